@@ -1,0 +1,12 @@
+/** What a command receives from the entry point: streams and the host view, never globals. */
+import type { Host } from '../core/target.js';
+
+export interface CommandIo {
+  stdout: NodeJS.WriteStream | NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream | NodeJS.WritableStream;
+  stdin: NodeJS.ReadStream | NodeJS.ReadableStream;
+  host: Host;
+}
+
+/** A headless command: parses its own arguments, returns the process exit code. */
+export type Command = (args: string[], io: CommandIo) => Promise<number>;

@@ -1,0 +1,82 @@
+/**
+ * The contract between the API client (src/core/client) and its users (commands, UI).
+ * The client owner may extend these types; changing existing fields needs the UI's agreement.
+ */
+import type { Result } from '../failure.js';
+
+/** One pod as a row, with kubectl's cells. AGE is computed at render time from `createdAt`. */
+export interface PodRow {
+  /** metadata.uid; falls back to `namespace/name` when the server gave none. */
+  key: string;
+  namespace: string;
+  name: string;
+  /** "1/2" */
+  ready: string;
+  /** kubectl's STATUS cell, e.g. "Running", "CrashLoopBackOff", "Init:0/2", "Terminating". */
+  status: string;
+  /** kubectl's RESTARTS cell, e.g. "0", "3 (5m ago)". */
+  restarts: string;
+  /** Total restarts as a number, for sorting. */
+  restartCount: number;
+  /** metadata.creationTimestamp; undefined when unknown. */
+  createdAt?: Date;
+  /** The server's AGE cell, used only when `createdAt` is unknown. */
+  ageCell?: string;
+  ip: string;
+  node: string;
+  nominatedNode: string;
+  readinessGates: string;
+  labels: Record<string, string>;
+}
+
+/** Which pods to list. `namespace` undefined means all namespaces. */
+export interface PodQuery {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface ListOptions {
+  signal?: AbortSignal;
+  /** Called as pages arrive on a large list: rows loaded so far, and the server's estimate of the total. */
+  onProgress?: (loaded: number, estimatedTotal?: number) => void;
+}
+
+export interface PodList {
+  rows: PodRow[];
+  resourceVersion?: string;
+}
+
+/** A change from a watch. */
+export type PodEvent =
+  | { type: 'ADDED' | 'MODIFIED' | 'DELETED'; row: PodRow; resourceVersion?: string }
+  | { type: 'BOOKMARK'; resourceVersion?: string };
+
+/** Who the server says the caller is (SelfSubjectReview). */
+export interface Identity {
+  username?: string;
+  uid?: string;
+  groups: string[];
+}
+
+/** One rule from SelfSubjectRulesReview. */
+export interface ResourceRule {
+  verbs: string[];
+  apiGroups: string[];
+  resources: string[];
+  resourceNames: string[];
+}
+
+/** A client for one Target. Every call resolves to a Result; none throws for expected failures. */
+export interface KubeClient {
+  listPods(query: PodQuery, opts?: ListOptions): Promise<Result<PodList>>;
+  /** Watches from `resourceVersion`; resolves when the stream ends (timeout, abort, error). */
+  watchPods(query: PodQuery, resourceVersion: string, onEvent: (event: PodEvent) => void, signal?: AbortSignal): Promise<Result<{ resourceVersion?: string }>>;
+  listNamespaces(signal?: AbortSignal): Promise<Result<string[]>>;
+  whoAmI(signal?: AbortSignal): Promise<Result<Identity>>;
+  canI(verb: string, resource: string, namespace: string | undefined, signal?: AbortSignal): Promise<Result<boolean>>;
+  rules(namespace: string, signal?: AbortSignal): Promise<Result<ResourceRule[]>>;
+  version(signal?: AbortSignal): Promise<Result<{ gitVersion?: string }>>;
+  /** Releases the connection pool. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,55 @@
+/** The two header lines: where kpods points, who the server says you are, and how fresh the rows are. */
+import { Text } from 'ink';
+import { neutralize } from '../core/terminal-text.js';
+import { shortDuration } from './age.js';
+import type { UiState } from './state.js';
+
+export interface HeaderProps {
+  state: UiState;
+  now: Date;
+  width: number;
+  color: boolean;
+}
+
+/** "loaded 3,500 of ~10,000" and friends. */
+export function freshness(state: UiState, now: Date): string {
+  if (state.loading) {
+    const { loaded, total } = state.loading;
+    if (loaded === 0) return 'loading…';
+    return total ? `loaded ${loaded.toLocaleString('en-US')} of ~${total.toLocaleString('en-US')}` : `loaded ${loaded.toLocaleString('en-US')}`;
+  }
+  if (!state.lastGood) return state.failure ? 'no data' : '';
+  const ago = shortDuration(now.getTime() - state.lastGood.getTime());
+  return state.stale ? `STALE: last good refresh ${ago} ago` : `updated ${ago} ago`;
+}
+
+/** The header. */
+export function Header({ state, now, width, color }: HeaderProps) {
+  const t = state.target;
+  const ctx = t ? neutralize(t.context) : '-';
+  const user = t ? neutralize(t.user) + (t.userOverridden ? ' (override)' : '') : '-';
+  const ns = t ? (t.namespace === undefined ? 'all' : neutralize(t.namespace)) : '-';
+  const fresh = freshness(state, now);
+  const expiry = state.expiry
+    ? state.expiry.getTime() <= now.getTime()
+      ? 'credential expired'
+      : `credential expires in ${shortDuration(state.expiry.getTime() - now.getTime())}`
+    : '';
+  const second = [`ns: ${ns}`, state.identity ? `you are: ${state.identity}` : '', expiry, fresh].filter((x) => x !== '').join('  │  ');
+  return (
+    <>
+      <Text wrap="truncate-end">
+        <Text bold>kpods</Text>
+        {'  ctx: '}
+        <Text bold>{ctx}</Text>
+        {'  server: '}
+        {t ? neutralize(t.server) || '-' : '-'}
+        {'  user: '}
+        <Text color={color && t?.userOverridden ? 'magenta' : undefined}>{user}</Text>
+      </Text>
+      <Text wrap="truncate-end" color={color && state.stale ? 'red' : undefined}>
+        {second.slice(0, Math.max(0, width * 2))}
+      </Text>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * The status pane: the six stages on one line with the failing one marked, the summary, the
+ * hints and the server's own answers. When the failure clears it says so (then closes).
+ *
+ * @example
+ *   kubeconfig ✓ › credentials ✓ › connection ✓ › authentication ✓ › [authorization ✗] › response ·
+ *   alice may not list pods in namespace "prod".
+ *   → you may list pods in: dev, staging
+ */
+import { Text } from 'ink';
+import { STAGES, type Failure } from '../core/failure.js';
+import { neutralize, neutralizeMultiline } from '../core/terminal-text.js';
+
+/** The stage line: passed stages ✓, the failing one ✗ in brackets, later ones unreached. */
+export function stageLine(failure: Failure | undefined): string {
+  const at = failure ? STAGES.indexOf(failure.stage) : STAGES.length;
+  return STAGES.map((s, i) => (i < at ? `${s} ✓` : i === at ? `[${s} ✗]` : `${s} ·`)).join(' › ');
+}
+
+/** The lines of the pane for a failure, at most `max` of them. */
+export function paneLines(failure: Failure, max: number): string[] {
+  const lines = [neutralize(failure.summary), ...failure.hints.map((h) => `→ ${neutralize(h)}`)];
+  if (failure.detail) for (const l of neutralizeMultiline(failure.detail).split('\n')) if (l.trim() !== '') lines.push(`  ${l}`);
+  return lines.length > max ? [...lines.slice(0, Math.max(0, max - 1)), `… ${lines.length - max + 1} more line(s): see \`kpods trace\``] : lines;
+}
+
+export interface StatusPaneProps {
+  failure?: Failure;
+  resolved?: string;
+  identity?: string;
+  maxLines: number;
+  color: boolean;
+}
+
+/** The number of lines the pane takes for these props (for the layout budget). */
+export function paneHeight(p: Omit<StatusPaneProps, 'color'>): number {
+  if (p.failure) return 2 + paneLines(p.failure, p.maxLines - 2).length;
+  return 3;
+}
+
+/** The pane. */
+export function StatusPane({ failure, resolved, identity, maxLines, color }: StatusPaneProps) {
+  if (failure) {
+    return (
+      <>
+        <Text wrap="truncate-end" color={color ? 'red' : undefined} bold>
+          {`── why no pods: ${failure.code} `}
+        </Text>
+        <Text wrap="truncate-end">{stageLine(failure)}</Text>
+        {paneLines(failure, maxLines - 2).map((l, i) => (
+          <Text key={i} wrap="truncate-end" color={color && i === 0 ? 'red' : undefined}>
+            {l}
+          </Text>
+        ))}
+      </>
+    );
+  }
+  return (
+    <>
+      <Text wrap="truncate-end" color={color ? 'green' : undefined} bold>
+        {resolved ? '── resolved ' : '── status '}
+      </Text>
+      <Text wrap="truncate-end">{stageLine(undefined)}</Text>
+      <Text wrap="truncate-end">
+        {resolved ? `The server answers again (was: ${neutralize(resolved)}).` : `All stages pass${identity ? `; the server says you are ${identity}` : ''}.`}
+      </Text>
+    </>
+  );
+}

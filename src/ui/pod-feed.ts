@@ -1,0 +1,179 @@
+/**
+ * Keeps one target's pod list live: polls every interval (or lists once and watches), never
+ * overlaps requests, backs off on failure, and buffers watch events into one batch per frame.
+ */
+import type { KubeClient, PodQuery, PodRow } from '../core/client/types.js';
+import type { Failure } from '../core/failure.js';
+
+export interface FeedListener {
+  pods(rows: PodRow[]): void;
+  changes(upserts: PodRow[], deletes: string[]): void;
+  progress(loaded: number, total?: number): void;
+  failed(failure: Failure): void;
+}
+
+export interface FeedOptions {
+  client: KubeClient;
+  query: PodQuery;
+  intervalMs: number;
+  watch: boolean;
+  listener: FeedListener;
+  /** Adds the server's own answers to a failure (who am I, where may I list pods). */
+  explain?: (failure: Failure, signal: AbortSignal) => Promise<Failure>;
+  /** The longest wait between attempts while failing. */
+  maxBackoffMs?: number;
+  /** How often buffered watch events are applied. */
+  frameMs?: number;
+}
+
+/** The wait before the next attempt after `failures` consecutive failures. */
+export function backoffMs(intervalMs: number, failures: number, maxMs: number): number {
+  if (failures <= 0) return intervalMs;
+  return Math.min(maxMs, intervalMs * 2 ** Math.min(failures - 1, 10));
+}
+
+/** A running feed; `stop()` aborts everything it started. */
+export class PodFeed {
+  private readonly abort = new AbortController();
+  private wake: (() => void) | undefined;
+  private watchAbort: AbortController | undefined;
+  private refreshWanted = false;
+  private failures = 0;
+  private lastExplained: { code: string; failure: Failure } | undefined;
+  private upserts = new Map<string, PodRow>();
+  private deletes = new Set<string>();
+  private flushTimer: NodeJS.Timeout | undefined;
+  private hadData = false;
+  /** Resolves when the loop has ended after stop(). */
+  readonly done: Promise<void>;
+
+  constructor(private readonly opts: FeedOptions) {
+    this.done = this.loop().catch(() => undefined);
+  }
+
+  /** Asks for a refresh now; ignored while a request is in flight (it will be fresh anyway). */
+  refresh(): void {
+    this.refreshWanted = true;
+    this.failures = 0;
+    this.watchAbort?.abort();
+    this.wake?.();
+  }
+
+  /** Stops polling or watching and aborts the request in flight. */
+  stop(): void {
+    this.abort.abort();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.wake?.();
+  }
+
+  private get stopped(): boolean {
+    return this.abort.signal.aborted;
+  }
+
+  private async loop(): Promise<void> {
+    const { client, query, listener } = this.opts;
+    while (!this.stopped) {
+      this.refreshWanted = false;
+      const res = await client.listPods(query, {
+        signal: this.abort.signal,
+        onProgress: (loaded, total) => {
+          if (!this.hadData && !this.stopped) listener.progress(loaded, total);
+        },
+      });
+      if (this.stopped) return;
+      if (res.ok) {
+        this.failures = 0;
+        this.lastExplained = undefined;
+        this.hadData = true;
+        listener.pods(res.value.rows);
+        if (this.opts.watch && res.value.resourceVersion) {
+          const f = await this.watch(res.value.resourceVersion);
+          if (this.stopped) return;
+          if (f === undefined) continue; // relist at once
+          await this.fail(f);
+        }
+      } else {
+        await this.fail(res.failure);
+      }
+      if (this.stopped) return;
+      if (!this.refreshWanted) await this.wait(backoffMs(this.opts.intervalMs, this.failures, this.opts.maxBackoffMs ?? 30_000));
+    }
+  }
+
+  private async fail(f: Failure): Promise<void> {
+    this.failures++;
+    let shown = f;
+    if (this.opts.explain) {
+      // Ask the server for its answers once per kind of failure, not on every retry.
+      if (this.lastExplained?.code === f.code) shown = this.lastExplained.failure;
+      else {
+        shown = await this.opts.explain(f, this.abort.signal).catch(() => f);
+        this.lastExplained = { code: f.code, failure: shown };
+      }
+    }
+    if (!this.stopped) this.opts.listener.failed(shown);
+  }
+
+  /** Watches until the stream fails; undefined means "relist now" (e.g. 410 Gone). */
+  private async watch(fromVersion: string): Promise<Failure | undefined> {
+    let rv = fromVersion;
+    for (;;) {
+      const wa = new AbortController();
+      this.watchAbort = wa;
+      const res = await this.opts.client.watchPods(
+        this.opts.query,
+        rv,
+        (ev) => {
+          if (ev.resourceVersion) rv = ev.resourceVersion;
+          if (ev.type === 'BOOKMARK') return;
+          if (ev.type === 'DELETED') {
+            this.upserts.delete(ev.row.key);
+            this.deletes.add(ev.row.key);
+          } else {
+            this.deletes.delete(ev.row.key);
+            this.upserts.set(ev.row.key, ev.row);
+          }
+          this.scheduleFlush();
+        },
+        AbortSignal.any([this.abort.signal, wa.signal]),
+      );
+      this.watchAbort = undefined;
+      this.flush();
+      if (this.stopped || wa.signal.aborted) return undefined;
+      if (!res.ok) return res.failure.code === 'response.gone' ? undefined : res.failure;
+      if (res.value.resourceVersion) rv = res.value.resourceVersion;
+      if (this.refreshWanted) return undefined;
+    }
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => this.flush(), this.opts.frameMs ?? 100);
+  }
+
+  private flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.stopped || (this.upserts.size === 0 && this.deletes.size === 0)) return;
+    const upserts = [...this.upserts.values()];
+    const deletes = [...this.deletes];
+    this.upserts.clear();
+    this.deletes.clear();
+    this.opts.listener.changes(upserts, deletes);
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const signal = this.abort.signal;
+      const done = (): void => {
+        clearTimeout(t);
+        signal.removeEventListener('abort', done);
+        this.wake = undefined;
+        resolve();
+      };
+      const t = setTimeout(done, ms);
+      signal.addEventListener('abort', done, { once: true });
+      this.wake = done;
+    });
+  }
+}

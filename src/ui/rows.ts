@@ -1,0 +1,149 @@
+/** Pure row operations for the live table: sorting, the `/` filter and label selectors. */
+import type { PodRow } from '../core/client/types.js';
+
+/** The sort keys the table offers. */
+export type SortKey = 'name' | 'status' | 'restarts' | 'age';
+export const SORT_KEYS: readonly SortKey[] = ['name', 'status', 'restarts', 'age'];
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byName(a: PodRow, b: PodRow): number {
+  return cmpStr(a.namespace, b.namespace) || cmpStr(a.name, b.name);
+}
+
+function created(r: PodRow): number {
+  return r.createdAt ? r.createdAt.getTime() : 0;
+}
+
+const COMPARE: Record<SortKey, (a: PodRow, b: PodRow) => number> = {
+  name: byName,
+  status: (a, b) => cmpStr(a.status, b.status) || byName(a, b),
+  // Most restarts first, as a user hunting crash loops wants.
+  restarts: (a, b) => b.restartCount - a.restartCount || byName(a, b),
+  // Youngest first (like k9s' age sort); unknown ages last.
+  age: (a, b) => created(b) - created(a) || byName(a, b),
+};
+
+/** Returns a new array of `rows` sorted by `key` (ties broken by namespace/name, so order is stable). */
+export function sortRows(rows: Iterable<PodRow>, key: SortKey): PodRow[] {
+  return Array.from(rows).sort(COMPARE[key]);
+}
+
+/** One requirement of a `-l` style selector. */
+export type LabelRequirement =
+  | { op: '=' | '!='; key: string; value: string }
+  | { op: 'in' | 'notin'; key: string; values: string[] }
+  | { op: 'exists' | '!exists'; key: string };
+
+/** A parsed filter: name substring and label requirements. */
+export interface RowFilter {
+  text: string;
+  labels: LabelRequirement[];
+}
+
+/** Splits a selector at commas that are not inside parentheses. */
+function splitTopLevel(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((x) => x.trim()).filter((x) => x !== '');
+}
+
+/** Parses `app=web,tier!=db,env in (a,b),!legacy,gpu` into requirements; undefined when it is not a selector. */
+export function parseLabelSelector(sel: string): LabelRequirement[] | undefined {
+  const out: LabelRequirement[] = [];
+  for (const part of splitTopLevel(sel)) {
+    let m = /^([\w./-]+)\s*(==|=|!=)\s*([\w.-]*)$/.exec(part);
+    if (m) {
+      out.push({ op: m[2] === '!=' ? '!=' : '=', key: m[1]!, value: m[3]! });
+      continue;
+    }
+    m = /^([\w./-]+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(part);
+    if (m) {
+      const values = m[3]!.split(',').map((v) => v.trim()).filter((v) => v !== '');
+      out.push({ op: m[2] === 'in' ? 'in' : 'notin', key: m[1]!, values });
+      continue;
+    }
+    m = /^(!?)([\w./-]+)$/.exec(part);
+    if (m) {
+      out.push({ op: m[1] ? '!exists' : 'exists', key: m[2]! });
+      continue;
+    }
+    return undefined;
+  }
+  return out;
+}
+
+/**
+ * Parses what the user typed after `/`: `-l SELECTOR` filters by labels, anything else is a
+ * case-insensitive substring of the pod name. `web -l app=web` combines both.
+ */
+export function parseFilter(input: string): RowFilter {
+  const trimmed = input.trim();
+  const idx = trimmed.search(/(^|\s)-l(\s|=)/);
+  if (idx < 0) return { text: trimmed.toLowerCase(), labels: [] };
+  const text = trimmed.slice(0, idx).trim().toLowerCase();
+  const sel = trimmed.slice(idx).trim().replace(/^-l[\s=]*/, '');
+  const labels = parseLabelSelector(sel);
+  // An unparsable selector matches nothing rather than everything, so the mistake is visible.
+  return labels ? { text, labels } : { text, labels: [{ op: 'in', key: '\u0000', values: [] }] };
+}
+
+function matchesLabel(req: LabelRequirement, labels: Record<string, string>): boolean {
+  const has = Object.prototype.hasOwnProperty.call(labels, req.key);
+  const v = labels[req.key];
+  switch (req.op) {
+    case '=':
+      return has && v === req.value;
+    case '!=':
+      return !has || v !== req.value;
+    case 'in':
+      return has && req.values.includes(v!);
+    case 'notin':
+      return !has || !req.values.includes(v!);
+    case 'exists':
+      return has;
+    case '!exists':
+      return !has;
+  }
+}
+
+/** True when `row` passes the filter. */
+export function matchesFilter(row: PodRow, f: RowFilter): boolean {
+  if (f.text !== '' && !row.name.toLowerCase().includes(f.text)) return false;
+  for (const req of f.labels) if (!matchesLabel(req, row.labels ?? {})) return false;
+  return true;
+}
+
+/** Applies the filter typed after `/` (empty keeps every row). */
+export function filterRows(rows: PodRow[], input: string): PodRow[] {
+  const f = parseFilter(input);
+  if (f.text === '' && f.labels.length === 0) return rows;
+  return rows.filter((r) => matchesFilter(r, f));
+}
+
+/** The colour class of a STATUS cell: what kubectl users read as healthy, pending or failing. */
+export function statusClass(status: string): 'ok' | 'pending' | 'failing' | 'done' {
+  if (status === 'Running' ) return 'ok';
+  if (status === 'Completed' || status === 'Succeeded') return 'done';
+  if (
+    status === 'Pending' ||
+    status === 'ContainerCreating' ||
+    status === 'PodInitializing' ||
+    status === 'Terminating' ||
+    status.startsWith('Init:') && !/Init:(Error|CrashLoopBackOff|ImagePullBackOff|ErrImagePull|OOMKilled|Signal|ExitCode)/.test(status)
+  )
+    return 'pending';
+  return 'failing';
+}

@@ -1,0 +1,96 @@
+/**
+ * Mounts the App with Ink in the alternate screen, restores the terminal on every way out, and
+ * steps aside (unmounts Ink, hands over the terminal) while an interactive exec plugin runs.
+ */
+import { render, type Instance } from 'ink';
+import { App } from './App.js';
+import { Controller, type ControllerOptions, type Selection, type UiDeps } from './controller.js';
+import type { Store } from './store.js';
+
+const ENTER_ALT = '\u001b[?1049h';
+const LEAVE_ALT = '\u001b[?1049l';
+const SHOW_CURSOR = '\u001b[?25h';
+
+export interface RunUiOptions {
+  store: Store;
+  deps?: UiDeps;
+  controllerOptions?: ControllerOptions;
+  initial?: Selection;
+  color: boolean;
+  now: () => Date;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  /** Offered on the no-kubeconfig screen. Resolves when the UI should end (the demo ran its own UI). */
+  onDemo?: () => void;
+}
+
+/** A running UI: `stepAside` lends the terminal to a child process; `done` resolves on quit. */
+export interface RunningUi {
+  controller?: Controller;
+  stepAside<T>(fn: () => Promise<T>): Promise<T>;
+  quit(): void;
+  done: Promise<void>;
+}
+
+/** Starts the UI. */
+export function startUi(o: RunUiOptions): RunningUi {
+  const tty = o.stdout.isTTY === true;
+  let instance: Instance | undefined;
+  let finished = false;
+  let resolveDone!: () => void;
+  const done = new Promise<void>((r) => (resolveDone = r));
+  let queue: Promise<unknown> = Promise.resolve();
+  const controller = o.deps ? new Controller(o.store, o.deps, o.controllerOptions ?? { intervalMs: 2000, watch: false }, o.initial ?? { context: '' }) : undefined;
+
+  const mount = (): void => {
+    if (tty) o.stdout.write(ENTER_ALT);
+    instance = render(
+      <App store={o.store} controller={controller} color={o.color} now={o.now} onQuit={() => ui.quit()} onDemo={o.onDemo} />,
+      { stdout: o.stdout, stdin: o.stdin, stderr: o.stderr, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true },
+    );
+  };
+  const unmount = (): void => {
+    instance?.unmount();
+    instance?.cleanup();
+    instance = undefined;
+    if (tty) o.stdout.write(SHOW_CURSOR + LEAVE_ALT);
+  };
+  const onSignal = (): void => ui.quit();
+
+  const ui: RunningUi = {
+    controller,
+    done,
+    quit() {
+      if (finished) return;
+      finished = true;
+      process.off('SIGTERM', onSignal);
+      process.off('SIGHUP', onSignal);
+      unmount();
+      void (controller?.stop() ?? Promise.resolve()).finally(resolveDone);
+    },
+    stepAside<T>(fn: () => Promise<T>): Promise<T> {
+      const run = async (): Promise<T> => {
+        if (finished) return fn();
+        unmount();
+        // Ctrl-C while the plugin has the terminal goes to the plugin; kpods carries on after it.
+        const ignore = (): void => undefined;
+        process.on('SIGINT', ignore);
+        try {
+          return await fn();
+        } finally {
+          process.off('SIGINT', ignore);
+          if (!finished) mount();
+        }
+      };
+      const p = queue.then(run, run);
+      queue = p.catch(() => undefined);
+      return p;
+    },
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  mount();
+  controller?.start();
+  return ui;
+}

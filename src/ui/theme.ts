@@ -1,0 +1,24 @@
+/** Colours as kubectl users read them: running green, pending yellow, failing red. */
+import { statusClass } from './rows.js';
+
+/** The Ink colour of a STATUS cell, or undefined when colour is off. */
+export function statusColor(status: string, color: boolean): string | undefined {
+  if (!color) return undefined;
+  switch (statusClass(status)) {
+    case 'ok':
+      return 'green';
+    case 'pending':
+      return 'yellow';
+    case 'failing':
+      return 'red';
+    case 'done':
+      return 'gray';
+  }
+}
+
+/** Whether to colour: off with NO_COLOR (any non-empty value) or --no-color. */
+export function colorEnabled(env: Readonly<Record<string, string | undefined>>, noColorFlag: boolean): boolean {
+  if (noColorFlag) return false;
+  const v = env['NO_COLOR'];
+  return v === undefined || v === '';
+}

@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { filterRows, parseLabelSelector, sortRows, statusClass } from '../../src/ui/rows.js';
+import { shortDuration } from '../../src/ui/age.js';
+import { fit, layoutColumns } from '../../src/ui/columns.js';
+import { colorEnabled } from '../../src/ui/theme.js';
+import { row } from './fake-client.js';
+
+test('label selectors parse like kubectl -l', () => {
+  assert.deepEqual(parseLabelSelector('app=web,tier!=db'), [
+    { op: '=', key: 'app', value: 'web' },
+    { op: '!=', key: 'tier', value: 'db' },
+  ]);
+  assert.deepEqual(parseLabelSelector('env in (a, b),!legacy,gpu'), [
+    { op: 'in', key: 'env', values: ['a', 'b'] },
+    { op: '!exists', key: 'legacy' },
+    { op: 'exists', key: 'gpu' },
+  ]);
+  assert.equal(parseLabelSelector('app=(x'), undefined);
+});
+
+test('filter: name substring (case-insensitive), labels, both, and a bad selector matches nothing', () => {
+  const rows = [row('Web-1', { labels: { app: 'web' } }), row('web-2', { labels: { app: 'api' } }), row('db', { labels: {} })];
+  assert.deepEqual(filterRows(rows, 'web').map((r) => r.name), ['Web-1', 'web-2']);
+  assert.deepEqual(filterRows(rows, '-l app=web').map((r) => r.name), ['Web-1']);
+  assert.deepEqual(filterRows(rows, '2 -l app').map((r) => r.name), ['web-2']);
+  assert.deepEqual(filterRows(rows, '-l app notin (web,api)').map((r) => r.name), ['db']);
+  assert.deepEqual(filterRows(rows, '-l app=('), []);
+  assert.equal(filterRows(rows, ''), rows);
+});
+
+test('sorts by name, status, restarts (most first) and age (youngest first)', () => {
+  const old = new Date('2020-01-01T00:00:00Z');
+  const young = new Date('2026-01-01T00:00:00Z');
+  const rows = [row('b', { status: 'Pending', restartCount: 1, createdAt: old }), row('a', { status: 'Running', restartCount: 3, createdAt: young }), row('c', { status: 'Error', restartCount: 2, createdAt: undefined })];
+  assert.deepEqual(sortRows(rows, 'name').map((r) => r.name), ['a', 'b', 'c']);
+  assert.deepEqual(sortRows(rows, 'status').map((r) => r.name), ['c', 'b', 'a']);
+  assert.deepEqual(sortRows(rows, 'restarts').map((r) => r.name), ['a', 'c', 'b']);
+  assert.deepEqual(sortRows(rows, 'age').map((r) => r.name), ['a', 'b', 'c']);
+});
+
+test('status classes: running green, pending yellow, failing red', () => {
+  assert.equal(statusClass('Running'), 'ok');
+  for (const s of ['Pending', 'ContainerCreating', 'Init:0/2', 'Terminating', 'PodInitializing']) assert.equal(statusClass(s), 'pending', s);
+  for (const s of ['CrashLoopBackOff', 'Error', 'ImagePullBackOff', 'Init:CrashLoopBackOff', 'OOMKilled', 'Unknown', 'NodeLost']) assert.equal(statusClass(s), 'failing', s);
+  assert.equal(statusClass('Completed'), 'done');
+});
+
+test('NO_COLOR and --no-color turn colour off', () => {
+  assert.equal(colorEnabled({}, false), true);
+  assert.equal(colorEnabled({ NO_COLOR: '1' }, false), false);
+  assert.equal(colorEnabled({ NO_COLOR: '' }, false), true);
+  assert.equal(colorEnabled({}, true), false);
+});
+
+test('AGE as kubectl prints it', () => {
+  const cases: Array<[number, string]> = [[5, '5s'], [119, '119s'], [150, '2m30s'], [600, '10m'], [3 * 3600 + 60, '3h1m'], [8 * 3600, '8h'], [50 * 3600, '2d2h'], [9 * 86400, '9d'], [800 * 86400, '2y70d'], [9 * 365 * 86400, '9y']];
+  for (const [s, want] of cases) assert.equal(shortDuration(s * 1000), want, `${s}s`);
+});
+
+test('columns: wide columns appear when they fit and drop by priority when narrow', () => {
+  const now = new Date('2026-06-01T00:00:00Z');
+  const rows = [row('frontend-5f7d8c9b4d-abcde', { node: 'worker-node-001', ip: '10.244.1.17' })];
+  const ids = (w: number, all = false): string[] => layoutColumns(rows, all, w, now).map((c) => c.id);
+  assert.deepEqual(ids(200), ['name', 'ready', 'status', 'restarts', 'age', 'ip', 'node', 'nominated', 'gates']);
+  assert.deepEqual(ids(100), ['name', 'ready', 'status', 'restarts', 'age', 'ip', 'node']);
+  assert.deepEqual(ids(80), ['name', 'ready', 'status', 'restarts', 'age', 'ip']);
+  assert.deepEqual(ids(60), ['name', 'ready', 'status', 'restarts', 'age']);
+  // At 50 columns NAME is truncated to fit.
+  const narrow = layoutColumns(rows, true, 50, now);
+  assert.ok(narrow.reduce((n, c) => n + c.width, 0) + 3 * (narrow.length - 1) <= 60);
+  assert.equal(fit('abcdef', 4), 'abc…');
+});

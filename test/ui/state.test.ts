@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { initialState, pickerChoice, reduce, type Action, type UiState } from '../../src/ui/state.js';
+import { forbidden, row } from './fake-client.js';
+
+const at = new Date('2026-06-01T00:00:00Z');
+const target = { context: 'a', cluster: 'c', server: 'https://x', user: 'u', userOverridden: false, namespace: 'default' };
+const run = (s: UiState, ...as: Action[]): UiState => as.reduce(reduce, s);
+
+test('pods are sorted, and the selection follows the pod (by key) across refreshes and re-sorts', () => {
+  let s = run(initialState(), { type: 'target', target }, { type: 'viewport', rows: 2 });
+  s = reduce(s, { type: 'pods', at, rows: [row('b', { restartCount: 5 }), row('a'), row('c', { restartCount: 1 })] });
+  assert.deepEqual(s.view.map((r) => r.name), ['a', 'b', 'c']);
+  s = reduce(s, { type: 'move', delta: 1 });
+  assert.equal(s.selectedKey, row('b').key);
+  s = reduce(s, { type: 'sort', key: 'restarts' });
+  assert.deepEqual(s.view.map((r) => r.name), ['b', 'c', 'a']);
+  assert.equal(s.cursor, 0);
+  assert.equal(s.selectedKey, row('b').key);
+  // A refresh that adds a pod in front keeps the same pod selected.
+  s = reduce(s, { type: 'pods', at, rows: [row('a'), row('b', { restartCount: 5 }), row('c', { restartCount: 1 }), row('z', { restartCount: 9 })] });
+  assert.equal(s.view[s.cursor]!.name, 'b');
+  assert.equal(s.cursor, 1);
+});
+
+test('the window follows the cursor; paging and g/G move by the viewport', () => {
+  const rows = Array.from({ length: 50 }, (_, i) => row(`p${String(i).padStart(2, '0')}`));
+  let s = run(initialState(), { type: 'target', target }, { type: 'viewport', rows: 10 }, { type: 'pods', at, rows });
+  s = reduce(s, { type: 'page', dir: 1 });
+  assert.equal(s.cursor, 10);
+  assert.ok(s.cursor >= s.top && s.cursor < s.top + 10);
+  s = reduce(s, { type: 'edge', where: 'bottom' });
+  assert.equal(s.cursor, 49);
+  assert.equal(s.top, 40);
+  s = reduce(s, { type: 'move', delta: -100 });
+  assert.equal(s.cursor, 0);
+  assert.equal(s.top, 0);
+});
+
+test('a failure keeps the rows, marks them stale; the next success clears it and records what resolved', () => {
+  let s = run(initialState(), { type: 'target', target }, { type: 'pods', at, rows: [row('a')] });
+  s = reduce(s, { type: 'failed', failure: forbidden });
+  assert.equal(s.stale, true);
+  assert.equal(s.view.length, 1);
+  assert.equal(s.failure?.code, 'authorization.forbidden');
+  s = reduce(s, { type: 'pods', at, rows: [row('a')] });
+  assert.equal(s.stale, false);
+  assert.equal(s.failure, undefined);
+  assert.equal(s.resolved, forbidden.summary);
+  s = reduce(s, { type: 'resolved-dismiss' });
+  assert.equal(s.resolved, undefined);
+});
+
+test('a failure before any data is not stale; a new target clears rows but keeps the filter and sort', () => {
+  let s = run(initialState(), { type: 'target', target }, { type: 'failed', failure: forbidden });
+  assert.equal(s.stale, false);
+  s = run(s, { type: 'pods', at, rows: [row('web-1'), row('db-1')] }, { type: 'filter-start' }, { type: 'filter-input', text: 'web' }, { type: 'sort', key: 'age' });
+  assert.deepEqual(s.view.map((r) => r.name), ['web-1']);
+  s = reduce(s, { type: 'target', target: { ...target, context: 'b' } });
+  assert.equal(s.rows.size, 0);
+  assert.equal(s.filter, 'web');
+  assert.equal(s.sort, 'age');
+  assert.deepEqual(s.loading, { loaded: 0 });
+});
+
+test('watch changes apply as one batch: upserts and deletes', () => {
+  let s = run(initialState(), { type: 'target', target }, { type: 'pods', at, rows: [row('a'), row('b')] });
+  s = reduce(s, { type: 'changes', at, upserts: [row('c'), row('a', { status: 'Error' })], deletes: [row('b').key] });
+  assert.deepEqual(s.view.map((r) => `${r.name}:${r.status}`), ['a:Error', 'c:Running']);
+});
+
+test('filter: Esc clears it; label selectors filter by labels', () => {
+  let s = run(
+    initialState(),
+    { type: 'target', target },
+    { type: 'pods', at, rows: [row('web-1', { labels: { app: 'web', tier: 'fe' } }), row('web-2', { labels: { app: 'web', tier: 'db' } }), row('db', { labels: { app: 'db' } })] },
+    { type: 'filter-start' },
+    { type: 'filter-input', text: '-l app=web,tier!=db' },
+  );
+  assert.deepEqual(s.view.map((r) => r.name), ['web-1']);
+  s = reduce(s, { type: 'filter-cancel' });
+  assert.equal(s.view.length, 3);
+  assert.equal(s.screen, 'table');
+});
+
+test('picker: the current entry is highlighted, typing filters, typed names are accepted when allowed', () => {
+  let s = run(initialState(), { type: 'picker-open', kind: 'namespaces' });
+  assert.equal(s.picker?.loading, true);
+  s = reduce(s, { type: 'picker-items', acceptTyped: true, items: [{ id: '\u0000all', label: 'all namespaces' }, { id: 'dev', label: 'dev', current: true }, { id: 'prod', label: 'prod' }] });
+  assert.equal(s.picker?.index, 1);
+  assert.deepEqual(pickerChoice(s.picker!), { id: 'dev', typed: false });
+  s = reduce(s, { type: 'picker-query', query: 'pro', typing: true });
+  assert.deepEqual(pickerChoice(s.picker!), { id: 'pro', typed: true });
+  s = reduce(s, { type: 'picker-query', query: 'prod', typing: true });
+  assert.deepEqual(pickerChoice(s.picker!), { id: 'prod', typed: false });
+  s = reduce(s, { type: 'picker-query', query: 'staging', typing: true });
+  assert.deepEqual(pickerChoice(s.picker!), { id: 'staging', typed: true });
+  s = reduce(s, { type: 'picker-close' });
+  assert.equal(s.screen, 'table');
+  assert.equal(s.picker, undefined);
+});

@@ -1,0 +1,281 @@
+/**
+ * The KubeClient for one Target: credentials, one transport (pool), and the API calls, each
+ * resolving to a Result with an explained Failure.
+ */
+import { failure, type Failure, type Result } from '../failure.js';
+import type { Target } from '../target.js';
+import { neutralize } from '../terminal-text.js';
+import { CredentialSource, loadTls } from './credentials.js';
+import { createDefaultExecRunner } from './exec-runner.js';
+import type { ClientDeps } from './deps.js';
+import { proxySchemeProblem } from './proxy.js';
+import { classifyStatus, isKubeObject, notKubernetes, parseJsonObject, type RequestContext } from './status.js';
+import { Transport, type HttpRequest, type HttpResponse, type LoadedTls } from './transport.js';
+import { watchStream } from './watch.js';
+import { listPodRows, listPodObjects } from './list.js';
+import type { Identity, KubeClient, ListOptions, PodEvent, PodList, PodQuery, ResourceRule } from './types.js';
+import type { Pod } from '../pods/index.js';
+
+/** The Accept header kubectl sends for human-readable output. */
+export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
+
+/** What a call is, for explanations. */
+export interface CallContext {
+  verb: string;
+  resource: string;
+  namespace?: string;
+}
+
+interface Ready {
+  tls: LoadedTls;
+  creds: CredentialSource;
+  transport: Transport;
+  certKey?: string;
+}
+
+/** The client; implements KubeClient plus the calls the headless commands need. */
+export class KubeApiClient implements KubeClient {
+  readonly target: Target;
+  private readonly deps: ClientDeps;
+  private ready: Promise<Result<Ready>> | undefined;
+  private closed = false;
+
+  constructor(target: Target, deps: ClientDeps) {
+    this.target = target;
+    this.deps = deps;
+  }
+
+  private now(): number {
+    return this.deps.host.now().getTime();
+  }
+
+  /** The injected clock. */
+  clock(): Date {
+    return this.deps.host.now();
+  }
+
+  /** Loads TLS and credentials once; the same failure is returned to every call. */
+  prepare(): Promise<Result<Ready>> {
+    this.ready ??= this.init();
+    return this.ready;
+  }
+
+  private async init(): Promise<Result<Ready>> {
+    const t = this.target;
+    let url: URL;
+    try {
+      url = new URL(t.server);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
+    } catch {
+      return { ok: false, failure: failure('kubeconfig.invalid', `The cluster's server "${neutralize(t.server)}" is not an http(s) URL.`, ['Fix clusters[].cluster.server in the kubeconfig, e.g. https://203.0.113.10:6443.']) };
+    }
+    if (t.proxyUrl) {
+      const problem = proxySchemeProblem(t.proxyUrl);
+      if (problem) return { ok: false, failure: failure('connection.proxy', `The cluster's proxy-url is not usable: ${neutralize(problem)}.`, ['Fix clusters[].cluster.proxy-url: use an http://, https:// or socks5:// URL.']) };
+    }
+    const tls = await loadTls(t, this.deps.host.now());
+    if (!tls.ok) return tls;
+    const creds = new CredentialSource(t, tls.value, {
+      env: this.deps.host.env,
+      now: this.deps.host.now,
+      execRunner: this.deps.execRunner ?? createDefaultExecRunner(),
+      execTimeoutMs: this.deps.execTimeoutMs ?? 60_000,
+      ...(this.deps.onExecStderr ? { onExecStderr: this.deps.onExecStderr } : {}),
+      ...(this.deps.persistAuthProvider ? { persistAuthProvider: this.deps.persistAuthProvider } : {}),
+    });
+    const transport = this.makeTransport(url.protocol === 'https:' ? tls.value : { insecureSkipVerify: tls.value.insecureSkipVerify });
+    return { ok: true, value: { tls: tls.value, creds, transport } };
+  }
+
+  private makeTransport(tls: LoadedTls): Transport {
+    const t = this.target;
+    return new Transport({
+      server: t.server,
+      tls,
+      ...(t.proxyUrl ? { proxyUrl: t.proxyUrl } : {}),
+      env: this.deps.host.env,
+      disableCompression: t.disableCompression,
+      ...(t.requestTimeoutMs !== undefined ? { requestTimeoutMs: t.requestTimeoutMs } : {}),
+      maxRetries: this.deps.maxRetries ?? 5,
+      ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
+    });
+  }
+
+  /** Warnings about the credential setup (e.g. none sent over http://). */
+  async warnings(): Promise<string[]> {
+    const r = await this.prepare();
+    return r.ok ? r.value.creds.warnings() : [];
+  }
+
+  /** Describes the credential last sent (never the secret). */
+  async credentialDescription(): Promise<string[]> {
+    const r = await this.prepare();
+    return r.ok ? r.value.creds.describeSent() : [];
+  }
+
+  /** Runs the credential step alone (for `kpods trace`). */
+  async checkCredentials(signal?: AbortSignal): Promise<Result<string[]>> {
+    const r = await this.prepare();
+    if (!r.ok) return r;
+    const applied = await r.value.creds.apply(signal);
+    if (!applied.ok) return applied;
+    return { ok: true, value: r.value.creds.describeSent() };
+  }
+
+  /** How many times the exec plugin ran (for tests and trace). */
+  async execRuns(): Promise<number> {
+    const r = await this.prepare();
+    return r.ok ? r.value.creds.execRuns : 0;
+  }
+
+  private async transportFor(ready: Ready, execCert: { cert: string; key: string } | undefined): Promise<Transport> {
+    if (!execCert) return ready.transport;
+    const key = execCert.cert + execCert.key;
+    if (ready.certKey !== key) {
+      const old = ready.transport;
+      ready.transport = this.makeTransport({ ...ready.tls, cert: execCert.cert, key: execCert.key });
+      ready.certKey = key;
+      void old.close();
+    }
+    return ready.transport;
+  }
+
+  /** Sends one request with credentials; 2xx bodies are returned, others classified. */
+  async call(req: HttpRequest, ctx: CallContext): Promise<Result<HttpResponse>> {
+    if (this.closed) return { ok: false, failure: failure('response.invalid', 'The client was closed.', []) };
+    const r = await this.prepare();
+    if (!r.ok) return r;
+    const ready = r.value;
+    for (let attempt = 0; ; attempt++) {
+      const applied = await ready.creds.apply(req.signal);
+      if (!applied.ok) return applied;
+      const transport = await this.transportFor(ready, applied.value.execCert);
+      const headers = { ...(req.headers ?? {}), ...flatten(applied.value.headers) };
+      const sent = await transport.send({ ...req, headers: headers as Record<string, string> }, () => this.now());
+      if (!sent.ok) return sent;
+      const res = sent.value;
+      if (res.status >= 200 && res.status < 300) return sent;
+      const described = ready.creds.describeSent();
+      if (res.status === 401) {
+        const hadExec = !!this.target.auth.exec && described.some((d) => d.includes('exec plugin'));
+        ready.creds.onUnauthorized();
+        if (hadExec && attempt === 0) {
+          const again = await ready.creds.apply(req.signal);
+          if (again.ok && again.value.headers['Authorization'] !== applied.value.headers['Authorization']) continue;
+        }
+      }
+      const rc: RequestContext = { ...ctx, credential: described, server: neutralize(this.target.server) };
+      return { ok: false, failure: classifyStatus(res, rc) };
+    }
+  }
+
+  /** A call whose 2xx body must be a Kubernetes JSON object. */
+  async callObject(req: HttpRequest, ctx: CallContext, requireKind = true): Promise<Result<Record<string, unknown>>> {
+    const res = await this.call(req, ctx);
+    if (!res.ok) return res;
+    const obj = parseJsonObject(res.value.body);
+    if (!obj || (requireKind && !isKubeObject(obj))) {
+      return { ok: false, failure: notKubernetes(res.value, { ...ctx, credential: [], server: neutralize(this.target.server) }) };
+    }
+    return { ok: true, value: obj };
+  }
+
+  listPods(query: PodQuery, opts: ListOptions = {}): Promise<Result<PodList>> {
+    return listPodRows(this, query, opts, this.deps.pageSize ?? 500);
+  }
+
+  /** Lists full Pod objects (for -o json). */
+  listPodObjects(query: PodQuery, signal?: AbortSignal): Promise<Result<{ items: Pod[]; resourceVersion?: string }>> {
+    return listPodObjects(this, query, signal, this.deps.pageSize ?? 500);
+  }
+
+  async watchPods(query: PodQuery, resourceVersion: string, onEvent: (event: PodEvent) => void, signal?: AbortSignal): Promise<Result<{ resourceVersion?: string }>> {
+    const r = await this.prepare();
+    if (!r.ok) return r;
+    return watchStream(this, r.value.creds, r.value.transport, query, resourceVersion, onEvent, signal);
+  }
+
+  async listNamespaces(signal?: AbortSignal): Promise<Result<string[]>> {
+    const res = await this.callObject({ method: 'GET', path: '/api/v1/namespaces', headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) }, { verb: 'list', resource: 'namespaces' });
+    if (!res.ok) return res;
+    const items = Array.isArray(res.value['items']) ? (res.value['items'] as unknown[]) : [];
+    const names: string[] = [];
+    for (const it of items) {
+      const name = (it as { metadata?: { name?: unknown } } | null)?.metadata?.name;
+      if (typeof name === 'string') names.push(name);
+    }
+    return { ok: true, value: names };
+  }
+
+  async whoAmI(signal?: AbortSignal): Promise<Result<Identity>> {
+    let last: Failure | undefined;
+    for (const v of ['v1', 'v1beta1', 'v1alpha1']) {
+      const body = JSON.stringify({ kind: 'SelfSubjectReview', apiVersion: `authentication.k8s.io/${v}`, metadata: { creationTimestamp: null }, status: { userInfo: {} } });
+      const res = await this.callObject({ method: 'POST', path: `/apis/authentication.k8s.io/${v}/selfsubjectreviews`, headers: { accept: 'application/json' }, body, ...(signal ? { signal } : {}) }, { verb: 'create', resource: 'selfsubjectreviews' });
+      if (!res.ok) {
+        last = res.failure;
+        if (res.failure.code === 'response.not-found') continue;
+        return res;
+      }
+      const info = (res.value['status'] as { userInfo?: Record<string, unknown> } | undefined)?.userInfo ?? {};
+      const groups = Array.isArray(info['groups']) ? (info['groups'] as unknown[]).filter((g): g is string => typeof g === 'string') : [];
+      return {
+        ok: true,
+        value: {
+          ...(typeof info['username'] === 'string' ? { username: info['username'] } : {}),
+          ...(typeof info['uid'] === 'string' ? { uid: info['uid'] } : {}),
+          groups,
+        },
+      };
+    }
+    return { ok: false, failure: last ?? failure('response.not-found', 'The selfsubjectreviews API is not enabled in the cluster.', []) };
+  }
+
+  async canI(verb: string, resource: string, namespace: string | undefined, signal?: AbortSignal): Promise<Result<boolean>> {
+    const body = JSON.stringify({
+      kind: 'SelfSubjectAccessReview',
+      apiVersion: 'authorization.k8s.io/v1',
+      spec: { resourceAttributes: { namespace: namespace ?? '', verb, group: '', version: '', resource, subresource: '', name: '' } },
+    });
+    const res = await this.callObject({ method: 'POST', path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', headers: { accept: 'application/json' }, body, ...(signal ? { signal } : {}) }, { verb: 'create', resource: 'selfsubjectaccessreviews' });
+    if (!res.ok) return res;
+    const allowed = (res.value['status'] as { allowed?: unknown } | undefined)?.allowed;
+    return { ok: true, value: allowed === true };
+  }
+
+  async rules(namespace: string, signal?: AbortSignal): Promise<Result<ResourceRule[]>> {
+    const body = JSON.stringify({ kind: 'SelfSubjectRulesReview', apiVersion: 'authorization.k8s.io/v1', spec: { namespace } });
+    const res = await this.callObject({ method: 'POST', path: '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews', headers: { accept: 'application/json' }, body, ...(signal ? { signal } : {}) }, { verb: 'create', resource: 'selfsubjectrulesreviews' });
+    if (!res.ok) return res;
+    const raw = (res.value['status'] as { resourceRules?: unknown } | undefined)?.resourceRules;
+    const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+    const rules = (Array.isArray(raw) ? raw : []).map((r: unknown) => {
+      const o = (r ?? {}) as Record<string, unknown>;
+      return { verbs: strings(o['verbs']), apiGroups: strings(o['apiGroups']), resources: strings(o['resources']), resourceNames: strings(o['resourceNames']) };
+    });
+    return { ok: true, value: rules };
+  }
+
+  async version(signal?: AbortSignal): Promise<Result<{ gitVersion?: string }>> {
+    const res = await this.callObject({ method: 'GET', path: '/version', headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) }, { verb: 'get', resource: 'version' }, false);
+    if (!res.ok) return res;
+    const gv = res.value['gitVersion'];
+    return { ok: true, value: typeof gv === 'string' ? { gitVersion: gv } : {} };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (!this.ready) return;
+    const r = await this.ready;
+    if (r.ok) await r.value.transport.close();
+  }
+}
+
+function flatten(h: Record<string, string | string[]>): Record<string, string | string[]> {
+  return h;
+}
+
+/** Creates a client for one target; nothing is read or sent until the first call. */
+export function createKubeClient(target: Target, deps: ClientDeps): KubeApiClient {
+  return new KubeApiClient(target, deps);
+}

@@ -1,0 +1,23 @@
+/** What the client needs from its host: injected so core stays pure and the TUI can take over plugins. */
+import type { Result } from '../failure.js';
+import type { Host, Target } from '../target.js';
+import type { ExecRunner } from './exec-runner.js';
+
+export interface ClientDeps {
+  /** Environment (for HTTPS_PROXY/NO_PROXY and exec plugins) and the clock. */
+  host: Pick<Host, 'env' | 'now'>;
+  /** Runs exec credential plugins; defaults to a non-interactive runner (stdin ignored). */
+  execRunner?: ExecRunner;
+  /** Time limit for a non-interactive exec plugin run (default 60 s). */
+  execTimeoutMs?: number;
+  /** Receives an exec plugin's stderr, neutralised (kubectl passes it through). */
+  onExecStderr?: (text: string) => void;
+  /** Persists a refreshed oidc auth-provider config to the user's origin file. */
+  persistAuthProvider?: (target: Target, config: Record<string, string>) => Promise<Result<void>>;
+  /** Retries of 429/5xx answers that carry Retry-After (default 5). */
+  maxRetries?: number;
+  /** Waits before a retry; injectable for tests (default: a timer). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Page size for pod lists (default 500, kubectl's chunk size). */
+  pageSize?: number;
+}

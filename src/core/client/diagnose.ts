@@ -1,0 +1,57 @@
+/**
+ * Enriches a Failure with the server's own answers: for a 403, who the server thinks you are
+ * (SelfSubjectReview) and where you may list pods instead (access and rules reviews).
+ */
+import type { Failure } from '../failure.js';
+import { neutralize } from '../terminal-text.js';
+import type { KubeClient, ResourceRule } from './types.js';
+
+export interface DiagnoseContext {
+  /** The namespace the failed request was about (undefined = all namespaces). */
+  namespace?: string;
+  /** The namespace of the context, checked with a rules review when namespaces cannot be listed. */
+  contextNamespace?: string;
+  signal?: AbortSignal;
+  /** At most this many namespaces are checked with access reviews (default 40). */
+  maxNamespaces?: number;
+}
+
+function allowsListPods(rules: ResourceRule[]): boolean {
+  return rules.some((r) => (r.verbs.includes('list') || r.verbs.includes('*')) && (r.apiGroups.includes('') || r.apiGroups.includes('*')) && (r.resources.includes('pods') || r.resources.includes('*')));
+}
+
+/** Returns `f` with extra hints and detail from the server; never fails (checks that fail are skipped). */
+export async function diagnose(f: Failure, client: KubeClient, ctx: DiagnoseContext = {}): Promise<Failure> {
+  if (f.code !== 'authorization.forbidden') return f;
+  const hints = [...f.hints];
+  const details: string[] = f.detail ? [f.detail] : [];
+  const who = await client.whoAmI(ctx.signal);
+  if (who.ok) {
+    const id = who.value;
+    details.unshift(`The server knows you as "${neutralize(id.username ?? '(no name)')}"${id.groups.length ? `, in groups ${id.groups.map((g) => neutralize(g)).join(', ')}` : ''}.`);
+  } else {
+    details.push('(Could not ask the server who you are: SelfSubjectReview is not allowed or not enabled.)');
+  }
+  const allowed: string[] = [];
+  const nsList = await client.listNamespaces(ctx.signal);
+  if (nsList.ok) {
+    const candidates = nsList.value.filter((n) => n !== ctx.namespace).slice(0, ctx.maxNamespaces ?? 40);
+    const answers = await Promise.all(candidates.map(async (n) => ({ n, r: await client.canI('list', 'pods', n, ctx.signal) })));
+    for (const { n, r } of answers) if (r.ok && r.value) allowed.push(n);
+  } else {
+    const probe = [ctx.contextNamespace, 'default'].filter((n): n is string => !!n && n !== ctx.namespace);
+    for (const n of [...new Set(probe)]) {
+      const rules = await client.rules(n, ctx.signal);
+      if (rules.ok && allowsListPods(rules.value)) allowed.push(n);
+    }
+  }
+  if (ctx.namespace !== undefined) {
+    const cluster = await client.canI('list', 'pods', undefined, ctx.signal);
+    if (cluster.ok && cluster.value) hints.unshift('You may list pods in all namespaces: try -A.');
+  }
+  if (allowed.length) {
+    const shown = allowed.slice(0, 10).map((n) => neutralize(n)).join(', ') + (allowed.length > 10 ? `, and ${allowed.length - 10} more` : '');
+    hints.unshift(`You may list pods in: ${shown} (e.g. -n ${neutralize(allowed[0] ?? '')}).`);
+  }
+  return { ...f, hints, ...(details.length ? { detail: details.join('\n') } : {}) };
+}

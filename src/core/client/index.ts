@@ -1,0 +1,7 @@
+/** The API client: createKubeClient, diagnose, the exec runner hook, and the kubectl table printer. */
+export * from './types.js';
+export type { ClientDeps } from './deps.js';
+export { createKubeClient, KubeApiClient, TABLE_ACCEPT } from './client.js';
+export { diagnose, type DiagnoseContext } from './diagnose.js';
+export { createDefaultExecRunner, type ExecRunner, type ExecRunRequest, type ExecRunResult } from './exec-runner.js';
+export { formatPodTable, tabwrite } from './print-table.js';

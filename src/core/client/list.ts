@@ -1,0 +1,105 @@
+/**
+ * Pod lists: Table format paged with limit/continue like kubectl (rows as the server computed
+ * them), or full PodList objects for -o json.
+ */
+import { failure, type Result } from '../failure.js';
+import type { Pod } from '../pods/index.js';
+import type { KubeApiClient } from './client.js';
+import { TABLE_ACCEPT } from './client.js';
+import { rowFromPod, rowsFromTable, tableColumns } from './pod-rows.js';
+import type { ListOptions, PodList, PodQuery, PodRow } from './types.js';
+
+/** The path of a pod list. */
+export function podsPath(query: PodQuery): string {
+  return query.namespace !== undefined ? `/api/v1/namespaces/${encodeURIComponent(query.namespace)}/pods` : '/api/v1/pods';
+}
+
+function meta(obj: Record<string, unknown>): { resourceVersion?: string; continue?: string; remainingItemCount?: number } {
+  const m = obj['metadata'];
+  if (!m || typeof m !== 'object') return {};
+  const r = m as Record<string, unknown>;
+  return {
+    ...(typeof r['resourceVersion'] === 'string' ? { resourceVersion: r['resourceVersion'] } : {}),
+    ...(typeof r['continue'] === 'string' && r['continue'] !== '' ? { continue: r['continue'] } : {}),
+    ...(typeof r['remainingItemCount'] === 'number' ? { remainingItemCount: r['remainingItemCount'] } : {}),
+  };
+}
+
+/** Lists pods as rows (Table format, paged), reporting progress per page. */
+export async function listPodRows(client: KubeApiClient, query: PodQuery, opts: ListOptions, pageSize: number): Promise<Result<PodList>> {
+  const objects = opts.objects ?? (query.namespace === undefined ? 'metadata' : 'none');
+  const fallbackNs = query.namespace ?? '';
+  const rows: PodRow[] = [];
+  let cont: string | undefined;
+  let resourceVersion: string | undefined;
+  let columns = undefined as ReturnType<typeof tableColumns>;
+  for (let page = 0; ; page++) {
+    const res = await client.callObject(
+      {
+        method: 'GET',
+        path: podsPath(query),
+        query: {
+          limit: String(pageSize),
+          continue: cont,
+          labelSelector: query.labelSelector || undefined,
+          fieldSelector: query.fieldSelector || undefined,
+          includeObject: objects === 'none' ? 'None' : 'Metadata',
+        },
+        headers: { accept: TABLE_ACCEPT },
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      },
+      { verb: 'list', resource: 'pods', ...(query.namespace !== undefined ? { namespace: query.namespace } : {}) },
+    );
+    if (!res.ok) return res;
+    const body = res.value;
+    const m = meta(body);
+    if (page === 0) resourceVersion = m.resourceVersion;
+    if (body['kind'] === 'Table') {
+      columns = tableColumns(body['columnDefinitions']) ?? columns;
+      if (!columns || !columns.has('name')) {
+        return { ok: false, failure: failure('response.invalid', 'The server sent a table without a Name column for pods.', ['The API server or a proxy in front of it returned an unexpected format.']) };
+      }
+      for (const r of rowsFromTable(body, columns, fallbackNs)) rows.push(r);
+    } else if (body['kind'] === 'PodList') {
+      const items = Array.isArray(body['items']) ? (body['items'] as Pod[]) : [];
+      const now = client.clock();
+      for (const p of items) if (p && typeof p === 'object') rows.push(rowFromPod(p, now, fallbackNs));
+    } else {
+      return { ok: false, failure: failure('response.not-kubernetes', `The server answered a pod list with a "${String(body['kind']).slice(0, 40).replace(/[^\w.-]/g, '?')}" object.`, ['Check that the server URL points at the Kubernetes API server.']) };
+    }
+    opts.onProgress?.(rows.length, m.remainingItemCount !== undefined ? rows.length + m.remainingItemCount : undefined);
+    if (!m.continue) break;
+    cont = m.continue;
+  }
+  return { ok: true, value: { rows, ...(resourceVersion ? { resourceVersion } : {}) } };
+}
+
+/** Lists full Pod objects (PodList JSON, paged), as `kubectl get pods -o json` does. */
+export async function listPodObjects(client: KubeApiClient, query: PodQuery, signal: AbortSignal | undefined, pageSize: number): Promise<Result<{ items: Pod[]; resourceVersion?: string }>> {
+  const items: Pod[] = [];
+  let cont: string | undefined;
+  let resourceVersion: string | undefined;
+  for (let page = 0; ; page++) {
+    const res = await client.callObject(
+      {
+        method: 'GET',
+        path: podsPath(query),
+        query: { limit: String(pageSize), continue: cont, labelSelector: query.labelSelector || undefined, fieldSelector: query.fieldSelector || undefined },
+        headers: { accept: 'application/json' },
+        ...(signal ? { signal } : {}),
+      },
+      { verb: 'list', resource: 'pods', ...(query.namespace !== undefined ? { namespace: query.namespace } : {}) },
+    );
+    if (!res.ok) return res;
+    const m = meta(res.value);
+    if (page === 0) resourceVersion = m.resourceVersion;
+    if (res.value['kind'] !== 'PodList') {
+      return { ok: false, failure: failure('response.not-kubernetes', 'The server did not answer the pod list with a PodList.', ['Check that the server URL points at the Kubernetes API server.']) };
+    }
+    const list = Array.isArray(res.value['items']) ? (res.value['items'] as unknown[]) : [];
+    for (const p of list) if (p && typeof p === 'object') items.push(p as Pod);
+    if (!m.continue) break;
+    cont = m.continue;
+  }
+  return { ok: true, value: { items, ...(resourceVersion ? { resourceVersion } : {}) } };
+}

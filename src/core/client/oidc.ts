@@ -1,0 +1,101 @@
+/**
+ * The `oidc` auth-provider: the id-token is used while its exp is more than 10 s away; after
+ * that the refresh token is exchanged at the issuer's token endpoint and the new tokens persisted.
+ */
+import { Agent, request } from 'undici';
+import { readFile } from 'node:fs/promises';
+import { failure, type Failure, type Result } from '../failure.js';
+import { neutralize } from '../terminal-text.js';
+import { decodeJwt } from './describe-credential.js';
+import { redactUrl } from './classify.js';
+
+export interface OidcDeps {
+  now: () => Date;
+  /** Writes the new auth-provider config to the user's origin file. */
+  persist?: (config: Record<string, string>) => Promise<Result<void>>;
+  signal?: AbortSignal;
+}
+
+function oidcFailed(summary: string, hints: string[], detail?: string): Result<never> {
+  return { ok: false, failure: failure('credentials.oidc-failed', summary, hints, detail) };
+}
+
+/** True when the id-token's exp is more than 10 s in the future. */
+export function idTokenValid(idToken: string | undefined, now: Date): boolean {
+  if (!idToken) return false;
+  const exp = decodeJwt(idToken)?.exp;
+  return exp !== undefined && exp * 1000 - now.getTime() > 10_000;
+}
+
+async function json(res: { statusCode: number; body: { text(): Promise<string> } }): Promise<Record<string, unknown> | undefined> {
+  const text = await res.body.text();
+  try {
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Returns a usable id-token, refreshing (and persisting) when needed. `config` is updated in place. */
+export async function oidcToken(config: Record<string, string>, deps: OidcDeps): Promise<Result<string>> {
+  const issuer = config['idp-issuer-url'];
+  if (!issuer) return { ok: false, failure: failure('credentials.invalid', 'The oidc auth-provider has no idp-issuer-url.', ['Add idp-issuer-url under users[].user.auth-provider.config.']) };
+  if (!config['client-id']) return { ok: false, failure: failure('credentials.invalid', 'The oidc auth-provider has no client-id.', ['Add client-id under users[].user.auth-provider.config.']) };
+  const idToken = config['id-token'];
+  if (idToken && idTokenValid(idToken, deps.now())) return { ok: true, value: idToken };
+  const refreshToken = config['refresh-token'];
+  if (!refreshToken) {
+    return oidcFailed('The OIDC id-token is missing or expired, and there is no refresh-token to renew it.', [
+      'Log in again with your OIDC helper (for example kubectl oidc-login) to get a fresh id-token.',
+    ]);
+  }
+  let ca = config['idp-certificate-authority-data'] ? Buffer.from(config['idp-certificate-authority-data'], 'base64').toString('utf8') : undefined;
+  if (!ca && config['idp-certificate-authority']) {
+    try {
+      ca = await readFile(config['idp-certificate-authority'], 'utf8');
+    } catch {
+      return { ok: false, failure: failure('credentials.file-unreadable', `The OIDC issuer's CA file ${neutralize(config['idp-certificate-authority'])} cannot be read.`, ['Fix idp-certificate-authority in the auth-provider config.']) };
+    }
+  }
+  const agent = new Agent({ connect: ca ? { ca } : {} });
+  const where = neutralize(redactUrl(issuer));
+  try {
+    const discoveryUrl = issuer.replace(/\/+$/, '') + '/.well-known/openid-configuration';
+    const disc = await request(discoveryUrl, { dispatcher: agent, ...(deps.signal ? { signal: deps.signal } : {}) });
+    const doc = await json(disc);
+    const tokenEndpoint = doc?.['token_endpoint'];
+    if (disc.statusCode !== 200 || typeof tokenEndpoint !== 'string') {
+      return oidcFailed(`The OIDC issuer ${where} did not return a usable discovery document (HTTP ${disc.statusCode}).`, ['Check idp-issuer-url in the auth-provider config.']);
+    }
+    const basic = Buffer.from(`${encodeURIComponent(config['client-id'])}:${encodeURIComponent(config['client-secret'] ?? '')}`).toString('base64');
+    const res = await request(tokenEndpoint, {
+      dispatcher: agent,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }).toString(),
+      ...(deps.signal ? { signal: deps.signal } : {}),
+    });
+    const tok = await json(res);
+    if (res.statusCode !== 200 || typeof tok?.['id_token'] !== 'string') {
+      return oidcFailed(`The OIDC issuer ${where} refused to refresh the token (HTTP ${res.statusCode}).`, [
+        'The refresh token may have expired or been revoked: log in again with your OIDC helper.',
+      ], typeof tok?.['error'] === 'string' ? `issuer error: ${neutralize(tok['error'].slice(0, 100))}` : undefined);
+    }
+    config['id-token'] = tok['id_token'];
+    if (typeof tok['refresh_token'] === 'string') config['refresh-token'] = tok['refresh_token'];
+    if (deps.persist) {
+      const saved = await deps.persist({ ...config });
+      if (!saved.ok) return { ok: true, value: config['id-token'] };
+    }
+    return { ok: true, value: config['id-token'] };
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    const f: Failure = failure('credentials.oidc-failed', `Could not reach the OIDC issuer ${where} to refresh the token.`, [
+      'Check the network path to the identity provider and idp-certificate-authority in the auth-provider config.',
+    ], typeof code === 'string' ? `error code: ${neutralize(code)}` : undefined);
+    return { ok: false, failure: f };
+  } finally {
+    await agent.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * The HTTP layer of the client: one undici dispatcher (connection pool) per target, TLS from
+ * the kubeconfig, proxies, gzip, per-request timeouts, bounded Retry-After retries, abort.
+ */
+import { Agent, ProxyAgent, Socks5ProxyAgent, type Dispatcher } from 'undici';
+import { createGunzip } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { failure, type Failure, type Result } from '../failure.js';
+import { classifyError } from './classify.js';
+import { chooseProxy } from './proxy.js';
+
+const gunzipAsync = promisify(gunzip);
+
+/** TLS material read from files or data, as PEM strings. */
+export interface LoadedTls {
+  insecureSkipVerify: boolean;
+  serverName?: string;
+  ca?: string;
+  cert?: string;
+  key?: string;
+}
+
+export interface TransportOptions {
+  server: string;
+  tls: LoadedTls;
+  proxyUrl?: string;
+  /** Environment used only for HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
+  env: Readonly<Record<string, string | undefined>>;
+  disableCompression: boolean;
+  requestTimeoutMs?: number;
+  maxRetries: number;
+  /** Waits between retries; injectable so tests can observe the wait. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  /** Path below the server's base path, starting with '/'. */
+  path: string;
+  query?: Record<string, string | undefined>;
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+  /** Overrides the transport's request timeout; 0 disables it. */
+  timeoutMs?: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  /** Wall time the request took, including retries. */
+  elapsedMs: number;
+}
+
+export interface HttpStream {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Readable;
+}
+
+/** Builds the query string in alphabetical key order, as kubectl does. */
+export function queryString(query: Record<string, string | undefined> | undefined): string {
+  if (!query) return '';
+  const keys = Object.keys(query).filter((k) => query[k] !== undefined).sort();
+  if (keys.length === 0) return '';
+  return '?' + keys.map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(query[k] ?? '')}`).join('&');
+}
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Seconds from a Retry-After header, or undefined when absent or not a number of seconds. */
+export function retryAfterSeconds(headers: Record<string, string | string[] | undefined>): number | undefined {
+  const raw = headers['retry-after'];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
+  return Number(value);
+}
+
+/** The HTTP transport for one target. */
+export class Transport {
+  readonly origin: string;
+  readonly basePath: string;
+  readonly proxy: string | undefined;
+  private readonly dispatcher: Dispatcher;
+  private readonly opts: TransportOptions;
+
+  constructor(opts: TransportOptions) {
+    this.opts = opts;
+    const url = new URL(opts.server);
+    this.origin = url.origin;
+    this.basePath = url.pathname.replace(/\/+$/, '');
+    const connect = {
+      rejectUnauthorized: !opts.tls.insecureSkipVerify,
+      ...(opts.tls.ca ? { ca: opts.tls.ca } : {}),
+      ...(opts.tls.cert && opts.tls.key ? { cert: opts.tls.cert, key: opts.tls.key } : {}),
+      ...(opts.tls.serverName ? { servername: opts.tls.serverName } : {}),
+      timeout: 10_000,
+    };
+    this.proxy = chooseProxy(url, opts.proxyUrl, opts.env);
+    const pool = { connections: 8, keepAliveTimeout: 30_000 };
+    if (!this.proxy) {
+      this.dispatcher = new Agent({ ...pool, connect });
+    } else if (this.proxy.startsWith('socks5:')) {
+      const socksOptions = { ...pool, requestTls: connect } as unknown as Socks5ProxyAgent.Options;
+      this.dispatcher = new Socks5ProxyAgent(this.proxy, socksOptions);
+    } else {
+      this.dispatcher = new ProxyAgent({ ...pool, uri: this.proxy, requestTls: connect, ...(this.proxy.startsWith('https:') ? { proxyTls: {} } : {}) });
+    }
+  }
+
+  /** Full URL path (with base path and query) for a request. */
+  pathFor(req: Pick<HttpRequest, 'path' | 'query'>): string {
+    return this.basePath + req.path + queryString(req.query);
+  }
+
+  /** Sends a request and reads the whole body; retries 429/5xx only when Retry-After is present. */
+  async send(req: HttpRequest, now: () => number): Promise<Result<HttpResponse>> {
+    const started = now();
+    for (let attempt = 0; ; attempt++) {
+      const opened = await this.open(req);
+      if (!opened.ok) return opened;
+      const res = opened.value;
+      const body = await this.readBody(res, req);
+      if (!body.ok) return body;
+      const wait = retryAfterSeconds(res.headers);
+      const retryable = res.status === 429 || res.status >= 500;
+      if (retryable && wait !== undefined && attempt < this.opts.maxRetries && !req.signal?.aborted) {
+        await (this.opts.sleep ?? defaultSleep)(Math.min(wait, 10) * 1000, req.signal);
+        if (req.signal?.aborted) return { ok: false, failure: aborted() };
+        continue;
+      }
+      return { ok: true, value: { status: res.status, headers: res.headers, body: body.value, elapsedMs: now() - started } };
+    }
+  }
+
+  /** Opens a request and returns the (decompressed) body stream; for watches. */
+  async open(req: HttpRequest): Promise<Result<HttpStream & { cancelTimer: () => void }>> {
+    const timeoutMs = req.timeoutMs ?? this.opts.requestTimeoutMs;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = timeoutMs ? setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs) : undefined;
+    const onAbort = (): void => controller.abort();
+    if (req.signal) {
+      if (req.signal.aborted) controller.abort();
+      else req.signal.addEventListener('abort', onAbort, { once: true });
+    }
+    const cancelTimer = (): void => {
+      if (timer) clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onAbort);
+    };
+    const headers: Record<string, string> = { 'user-agent': 'kpods/0.1', ...(req.headers ?? {}) };
+    if (!this.opts.disableCompression) headers['accept-encoding'] = 'gzip';
+    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    try {
+      const res = await this.dispatcher.request({
+        origin: this.origin,
+        path: this.pathFor(req),
+        method: req.method,
+        headers,
+        body: req.body,
+        signal: controller.signal,
+        headersTimeout: 0,
+        bodyTimeout: 0,
+      });
+      let body: Readable = res.body;
+      const encoding = res.headers['content-encoding'];
+      if (encoding === 'gzip') body = res.body.pipe(createGunzip());
+      (body as Readable & { kpodsTimedOut?: () => boolean }).kpodsTimedOut = () => timedOut;
+      return { ok: true, value: { status: res.statusCode, headers: res.headers, body, cancelTimer } };
+    } catch (err) {
+      cancelTimer();
+      if (timedOut) return { ok: false, failure: timeoutFailure(timeoutMs ?? 0) };
+      if (req.signal?.aborted) return { ok: false, failure: aborted() };
+      return { ok: false, failure: classifyError(err, { server: this.opts.server, proxy: this.proxy }) };
+    }
+  }
+
+  private async readBody(res: HttpStream & { cancelTimer: () => void }, req: HttpRequest): Promise<Result<string>> {
+    const timedOut = (res.body as Readable & { kpodsTimedOut?: () => boolean }).kpodsTimedOut;
+    try {
+      const chunks: Buffer[] = [];
+      for await (const chunk of res.body) chunks.push(chunk as Buffer);
+      return { ok: true, value: Buffer.concat(chunks).toString('utf8') };
+    } catch (err) {
+      if (timedOut?.()) return { ok: false, failure: timeoutFailure(req.timeoutMs ?? this.opts.requestTimeoutMs ?? 0) };
+      if (req.signal?.aborted) return { ok: false, failure: aborted() };
+      return { ok: false, failure: classifyError(err, { server: this.opts.server, proxy: this.proxy, midBody: true }) };
+    } finally {
+      res.cancelTimer();
+    }
+  }
+
+  /** Closes the pool; in-flight requests are destroyed. */
+  async close(): Promise<void> {
+    await this.dispatcher.destroy().catch(() => undefined);
+  }
+}
+
+/** Decompresses a whole gzip body (used where a body was read raw). */
+export async function gunzipText(buf: Buffer): Promise<string> {
+  return (await gunzipAsync(buf)).toString('utf8');
+}
+
+function timeoutFailure(ms: number): Failure {
+  return failure('response.timeout', `The API server did not answer within ${ms / 1000} s.`, [
+    'The server or the network is slow. Try again, or raise the limit with --request-timeout (e.g. --request-timeout=30s).',
+  ]);
+}
+
+/** The failure reported when the caller aborted the request. */
+export function aborted(): Failure {
+  return failure('response.timeout', 'The request was cancelled.', []);
+}

@@ -1,0 +1,122 @@
+/**
+ * Pod watches in Table form (as `kubectl get pods -w`): newline-delimited events, column
+ * definitions only on the first event, ERROR events carrying a Status, bookmarks.
+ */
+import { failure, type Result } from '../failure.js';
+import { neutralize } from '../terminal-text.js';
+import type { Pod } from '../pods/index.js';
+import type { KubeApiClient } from './client.js';
+import { TABLE_ACCEPT } from './client.js';
+import type { CredentialSource } from './credentials.js';
+import { classifyError } from './classify.js';
+import { podsPath } from './list.js';
+import { rowFromPod, rowFromTableRow, tableColumns, type TableColumns } from './pod-rows.js';
+import { classifyStatus } from './status.js';
+import type { Transport } from './transport.js';
+import type { PodEvent, PodQuery } from './types.js';
+
+/** Handles one decoded event line; returns a failure for an ERROR event. */
+function handleEvent(line: string, state: { columns?: TableColumns; rv?: string }, fallbackNs: string, now: Date, onEvent: (e: PodEvent) => void): Result<void> | undefined {
+  let ev: unknown;
+  try {
+    ev = JSON.parse(line);
+  } catch {
+    return { ok: false, failure: failure('response.not-kubernetes', 'The watch stream carried a line that is not JSON.', ['Check that nothing between kpods and the API server rewrites responses.']) };
+  }
+  const e = (ev ?? {}) as { type?: unknown; object?: Record<string, unknown> };
+  const obj = e.object && typeof e.object === 'object' ? e.object : {};
+  const metaRv = (obj['metadata'] as { resourceVersion?: unknown } | undefined)?.resourceVersion;
+  const rv = typeof metaRv === 'string' ? metaRv : undefined;
+  if (e.type === 'ERROR') {
+    const st = obj as { code?: unknown; reason?: unknown; message?: unknown };
+    const status = typeof st.code === 'number' ? st.code : 500;
+    if (status === 410 || st.reason === 'Expired' || st.reason === 'Gone') {
+      return { ok: false, failure: failure('response.gone', 'The watch fell too far behind (410 Expired); the list must be read again.', ['kpods re-reads the list automatically.']) };
+    }
+    return { ok: false, failure: failure(status >= 500 ? 'response.server-error' : 'response.invalid', `The watch ended with an error from the server (${status}).`, ['Try again.'], typeof st.message === 'string' ? `The server said: ${neutralize(st.message.slice(0, 300))}` : undefined) };
+  }
+  if (e.type === 'BOOKMARK') {
+    if (rv) state.rv = rv;
+    onEvent({ type: 'BOOKMARK', ...(rv ? { resourceVersion: rv } : {}) });
+    return undefined;
+  }
+  if (e.type !== 'ADDED' && e.type !== 'MODIFIED' && e.type !== 'DELETED') return undefined;
+  if (rv) state.rv = rv;
+  if (obj['kind'] === 'Table') {
+    state.columns = tableColumns(obj['columnDefinitions']) ?? state.columns;
+    if (!state.columns) return undefined;
+    const rows = Array.isArray(obj['rows']) ? (obj['rows'] as unknown[]) : [];
+    for (const r of rows) {
+      const row = rowFromTableRow(r, state.columns, fallbackNs);
+      if (row) onEvent({ type: e.type, row, ...(rv ? { resourceVersion: rv } : {}) });
+    }
+  } else {
+    onEvent({ type: e.type, row: rowFromPod(obj as Pod, now, fallbackNs), ...(rv ? { resourceVersion: rv } : {}) });
+  }
+  return undefined;
+}
+
+/** Runs one watch until the server closes it, the signal aborts, or an error arrives. */
+export async function watchStream(
+  client: KubeApiClient,
+  creds: CredentialSource,
+  transport: Transport,
+  query: PodQuery,
+  resourceVersion: string,
+  onEvent: (event: PodEvent) => void,
+  signal?: AbortSignal,
+): Promise<Result<{ resourceVersion?: string }>> {
+  const applied = await creds.apply(signal);
+  if (!applied.ok) return applied;
+  const ns = query.namespace;
+  const opened = await transport.open({
+    method: 'GET',
+    path: podsPath(query),
+    query: {
+      watch: '1',
+      resourceVersion,
+      allowWatchBookmarks: 'true',
+      labelSelector: query.labelSelector || undefined,
+      fieldSelector: query.fieldSelector || undefined,
+      includeObject: ns === undefined ? 'Metadata' : 'None',
+    },
+    headers: { accept: TABLE_ACCEPT, ...(applied.value.headers as Record<string, string>) },
+    timeoutMs: 0,
+    ...(signal ? { signal } : {}),
+  });
+  if (!opened.ok) return opened;
+  const res = opened.value;
+  const state: { columns?: TableColumns; rv?: string } = { rv: resourceVersion };
+  try {
+    if (res.status < 200 || res.status >= 300) {
+      const chunks: Buffer[] = [];
+      for await (const c of res.body) chunks.push(c as Buffer);
+      if (res.status === 401) creds.onUnauthorized();
+      return { ok: false, failure: classifyStatus({ status: res.status, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), elapsedMs: 0 }, { verb: 'watch', resource: 'pods', ...(ns !== undefined ? { namespace: ns } : {}), credential: creds.describeSent(), server: neutralize(client.target.server) }) };
+    }
+    let buffered = '';
+    res.body.setEncoding('utf8');
+    for await (const chunk of res.body as AsyncIterable<string>) {
+      buffered += chunk;
+      let nl: number;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, nl).trim();
+        buffered = buffered.slice(nl + 1);
+        if (line === '') continue;
+        const out = handleEvent(line, state, ns ?? '', client.clock(), onEvent);
+        if (out && !out.ok) return out;
+      }
+    }
+    if (buffered.trim() !== '') {
+      const out = handleEvent(buffered.trim(), state, ns ?? '', client.clock(), onEvent);
+      if (out && !out.ok) return out;
+    }
+    return { ok: true, value: state.rv ? { resourceVersion: state.rv } : {} };
+  } catch (err) {
+    if (signal?.aborted) return { ok: true, value: state.rv ? { resourceVersion: state.rv } : {} };
+    return { ok: false, failure: classifyError(err, { server: client.target.server, midBody: true }) };
+  } finally {
+    res.cancelTimer();
+    res.body.destroy();
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * kubectl's target flags (`--kubeconfig`, `--context`, `-n`, `--server`, `--as-group`…) parsed
+ * with node:util parseArgs (strict), plus whatever options the calling command adds.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseRequestTimeout, REQUEST_TIMEOUT_HELP, type TargetOverrides } from '../core/kubeconfig/index.js';
+
+/** parseArgs option specs, as a command passes its own extra options. */
+export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
+
+/** The kubectl flags every kubeconfig-reading command accepts. */
+export const KUBE_OPTIONS = {
+  kubeconfig: { type: 'string' },
+  context: { type: 'string' },
+  cluster: { type: 'string' },
+  user: { type: 'string' },
+  namespace: { type: 'string', short: 'n' },
+  server: { type: 'string', short: 's' },
+  token: { type: 'string' },
+  'certificate-authority': { type: 'string' },
+  'insecure-skip-tls-verify': { type: 'boolean' },
+  'tls-server-name': { type: 'string' },
+  as: { type: 'string' },
+  'as-group': { type: 'string', multiple: true },
+  'request-timeout': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies OptionSpecs;
+
+/** Parsed flags: the kubeconfig path, the target overrides, and everything else. */
+export interface KubeFlags {
+  kubeconfig?: string;
+  overrides: TargetOverrides;
+  help: boolean;
+  /** Values of the extra options (by long name) and the positional arguments. */
+  rest: { values: Record<string, string | boolean | string[] | boolean[] | undefined>; positionals: string[] };
+}
+
+/** The result of parsing: the flags, or a usage error message (exit code 2). */
+export type KubeFlagsResult = { ok: true; value: KubeFlags } | { ok: false; usage: string };
+
+/** Rewrites kubectl spellings parseArgs does not take: `--bool=true|false` and `-n=VALUE`. */
+function normalise(args: string[], specs: OptionSpecs): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    const long = /^--([^=]+)=(true|false)$/.exec(a);
+    if (long && specs[long[1] as string]?.type === 'boolean') {
+      if (long[2] === 'true') out.push(`--${long[1]}`);
+      continue;
+    }
+    const short = /^-([a-zA-Z])=(.*)$/.exec(a);
+    if (short && Object.values(specs).some((s) => s.short === short[1] && s.type === 'string')) {
+      out.push(`-${short[1]}`, short[2] as string);
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** Parses kubectl's target flags and the command's `extra` options; unknown flags are usage errors. */
+export function parseKubeFlags(args: string[], extra: OptionSpecs = {}, opts: { allowPositionals?: boolean } = {}): KubeFlagsResult {
+  const options: OptionSpecs = { ...KUBE_OPTIONS, ...extra };
+  let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: normalise(args, options), options, strict: true, allowPositionals: opts.allowPositionals ?? false });
+  } catch (err) {
+    return { ok: false, usage: (err as Error).message };
+  }
+  const v = parsed.values;
+  const str = (k: string): string | undefined => {
+    const x = v[k];
+    return typeof x === 'string' && x !== '' ? x : undefined;
+  };
+  const overrides: TargetOverrides = {};
+  const map: Array<[keyof TargetOverrides, string]> = [
+    ['context', 'context'], ['cluster', 'cluster'], ['user', 'user'], ['namespace', 'namespace'], ['server', 'server'],
+    ['token', 'token'], ['certificateAuthority', 'certificate-authority'], ['tlsServerName', 'tls-server-name'], ['as', 'as'],
+    ['requestTimeout', 'request-timeout'],
+  ];
+  for (const [key, flag] of map) {
+    const x = str(flag);
+    if (x !== undefined) (overrides as Record<string, unknown>)[key] = x;
+  }
+  if (v['insecure-skip-tls-verify'] === true) overrides.insecureSkipTlsVerify = true;
+  const groups = v['as-group'];
+  if (Array.isArray(groups) && groups.length > 0) overrides.asGroups = groups.map(String);
+  if (overrides.requestTimeout !== undefined && parseRequestTimeout(overrides.requestTimeout) === undefined) {
+    return { ok: false, usage: `--request-timeout ${JSON.stringify(overrides.requestTimeout)}: ${REQUEST_TIMEOUT_HELP}` };
+  }
+  const restValues: KubeFlags['rest']['values'] = {};
+  for (const k of Object.keys(extra)) restValues[k] = v[k] as KubeFlags['rest']['values'][string];
+  const out: KubeFlags = { overrides, help: v['help'] === true, rest: { values: restValues, positionals: parsed.positionals } };
+  const kc = str('kubeconfig');
+  if (kc !== undefined) out.kubeconfig = kc;
+  return { ok: true, value: out };
+}

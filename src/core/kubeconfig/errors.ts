@@ -1,0 +1,83 @@
+/** The explained kubeconfig failures: each names the file, context or missing name and says what to do. */
+import { failure, type Failure } from '../failure.js';
+import type { LoadedKubeconfig } from './types.js';
+
+const q = (s: string): string => JSON.stringify(s);
+
+function searched(config: LoadedKubeconfig): string {
+  const paths = config.files.map((f) => f.path + (f.exists ? '' : ' (missing)'));
+  return `files searched: ${paths.join(', ') || '(none)'}`;
+}
+
+function known(names: string[]): string {
+  if (names.length === 0) return 'none are defined';
+  const shown = names.slice(0, 10).map(q).join(', ');
+  return names.length > 10 ? `defined: ${shown} and ${names.length - 10} more` : `defined: ${shown}`;
+}
+
+/** A file kubectl would refuse too (syntax, types, duplicates, unreadable). */
+export function invalidFile(path: string, line: number | undefined, reason: string): Failure {
+  const where = line === undefined ? path : `${path}, line ${line}`;
+  return failure(
+    'kubeconfig.invalid',
+    `The kubeconfig file ${path} cannot be used: ${reason}${line === undefined ? '' : ` (line ${line})`}.`,
+    [
+      `Fix ${where}; kubectl refuses this file too, and one bad file in the chain stops every command.`,
+      'Or leave the file out: pass --kubeconfig with another file, or remove it from KUBECONFIG.',
+    ],
+    `file: ${path}${line === undefined ? '' : `\nline: ${line}`}`,
+  );
+}
+
+/** `--kubeconfig` names a file that does not exist, or no file of the chain exists. */
+export function notFound(config: Pick<LoadedKubeconfig, 'files' | 'source'>): Failure {
+  const paths = config.files.map((f) => f.path);
+  const what =
+    config.source === 'flag'
+      ? `The kubeconfig file ${paths[0] ?? ''} given with --kubeconfig does not exist.`
+      : config.source === 'env'
+        ? `No kubeconfig found: none of the files in KUBECONFIG exists (${paths.join(', ') || 'empty list'}).`
+        : `No kubeconfig found at ${paths[0] ?? '~/.kube/config'} (KUBECONFIG is not set).`;
+  return failure('kubeconfig.not-found', what, [
+    'kubectl would quietly try http://localhost:8080 here; kpods stops instead.',
+    'Point kpods at a kubeconfig with --kubeconfig PATH or KUBECONFIG, or try the built-in simulated cluster: kpods demo.',
+  ], `files searched: ${paths.join(', ')}`);
+}
+
+/** `--context` or current-context names a context no file defines. */
+export function contextNotFound(config: LoadedKubeconfig, name: string, fromFlag: boolean): Failure {
+  const source = fromFlag ? '--context' : `current-context (set in ${config.currentContextOrigin ?? 'the kubeconfig'})`;
+  return failure('kubeconfig.context-not-found', `Context ${q(name)} named by ${source} is not defined in any kubeconfig file.`, [
+    `Contexts ${known(config.contexts.map((c) => c.name))}; list them with: kpods contexts.`,
+    fromFlag ? 'Pass the name of a defined context to --context.' : 'Choose another with --context NAME, or fix current-context.',
+  ], searched(config));
+}
+
+/** A context (or `--cluster`) names a cluster no file defines. */
+export function clusterNotFound(config: LoadedKubeconfig, name: string, context: string | undefined, contextOrigin?: string): Failure {
+  const by = context === undefined ? '--cluster' : `context ${q(context)} (in ${contextOrigin ?? '?'})`;
+  const summary = name === '' && context !== undefined
+    ? `Context ${q(context)} (in ${contextOrigin ?? '?'}) names no cluster.`
+    : `Cluster ${q(name)} named by ${by} is not defined in any kubeconfig file.`;
+  return failure('kubeconfig.cluster-not-found', summary, [
+    'kubectl would quietly fall back to http://localhost:8080 (or the in-cluster service account); kpods stops instead.',
+    `Clusters ${known(config.clusters.map((c) => c.name))}. Add the cluster, fix the context's cluster field, or pass --cluster or --server.`,
+  ], searched(config));
+}
+
+/** A context (or `--user`) names a user no file defines. */
+export function userNotFound(config: LoadedKubeconfig, name: string, context: string | undefined, contextOrigin?: string): Failure {
+  const by = context === undefined ? '--user' : `context ${q(context)} (in ${contextOrigin ?? '?'})`;
+  return failure('kubeconfig.user-not-found', `User ${q(name)} named by ${by} is not defined in any kubeconfig file.`, [
+    'kubectl would prompt for a username here; kpods stops instead.',
+    `Users ${known(config.users.map((u) => u.name))}. Add the user, fix the context's user field, or pass --user.`,
+  ], searched(config));
+}
+
+/** No `--context` and no current-context. */
+export function noCurrentContext(config: LoadedKubeconfig): Failure {
+  return failure('kubeconfig.no-current-context', 'No context chosen: no kubeconfig file sets current-context and --context was not given.', [
+    'kubectl would quietly try http://localhost:8080 here; kpods stops instead.',
+    `Pass --context NAME (contexts ${known(config.contexts.map((c) => c.name))}), or set one with: kubectl config use-context NAME.`,
+  ], searched(config));
+}

@@ -1,0 +1,144 @@
+/**
+ * Loads the kubeconfig chain as kubectl does: reads each existing file, rejects what kubectl
+ * rejects (naming the file and line), and merges with "first file to define a name wins".
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { Result } from '../failure.js';
+import type { Host } from '../target.js';
+import { defaultFile, loadingChain } from './chain.js';
+import { decodeConfig } from './decode.js';
+import { invalidFile, notFound } from './errors.js';
+import { expandDocument } from './expand.js';
+import type { ConsideredFile, FileConfig, KubeconfigWarning, LoadedKubeconfig, NamedExtension } from './types.js';
+import { parseFirstDocument } from './yaml11.js';
+
+/** Files larger than this are refused rather than parsed (kubeconfigs are kilobytes). */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+/** File-system access used by the loader; replaceable in tests (e.g. to delete a file between stat and read). */
+export interface LoaderFs {
+  stat: (path: string) => { isDirectory(): boolean; size: number };
+  readFile: (path: string) => Buffer;
+}
+
+const realFs: LoaderFs = { stat: (p) => statSync(p), readFile: (p) => readFileSync(p) };
+
+/** Options of loadKubeconfig. */
+export interface LoadOptions {
+  /** `--kubeconfig`; an empty string counts as unset. */
+  explicitPath?: string;
+  host: Host;
+  fs?: LoaderFs;
+}
+
+function errCode(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** Reads and decodes one file; `undefined` when it does not exist (kubectl skips it). */
+export function readKubeconfigFile(path: string, fs: LoaderFs = realFs): Result<{ config: FileConfig; warnings: KubeconfigWarning[] } | undefined> {
+  let bytes: Buffer;
+  try {
+    const st = fs.stat(path);
+    if (st.isDirectory()) return { ok: false, failure: invalidFile(path, undefined, 'it is a directory, not a file') };
+    if (st.size > MAX_FILE_BYTES) {
+      return { ok: false, failure: invalidFile(path, undefined, `it is ${st.size} bytes long, more than the ${MAX_FILE_BYTES} kpods reads`) };
+    }
+    bytes = fs.readFile(path);
+  } catch (err) {
+    const code = errCode(err);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: true, value: undefined };
+    if (code === 'EACCES' || code === 'EPERM') return { ok: false, failure: invalidFile(path, undefined, 'permission denied when reading it') };
+    if (code === 'EISDIR') return { ok: false, failure: invalidFile(path, undefined, 'it is a directory, not a file') };
+    return { ok: false, failure: invalidFile(path, undefined, `reading it failed (${code ?? String(err)})`) };
+  }
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, failure: invalidFile(path, undefined, `it is more than ${MAX_FILE_BYTES} bytes long`) };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, failure: invalidFile(path, undefined, 'it is not text (binary data or invalid UTF-8)') };
+  }
+  if (text.includes('\u0000')) return { ok: false, failure: invalidFile(path, undefined, 'it is not text (it contains NUL bytes)') };
+  const parsed = parseFirstDocument(text);
+  if ('error' in parsed) return { ok: false, failure: invalidFile(path, parsed.error.line, `invalid YAML: ${parsed.error.reason}`) };
+  const expanded = expandDocument(parsed.doc, parsed.lines);
+  if (!expanded.ok) return { ok: false, failure: invalidFile(path, expanded.line, expanded.reason) };
+  const decoded = decodeConfig(path, expanded.doc, parsed.lines);
+  if (!decoded.ok) return { ok: false, failure: invalidFile(path, decoded.error.line, decoded.error.message) };
+  const warnings = [...decoded.warnings];
+  for (const line of [...new Set(parsed.mergeLines)]) {
+    warnings.push({ file: path, line, message: 'a `<<` merge key is expanded the way kubectl does (go-yaml v2); other YAML tools may read it differently' });
+  }
+  for (const line of [...new Set(expanded.conflictLines)]) {
+    const w: KubeconfigWarning = {
+      file: path,
+      message: 'a `<<` merge key replaces a key written before it in the same map: kubectl (and kpods) keep the merged value, YAML 1.2 tools keep the written one',
+    };
+    if (line > 0) w.line = line;
+    warnings.push(w);
+  }
+  return { ok: true, value: { config: decoded.config, warnings } };
+}
+
+/** Loads and merges the kubeconfig chain for `--kubeconfig` (explicitPath), `$KUBECONFIG` or the home file. */
+export function loadKubeconfig(options: LoadOptions): Result<LoadedKubeconfig> {
+  const fs = options.fs ?? realFs;
+  const chain = loadingChain(options.explicitPath, options.host);
+  const files: ConsideredFile[] = [];
+  const configs: FileConfig[] = [];
+  const warnings: KubeconfigWarning[] = [];
+  for (const path of chain.absolute) {
+    const r = readKubeconfigFile(path, fs);
+    if (!r.ok) return r;
+    files.push({ path, exists: r.value !== undefined });
+    if (r.value) {
+      configs.push(r.value.config);
+      warnings.push(...r.value.warnings);
+    }
+  }
+  const exists = (p: string): boolean => files.some((f) => f.path === p && f.exists);
+  const merged: LoadedKubeconfig = {
+    files,
+    source: chain.source,
+    clusters: [],
+    users: [],
+    contexts: [],
+    currentContext: undefined,
+    colors: false,
+    preferenceExtensions: [],
+    extensions: [],
+    warnings,
+    defaultFile: defaultFile(chain, exists),
+  };
+  if (chain.explicitPath !== undefined) merged.explicitPath = chain.explicitPath;
+  if (chain.source === 'flag' && !files[0]?.exists) return { ok: false, failure: notFound(merged) };
+  for (const c of configs) mergeFile(merged, c);
+  return { ok: true, value: merged };
+}
+
+const seenNames = new WeakMap<object, Set<string>>();
+
+function mergeNamed<T extends { name: string }>(into: Array<T & { origin: string }>, items: T[] | undefined, origin: string): void {
+  let seen = seenNames.get(into);
+  if (!seen) seenNames.set(into, (seen = new Set(into.map((x) => x.name))));
+  for (const item of items ?? []) {
+    if (seen.has(item.name)) continue;
+    seen.add(item.name);
+    into.push({ ...item, origin });
+  }
+}
+
+/** Adds one file's entries: names already defined by an earlier file are dropped whole. */
+function mergeFile(m: LoadedKubeconfig, c: FileConfig): void {
+  mergeNamed(m.clusters, c.clusters, c.path);
+  mergeNamed(m.users, c.users, c.path);
+  mergeNamed(m.contexts, c.contexts, c.path);
+  mergeNamed<NamedExtension>(m.extensions, c.extensions, c.path);
+  mergeNamed<NamedExtension>(m.preferenceExtensions, c.preferenceExtensions, c.path);
+  if (!m.currentContext && c.currentContext) {
+    m.currentContext = c.currentContext;
+    m.currentContextOrigin = c.path;
+  }
+  if (c.colors) m.colors = true;
+}

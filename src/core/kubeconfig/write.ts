@@ -1,0 +1,150 @@
+/**
+ * Writing back like `kubectl config use-context` and `kubectl config set-context --current
+ * --namespace`: under kubectl's locks, re-read the chain, change one field in the right file,
+ * keep every other field, and replace the file atomically (temporary file + rename, mode kept).
+ */
+import { chownSync, closeSync, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { failure, type Result } from '../failure.js';
+import type { Host } from '../target.js';
+import { loadingChain } from './chain.js';
+import { contextNotFound, invalidFile, noCurrentContext } from './errors.js';
+import { expandDocument } from './expand.js';
+import { loadKubeconfig } from './load.js';
+import { lockAll } from './lock.js';
+import type { LoadedKubeconfig } from './types.js';
+import { dumpDocument, parseFirstDocument } from './yaml11.js';
+
+/** Where a save went: the file written, or none when the value was already set. */
+export interface SaveResult {
+  file?: string;
+  changed: boolean;
+}
+
+/** Common options of the save functions. */
+export interface SaveOptions {
+  /** `--kubeconfig`, when given. */
+  explicitPath?: string;
+  host: Host;
+  /** How long to wait for another kubectl/kpods to release its locks (default 10 s). */
+  lockTimeoutMs?: number;
+}
+
+/** Sets current-context like `kubectl config use-context NAME` (written to kubectl's default file). */
+export async function saveCurrentContext(options: SaveOptions & { context: string }): Promise<Result<SaveResult>> {
+  return underLock(options, (config) => {
+    if (!config.contexts.some((c) => c.name === options.context)) return { ok: false, failure: contextNotFound(config, options.context, true) };
+    if (config.currentContext === options.context) return { ok: true, value: { changed: false } };
+    const file = config.defaultFile;
+    const r = rewrite(file, (doc) => {
+      doc['current-context'] = options.context;
+    });
+    return r.ok ? { ok: true, value: { file, changed: true } } : r;
+  });
+}
+
+/**
+ * Sets the namespace of a context like `kubectl config set-context --current --namespace NS`
+ * (the context's own file is changed). `context` defaults to current-context; an empty namespace removes it.
+ */
+export async function saveNamespace(options: SaveOptions & { namespace: string; context?: string }): Promise<Result<SaveResult>> {
+  return underLock(options, (config) => {
+    const name = options.context ?? config.currentContext;
+    if (!name) return { ok: false, failure: noCurrentContext(config) };
+    const ctx = config.contexts.find((c) => c.name === name);
+    if (!ctx) return { ok: false, failure: contextNotFound(config, name, options.context !== undefined) };
+    if ((ctx.fields.namespace ?? '') === options.namespace) return { ok: true, value: { changed: false } };
+    const r = rewrite(ctx.origin, (doc) => {
+      const list = Array.isArray(doc['contexts']) ? (doc['contexts'] as unknown[]) : [];
+      const entry = list.find((e) => isMap(e) && (e['name'] ?? '') === name) as Record<string, unknown> | undefined;
+      if (!entry) throw new Error(`context ${name} vanished from ${ctx.origin}`);
+      const fields = isMap(entry['context']) ? entry['context'] : (entry['context'] = {} as Record<string, unknown>);
+      if (options.namespace) fields['namespace'] = options.namespace;
+      else delete fields['namespace'];
+    });
+    return r.ok ? { ok: true, value: { file: ctx.origin, changed: true } } : r;
+  });
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+async function underLock(options: SaveOptions, change: (config: LoadedKubeconfig) => Result<SaveResult>): Promise<Result<SaveResult>> {
+  const chain = loadingChain(options.explicitPath, options.host);
+  const locked = await lockAll(chain.absolute, options.lockTimeoutMs);
+  if (!locked.ok) {
+    const e = locked.error;
+    return {
+      ok: false,
+      failure: failure('kubeconfig.write-failed', `Could not lock ${e.lockFile}: ${e.reason}.`, e.held
+        ? ['Another kubectl or kpods is changing the kubeconfig, or one crashed and left the lock behind.', `If nothing else is running, delete ${e.lockFile} and retry.`]
+        : ['Check that the kubeconfig folder is writable.']),
+    };
+  }
+  try {
+    const loaded = loadKubeconfig(options.explicitPath === undefined ? { host: options.host } : { host: options.host, explicitPath: options.explicitPath });
+    if (!loaded.ok) return loaded;
+    return change(loaded.value);
+  } finally {
+    locked.locks.release();
+  }
+}
+
+/** A fresh kubeconfig document, as kubectl writes one. */
+function emptyDocument(): Record<string, unknown> {
+  return { apiVersion: 'v1', clusters: null, contexts: null, 'current-context': '', kind: 'Config', preferences: {}, users: null };
+}
+
+/** Re-reads `path`, applies `mutate` to its document and replaces the file atomically. */
+function rewrite(path: string, mutate: (doc: Record<string, unknown>) => void): Result<void> {
+  let real = path;
+  let mode = 0o600;
+  let owner: { uid: number; gid: number } | undefined;
+  let text = '';
+  try {
+    real = realpathSync(path);
+    const st = statSync(real);
+    mode = st.mode & 0o7777;
+    owner = { uid: st.uid, gid: st.gid };
+    text = readFileSync(real, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, failure: writeFailed(path, err) };
+  }
+  const parsed = parseFirstDocument(text);
+  if ('error' in parsed) return { ok: false, failure: invalidFile(path, parsed.error.line, parsed.error.reason) };
+  const expanded = expandDocument(parsed.doc, parsed.lines);
+  if (!expanded.ok) return { ok: false, failure: invalidFile(path, expanded.line, expanded.reason) };
+  const doc = isMap(expanded.doc) ? expanded.doc : emptyDocument();
+  try {
+    mutate(doc);
+  } catch (err) {
+    return { ok: false, failure: writeFailed(path, err) };
+  }
+  const tmp = join(dirname(real), `.${basename(real)}.kpods-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    const fd = openSync(tmp, 'wx', mode);
+    try {
+      fchmodSync(fd, mode);
+      writeSync(fd, dumpDocument(doc));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (owner && process.getuid?.() === 0) chownSync(tmp, owner.uid, owner.gid);
+    renameSync(tmp, real);
+    return { ok: true, value: undefined };
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* not created */
+    }
+    return { ok: false, failure: writeFailed(path, err) };
+  }
+}
+
+function writeFailed(path: string, err: unknown): ReturnType<typeof failure> {
+  const code = (err as NodeJS.ErrnoException).code;
+  return failure('kubeconfig.write-failed', `Could not write ${path}: ${code ?? (err as Error).message}.`, ['Check that the file and its folder are writable.'], `file: ${path}`);
+}

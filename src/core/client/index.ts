@@ -5,3 +5,4 @@ export { createKubeClient, KubeApiClient, TABLE_ACCEPT } from './client.js';
 export { diagnose, type DiagnoseContext } from './diagnose.js';
 export { createDefaultExecRunner, type ExecRunner, type ExecRunRequest, type ExecRunResult } from './exec-runner.js';
 export { formatPodTable, tabwrite } from './print-table.js';
+export { traceTarget, traceKubeconfigFailure, type TraceReport, type TraceStage, type StageStatus } from './trace.js';

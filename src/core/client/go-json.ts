@@ -1,0 +1,43 @@
+/**
+ * JSON as kubectl prints it (Go's json.MarshalIndent with 4 spaces over unstructured maps):
+ * object keys sorted, `<`, `>`, `&`, U+2028 and U+2029 escaped.
+ */
+import type { Pod } from '../pods/index.js';
+
+function goString(s: string): string {
+  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
+function compareKeys(a: string, b: string): number {
+  const ba = Buffer.from(a, 'utf8');
+  const bb = Buffer.from(b, 'utf8');
+  return Buffer.compare(ba, bb);
+}
+
+/** Encodes a JSON value like Go's MarshalIndent(v, "", "    "). */
+export function goMarshalIndent(value: unknown, indent = ''): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return goString(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const inner = indent + '    ';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return '[\n' + value.map((v) => inner + goMarshalIndent(v, inner)).join(',\n') + '\n' + indent + ']';
+  }
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort(compareKeys);
+  if (keys.length === 0) return '{}';
+  return '{\n' + keys.map((k) => `${inner}${goString(k)}: ${goMarshalIndent(obj[k], inner)}`).join(',\n') + '\n' + indent + '}';
+}
+
+/** `kubectl get pods -o json` output: a v1 List of the pods, each with apiVersion and kind. */
+export function formatKubectlListJson(items: Pod[]): string {
+  const list = {
+    apiVersion: 'v1',
+    items: items.map((p) => ({ ...p, apiVersion: p.apiVersion ?? 'v1', kind: p.kind ?? 'Pod' })),
+    kind: 'List',
+    metadata: { resourceVersion: '' },
+  };
+  return goMarshalIndent(list) + '\n';
+}

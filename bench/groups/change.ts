@@ -1,0 +1,68 @@
+/**
+ * Group "change": time from a change on the server (the simulator changes one visible pod and
+ * notes the time) to that pod's row showing it on screen, polling and with --watch.
+ */
+import { firstRows, rowLines, sleep, startTui, waitScreen } from '../tui-driver.js';
+import { summarize } from '../stats.js';
+import type { Tmux } from '../tmux.js';
+import { Unavailable } from '../sim-host.js';
+import { placeholderReason, type GroupResult, type SizeCtx } from '../context.js';
+
+/** NAMESPACE and NAME of a row line: the two cells before the READY cell ("1/1"). */
+export function rowPod(line: string, defaultNamespace: string): { namespace: string; name: string } | undefined {
+  const cells = line.trim().split(/\s+/);
+  const i = cells.findIndex((x) => /^\d+\/\d+$/.test(x));
+  if (i < 1) return undefined;
+  const name = cells[i - 1] as string;
+  const before = cells[i - 2];
+  const namespace = before !== undefined && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(before) ? before : defaultNamespace;
+  return { namespace, name };
+}
+
+async function samples(c: SizeCtx, tmux: Tmux, watch: boolean, count: number): Promise<{ ms: number[]; reason?: string }> {
+  const interval = c.opts.intervalSec;
+  const tui = await startTui(c, tmux, c.sim.kubeconfigPath, ['--interval', `${interval}s`, ...(watch ? ['--watch'] : [])]);
+  const ms: number[] = [];
+  try {
+    const first = await firstRows(tui, c.pods, 60000 + c.pods);
+    if ('reason' in first) return { ms, reason: placeholderReason(first.reason) ?? first.reason };
+    await sleep(watch ? 1000 : 500);
+    for (let i = 0; i < count; i++) {
+      const rows = rowLines(await tui.pane.capture());
+      const pod = rowPod(rows[2 + (i % Math.max(1, rows.length - 3))] ?? rows[0] ?? '', c.namespaces[0]?.name ?? 'default');
+      if (!pod) return { ms, reason: 'could not read a pod name from the screen' };
+      const { at, expect } = await c.sim.mutate(pod.namespace, pod.name);
+      const seen = await waitScreen(tui.pane, (s) => s.some((l) => l.includes(pod.name) && l.includes(expect)), interval * 3000 + 5000);
+      ms.push(seen ? seen.at - at : NaN);
+      c.log(`  ${watch ? 'watch' : 'poll'} change ${pod.name} → "${expect}": ${seen ? seen.at - at : 'not seen'} ms`);
+      // A random phase against the poll interval, so samples cover the whole cycle.
+      await sleep(watch ? 150 : Math.random() * interval * 1000);
+    }
+    return { ms };
+  } finally {
+    await tui.pane.kill();
+  }
+}
+
+/** Runs the change-to-screen group. */
+export async function changeGroup(c: SizeCtx, tmux: Tmux): Promise<GroupResult> {
+  try {
+    const poll = await samples(c, tmux, false, c.opts.reps ?? 6);
+    if (poll.reason && poll.ms.length === 0) return { status: 'unavailable', reason: poll.reason };
+    const watch = await samples(c, tmux, true, (c.opts.reps ?? 6) * 2);
+    return {
+      status: 'ok',
+      data: {
+        intervalSec: c.opts.intervalSec,
+        pollMs: summarize(poll.ms),
+        watchMs: summarize(watch.ms),
+        pollSamples: poll.ms,
+        watchSamples: watch.ms,
+        watchReason: watch.reason,
+      },
+    };
+  } catch (err) {
+    if (err instanceof Unavailable) return { status: 'unavailable', reason: err.message };
+    throw err;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Group "list": `kpods list -n NS` and `-A` against `kubectl get pods` with the same flags and
+ * against the floor (one undici request + JSON.parse in a bare Node process), alternating the
+ * commands round by round against one server. kubectl gets a warm --cache-dir (one untimed run first).
+ */
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { runTimed, type ProcRun } from '../proc.js';
+import { repsFor } from '../options.js';
+import { floorRequest } from '../k8s.js';
+import { pairedRatio, ratio, rotate, summarize } from '../stats.js';
+import { placeholderReason, type GroupResult, type SizeCtx } from '../context.js';
+
+interface Cmd {
+  id: string;
+  tool: 'kpods' | 'kubectl' | 'floor';
+  scope: '-n' | '-A';
+  cmd: string;
+  args: string[];
+}
+
+function commands(c: SizeCtx, ns: string, cacheDir: string): Cmd[] {
+  const kc = ['--kubeconfig', c.sim.kubeconfigPath, '--context', c.context];
+  const node = process.execPath;
+  return [
+    { id: 'kpods list -n', tool: 'kpods', scope: '-n', cmd: node, args: [c.kpodsBin, 'list', '-n', ns, ...kc] },
+    { id: 'kubectl get pods -n', tool: 'kubectl', scope: '-n', cmd: c.kubectl, args: ['get', 'pods', '-n', ns, ...kc, '--cache-dir', cacheDir] },
+    { id: 'floor -n', tool: 'floor', scope: '-n', cmd: node, args: [c.floorJs, JSON.stringify(floorRequest(c.target, ns))] },
+    { id: 'kpods list -A', tool: 'kpods', scope: '-A', cmd: node, args: [c.kpodsBin, 'list', '-A', ...kc] },
+    { id: 'kubectl get pods -A', tool: 'kubectl', scope: '-A', cmd: c.kubectl, args: ['get', 'pods', '-A', ...kc, '--cache-dir', cacheDir] },
+    { id: 'floor -A', tool: 'floor', scope: '-A', cmd: node, args: [c.floorJs, JSON.stringify(floorRequest(c.target, undefined))] },
+  ];
+}
+
+/** Runs the list group for one size. */
+export async function listGroup(c: SizeCtx): Promise<GroupResult> {
+  const ns = c.namespaces[0]?.name;
+  if (!ns) return { status: 'error', reason: 'the simulator reported no namespaces' };
+  const cacheDir = join(c.tmp, 'kubectl-cache');
+  mkdirSync(cacheDir, { recursive: true });
+  const all = commands(c, ns, cacheDir);
+  const run = (x: Cmd): Promise<ProcRun> => runTimed(x.cmd, x.args, { env: c.env(), cwd: c.tmp, timeoutMs: 180000, timeTool: c.timeTool });
+  const unavailable: Record<string, string> = {};
+  const warm: Record<string, { code: number | null; lines: number; stderr: string }> = {};
+  // Untimed warm-up: fills kubectl's discovery cache and the page cache, and finds missing pieces.
+  for (const x of all) {
+    const r = await run(x);
+    warm[x.id] = { code: r.code, lines: r.stdoutLines, stderr: r.stderrTail.slice(0, 300) };
+    if (!r.ok) unavailable[x.id] = (x.tool === 'kpods' ? placeholderReason(r.stderrTail) : undefined) ?? `exit ${r.code}: ${r.stderrTail.slice(0, 300)}`;
+  }
+  const live = all.filter((x) => !unavailable[x.id]);
+  const samples: Record<string, ProcRun[]> = Object.fromEntries(live.map((x) => [x.id, []]));
+  const reps = repsFor(c.opts, c.pods);
+  for (let round = 0; round < reps; round++) {
+    for (const x of rotate(live, round)) {
+      const r = await run(x);
+      samples[x.id]?.push(r);
+      c.log(`  ${x.id}: ${r.wallMs.toFixed(0)} ms, ${r.maxRssMiB.toFixed(0)} MiB${r.ok ? '' : ` (exit ${r.code})`}`);
+    }
+  }
+  const pick = (id: string, f: (r: ProcRun) => number): number[] => (samples[id] ?? []).map((r) => (r.ok ? f(r) : NaN));
+  const byCommand: Record<string, unknown> = {};
+  for (const x of all) {
+    if (unavailable[x.id]) {
+      byCommand[x.id] = { status: 'unavailable', reason: unavailable[x.id] };
+      continue;
+    }
+    byCommand[x.id] = {
+      status: 'ok',
+      wallMs: summarize(pick(x.id, (r) => r.wallMs)),
+      firstByteMs: summarize(pick(x.id, (r) => r.firstByteMs)),
+      cpuMs: summarize(pick(x.id, (r) => r.cpuMs)),
+      maxRssMiB: summarize(pick(x.id, (r) => r.maxRssMiB)),
+      failures: (samples[x.id] ?? []).filter((r) => !r.ok).length,
+      outputLines: warm[x.id]?.lines,
+    };
+  }
+  const med = (id: string, f: (r: ProcRun) => number): number | undefined => (samples[id] ? summarize(pick(id, f)).median : undefined);
+  const ratios: Record<string, number> = {};
+  for (const scope of ['-n', '-A'] as const) {
+    const k = `kpods list ${scope}`;
+    const kc = `kubectl get pods ${scope}`;
+    const f = `floor ${scope}`;
+    ratios[`wall kpods/kubectl ${scope}`] = ratio(med(k, (r) => r.wallMs), med(kc, (r) => r.wallMs));
+    ratios[`wall kpods/kubectl ${scope} (paired)`] = pairedRatio(pick(k, (r) => r.wallMs), pick(kc, (r) => r.wallMs));
+    ratios[`peak RSS kpods/kubectl ${scope}`] = ratio(med(k, (r) => r.maxRssMiB), med(kc, (r) => r.maxRssMiB));
+    ratios[`wall kpods/floor ${scope}`] = ratio(med(k, (r) => r.wallMs), med(f, (r) => r.wallMs));
+    ratios[`wall kpods/floor ${scope} (paired)`] = pairedRatio(pick(k, (r) => r.wallMs), pick(f, (r) => r.wallMs));
+  }
+  const notes: string[] = [];
+  for (const scope of ['-n', '-A'] as const) {
+    const a = warm[`kpods list ${scope}`];
+    const b = warm[`kubectl get pods ${scope}`];
+    if (a && b && a.code === 0 && b.code === 0 && a.lines !== b.lines) notes.push(`output lines differ for ${scope}: kpods ${a.lines}, kubectl ${b.lines}`);
+  }
+  return {
+    status: 'ok',
+    data: { namespace: ns, namespacePods: c.namespaces[0]?.pods, reps, kubectlCache: 'warm (one untimed run first)', commands: byCommand, ratios },
+    notes,
+  };
+}

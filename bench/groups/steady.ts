@@ -1,0 +1,81 @@
+/**
+ * Group "steady": the TUI's steady-state CPU (from /proc/<pid>/stat), RSS and bytes received
+ * (counted by a TCP proxy in front of the simulator) over a window, polling every interval and
+ * with --watch, on a quiet cluster and on one with churn.
+ */
+import { join } from 'node:path';
+import { rewritePort } from '../creds.js';
+import { cpuMs, memoryMiB } from '../procstat.js';
+import { firstRows, sleep, startTui } from '../tui-driver.js';
+import type { Tmux } from '../tmux.js';
+import type { SimHost } from '../sim-host.js';
+import { placeholderReason, type GroupResult, type SizeCtx } from '../context.js';
+
+interface Mode {
+  name: string;
+  watch: boolean;
+  churn: number;
+}
+
+async function measure(c: SizeCtx, tmux: Tmux, sim: SimHost, mode: Mode): Promise<Record<string, unknown>> {
+  const kubeconfig = rewritePort(sim.kubeconfigPath, sim.serverPort, sim.proxyPort, join(c.tmp, `proxied-${sim.proxyPort}.yaml`));
+  const interval = c.opts.intervalSec;
+  const tui = await startTui(c, tmux, kubeconfig, ['--interval', `${interval}s`, ...(mode.watch ? ['--watch'] : [])]);
+  try {
+    const first = await firstRows(tui, c.pods, 60000 + c.pods);
+    if ('reason' in first) return { status: 'unavailable', reason: placeholderReason(first.reason) ?? first.reason };
+    // Let the first refresh cycle (or the watch's start) settle before the window opens.
+    await sleep(interval * 1000 + 1500);
+    const cpu0 = cpuMs(tui.pid);
+    const bytes0 = await sim.counts();
+    const t0 = Date.now();
+    await sleep(c.opts.windowSec * 1000);
+    const cpu1 = cpuMs(tui.pid);
+    const bytes1 = await sim.counts();
+    const seconds = (Date.now() - t0) / 1000;
+    const mem = memoryMiB(tui.pid);
+    const cpu = cpu1 - cpu0;
+    const received = bytes1.toClient - bytes0.toClient;
+    const refreshes = seconds / interval;
+    return {
+      status: Number.isFinite(cpu) ? 'ok' : 'error',
+      windowSec: Math.round(seconds * 10) / 10,
+      cpuPercentOfCore: Math.round((cpu / (seconds * 1000)) * 1000) / 10,
+      cpuMsPerMinute: Math.round((cpu / seconds) * 60),
+      cpuMsPerRefresh: mode.watch ? undefined : Math.round(cpu / refreshes),
+      bytesPerRefresh: mode.watch ? undefined : Math.round(received / refreshes),
+      bytesPerSecond: Math.round(received / seconds),
+      newConnections: bytes1.connections - bytes0.connections,
+      rssMiB: Math.round(mem.rss),
+      peakRssMiB: Math.round(mem.hwm),
+      firstPaintMs: Math.round(first.ms),
+    };
+  } finally {
+    await tui.pane.kill();
+  }
+}
+
+/** Runs the steady-state group at one size. */
+export async function steadyGroup(c: SizeCtx, tmux: Tmux): Promise<GroupResult> {
+  const modes: Mode[] = [
+    { name: 'poll, 0 changes/s', watch: false, churn: 0 },
+    { name: 'watch, 0 changes/s', watch: true, churn: 0 },
+    { name: `poll, ${c.opts.churn} changes/s`, watch: false, churn: c.opts.churn },
+    { name: `watch, ${c.opts.churn} changes/s`, watch: true, churn: c.opts.churn },
+  ];
+  const out: Record<string, unknown> = {};
+  let busy: SimHost | undefined;
+  try {
+    for (const mode of modes) {
+      let sim = c.sim;
+      if (mode.churn > 0) sim = busy ??= await c.startBusySim(mode.churn);
+      const r = await measure(c, tmux, sim, mode);
+      out[mode.name] = r;
+      c.log(`  ${mode.name}: ${JSON.stringify(r)}`);
+      if (mode.name === modes[0]?.name && r['status'] === 'unavailable') return { status: 'unavailable', reason: String(r['reason']) };
+    }
+  } finally {
+    await busy?.stop();
+  }
+  return { status: 'ok', data: { intervalSec: c.opts.intervalSec, windowSec: c.opts.windowSec, modes: out } };
+}

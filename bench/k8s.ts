@@ -1,0 +1,60 @@
+/**
+ * The harness's own small view of the API: namespaces and their pod counts (to pick the
+ * namespace for `-n`), and the exact request the floor process repeats.
+ */
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'undici';
+import type { FloorTarget } from './creds.js';
+import type { FloorRequest } from './floor.js';
+
+/** The Accept header that asks for a meta.k8s.io Table (kubectl's, and the one kpods uses). */
+export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
+
+/**
+ * The request kpods' client makes for a pod list (read from src/core/client): a Table without
+ * objects for one namespace; with metadata across namespaces (the Table has no namespace column).
+ */
+export function floorRequest(t: FloorTarget, namespace: string | undefined): FloorRequest {
+  const path = namespace ? `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods` : '/api/v1/pods';
+  const include = namespace ? 'None' : 'Metadata';
+  return {
+    url: `${t.server.replace(/\/$/, '')}${path}?includeObject=${include}`,
+    accept: TABLE_ACCEPT,
+    gzip: true,
+    caFile: t.caFile,
+    certFile: t.certFile,
+    keyFile: t.keyFile,
+    token: t.token,
+  };
+}
+
+/** Namespaces with their pod counts, largest first. */
+export async function namespaceCounts(t: FloorTarget): Promise<{ name: string; pods: number }[]> {
+  const dispatcher = new Agent({
+    connect: {
+      ca: t.caFile ? readFileSync(t.caFile) : undefined,
+      cert: t.certFile ? readFileSync(t.certFile) : undefined,
+      key: t.keyFile ? readFileSync(t.keyFile) : undefined,
+    },
+  });
+  const headers: Record<string, string> = t.token ? { authorization: `Bearer ${t.token}` } : {};
+  const get = async (path: string, accept: string): Promise<unknown> => {
+    const res = await request(`${t.server.replace(/\/$/, '')}${path}`, { dispatcher, headers: { ...headers, accept } });
+    const text = await res.body.text();
+    if (res.statusCode !== 200) throw new Error(`GET ${path}: ${res.statusCode} ${text.slice(0, 200)}`);
+    return JSON.parse(text);
+  };
+  try {
+    const nsList = (await get('/api/v1/namespaces', 'application/json')) as { items?: { metadata?: { name?: string } }[] };
+    const out: { name: string; pods: number }[] = [];
+    for (const item of nsList.items ?? []) {
+      const name = item.metadata?.name;
+      if (!name) continue;
+      const table = (await get(`/api/v1/namespaces/${encodeURIComponent(name)}/pods?includeObject=None`, TABLE_ACCEPT)) as { rows?: unknown[] };
+      out.push({ name, pods: table.rows?.length ?? 0 });
+    }
+    return out.sort((a, b) => b.pods - a.pods || a.name.localeCompare(b.name));
+  } finally {
+    await dispatcher.close();
+  }
+}

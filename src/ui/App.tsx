@@ -5,7 +5,7 @@ import type { Controller } from './controller.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
 import { Help } from './Help.js';
-import { handleKey } from './input.js';
+import { handleInput } from './input.js';
 import { Picker } from './Picker.js';
 import { PodTable } from './PodTable.js';
 import type { UiState } from './state.js';
@@ -56,7 +56,7 @@ export function App({ store, controller, color, now: clock, onQuit, onDemo }: Ap
     return () => clearTimeout(t);
   }, [state.resolved, store]);
 
-  useInput((input, key) => handleKey(input, key, { state, store, controller, onQuit, onDemo }));
+  useInput((input, key) => handleInput(input, key, { store, controller, onQuit, onDemo }));
 
   const t = state.target;
   const empty = state.loading ? 'loading pods…' : state.failure ? 'no pods to show (see below)' : t?.namespace === undefined ? 'No resources found.' : `No resources found in ${neutralize(t.namespace)} namespace.`;
@@ -111,7 +111,7 @@ export function App({ store, controller, color, now: clock, onQuit, onDemo }: Ap
       </Box>
       {showPane ? (
         <Box flexDirection="column" height={paneH} overflow="hidden">
-          <StatusPane failure={state.failure} resolved={state.resolved} identity={state.identity} maxLines={paneMax} color={color} />
+          <StatusPane failure={state.failure} resolved={state.resolved} identity={state.identity} maxLines={paneMax} color={color} width={size.columns} />
         </Box>
       ) : null}
       <Footer screen={footerScreen} message={filterLine ?? state.message ?? counts} sortLabel={state.sort} />

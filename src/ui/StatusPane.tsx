@@ -12,10 +12,14 @@ import { STAGES, type Failure } from '../core/failure.js';
 import { neutralize, neutralizeMultiline } from '../core/terminal-text.js';
 
 /** The stage line: passed stages ✓, the failing one ✗ in brackets, later ones unreached. */
-export function stageLine(failure: Failure | undefined): string {
+export function stageLine(failure: Failure | undefined, width = 200): string {
   const at = failure ? STAGES.indexOf(failure.stage) : STAGES.length;
-  return STAGES.map((s, i) => (i < at ? `${s} ✓` : i === at ? `[${s} ✗]` : `${s} ·`)).join(' › ');
+  const line = (names: readonly string[]): string => names.map((s, i) => (i < at ? `${s} ✓` : i === at ? `[${s} ✗]` : `${s} ·`)).join(' › ');
+  const full = line(STAGES);
+  return full.length <= width ? full : line(SHORT);
 }
+
+const SHORT = ['kubecfg', 'creds', 'conn', 'authn', 'authz', 'resp'] as const;
 
 /** The lines of the pane for a failure, at most `max` of them. */
 export function paneLines(failure: Failure, max: number): string[] {
@@ -30,6 +34,7 @@ export interface StatusPaneProps {
   identity?: string;
   maxLines: number;
   color: boolean;
+  width?: number;
 }
 
 /** The number of lines the pane takes for these props (for the layout budget). */
@@ -39,14 +44,14 @@ export function paneHeight(p: Omit<StatusPaneProps, 'color'>): number {
 }
 
 /** The pane. */
-export function StatusPane({ failure, resolved, identity, maxLines, color }: StatusPaneProps) {
+export function StatusPane({ failure, resolved, identity, maxLines, color, width }: StatusPaneProps) {
   if (failure) {
     return (
       <>
         <Text wrap="truncate-end" color={color ? 'red' : undefined} bold>
           {`── why no pods: ${failure.code} `}
         </Text>
-        <Text wrap="truncate-end">{stageLine(failure)}</Text>
+        <Text wrap="truncate-end">{stageLine(failure, width)}</Text>
         {paneLines(failure, maxLines - 2).map((l, i) => (
           <Text key={i} wrap="truncate-end" color={color && i === 0 ? 'red' : undefined}>
             {l}
@@ -60,7 +65,7 @@ export function StatusPane({ failure, resolved, identity, maxLines, color }: Sta
       <Text wrap="truncate-end" color={color ? 'green' : undefined} bold>
         {resolved ? '── resolved ' : '── status '}
       </Text>
-      <Text wrap="truncate-end">{stageLine(undefined)}</Text>
+      <Text wrap="truncate-end">{stageLine(undefined, width)}</Text>
       <Text wrap="truncate-end">
         {resolved ? `The server answers again (was: ${neutralize(resolved)}).` : `All stages pass${identity ? `; the server says you are ${identity}` : ''}.`}
       </Text>

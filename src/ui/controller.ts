@@ -61,6 +61,8 @@ export class Controller {
   /** Each context's last namespace while kpods runs (null: all namespaces). */
   private readonly namespaces = new Map<string, string | null>();
   private side = new AbortController();
+  /** Namespaces seen in any pod list this session (candidates when listing namespaces is forbidden). */
+  private readonly seen = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -121,7 +123,10 @@ export class Controller {
       watch: this.opts.watch,
       explain: explain ? (f, signal) => explain(f, client, target, query, signal) : undefined,
       listener: {
-        pods: (rows) => store.dispatch({ type: 'pods', rows, at: this.deps.now() }),
+        pods: (rows) => {
+          if (this.seen.size < 1000) for (const r of rows) this.seen.add(r.namespace);
+          store.dispatch({ type: 'pods', rows, at: this.deps.now() });
+        },
         changes: (upserts, deletes) => store.dispatch({ type: 'changes', upserts, deletes, at: this.deps.now() }),
         progress: (loaded, total) => store.dispatch({ type: 'loading', loaded, total }),
         failed: (f) => store.dispatch({ type: 'failed', failure: f }),
@@ -219,6 +224,7 @@ export class Controller {
     if (current) known.add(current);
     for (const c of this.deps.kubeconfig().contexts) if (c.namespace) known.add(c.namespace);
     for (const ns of this.namespaces.values()) if (ns) known.add(ns);
+    for (const ns of this.seen) known.add(ns);
     known.add('default');
     const allowed: string[] = [];
     for (const ns of known) {

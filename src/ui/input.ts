@@ -1,11 +1,9 @@
 /** Routes one key press to a command through the keymap (text entry for the filter and pickers). */
 import type { Controller } from './controller.js';
 import { keyName, lookup, type Command, type KeyInfo } from './keymap.js';
-import type { UiState } from './state.js';
 import type { Store } from './store.js';
 
 export interface KeyContext {
-  state: UiState;
   store: Store;
   controller?: Controller;
   onQuit: () => void;
@@ -18,7 +16,8 @@ function printable(input: string, key: KeyInfo): boolean {
 
 /** Applies a navigation command to the table or the open picker; true when it was one. */
 function navigate(cmd: Command, ctx: KeyContext, inPicker: boolean): boolean {
-  const { store, state } = ctx;
+  const { store } = ctx;
+  const state = store.getState();
   const page = Math.max(1, state.viewport);
   const delta: Partial<Record<Command, number>> = { down: 1, up: -1, 'page-down': page, 'page-up': -page, top: -1e9, bottom: 1e9 };
   const d = delta[cmd];
@@ -30,9 +29,18 @@ function navigate(cmd: Command, ctx: KeyContext, inPicker: boolean): boolean {
   return true;
 }
 
-/** Handles one key press from Ink's useInput. */
+/** Handles what Ink's useInput delivers: pasted or fast-typed text arrives as several characters at once. */
+export function handleInput(input: string, key: KeyInfo, ctx: KeyContext): void {
+  const plainText = input.length > 1 && !key.ctrl && !/[\u0000-\u001f\u007f]/.test(input);
+  if (!plainText) return handleKey(input, key, ctx);
+  for (const ch of input) handleKey(ch, {}, ctx);
+}
+
+/** Handles one key press. */
 export function handleKey(input: string, key: KeyInfo, ctx: KeyContext): void {
-  const { state, store, controller } = ctx;
+  const { store, controller } = ctx;
+  // Always the latest state: several keys can arrive before the next frame.
+  const state = store.getState();
   const name = keyName(input, key);
   if (name === 'ctrl+c') return ctx.onQuit();
   if (state.message && state.screen === 'table') store.dispatch({ type: 'message' });

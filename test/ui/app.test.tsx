@@ -1,0 +1,121 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { App } from '../../src/ui/App.js';
+import { Controller, type Selection, type UiDeps } from '../../src/ui/controller.js';
+import { createStore } from '../../src/ui/store.js';
+import { failure } from '../../src/core/failure.js';
+import type { Target } from '../../src/core/target.js';
+import { KEYS, renderSized } from '../helpers/ink.js';
+import { FakeClient, forbidden, row } from './fake-client.js';
+
+const now = (): Date => new Date('2026-06-01T00:00:00Z');
+
+function target(sel: Selection, user: string, ns: string): Target {
+  return {
+    contextName: sel.context, clusterName: `${sel.context}-cluster`, userName: sel.user ?? user, userOverridden: sel.user !== undefined,
+    server: `https://${sel.context}.example:6443`, namespace: typeof sel.namespace === 'string' ? sel.namespace : ns, namespaceSource: 'context',
+    tls: { insecureSkipVerify: false }, auth: {}, impersonate: { groups: [], extra: {} }, disableCompression: false, origins: {}, inCluster: false,
+  };
+}
+
+function setup() {
+  const clients = new Map<string, FakeClient>();
+  const client = (ctx: string): FakeClient => {
+    let c = clients.get(ctx);
+    if (!c) clients.set(ctx, (c = new FakeClient()));
+    return c;
+  };
+  client('admin').rows = [row('web-1', { status: 'Running' }), row('db-0', { status: 'CrashLoopBackOff', restartCount: 7, restarts: '7' }), row('job-x', { namespace: 'batch', status: 'Completed' })];
+  const dev = client('dev');
+  dev.fail = forbidden;
+  dev.namespaces = { ok: false, failure: failure('authorization.forbidden', 'may not list namespaces') };
+  dev.allowed.add('dev');
+  const saved: string[] = [];
+  const deps: UiDeps = {
+    now,
+    kubeconfig: () => ({ current: 'admin', users: ['admin-user', 'dev-user'], contexts: [
+      { name: 'admin', cluster: 'admin-cluster', user: 'admin-user', namespace: 'default' },
+      { name: 'dev', cluster: 'dev-cluster', user: 'dev-user', namespace: 'prod' },
+      { name: 'dev-ok', cluster: 'dev-cluster', user: 'dev-user', namespace: 'dev' },
+    ] }),
+    resolve: (sel) => (sel.context === 'ghost' ? { ok: false, failure: failure('kubeconfig.context-not-found', 'no context "ghost"') } : { ok: true, value: target(sel, `${sel.context}-user`, sel.context === 'dev' ? 'prod' : 'default') }),
+    createClient: (t) => {
+      const c = client(t.contextName);
+      // Namespace switches on the dev context: listing in "dev" is allowed.
+      const list = c.listPods.bind(c);
+      c.listPods = async (q) => (t.contextName === 'dev' && q.namespace === 'dev' ? { ok: true, value: { rows: [row('dev-api', { namespace: 'dev' })] } } : list(q));
+      return c;
+    },
+    savePreview: (ctx, ns) => `/tmp/kube/config: current-context → ${ctx}, context ${ctx} namespace → ${ns}`,
+    save: async (ctx, ns) => (saved.push(`${ctx}/${ns}`), { ok: true, value: '/tmp/kube/config' }),
+  };
+  const store = createStore();
+  const controller = new Controller(store, deps, { intervalMs: 50, watch: false }, { context: 'admin' });
+  let quit = false;
+  const ui = renderSized(<App store={store} controller={controller} color={false} now={now} onQuit={() => (quit = true)} />, 100, 24);
+  controller.start();
+  return { ui, controller, saved, clients, quitted: () => quit };
+}
+
+test('App: rows, header, footer; frame fits in rows-1; navigation and sorting keep the selection', async (t) => {
+  const { ui, controller } = setup();
+  t.after(async () => (ui.unmount(), await controller.stop()));
+  const f = await ui.waitFor((x) => x.includes('web-1') && x.includes('db-0'), 'rows');
+  assert.match(f, /ctx: admin/);
+  assert.match(f, /server: https:\/\/admin\.example:6443/);
+  assert.match(f, /you are: tester \(devs\)/);
+  assert.match(f, /c contexts/);
+  assert.ok(f.split('\n').length <= 23, `frame has ${f.split('\n').length} lines`);
+  await ui.press('?', (x) => x.includes('Keys (Esc or ? to go back)') && x.includes('sort by restarts'), 'help');
+  await ui.press(KEYS.escape, (x) => x.includes('web-1'), 'back to table');
+  await ui.press('/', (x) => x.includes('/▏'), 'filter prompt');
+  await ui.press('web', (x) => x.includes('web-1') && !x.includes('db-0'), 'filtered');
+  await ui.press(KEYS.escape, (x) => x.includes('db-0'), 'filter cleared');
+});
+
+test('App: context picker switches; 403 shows the pane; namespace picker offers allowed namespaces and a typed name', async (t) => {
+  const { ui, controller } = setup();
+  t.after(async () => (ui.unmount(), await controller.stop()));
+  await ui.waitFor((x) => x.includes('web-1'), 'rows');
+  await ui.press('c', (x) => x.includes('Contexts') && x.includes('* admin') && x.includes('cluster dev-cluster'), 'context picker');
+  await ui.press('j', (x) => true, 'moved');
+  await ui.press(KEYS.enter, (x) => x.includes('ctx: dev') && x.includes('[authorization ✗]') && x.includes('may not list pods'), '403 pane');
+  await ui.press('n', (x) => x.includes('listing namespaces is forbidden') && x.includes('  dev'), 'namespace picker with allowed namespaces');
+  await ui.press('/dev', (x) => x.includes('filter: dev'), 'typed');
+  await ui.press(KEYS.enter, (x) => x.includes('ns: dev') && x.includes('dev-api'), 'rows in dev');
+  await ui.waitFor((x) => x.includes('resolved') || !x.includes('authorization ✗'), 'pane says resolved');
+  await ui.waitFor((x) => !x.includes('resolved') && !x.includes('authorization ✗'), 'pane closes', 8000);
+  // Back to admin and again to dev: dev remembers its namespace.
+  await ui.press('c', (x) => x.includes('Contexts'), 'picker');
+  await ui.press('k', () => true, 'up');
+  await ui.press(KEYS.enter, (x) => x.includes('ctx: admin') && x.includes('web-1'), 'admin again');
+  await ui.press('c', (x) => x.includes('Contexts'), 'picker');
+  await ui.press('j', () => true, 'down');
+  await ui.press(KEYS.enter, (x) => x.includes('ctx: dev ') && x.includes('ns: dev') && x.includes('dev-api'), 'dev remembers namespace');
+});
+
+test('App: user override is shown and cleared by picking the context again; save previews then writes', async (t) => {
+  const { ui, controller, saved } = setup();
+  t.after(async () => (ui.unmount(), await controller.stop()));
+  await ui.waitFor((x) => x.includes('web-1'), 'rows');
+  await ui.press('u', (x) => x.includes('Users') && x.includes('dev-user'), 'users');
+  await ui.press('j', () => true, 'down');
+  await ui.press(KEYS.enter, (x) => x.includes('user: dev-user (override)'), 'override shown');
+  await ui.press('c', (x) => x.includes('Contexts'), 'contexts');
+  await ui.press(KEYS.enter, (x) => x.includes('user: admin-user') && !x.includes('(override)'), 'override cleared');
+  await ui.press('s', (x) => x.includes('Save to the kubeconfig?') && x.includes('current-context → admin'), 'preview');
+  await ui.press('y', (x) => x.includes('saved: /tmp/kube/config'), 'saved');
+  assert.deepEqual(saved, ['admin/default']);
+});
+
+test('App: stale rows when the server starts failing; narrow terminals drop wide columns; q quits', async (t) => {
+  const { ui, controller, clients, quitted } = setup();
+  t.after(async () => (ui.unmount(), await controller.stop()));
+  await ui.waitFor((x) => x.includes('web-1') && x.includes('IP'), 'rows with IP at 100 columns');
+  ui.resize(60, 20);
+  await ui.waitFor((x) => !x.includes('IP') && x.includes('web-1'), 'IP dropped at 60 columns');
+  clients.get('admin')!.fail = failure('response.server-error', 'The server answered 500.', ['Try again later.']);
+  await ui.waitFor((x) => x.includes('STALE') && x.includes('web-1') && x.includes('[resp ✗]') && x.includes('The server answered 500.'), 'stale rows with the explanation');
+  ui.stdin.write('q');
+  assert.equal(quitted(), true);
+});

@@ -1,0 +1,98 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { once, EventEmitter } from 'node:events';
+import { backoffMs, PodFeed, type FeedListener } from '../../src/ui/pod-feed.js';
+import type { PodRow } from '../../src/core/client/types.js';
+import type { Failure } from '../../src/core/failure.js';
+import { FakeClient, forbidden, row } from './fake-client.js';
+
+/** A listener that records everything and emits 'event' on each call. */
+function recorder() {
+  const ev = new EventEmitter();
+  const log: Array<{ kind: string; rows?: PodRow[]; deletes?: string[]; failure?: Failure }> = [];
+  const listener: FeedListener = {
+    pods: (rows) => (log.push({ kind: 'pods', rows }), ev.emit('event')),
+    changes: (rows, deletes) => (log.push({ kind: 'changes', rows, deletes }), ev.emit('event')),
+    progress: () => (log.push({ kind: 'progress' }), ev.emit('event')),
+    failed: (failure) => (log.push({ kind: 'failed', failure }), ev.emit('event')),
+  };
+  const until = async (pred: () => boolean): Promise<void> => {
+    const deadline = setTimeout(() => ev.emit('error', new Error('timed out')), 5000);
+    try {
+      while (!pred()) await once(ev, 'event');
+    } finally {
+      clearTimeout(deadline);
+    }
+  };
+  return { log, listener, until };
+}
+
+test('backoff doubles from the interval up to the cap', () => {
+  assert.equal(backoffMs(2000, 0, 30000), 2000);
+  assert.equal(backoffMs(2000, 1, 30000), 2000);
+  assert.equal(backoffMs(2000, 2, 30000), 4000);
+  assert.equal(backoffMs(2000, 4, 30000), 16000);
+  assert.equal(backoffMs(2000, 9, 30000), 30000);
+});
+
+test('polling never overlaps requests, even when refresh is pressed while one is in flight', async () => {
+  const client = new FakeClient();
+  client.rows = [row('a')];
+  client.hold();
+  const r = recorder();
+  const feed = new PodFeed({ client, query: { namespace: 'default' }, intervalMs: 5, watch: false, listener: r.listener });
+  feed.refresh();
+  feed.refresh();
+  client.release();
+  await r.until(() => r.log.filter((e) => e.kind === 'pods').length >= 3);
+  feed.stop();
+  await feed.done;
+  assert.equal(client.maxInFlight, 1);
+  assert.deepEqual(client.calls[0], { namespace: 'default' });
+});
+
+test('a failure is explained once per kind of failure, and the feed recovers', async () => {
+  const client = new FakeClient();
+  client.fail = forbidden;
+  let explained = 0;
+  const r = recorder();
+  const feed = new PodFeed({
+    client,
+    query: {},
+    intervalMs: 1,
+    maxBackoffMs: 4,
+    watch: false,
+    listener: r.listener,
+    explain: async (f) => (explained++, { ...f, detail: 'you may list pods in: dev' }),
+  });
+  await r.until(() => r.log.filter((e) => e.kind === 'failed').length >= 3);
+  assert.equal(explained, 1);
+  assert.equal(r.log.find((e) => e.kind === 'failed')?.failure?.detail, 'you may list pods in: dev');
+  client.fail = undefined;
+  client.rows = [row('a')];
+  await r.until(() => r.log.some((e) => e.kind === 'pods'));
+  feed.stop();
+  await feed.done;
+});
+
+test('watch mode lists once, then applies events in batches per frame', async () => {
+  const client = new FakeClient();
+  client.rows = [row('a'), row('b')];
+  const r = recorder();
+  const feed = new PodFeed({ client, query: {}, intervalMs: 1000, watch: true, listener: r.listener, frameMs: 20 });
+  await r.until(() => client.watchers.length === 1);
+  const emit = client.watchers[0]!;
+  emit({ type: 'ADDED', row: row('c'), resourceVersion: '101' });
+  emit({ type: 'MODIFIED', row: row('a', { status: 'Error' }), resourceVersion: '102' });
+  emit({ type: 'DELETED', row: row('b'), resourceVersion: '103' });
+  await r.until(() => r.log.some((e) => e.kind === 'changes'));
+  const changes = r.log.filter((e) => e.kind === 'changes');
+  assert.equal(changes.length, 1);
+  assert.deepEqual(changes[0]!.rows!.map((x) => x.name).sort(), ['a', 'c']);
+  assert.deepEqual(changes[0]!.deletes, [row('b').key]);
+  // 410 Gone: relist at once.
+  client.endWatch!({ ok: false, failure: { stage: 'response', code: 'response.gone', summary: 'gone', hints: [] } });
+  await r.until(() => client.calls.length === 2);
+  feed.stop();
+  await feed.done;
+});

@@ -1,0 +1,145 @@
+/**
+ * The kubectl oracle: for each case, kpods' merged kubeconfig rendered as `kubectl config view
+ * --raw -o json` must equal what the real kubectl prints for the same files and environment;
+ * where kubectl refuses a file, kpods must refuse it too, naming the same file.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { loadKubeconfig, renderConfigView } from '../../src/core/kubeconfig/index.js';
+import { repoRoot } from '../helpers/run-kpods.js';
+import { kubectlMissing, mapLimit, runKubectl } from './kubectl.js';
+
+const dir = join(repoRoot, 'test', 'fixtures', 'kubeconfig', 'oracle');
+
+interface Case {
+  name: string;
+  /** KUBECONFIG entries, relative to the fixture folder (joined with path.delimiter). */
+  env?: string[];
+  /** A raw KUBECONFIG value (for empty entries and delimiters). */
+  rawEnv?: string;
+  /** `--kubeconfig`. */
+  explicit?: string;
+  /** KUBECONFIG set together with --kubeconfig (to show it is ignored). */
+  alsoEnv?: string[];
+  /** Expect both to fail. */
+  fails?: boolean;
+}
+
+const CASES: Case[] = [
+  // §5 cases that concern loading and merging
+  { name: '§5.2 three missing files: empty config', env: ['missing-1.yaml', 'missing-2.yaml', 'missing-3.yaml'] },
+  { name: '§5.3 a file holding "bogus value" is refused', explicit: 'bogus.yaml', fails: true },
+  { name: '§5.4 a directory is refused', explicit: 'dir1', fails: true },
+  { name: '§5.5 --kubeconfig is the whole chain, KUBECONFIG ignored', explicit: 'a.yaml', alsoEnv: ['b.yaml'] },
+  { name: '§5.6 A:B, conflicts: first definition wins whole, current-context from B', env: ['a.yaml', 'b.yaml'] },
+  { name: '§5.7 disjoint files: the union, sorted', env: ['c.yaml', 'd.yaml', 'exec.yaml', 'json.json'] },
+  { name: '§5.8 only current-context: empty collections', env: ['only-current.yaml'] },
+  { name: '§5.9 duplicate cluster in one file', env: ['dup-cluster.yaml'], fails: true },
+  { name: '§5.9 duplicate context in one file', env: ['dup-context.yaml'], fails: true },
+  { name: '§5.9 duplicate user in one file', env: ['dup-user.yaml'], fails: true },
+  { name: '§5.9 duplicate extension in one file', env: ['dup-extension.yaml'], fails: true },
+  { name: '§5.10 relative paths are printed as written', env: ['dir1/.kubeconfig', 'dir2/.kubeconfig'] },
+  { name: '§5.11 exec v1, v1beta1 (interactiveMode default), relative command', env: ['exec.yaml'] },
+  { name: '§5.12 duplicates in KUBECONFIG are read once', env: ['a.yaml', 'a.yaml', 'b.yaml', 'b.yaml', 'c.yaml', 'b.yaml'] },
+  { name: '§5.13 /env/a:/other/b order', env: ['c.yaml', 'a.yaml'] },
+  { name: '§5.27 extra delimiters are ignored', rawEnv: `${delimiter}c.yaml${delimiter}` },
+  { name: '§5.28 two files, current-context from the first that sets it', env: ['c.yaml', 'b.yaml'] },
+  { name: '§5.29 a later duplicate of a name is no error', env: ['a.yaml', 'dup-user-free.yaml', 'b.yaml'] },
+  { name: '§5.30 empty user, "" names, context without user', env: ['names.yaml'] },
+  // orderings and overlaps
+  { name: 'B:A reverses who wins', env: ['b.yaml', 'a.yaml'] },
+  { name: 'A:B:C three-way overlap', env: ['a.yaml', 'b.yaml', 'c.yaml'] },
+  { name: 'missing entries in the middle are skipped', env: ['a.yaml', 'nope.yaml', 'b.yaml'] },
+  { name: 'an explicit "" current-context does not block a later one', env: ['empty-current.yaml', 'b.yaml'] },
+  { name: 'byte-order sort of names (10 9 B a b)', env: ['d.yaml'] },
+  { name: 'a and ./a are different entries', rawEnv: ['a.yaml', './a.yaml', 'b.yaml'].join(delimiter) },
+  // values and types
+  { name: 'impersonation, auth-provider, extensions, preferences', env: ['exec.yaml'] },
+  { name: '*-data with newlines is re-encoded', env: ['data.yaml'] },
+  { name: '*-data with a space is refused', env: ['bad-b64-space.yaml'], fails: true },
+  { name: '*-data without padding is refused', env: ['bad-b64-nopad.yaml'], fails: true },
+  { name: 'a JSON file', env: ['json.json'] },
+  { name: 'anchors, aliases and merge keys', env: ['anchors.yaml'] },
+  { name: 'merge-key order as go-yaml reads it', env: ['merge-order.yaml'] },
+  { name: 'yes/on in boolean fields are true', env: ['yes-bool.yaml'] },
+  { name: 'yes in a string field is refused', env: ['yes-string.yaml'], fails: true },
+  { name: 'y in a list of strings is refused', env: ['y-in-list.yaml'], fails: true },
+  { name: 'a number as a name is refused', env: ['number-name.yaml'], fails: true },
+  { name: 'an octal-looking name is refused', env: ['octal-name.yaml'], fails: true },
+  { name: '"true" (quoted) in a boolean field is refused', env: ['quoted-true.yaml'], fails: true },
+  { name: 'clusters written as a map is refused', env: ['map-clusters.yaml'], fails: true },
+  { name: 'apiVersion v2 is refused', env: ['v2.yaml'], fails: true },
+  { name: 'kind Pod is refused', env: ['pod.yaml'], fails: true },
+  { name: 'tab indentation is refused', env: ['tab.yaml'], fails: true },
+  { name: 'a flow error is refused', env: ['flow-error.yaml'], fails: true },
+  { name: 'one bad file breaks the whole chain', env: ['a.yaml', 'bogus.yaml'], fails: true },
+  { name: 'CRLF line ends', env: ['crlf.yaml'] },
+  { name: 'a byte-order mark', env: ['bom.yaml'] },
+  { name: 'multi-document YAML: first document only', env: ['multidoc.yaml'] },
+  { name: 'duplicate keys: the last wins', env: ['dupkey.yaml'] },
+  { name: 'unknown and wrong-case keys are ignored', env: ['unknown-keys.yaml'] },
+  { name: 'empty, comment-only and null files', env: ['empty.yaml', 'comment-only.yaml', 'null.yaml', 'c.yaml'] },
+  { name: 'null lists', env: ['null-lists.yaml'] },
+];
+
+function kubeconfigEnv(c: Case): string | undefined {
+  if (c.rawEnv !== undefined) return c.rawEnv;
+  const list = c.env ?? c.alsoEnv;
+  return list?.join(delimiter);
+}
+
+test('the kubectl oracle corpus has at least 30 cases', () => {
+  assert.ok(CASES.length >= 30, `only ${CASES.length} cases`);
+});
+
+test('kpods merges kubeconfig exactly as `kubectl config view --raw -o json` prints it', { timeout: 120_000 }, async (t) => {
+  if (kubectlMissing) {
+    console.error(`\n*** ${kubectlMissing} ***\n`);
+    t.skip(kubectlMissing);
+    return;
+  }
+  const home = mkdtempSync(join(tmpdir(), 'kpods-oracle-home-'));
+  try {
+    const results = await mapLimit(CASES, 4, async (c) => {
+      const env: Record<string, string> = {};
+      const kc = kubeconfigEnv(c);
+      if (kc !== undefined) env['KUBECONFIG'] = kc;
+      const args = ['config', 'view', '--raw', '-o', 'json'];
+      if (c.explicit) args.push(`--kubeconfig=${c.explicit}`);
+      const k = await runKubectl(args, { cwd: dir, env, home });
+      const mine = loadKubeconfig({ host: { env, home, cwd: dir, now: () => new Date(0) }, ...(c.explicit ? { explicitPath: c.explicit } : {}) });
+      return { c, k, mine };
+    });
+    const problems: string[] = [];
+    for (const { c, k, mine } of results) {
+      if (k.code !== 0) {
+        if (!c.fails) problems.push(`${c.name}: kubectl failed unexpectedly: ${k.stderr}`);
+        if (mine.ok) {
+          problems.push(`${c.name}: kubectl refused (${k.stderr.trim()}) but kpods loaded it`);
+          continue;
+        }
+        const file = /config file "([^"]+)"/.exec(k.stderr)?.[1] ?? /read ([^:]+): is a directory/.exec(k.stderr)?.[1];
+        if (!file) problems.push(`${c.name}: could not find the file in kubectl's error: ${k.stderr}`);
+        else if (!mine.failure.summary.includes(join(dir, file))) problems.push(`${c.name}: kpods' failure does not name ${file}: ${mine.failure.summary}`);
+        if (mine.failure.code !== 'kubeconfig.invalid') problems.push(`${c.name}: expected kubeconfig.invalid, got ${mine.failure.code}`);
+        continue;
+      }
+      if (c.fails) problems.push(`${c.name}: expected kubectl to refuse, it printed ${k.stdout}`);
+      if (!mine.ok) {
+        problems.push(`${c.name}: kpods failed (${mine.failure.summary}) where kubectl succeeded`);
+        continue;
+      }
+      try {
+        assert.deepStrictEqual(JSON.parse(JSON.stringify(renderConfigView(mine.value))), JSON.parse(k.stdout));
+      } catch (err) {
+        problems.push(`${c.name}: ${(err as Error).message}`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+});

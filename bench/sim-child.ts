@@ -46,6 +46,33 @@ async function start(pods: number, churn: number): Promise<void> {
   send({ type: 'ready', kubeconfigPath, serverPort: port, proxyPort: proxy.port, startMs });
 }
 
+interface ContainerStatus {
+  restartCount?: number;
+}
+interface PodLike {
+  status?: { containerStatuses?: ContainerStatus[] };
+}
+type UpdatePod = (ns: string, name: string, change: (pod: PodLike) => PodLike | void) => boolean;
+let bump = 7000;
+
+/** Sets one pod's total restarts to a fresh distinctive number (its RESTARTS cell shows it). */
+function mutate(namespace: string, name: string): { ok: boolean; at?: number; expect?: string; reason?: string } {
+  const cluster = sim?.['cluster'] as { updatePod?: UpdatePod } | undefined;
+  if (typeof cluster?.updatePod !== 'function') return { ok: false, reason: 'the simulator exposes no cluster.updatePod' };
+  const total = ++bump;
+  let changed = false;
+  const found = cluster.updatePod(namespace, name, (pod) => {
+    const cs = pod.status?.containerStatuses;
+    if (!cs || cs.length === 0) return;
+    const others = cs.slice(1).reduce((sum, c) => sum + (c.restartCount ?? 0), 0);
+    cs[0] = { ...cs[0], restartCount: total - others };
+    changed = true;
+  });
+  if (!found) return { ok: false, reason: `no pod ${namespace}/${name}` };
+  if (!changed) return { ok: false, reason: `pod ${namespace}/${name} has no container statuses` };
+  return { ok: true, at: Date.now(), expect: String(total) };
+}
+
 async function handle(req: ChildRequest): Promise<void> {
   try {
     switch (req.type) {
@@ -56,13 +83,8 @@ async function handle(req: ChildRequest): Promise<void> {
         send({ type: 'counts', id: req.id, counts: proxy?.counts() ?? { toClient: 0, toServer: 0, connections: 0 } });
         return;
       case 'mutate': {
-        const fn = sim?.['benchMutate'] as ((ns: string, name: string) => string) | undefined;
-        if (typeof fn !== 'function') {
-          send({ type: 'mutated', id: req.id, ok: false, reason: 'the simulator offers no way to change one pod' });
-          return;
-        }
-        const expect = fn.call(sim, req.namespace, req.name);
-        send({ type: 'mutated', id: req.id, ok: true, at: Date.now(), expect });
+        const r = mutate(req.namespace, req.name);
+        send({ type: 'mutated', id: req.id, ...r });
         return;
       }
       case 'stop':

@@ -29,12 +29,25 @@ async function samples(c: SizeCtx, tmux: Tmux, watch: boolean, count: number): P
     await sleep(watch ? 1000 : 500);
     for (let i = 0; i < count; i++) {
       const rows = rowLines(await tui.pane.capture());
-      const pod = rowPod(rows[2 + (i % Math.max(1, rows.length - 3))] ?? rows[0] ?? '', c.namespaces[0]?.name ?? 'default');
-      if (!pod) return { ms, reason: 'could not read a pod name from the screen' };
-      const { at, expect } = await c.sim.mutate(pod.namespace, pod.name);
-      const seen = await waitScreen(tui.pane, (s) => s.some((l) => l.includes(pod.name) && l.includes(expect)), interval * 3000 + 5000);
+      let pod: { namespace: string; name: string } | undefined;
+      let change: { at: number; expect: string } | undefined;
+      let why = 'no pod rows on screen';
+      // Try rows from the third one on (a pod without container statuses cannot show restarts).
+      for (let j = 0; j < rows.length && !change; j++) {
+        pod = rowPod(rows[(2 + i + j) % rows.length] ?? '', c.namespaces[0]?.name ?? 'default');
+        if (!pod) continue;
+        try {
+          change = await c.sim.mutate(pod.namespace, pod.name);
+        } catch (err) {
+          why = err instanceof Error ? err.message : String(err);
+        }
+      }
+      if (!pod || !change) return { ms, reason: `could not change a visible pod: ${why}` };
+      const { at, expect } = change;
+      const name = pod.name;
+      const seen = await waitScreen(tui.pane, (s) => s.some((l) => l.includes(name) && l.includes(expect)), interval * 3000 + 5000);
       ms.push(seen ? seen.at - at : NaN);
-      c.log(`  ${watch ? 'watch' : 'poll'} change ${pod.name} → "${expect}": ${seen ? seen.at - at : 'not seen'} ms`);
+      c.log(`  ${watch ? 'watch' : 'poll'} change ${name} → "${expect}": ${seen ? seen.at - at : 'not seen'} ms`);
       // A random phase against the poll interval, so samples cover the whole cycle.
       await sleep(watch ? 150 : Math.random() * interval * 1000);
     }

@@ -1,7 +1,108 @@
-/** Placeholder: `kpods contexts` is not built yet. */
+/**
+ * `kpods contexts [-o json|name] [NAME...]`: the contexts of the merged kubeconfig as
+ * `kubectl config get-contexts` lists them, plus the file each came from (ORIGIN).
+ */
 import type { Command } from './io.js';
+import { EXIT, exitCodeFor } from '../core/failure.js';
+import { neutralize, neutralizeMultiline } from '../core/terminal-text.js';
+import { authKind, contextNotFound, loadKubeconfig, notFound, type LoadedKubeconfig } from '../core/kubeconfig/index.js';
+import { formatFailure } from './list.js';
+import { parseKubeFlags, type OptionSpecs } from './kube-flags.js';
+import { version } from '../cli.js';
 
-export const contextsCommand: Command = async (_args, io) => {
-  io.stderr.write('kpods contexts: not implemented yet\n');
-  return 1;
+const OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  version: { type: 'boolean', short: 'v' },
+} as const satisfies OptionSpecs;
+
+const USAGE = `Usage: kpods contexts [-o json|name] [NAME...] [--kubeconfig PATH]
+Lists the contexts of the merged kubeconfig as kubectl config get-contexts does, plus the file
+each context came from (ORIGIN). The JSON form also lists the files read, clusters and users.
+Exit codes: 0 ok, 2 usage, 3 kubeconfig.
+`;
+
+/** Go text/tabwriter with kubectl's settings (min width 6, padding 3): every cell but the last is padded. */
+export function tabulate(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.slice(0, -1).forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 6, [...cell].length + 3);
+    });
+  }
+  return rows.map((row) => row.map((cell, i) => (i < row.length - 1 ? cell + ' '.repeat((widths[i] ?? 0) - [...cell].length) : cell)).join('') + '\n').join('');
+}
+
+const byName = (a: { name: string }, b: { name: string }): number => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name));
+
+/** The JSON document of `kpods contexts -o json`. */
+export function contextsJson(config: LoadedKubeconfig, names?: Set<string>): unknown {
+  const server = (cluster: string): string | null => config.clusters.find((c) => c.name === cluster)?.fields.server ?? null;
+  return {
+    current: config.currentContext ?? null,
+    files: config.files.map((f) => ({ path: f.path, exists: f.exists })),
+    contexts: [...config.contexts]
+      .filter((c) => !names || names.has(c.name))
+      .sort(byName)
+      .map((c) => ({ name: c.name, cluster: c.fields.cluster, user: c.fields.user, namespace: c.fields.namespace ?? null, server: server(c.fields.cluster), origin: c.origin })),
+    clusters: [...config.clusters].sort(byName).map((c) => ({ name: c.name, server: c.fields.server ?? null, origin: c.origin })),
+    users: [...config.users].sort(byName).map((u) => ({ name: u.name, auth: authKind(u.fields), origin: u.origin })),
+  };
+}
+
+/** The text table: kubectl's five columns, then ORIGIN. */
+export function contextsTable(config: LoadedKubeconfig, names?: Set<string>): string {
+  const rows = [['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE', 'ORIGIN']];
+  for (const c of [...config.contexts].sort(byName)) {
+    if (names && !names.has(c.name)) continue;
+    const f = c.fields;
+    rows.push([c.name === config.currentContext ? '*' : '', c.name, f.cluster, f.user, f.namespace ?? '', c.origin].map(neutralize));
+  }
+  return tabulate(rows);
+}
+
+export const contextsCommand: Command = async (args, io) => {
+  const parsed = parseKubeFlags(args, OPTIONS, { allowPositionals: true });
+  if (!parsed.ok) {
+    io.stderr.write(`kpods contexts: ${parsed.usage}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const flags = parsed.value;
+  if (flags.help) {
+    io.stdout.write(USAGE);
+    return EXIT.ok;
+  }
+  if (flags.rest.values['version'] === true) {
+    io.stdout.write(`kpods ${version()}\n`);
+    return EXIT.ok;
+  }
+  const output = flags.rest.values['output'];
+  if (output !== undefined && output !== 'json' && output !== 'name') {
+    io.stderr.write(`kpods contexts: unsupported output format ${JSON.stringify(output)}: use -o json or -o name\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const loaded = loadKubeconfig({ host: io.host, ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}) });
+  if (!loaded.ok) {
+    io.stderr.write(formatFailure(loaded.failure, 'contexts'));
+    return exitCodeFor(loaded.failure);
+  }
+  const config = loaded.value;
+  for (const w of config.warnings) io.stderr.write(neutralizeMultiline(`kpods contexts: warning: ${w.file}${w.line === undefined ? '' : `:${w.line}`}: ${w.message}`) + '\n');
+  if (!config.files.some((f) => f.exists)) {
+    const f = notFound(config);
+    io.stderr.write(formatFailure(f, 'contexts'));
+    return exitCodeFor(f);
+  }
+  const wanted = flags.rest.positionals;
+  for (const name of wanted) {
+    if (!config.contexts.some((c) => c.name === name)) {
+      const f = contextNotFound(config, name, true);
+      io.stderr.write(formatFailure(f, 'contexts'));
+      return exitCodeFor(f);
+    }
+  }
+  const names = wanted.length > 0 ? new Set(wanted) : undefined;
+  if (output === 'json') io.stdout.write(JSON.stringify(contextsJson(config, names), null, 2) + '\n');
+  else if (output === 'name') io.stdout.write([...config.contexts].filter((c) => !names || names.has(c.name)).sort(byName).map((c) => neutralize(c.name) + '\n').join(''));
+  else io.stdout.write(contextsTable(config, names));
+  return EXIT.ok;
 };

@@ -57,7 +57,7 @@ class Decoder {
 
   private fail(where: string, v: unknown, parent: unknown, expected: string): never {
     const line = (v instanceof PlainScalar ? v.line : undefined) ?? this.lineOf(v) ?? this.lineOf(parent);
-    let message = `${where} must be ${expected}, not ${describe(v)}`;
+    let message = `${where || 'the document'} must be ${expected}, not ${describe(v)}`;
     if (v instanceof PlainScalar && expected === 'a string') message += '; quote the value';
     throw new Stop(line === undefined ? { message } : { line, message });
   }
@@ -81,15 +81,15 @@ class Decoder {
   private str(o: Obj, key: string, where: string): string | undefined {
     const v = o[key];
     if (v === null || v === undefined) return undefined;
-    if (typeof v !== 'string') this.fail(`${where}.${key}`, v, o, 'a string');
+    if (typeof v !== 'string') this.fail(at(where, key), v, o, 'a string');
     return v;
   }
 
   private bool(o: Obj, key: string, where: string): boolean | undefined {
     const v = o[key];
     if (v === null || v === undefined) return undefined;
-    if (!(v instanceof PlainScalar) || v.kind !== 'bool') this.fail(`${where}.${key}`, v, o, 'a boolean (true or false, unquoted)');
-    if (v.differsFromYaml12) this.warnYaml11(v, `${where}.${key}`);
+    if (!(v instanceof PlainScalar) || v.kind !== 'bool') this.fail(at(where, key), v, o, 'a boolean (true or false, unquoted)');
+    if (v.differsFromYaml12) this.warnYaml11(v, at(where, key));
     return v.value as boolean;
   }
 
@@ -105,7 +105,7 @@ class Decoder {
   private strList(o: Obj, key: string, where: string): string[] | undefined {
     const v = o[key];
     if (v === null || v === undefined) return undefined;
-    return this.list(v, `${where}.${key}`, o).map((item, i) => {
+    return this.list(v, at(where, key), o).map((item, i) => {
       if (item === null) return '';
       if (typeof item !== 'string') this.fail(`${where}.${key}[${i}]`, item, v, 'a string');
       return item;
@@ -113,10 +113,10 @@ class Decoder {
   }
 
   private strMap(o: Obj, key: string, where: string): Record<string, string> | undefined {
-    const m = this.obj(o[key], `${where}.${key}`, o);
+    const m = this.obj(o[key], at(where, key), o);
     if (!m) return undefined;
     const out: Record<string, string> = {};
-    for (const k of Object.keys(m)) out[k] = this.str(m, k, `${where}.${key}`) ?? '';
+    for (const k of Object.keys(m)) out[k] = this.str(m, k, at(where, key)) ?? '';
     return out;
   }
 
@@ -134,10 +134,10 @@ class Decoder {
     const v = o[key];
     if (v === null || v === undefined) return undefined;
     const seen = new Set<string>();
-    return this.list(v, `${where}.${key}`, o).map((item, i) => {
+    return this.list(v, at(where, key), o).map((item, i) => {
       const e = this.obj(item, `${where}.${key}[${i}]`, v) ?? {};
       const name = this.str(e, 'name', `${where}.${key}[${i}]`) ?? '';
-      this.dup(seen, name, `${where}.${key}`, e);
+      this.dup(seen, name, at(where, key), e);
       return { name, extension: this.json(e['extension'], `${where}.${key}[${i}].extension`) };
     });
   }
@@ -168,10 +168,10 @@ class Decoder {
 
   config(doc: unknown): FileConfig {
     const out: FileConfig = { path: this.path, clusters: [], users: [], contexts: [] };
-    const root = this.obj(doc, 'the document', doc);
+    const root = this.obj(doc, '', doc);
     if (!root) return out;
-    const apiVersion = this.str(root, 'apiVersion', 'the document');
-    const kind = this.str(root, 'kind', 'the document');
+    const apiVersion = this.str(root, 'apiVersion', '');
+    const kind = this.str(root, 'kind', '');
     if ((apiVersion !== undefined && apiVersion !== '' && apiVersion !== 'v1') || (kind !== undefined && kind !== '' && kind !== 'Config')) {
       throw new Stop({ line: 1, message: `no kind "${kind || 'Config'}" is registered for version "${apiVersion || 'v1'}": a kubeconfig is apiVersion v1, kind Config` });
     }
@@ -204,9 +204,9 @@ class Decoder {
       this.dup(seen.contexts, name, 'contexts', e);
       out.contexts.push({ name, fields: this.context(this.obj(e['context'], `${where}.context`, e) ?? {}, `${where}.context`) });
     });
-    const current = this.str(root, 'current-context', 'the document');
+    const current = this.str(root, 'current-context', '');
     if (current !== undefined) out.currentContext = current;
-    const ext = this.extensions(root, 'extensions', 'the document');
+    const ext = this.extensions(root, 'extensions', '');
     if (ext) out.extensions = ext;
     return out;
   }
@@ -279,6 +279,11 @@ class Decoder {
     set(f, 'extensions', this.extensions(c, 'extensions', w));
     return f;
   }
+}
+
+/** A field path: `clusters[0].cluster.server`, or the bare key at the top level. */
+function at(where: string, key: string): string {
+  return where === '' ? key : `${where}.${key}`;
 }
 
 /** Sets an optional field only when a value is present (keeps objects free of `undefined`). */

@@ -95,7 +95,7 @@ export const contextsCommand: Command = async (args, io) => {
   const wanted = flags.rest.positionals;
   for (const name of wanted) {
     if (!config.contexts.some((c) => c.name === name)) {
-      const f = contextNotFound(config, name, true);
+      const f = contextNotFound(config, name, 'the command line');
       io.stderr.write(formatFailure(f, 'contexts'));
       return exitCodeFor(f);
     }

@@ -45,11 +45,11 @@ export function notFound(config: Pick<LoadedKubeconfig, 'files' | 'source'>): Fa
 }
 
 /** `--context` or current-context names a context no file defines. */
-export function contextNotFound(config: LoadedKubeconfig, name: string, fromFlag: boolean): Failure {
-  const source = fromFlag ? '--context' : `current-context (set in ${config.currentContextOrigin ?? 'the kubeconfig'})`;
+export function contextNotFound(config: LoadedKubeconfig, name: string, fromFlag: boolean | string): Failure {
+  const source = typeof fromFlag === 'string' ? fromFlag : fromFlag ? '--context' : `current-context (set in ${config.currentContextOrigin ?? 'the kubeconfig'})`;
   return failure('kubeconfig.context-not-found', `Context ${q(name)} named by ${source} is not defined in any kubeconfig file.`, [
     `Contexts ${known(config.contexts.map((c) => c.name))}; list them with: kpods contexts.`,
-    fromFlag ? 'Pass the name of a defined context to --context.' : 'Choose another with --context NAME, or fix current-context.',
+    fromFlag === false ? 'Choose another with --context NAME, or fix current-context.' : 'Use the name of a defined context.',
   ], searched(config));
 }
 

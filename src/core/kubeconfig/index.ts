@@ -8,6 +8,7 @@
  *   resolveTarget(config, overrides: TargetOverrides, host, { serviceAccountDir? }?): Result<Target>
  *   saveCurrentContext({ explicitPath?, host, context, lockTimeoutMs? }): Promise<Result<SaveResult>>
  *   saveNamespace({ explicitPath?, host, namespace, context?, lockTimeoutMs? }): Promise<Result<SaveResult>>
+ *   saveAuthProviderConfig({ explicitPath?, host, user, config, lockTimeoutMs? }): Promise<Result<SaveResult>>
  *   authKind(user fields): AuthKind
  *   renderConfigView(config): the `kubectl config view --raw -o json` object
  *   parseRequestTimeout(text): milliseconds | undefined
@@ -15,7 +16,7 @@
 export { loadKubeconfig, readKubeconfigFile, MAX_FILE_BYTES, type LoadOptions, type LoaderFs } from './load.js';
 export { resolveTarget, resolveFrom, type ResolveOptions } from './resolve.js';
 export { parseRequestTimeout, REQUEST_TIMEOUT_HELP, type TargetOverrides } from './overrides.js';
-export { saveCurrentContext, saveNamespace, type SaveOptions, type SaveResult } from './write.js';
+export { saveCurrentContext, saveNamespace, saveAuthProviderConfig, type SaveOptions, type SaveResult } from './write.js';
 export { authKind, type AuthKind } from './auth-kind.js';
 export { renderConfigView } from './view.js';
 export { detectInCluster, DEFAULT_SERVICE_ACCOUNT_DIR, type InClusterInfo } from './in-cluster.js';

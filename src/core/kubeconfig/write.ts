@@ -33,7 +33,7 @@ export interface SaveOptions {
 /** Sets current-context like `kubectl config use-context NAME` (written to kubectl's default file). */
 export async function saveCurrentContext(options: SaveOptions & { context: string }): Promise<Result<SaveResult>> {
   return underLock(options, (config) => {
-    if (!config.contexts.some((c) => c.name === options.context)) return { ok: false, failure: contextNotFound(config, options.context, true) };
+    if (!config.contexts.some((c) => c.name === options.context)) return { ok: false, failure: contextNotFound(config, options.context, 'use-context') };
     if (config.currentContext === options.context) return { ok: true, value: { changed: false } };
     const file = config.defaultFile;
     const r = rewrite(file, (doc) => {
@@ -63,6 +63,26 @@ export async function saveNamespace(options: SaveOptions & { namespace: string; 
       else delete fields['namespace'];
     });
     return r.ok ? { ok: true, value: { file: ctx.origin, changed: true } } : r;
+  });
+}
+
+/**
+ * Persists a refreshed auth-provider config (OIDC id-token/refresh-token) into the user's
+ * origin file, as kubectl does after a refresh. The other fields of the user are kept.
+ */
+export async function saveAuthProviderConfig(options: SaveOptions & { user: string; config: Record<string, string> }): Promise<Result<SaveResult>> {
+  return underLock(options, (config) => {
+    const user = config.users.find((u) => u.name === options.user);
+    if (!user) return { ok: false, failure: failure('kubeconfig.user-not-found', `User ${JSON.stringify(options.user)} is no longer defined in any kubeconfig file; the refreshed token was not saved.`, ['Log in again after restoring the user entry.']) };
+    const r = rewrite(user.origin, (doc) => {
+      const list = Array.isArray(doc['users']) ? (doc['users'] as unknown[]) : [];
+      const entry = list.find((e) => isMap(e) && (e['name'] ?? '') === options.user) as Record<string, unknown> | undefined;
+      if (!entry) throw new Error(`user ${options.user} vanished from ${user.origin}`);
+      const fields = isMap(entry['user']) ? entry['user'] : (entry['user'] = {} as Record<string, unknown>);
+      const provider = isMap(fields['auth-provider']) ? fields['auth-provider'] : (fields['auth-provider'] = { name: 'oidc' } as Record<string, unknown>);
+      provider['config'] = { ...options.config };
+    });
+    return r.ok ? { ok: true, value: { file: user.origin, changed: true } } : r;
   });
 }
 

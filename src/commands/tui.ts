@@ -1,7 +1,129 @@
-/** Placeholder: `kpods tui` is not built yet. */
-import type { Command } from './io.js';
+/**
+ * `kpods [flags]`: the interactive pod browser. Parses kubectl's flags plus --interval, --watch,
+ * --no-color and -A; with no kubeconfig anywhere it explains where it looked and offers the demo.
+ */
+import type { Command, CommandIo } from './io.js';
+import { EXIT } from '../core/failure.js';
+import { neutralize, neutralizeMultiline } from '../core/terminal-text.js';
+import type { OptionSpecs } from './kube-flags.js';
 
-export const tuiCommand: Command = async (_args, io) => {
-  io.stderr.write('kpods tui: not implemented yet\n');
-  return 1;
-};
+const TUI_OPTIONS = {
+  interval: { type: 'string' },
+  watch: { type: 'boolean', short: 'w' },
+  'no-color': { type: 'boolean' },
+  'all-namespaces': { type: 'boolean', short: 'A' },
+} as const satisfies OptionSpecs;
+
+const USAGE = `Usage: kpods [--interval DURATION] [--watch] [--no-color] [-A] [kubeconfig flags]
+Opens the interactive pod browser. --interval sets the refresh period (default 2s); --watch keeps
+the list live with list+watch instead of polling. Press ? inside for the keys.
+`;
+
+/** Options for starting the UI on a kubeconfig (the demo passes its own). */
+export interface TuiStart {
+  args: string[];
+  io: CommandIo;
+  /** Used instead of --kubeconfig / KUBECONFIG (the demo's kubeconfig). */
+  kubeconfigPath?: string;
+  /** Opens the demo from the no-kubeconfig screen; undefined hides the offer. */
+  demo?: () => Promise<number>;
+}
+
+/** Parses a duration like "2s", "500ms" or "3" (seconds) into milliseconds. */
+export async function parseInterval(text: string | undefined): Promise<number | undefined> {
+  if (text === undefined) return 2000;
+  const { parseRequestTimeout } = await import('../core/kubeconfig/index.js');
+  const ms = parseRequestTimeout(text);
+  return ms !== undefined && ms >= 100 ? ms : undefined;
+}
+
+/** Runs the UI until quit; resolves to the exit code. */
+export async function runTui(o: TuiStart): Promise<number> {
+  const { io } = o;
+  const { parseKubeFlags } = await import('./kube-flags.js');
+  const parsed = parseKubeFlags(o.args, TUI_OPTIONS);
+  if (!parsed.ok) {
+    io.stderr.write(`kpods: ${neutralizeMultiline(parsed.usage)}\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const flags = parsed.value;
+  if (flags.help) {
+    io.stdout.write(USAGE);
+    return EXIT.ok;
+  }
+  const v = flags.rest.values;
+  const intervalMs = await parseInterval(typeof v['interval'] === 'string' ? v['interval'] : undefined);
+  if (intervalMs === undefined) {
+    io.stderr.write(`kpods: --interval must be a duration of at least 100ms, like 2s or 500ms\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const stdin = io.stdin as NodeJS.ReadStream;
+  const stdout = io.stdout as NodeJS.WriteStream;
+  if (!stdin.isTTY || !stdout.isTTY) {
+    io.stderr.write('kpods: the interactive browser needs a terminal (stdin and stdout must be a TTY).\nFor output to a pipe or a file, use `kpods list` (see kpods --help).\n');
+    return EXIT.usage;
+  }
+  const explicitPath = o.kubeconfigPath ?? flags.kubeconfig;
+  const { loadKubeconfig } = await import('../core/kubeconfig/index.js');
+  const loaded = loadKubeconfig({ ...(explicitPath ? { explicitPath } : {}), host: io.host });
+  const [{ startUi }, { createStore }, { kubeDeps }, { createTtyExecRunner }, { colorEnabled }, { initialState }] = await Promise.all([
+    import('../ui/run.js'),
+    import('../ui/store.js'),
+    import('../ui/kube-deps.js'),
+    import('../ui/tty-exec-runner.js'),
+    import('../ui/theme.js'),
+    import('../ui/state.js'),
+  ]);
+  const color = colorEnabled(io.host.env, v['no-color'] === true);
+  const store = createStore(initialState());
+  const base = { store, color, now: io.host.now, stdin, stdout, stderr: io.stderr as NodeJS.WriteStream };
+
+  if (!loaded.ok && loaded.failure.code === 'kubeconfig.not-found') {
+    // Nothing to browse: explain where kpods looked and offer the demo cluster.
+    store.dispatch({ type: 'screen', screen: 'noconfig' });
+    store.dispatch({ type: 'failed', failure: loaded.failure });
+    let wantDemo = false;
+    const ui = startUi({ ...base, ...(o.demo ? { onDemo: () => ((wantDemo = true), ui.quit()) } : {}) });
+    await ui.done;
+    if (wantDemo && o.demo) return o.demo();
+    return EXIT.ok;
+  }
+
+  let ui: ReturnType<typeof startUi> | undefined;
+  const runner = createTtyExecRunner({
+    interactiveAvailable: true,
+    stepAside: (fn) => (ui ? ui.stepAside(fn) : fn()),
+    stderr: io.stderr,
+    banner: (req) => `kpods: the credential plugin "${neutralize(req.command)}" needs the terminal; kpods resumes when it exits (Ctrl-C cancels it).\n`,
+  });
+  const deps = kubeDeps({
+    host: io.host,
+    ...(explicitPath ? { explicitPath } : {}),
+    overrides: flags.overrides,
+    execRunner: runner,
+    onExecStderr: (text) => store.dispatch({ type: 'message', text: `plugin: ${text.split('\n')[0] ?? ''}` }),
+  });
+  const initial = {
+    context: flags.overrides.context ?? (loaded.ok ? loaded.value.currentContext ?? '' : ''),
+    ...(flags.overrides.user ? { user: flags.overrides.user } : {}),
+    ...(v['all-namespaces'] === true ? { namespace: null } : flags.overrides.namespace ? { namespace: flags.overrides.namespace } : {}),
+  };
+  ui = startUi({ ...base, deps, controllerOptions: { intervalMs, watch: v['watch'] === true }, initial });
+  await ui.done;
+  return EXIT.ok;
+}
+
+export const tuiCommand: Command = async (args, io) =>
+  runTui({
+    args,
+    io,
+    demo: async () => {
+      const demo = (await import('./demo.js')) as Record<string, unknown>;
+      const start = demo['startDemo'] as undefined | ((o: { io: CommandIo }) => Promise<number>);
+      if (!start) {
+        io.stderr.write('kpods: the demo is not available in this build; run `kpods demo`.\n');
+        return EXIT.unexpected;
+      }
+      return start({ io });
+    },
+  });

@@ -102,8 +102,9 @@ export class Controller {
       return;
     }
     const target = resolved.value;
+    if (target.contextName) this.sel = { ...sel, context: target.contextName };
     const namespace = this.namespaceOf(sel, target);
-    this.namespaces.set(sel.context, namespace ?? null);
+    this.namespaces.set(this.sel.context, namespace ?? null);
     this.target = target;
     this.store.dispatch({
       type: 'target',
@@ -121,7 +122,7 @@ export class Controller {
       query,
       intervalMs: this.opts.intervalMs,
       watch: this.opts.watch,
-      explain: explain ? (f, signal) => explain(f, client, target, query, signal) : undefined,
+      explain: async (f, signal) => this.explain(explain ? await explain(f, client, target, query, signal) : f, client, query, signal),
       listener: {
         pods: (rows) => {
           if (this.seen.size < 1000) for (const r of rows) this.seen.add(r.namespace);
@@ -133,6 +134,26 @@ export class Controller {
       },
     });
     void this.whoAmI(client);
+  }
+
+  /** For a 403, adds the namespaces kpods has seen this session where listing pods is allowed. */
+  private async explain(f: Failure, client: KubeClient, query: PodQuery, signal: AbortSignal): Promise<Failure> {
+    if (f.code !== 'authorization.forbidden') return f;
+    const candidates = [...this.knownNamespaces()].filter((ns) => ns !== query.namespace && !f.hints.some((h) => h.includes(ns))).slice(0, 40);
+    const answers = await Promise.all(candidates.map(async (ns) => ({ ns, r: await client.canI('list', 'pods', ns, signal) })));
+    const allowed = answers.filter((a) => a.r.ok && a.r.value).map((a) => neutralize(a.ns));
+    if (allowed.length === 0) return f;
+    return { ...f, hints: [...f.hints, `Namespaces kpods has seen where you may list pods: ${allowed.join(', ')} (press n to switch).`] };
+  }
+
+  private knownNamespaces(): Set<string> {
+    const known = new Set<string>();
+    if (this.target?.namespace) known.add(this.target.namespace);
+    for (const c of this.deps.kubeconfig().contexts) if (c.namespace) known.add(c.namespace);
+    for (const ns of this.namespaces.values()) if (ns) known.add(ns);
+    for (const ns of this.seen) known.add(ns);
+    known.add('default');
+    return known;
   }
 
   private async whoAmI(client: KubeClient): Promise<void> {
@@ -216,16 +237,13 @@ export class Controller {
     const res = await client.listNamespaces(signal);
     if (signal.aborted) return;
     if (res.ok) {
+      for (const ns of res.value.slice(0, 1000)) this.seen.add(ns);
       this.store.dispatch({ type: 'picker-items', items: [all, ...res.value.map(mark)], acceptTyped: true });
       return;
     }
     // Listing namespaces is not allowed (or failed): offer the namespaces we know of where listing pods is.
-    const known = new Set<string>();
+    const known = this.knownNamespaces();
     if (current) known.add(current);
-    for (const c of this.deps.kubeconfig().contexts) if (c.namespace) known.add(c.namespace);
-    for (const ns of this.namespaces.values()) if (ns) known.add(ns);
-    for (const ns of this.seen) known.add(ns);
-    known.add('default');
     const allowed: string[] = [];
     for (const ns of known) {
       const r = await client.canI('list', 'pods', ns, signal);

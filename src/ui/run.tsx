@@ -47,7 +47,7 @@ export function startUi(o: RunUiOptions): RunningUi {
     if (tty) o.stdout.write(ENTER_ALT);
     instance = render(
       <App store={o.store} controller={controller} color={o.color} now={o.now} onQuit={() => ui.quit()} onDemo={o.onDemo} />,
-      { stdout: o.stdout, stdin: o.stdin, stderr: o.stderr, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true },
+      { stdout: o.stdout, stdin: o.stdin, stderr: o.stderr, exitOnCtrlC: false, patchConsole: false },
     );
   };
   const unmount = (): void => {

@@ -1,0 +1,92 @@
+/** The real UiDeps: the kubeconfig engine for contexts, targets and saving; the client for the cluster. */
+import { readFileSync } from 'node:fs';
+import { createKubeClient, diagnose, type ExecRunner } from '../core/client/index.js';
+import { certFacts, decodeJwt } from '../core/client/describe-credential.js';
+import type { Result } from '../core/failure.js';
+import { defaultFile, loadKubeconfig, loadingChain, resolveTarget, saveCurrentContext, saveNamespace, type LoadedKubeconfig, type TargetOverrides } from '../core/kubeconfig/index.js';
+import type { Host, Target } from '../core/target.js';
+import type { KubeconfigView, Selection, UiDeps } from './controller.js';
+
+export interface KubeDepsOptions {
+  host: Host;
+  explicitPath?: string;
+  /** The kubectl flags given at start; context/user/namespace come from the selection instead. */
+  overrides: TargetOverrides;
+  execRunner?: ExecRunner;
+  /** Receives an exec plugin's stderr (neutralised); the UI shows it as a message. */
+  onExecStderr?: (text: string) => void;
+}
+
+/** Builds the UiDeps for one kubeconfig chain. */
+export function kubeDeps(o: KubeDepsOptions): UiDeps {
+  const load = (): Result<LoadedKubeconfig> => loadKubeconfig({ ...(o.explicitPath ? { explicitPath: o.explicitPath } : {}), host: o.host });
+  const save = { ...(o.explicitPath ? { explicitPath: o.explicitPath } : {}), host: o.host };
+  // --cluster only shapes the first target; the rest of kubectl's overrides hold for the session.
+  const { context: _c, user: _u, namespace: _n, cluster: _cl, ...session } = o.overrides;
+  let first = true;
+  return {
+    now: o.host.now,
+    kubeconfig(): KubeconfigView {
+      const r = load();
+      if (!r.ok) return { contexts: [], users: [] };
+      const c = r.value;
+      return {
+        ...(c.currentContext !== undefined ? { current: c.currentContext } : {}),
+        contexts: c.contexts.map((x) => ({ name: x.name, cluster: x.fields.cluster, user: x.fields.user, ...(x.fields.namespace ? { namespace: x.fields.namespace } : {}) })),
+        users: c.users.map((u) => u.name),
+      };
+    },
+    resolve(sel: Selection): Result<Target> {
+      const r = load();
+      if (!r.ok) return r;
+      const overrides: TargetOverrides = first ? { ...o.overrides } : { ...session };
+      first = false;
+      if (sel.context) overrides.context = sel.context;
+      if (sel.user) overrides.user = sel.user;
+      if (typeof sel.namespace === 'string') overrides.namespace = sel.namespace;
+      return resolveTarget(r.value, overrides, o.host);
+    },
+    createClient: (target) =>
+      createKubeClient(target, {
+        host: o.host,
+        ...(o.execRunner ? { execRunner: o.execRunner } : {}),
+        ...(o.onExecStderr ? { onExecStderr: o.onExecStderr } : {}),
+      }),
+    explain: (f, client, target, query, signal) =>
+      diagnose(f, client, { ...(query.namespace !== undefined ? { namespace: query.namespace } : {}), contextNamespace: target.namespace, signal }),
+    expiry: (target) => credentialExpiry(target),
+    savePreview(context, namespace) {
+      const r = load();
+      const file = defaultFile(loadingChain(o.explicitPath, o.host));
+      const origin = r.ok ? r.value.contexts.find((c) => c.name === context)?.origin : undefined;
+      const nsPart = origin && origin !== file ? `; namespace "${namespace}" of context "${context}" in ${origin}` : `, namespace "${namespace}" of context "${context}"`;
+      return `will change ${file}: current-context "${context}"${nsPart}`;
+    },
+    async save(context, namespace) {
+      const a = await saveCurrentContext({ ...save, context });
+      if (!a.ok) return a;
+      const b = await saveNamespace({ ...save, context, namespace });
+      if (!b.ok) return b;
+      const files = [...new Set([a.value.file, b.value.file].filter((x): x is string => !!x))];
+      return { ok: true, value: files.length ? `wrote ${files.join(', ')}` : 'already set; nothing to change' };
+    },
+  };
+}
+
+/** When the target's credential expires: a JWT's exp, or the client certificate's notAfter. */
+export function credentialExpiry(target: Target): Date | undefined {
+  const token = target.auth.token;
+  if (token) {
+    const exp = decodeJwt(token)?.exp;
+    if (exp !== undefined) return new Date(exp * 1000);
+  }
+  let pem = target.tls.certData;
+  if (!pem && target.tls.certFile) {
+    try {
+      pem = readFileSync(target.tls.certFile, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+  return pem ? certFacts(pem)?.notAfter : undefined;
+}

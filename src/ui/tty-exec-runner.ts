@@ -1,0 +1,73 @@
+/**
+ * An exec-plugin runner for the TUI: plugins that need the terminal (interactiveMode Always, or
+ * IfAvailable with a TTY) get it while kpods steps aside; the rest run in the background.
+ */
+import { spawn } from 'node:child_process';
+import { createDefaultExecRunner, type ExecRunner, type ExecRunRequest, type ExecRunResult } from '../core/client/index.js';
+
+const MAX_OUTPUT = 4 * 1024 * 1024;
+
+/** Runs a plugin with the terminal: stdin and stderr are the user's, stdout (the credential) is captured. */
+export function runWithTerminal(req: ExecRunRequest, stderr: NodeJS.WritableStream): Promise<ExecRunResult> {
+  return new Promise((resolve) => {
+    let stdout = '';
+    let errText = '';
+    let timedOut = false;
+    let settled = false;
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(req.command, req.args, { env: req.env, stdio: ['inherit', 'pipe', 'pipe'] });
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      resolve({ spawnErrorCode: typeof code === 'string' ? code : 'EUNKNOWN', exitCode: null, signal: null, timedOut: false, stdout: '', stderr: '' });
+      return;
+    }
+    const finish = (r: Pick<ExecRunResult, 'exitCode' | 'signal'> & { spawnErrorCode?: string }): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onAbort);
+      resolve({ ...r, timedOut, stdout, stderr: errText });
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, req.timeoutMs);
+    const onAbort = (): void => void child.kill('SIGKILL');
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => {
+      if (stdout.length < MAX_OUTPUT) stdout += d;
+    });
+    // The plugin's prompts go to the user as they come; the text is kept for the explanation.
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      stderr.write(d);
+      if (errText.length < MAX_OUTPUT) errText += d;
+    });
+    child.on('error', (err) => {
+      const code = (err as { code?: unknown }).code;
+      finish({ spawnErrorCode: typeof code === 'string' ? code : 'EUNKNOWN', exitCode: null, signal: null });
+    });
+    child.on('close', (code, signal) => finish({ exitCode: code, signal }));
+  });
+}
+
+/** The TUI's runner: interactive requests run inside `stepAside`, others in the background. */
+export function createTtyExecRunner(opts: {
+  interactiveAvailable: boolean;
+  stepAside: <T>(fn: () => Promise<T>) => Promise<T>;
+  stderr: NodeJS.WritableStream;
+  /** Printed before the plugin takes the terminal. */
+  banner?: (req: ExecRunRequest) => string;
+}): ExecRunner {
+  const background = createDefaultExecRunner();
+  return {
+    interactiveAvailable: opts.interactiveAvailable,
+    run(req) {
+      if (!req.interactive) return background.run(req);
+      return opts.stepAside(async () => {
+        if (opts.banner) opts.stderr.write(opts.banner(req));
+        return runWithTerminal(req, opts.stderr);
+      });
+    },
+  };
+}

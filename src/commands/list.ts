@@ -30,14 +30,15 @@ export function formatFailure(f: Failure, command: string): string {
 }
 
 /** Loads the kubeconfig and resolves the target for the parsed flags. */
-export async function resolveForCommand(flags: KubeFlags, io: CommandIo): Promise<Result<{ target: Target; warnings: string[] }>> {
+export async function resolveForCommand(flags: KubeFlags, io: CommandIo): Promise<Result<{ target: Target; warnings: string[]; contextNamespaces: string[] }>> {
   const { loadKubeconfig, resolveTarget } = await import('../core/kubeconfig/index.js');
   const loaded = loadKubeconfig({ ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}), host: io.host });
   if (!loaded.ok) return loaded;
   const resolved = resolveTarget(loaded.value, flags.overrides, io.host);
   if (!resolved.ok) return resolved;
   const warnings = loaded.value.warnings.map((w) => (typeof w === 'object' && w && 'message' in w ? String((w as { message: unknown }).message) : String(w)));
-  return { ok: true, value: { target: resolved.value, warnings } };
+  const contextNamespaces = [...new Set(loaded.value.contexts.map((c) => c.fields.namespace).filter((n): n is string => typeof n === 'string' && n !== ''))];
+  return { ok: true, value: { target: resolved.value, warnings, contextNamespaces } };
 }
 
 /** Client dependencies for a headless command (plugin stderr passed through, oidc refresh persisted). */
@@ -84,7 +85,7 @@ export const listCommand: Command = async (args, io) => {
     io.stderr.write(formatFailure(resolved.failure, 'list'));
     return exitCodeFor(resolved.failure);
   }
-  const { target } = resolved.value;
+  const { target, contextNamespaces } = resolved.value;
   const { createKubeClient, diagnose, formatPodTable } = await import('../core/client/index.js');
   const client = createKubeClient(target, await commandClientDeps(io, flags));
   try {
@@ -95,7 +96,7 @@ export const listCommand: Command = async (args, io) => {
       ...(typeof v['field-selector'] === 'string' && v['field-selector'] !== '' ? { fieldSelector: v['field-selector'] } : {}),
     };
     const fail = async (f: Failure): Promise<number> => {
-      const enriched = await diagnose(f, client, { ...(query.namespace !== undefined ? { namespace: query.namespace } : {}), contextNamespace: target.namespace });
+      const enriched = await diagnose(f, client, { ...(query.namespace !== undefined ? { namespace: query.namespace } : {}), contextNamespace: target.namespace, candidateNamespaces: contextNamespaces });
       io.stderr.write(formatFailure(enriched, 'list'));
       return exitCodeFor(enriched);
     };

@@ -69,7 +69,7 @@ export const traceCommand: Command = async (args, io) => {
   if (!resolved.ok) {
     report = traceKubeconfigFailure(resolved.failure, clock() - t0, flags.overrides.context);
   } else {
-    const { target, warnings } = resolved.value;
+    const { target, warnings, contextNamespaces } = resolved.value;
     const origin = target.origins.context ?? target.origins.user ?? target.origins.cluster;
     const kubeconfig: TraceStage = {
       name: 'kubeconfig',
@@ -81,7 +81,7 @@ export const traceCommand: Command = async (args, io) => {
     const requestTimeoutMs = target.requestTimeoutMs ?? 15_000;
     const client = createKubeClient({ ...target, requestTimeoutMs }, { ...(await commandClientDeps(io, flags)), maxRetries: 2 });
     try {
-      report = await traceTarget(target, client, kubeconfig, clock);
+      report = await traceTarget(target, client, kubeconfig, clock, undefined, contextNamespaces);
     } catch (err) {
       const f: Failure = failure('response.invalid', 'The trace stopped on an unexpected error.', ['This is a bug in kpods; please report it.'], err instanceof Error ? neutralize(err.message) : undefined);
       report = traceKubeconfigFailure(f, 0, target.contextName);

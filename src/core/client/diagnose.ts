@@ -12,6 +12,8 @@ export interface DiagnoseContext {
   /** The namespace of the context, checked with a rules review when namespaces cannot be listed. */
   contextNamespace?: string;
   signal?: AbortSignal;
+  /** Namespaces worth checking when the server will not list namespaces (e.g. from other kubeconfig contexts). */
+  candidateNamespaces?: string[];
   /** At most this many namespaces are checked with access reviews (default 40). */
   maxNamespaces?: number;
 }
@@ -39,10 +41,12 @@ export async function diagnose(f: Failure, client: KubeClient, ctx: DiagnoseCont
     const answers = await Promise.all(candidates.map(async (n) => ({ n, r: await client.canI('list', 'pods', n, ctx.signal) })));
     for (const { n, r } of answers) if (r.ok && r.value) allowed.push(n);
   } else {
-    const probe = [ctx.contextNamespace, 'default'].filter((n): n is string => !!n && n !== ctx.namespace);
-    for (const n of [...new Set(probe)]) {
-      const rules = await client.rules(n, ctx.signal);
-      if (rules.ok && allowsListPods(rules.value)) allowed.push(n);
+    const probe = [ctx.contextNamespace, ...(ctx.candidateNamespaces ?? []), 'default'].filter((n): n is string => !!n && n !== ctx.namespace);
+    const unique = [...new Set(probe)].slice(0, ctx.maxNamespaces ?? 40);
+    const answers = await Promise.all(unique.map(async (n) => ({ n, r: await client.rules(n, ctx.signal) })));
+    for (const { n, r } of answers) if (r.ok && allowsListPods(r.value)) allowed.push(n);
+    if (!allowed.length) {
+      hints.push(`The server does not let you list namespaces, so kpods could only check ${unique.length ? unique.map((n) => neutralize(n)).join(', ') : 'no other namespace'}; ask your administrator which namespaces you may use.`);
     }
   }
   if (ctx.namespace !== undefined) {

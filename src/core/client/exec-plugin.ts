@@ -153,7 +153,8 @@ export class ExecPlugin {
     this.runs++;
     const res = await this.deps.runner.run({ command: e.command, args: e.args, env, interactive, timeoutMs: interactive ? Math.max(this.deps.timeoutMs, 300_000) : this.deps.timeoutMs, ...(signal ? { signal } : {}) });
     const stderr = res.stderr.trim() === '' ? undefined : neutralizeMultiline(res.stderr.trim().slice(-1000));
-    if (stderr && this.deps.onStderr) this.deps.onStderr(stderr);
+    // A successful plugin's stderr is passed through (as kubectl does); a failed one's goes into the failure.
+    if (stderr && this.deps.onStderr && res.exitCode === 0 && !res.timedOut) this.deps.onStderr(stderr);
     const cmd = describeExec(e);
     if (res.spawnErrorCode === 'ENOENT') {
       const bare = !e.command.includes('/');

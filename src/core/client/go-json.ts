@@ -31,11 +31,17 @@ export function goMarshalIndent(value: unknown, indent = ''): string {
   return '{\n' + keys.map((k) => `${inner}${goString(k)}: ${goMarshalIndent(obj[k], inner)}`).join(',\n') + '\n' + indent + '}';
 }
 
-/** `kubectl get pods -o json` output: a v1 List of the pods, each with apiVersion and kind. */
+function withoutManagedFields(p: Pod): Pod {
+  if (!p.metadata || !('managedFields' in p.metadata)) return p;
+  const { managedFields: _drop, ...metadata } = p.metadata;
+  return { ...p, metadata };
+}
+
+/** `kubectl get pods -o json` output: a v1 List of the pods, each with apiVersion and kind, managedFields hidden. */
 export function formatKubectlListJson(items: Pod[]): string {
   const list = {
     apiVersion: 'v1',
-    items: items.map((p) => ({ ...p, apiVersion: p.apiVersion ?? 'v1', kind: p.kind ?? 'Pod' })),
+    items: items.map((p) => ({ ...withoutManagedFields(p), apiVersion: p.apiVersion ?? 'v1', kind: p.kind ?? 'Pod' })),
     kind: 'List',
     metadata: { resourceVersion: '' },
   };

@@ -47,7 +47,7 @@ function complete(stages: TraceStage[], context: string | undefined): TraceRepor
 }
 
 /** Runs the trace for a resolved target; `kubeconfig` is the already-computed first stage. */
-export async function traceTarget(target: Target, client: KubeApiClient, kubeconfig: TraceStage, clock: () => number, signal?: AbortSignal): Promise<TraceReport> {
+export async function traceTarget(target: Target, client: KubeApiClient, kubeconfig: TraceStage, clock: () => number, signal?: AbortSignal, candidateNamespaces: string[] = []): Promise<TraceReport> {
   const stages: TraceStage[] = [kubeconfig];
   const ctx = target.contextName;
   const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
@@ -108,7 +108,7 @@ export async function traceTarget(target: Target, client: KubeApiClient, kubecon
   const [probe, probeMs] = await timed(() => probePods(client, ns, signal));
   if (!probe.ok) {
     let f = probe.failure;
-    if (f.code === 'authorization.forbidden') f = await diagnose(f, client, { namespace: ns, contextNamespace: ns, ...(signal ? { signal } : {}) });
+    if (f.code === 'authorization.forbidden') f = await diagnose(f, client, { namespace: ns, contextNamespace: ns, candidateNamespaces, ...(signal ? { signal } : {}) });
     if (f.stage === 'response') stages.push({ name: 'authorization', status: 'ok', summary: `Allowed to list pods in namespace "${neutralize(ns)}".`, hints: [], ms: 0 });
     return complete([...stages, fromFailure(f, probeMs)], ctx);
   }

@@ -107,7 +107,9 @@ export class Transport {
       ...(opts.tls.ca ? { ca: opts.tls.ca } : {}),
       ...(opts.tls.cert && opts.tls.key ? { cert: opts.tls.cert, key: opts.tls.key } : {}),
       ...(opts.tls.serverName ? { servername: opts.tls.serverName } : {}),
-      timeout: 10_000,
+      // Connecting (TCP + TLS) must finish a little before the request's own limit, so a
+      // silent server is reported as a connection timeout and a slow one as a response timeout.
+      timeout: opts.requestTimeoutMs ? Math.max(1, opts.requestTimeoutMs - 50) : 30_000,
     };
     this.proxy = chooseProxy(url, opts.proxyUrl, opts.env);
     const pool = { connections: 8, keepAliveTimeout: 30_000 };

@@ -1,0 +1,57 @@
+/** `kpods list` against the simulator, byte for byte with the real kubectl on the same server. */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSimulator, type Simulator } from '../../src/sim/index.js';
+import { runKpods } from '../helpers/run-kpods.js';
+import { kubectl, kubectlPath } from './kubectl.js';
+
+let sim: Simulator;
+// A frozen server clock: every AGE and "(… ago)" cell is stable between the two runs.
+const frozen = new Date(Date.UTC(2026, 0, 15, 12, 0, 0));
+
+before(async () => {
+  sim = await startSimulator({ pods: 80, now: () => frozen });
+});
+after(async () => {
+  await sim?.close();
+});
+
+const env = (): Record<string, string | undefined> => ({ HOME: sim.dir, KUBECONFIG: undefined });
+
+const CASES: string[][] = [
+  [],
+  ['-n', 'shop'],
+  ['-n', 'batch'],
+  ['-o', 'wide'],
+  ['-n', 'shop', '-o', 'wide'],
+  ['-l', 'app=web'],
+  ['-A', '--field-selector', 'metadata.namespace!=hostile'],
+  ['-A', '-o', 'wide', '--field-selector', 'metadata.namespace!=hostile'],
+  ['-A', '-l', 'app in (web,api)'],
+  ['-n', 'no-such-namespace'],
+  ['-A', '-l', 'app=nothing-has-this'],
+  ['-n', 'shop', '-o', 'json'],
+];
+
+for (const args of CASES) {
+  test(`kpods list ${args.join(' ')} matches kubectl get pods byte for byte`, async (t) => {
+    if (!kubectlPath) {
+      console.error('\n*** kubectl not found: the kubectl comparison is skipped ***\n');
+      t.skip('kubectl not found');
+      return;
+    }
+    const base = ['--kubeconfig', sim.kubeconfigPath, '--context', 'admin'];
+    const [mine, theirs] = await Promise.all([runKpods(['list', ...base, ...args], { env: env() }), kubectl([...base, 'get', 'pods', ...args])]);
+    assert.equal(theirs.code, 0, theirs.stderr);
+    assert.equal(mine.stderr, theirs.stderr);
+    assert.equal(mine.stdout, theirs.stdout);
+    assert.equal(mine.code, 0);
+  });
+}
+
+test('hostile text from the cluster is neutralised (no escape reaches the terminal)', async () => {
+  const r = await runKpods(['list', '--kubeconfig', sim.kubeconfigPath, '--context', 'hostile'], { env: env() });
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  assert.match(r.stdout, /\^\[\[31m/);
+});

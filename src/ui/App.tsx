@@ -43,7 +43,7 @@ export function App({ store, controller, color, now: clock, onQuit, onDemo }: Ap
   const body = budget - 3; // header (2) + footer (1)
   const showPane = state.screen === 'table' && (state.failure !== undefined || state.paneOpen || state.resolved !== undefined);
   const paneMax = Math.max(3, Math.min(12, Math.floor(body / 2)));
-  const paneH = showPane ? Math.min(paneMax, paneHeight({ failure: state.failure, resolved: state.resolved, identity: state.identity, maxLines: paneMax })) : 0;
+  const paneH = showPane ? Math.min(paneMax, paneHeight({ failure: state.failure, resolved: state.resolved, identity: state.identity, maxLines: paneMax, width: size.columns })) : 0;
   const viewport = Math.max(1, body - paneH - 1);
 
   useEffect(() => {

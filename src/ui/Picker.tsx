@@ -11,6 +11,7 @@ export function Picker({ picker, height, color }: { picker: PickerState; height:
   const listHeight = Math.max(1, height - 3);
   const top = Math.max(0, Math.min(picker.index - Math.floor(listHeight / 2), items.length - listHeight));
   const shown = items.slice(top, top + listHeight);
+  const labelWidth = Math.min(40, Math.max(0, ...shown.map((i) => neutralize(i.label).length)));
   const query = picker.typing || picker.query ? `filter: ${picker.query}${picker.typing ? '▏' : ''}` : 'type / to filter, ↑↓ j/k to move, Enter to choose, Esc to close';
   const typed = picker.acceptTyped && picker.query.trim() !== '' && !items.some((i) => i.id === picker.query.trim());
   return (
@@ -26,7 +27,7 @@ export function Picker({ picker, height, color }: { picker: PickerState; height:
       {shown.map((it, i) => (
         <Text key={it.id} wrap="truncate-end" inverse={top + i === picker.index}>
           {it.current ? '* ' : '  '}
-          {neutralize(it.label)}
+          {it.detail ? neutralize(it.label).padEnd(labelWidth) : neutralize(it.label)}
           {it.detail ? `   ${neutralize(it.detail)}` : ''}
         </Text>
       ))}

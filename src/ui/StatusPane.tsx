@@ -21,10 +21,26 @@ export function stageLine(failure: Failure | undefined, width = 200): string {
 
 const SHORT = ['kubecfg', 'creds', 'conn', 'authn', 'authz', 'resp'] as const;
 
-/** The lines of the pane for a failure, at most `max` of them. */
-export function paneLines(failure: Failure, max: number): string[] {
-  const lines = [neutralize(failure.summary), ...failure.hints.map((h) => `→ ${neutralize(h)}`)];
-  if (failure.detail) for (const l of neutralizeMultiline(failure.detail).split('\n')) if (l.trim() !== '') lines.push(`  ${l}`);
+/** Word-wraps `text` to `width` columns, continuation lines indented by `indent`. */
+export function wrap(text: string, width: number, indent = '  '): string[] {
+  if (width < 20 || text.length <= width) return [text];
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (next.length > width && line.trim() !== '') {
+      out.push(line);
+      line = indent + word;
+    } else line = next;
+  }
+  if (line !== '') out.push(line);
+  return out;
+}
+
+/** The lines of the pane for a failure, wrapped to `width`, at most `max` of them. */
+export function paneLines(failure: Failure, max: number, width = 200): string[] {
+  const lines = [...wrap(neutralize(failure.summary), width), ...failure.hints.flatMap((h) => wrap(`→ ${neutralize(h)}`, width))];
+  if (failure.detail) for (const l of neutralizeMultiline(failure.detail).split('\n')) if (l.trim() !== '') lines.push(...wrap(`  ${l}`, width, '    '));
   return lines.length > max ? [...lines.slice(0, Math.max(0, max - 1)), `… ${lines.length - max + 1} more line(s): see \`kpods trace\``] : lines;
 }
 
@@ -39,7 +55,7 @@ export interface StatusPaneProps {
 
 /** The number of lines the pane takes for these props (for the layout budget). */
 export function paneHeight(p: Omit<StatusPaneProps, 'color'>): number {
-  if (p.failure) return 2 + paneLines(p.failure, p.maxLines - 2).length;
+  if (p.failure) return 2 + paneLines(p.failure, p.maxLines - 2, p.width).length;
   return 3;
 }
 
@@ -52,7 +68,7 @@ export function StatusPane({ failure, resolved, identity, maxLines, color, width
           {`── why no pods: ${failure.code} `}
         </Text>
         <Text wrap="truncate-end">{stageLine(failure, width)}</Text>
-        {paneLines(failure, maxLines - 2).map((l, i) => (
+        {paneLines(failure, maxLines - 2, width).map((l, i) => (
           <Text key={i} wrap="truncate-end" color={color && i === 0 ? 'red' : undefined}>
             {l}
           </Text>

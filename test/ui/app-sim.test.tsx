@@ -1,0 +1,55 @@
+/**
+ * The whole UI against the simulated cluster over real HTTPS: rows → a context that gets 403 →
+ * the pane explains it and where listing is allowed → switch namespace → rows → the server
+ * starts failing → stale rows and the explanation → it recovers → the pane closes.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSimulator } from '../../src/sim/index.js';
+import { App } from '../../src/ui/App.js';
+import { Controller } from '../../src/ui/controller.js';
+import { kubeDeps } from '../../src/ui/kube-deps.js';
+import { createStore } from '../../src/ui/store.js';
+import { KEYS, renderSized } from '../helpers/ink.js';
+
+test('the interactive app against the simulator: 403 explained, namespace switch, failure and recovery', async (t) => {
+  const sim = await startSimulator({ pods: 60 });
+  const home = mkdtempSync(join(tmpdir(), 'kpods-ui-home-'));
+  t.after(async () => {
+    await sim.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+  const host = { env: {}, home, cwd: home, now: () => new Date() };
+  const deps = kubeDeps({ host, explicitPath: sim.kubeconfigPath, overrides: {} });
+  const store = createStore();
+  const controller = new Controller(store, deps, { intervalMs: 200, watch: false }, { context: 'admin', namespace: null });
+  const ui = renderSized(<App store={store} controller={controller} color={false} now={host.now} onQuit={() => undefined} />, 120, 30);
+  t.after(async () => {
+    ui.unmount();
+    await controller.stop();
+  });
+  controller.start();
+
+  let f = await ui.waitFor((x) => x.includes('ns: all') && x.includes('NAMESPACE') && x.includes('Running'), 'admin rows in all namespaces');
+  assert.match(f, /you are: kpods-admin/);
+
+  await ui.press('c', (x) => x.includes('Contexts') && x.includes('developer'), 'context picker');
+  await ui.press('/developer', (x) => x.includes('filter: developer'), 'filter typed');
+  f = await ui.press(KEYS.enter, (x) => x.includes('ctx: developer') && x.includes('[authorization ✗]') && x.includes('shop'), '403 explained with the allowed namespace', 20_000);
+  assert.match(f, /not allowed to list pods in namespace "default"/);
+  assert.match(f, /jane@example\.com/);
+
+  await ui.press('n', (x) => x.includes('Namespaces') && x.includes('shop') && x.includes('all namespaces'), 'namespace picker offers shop', 20_000);
+  await ui.press('/shop', (x) => x.includes('filter: shop'), 'typed');
+  await ui.press(KEYS.enter, (x) => x.includes('ns: shop') && x.includes('Running') && !x.includes('[authorization ✗]'), 'rows in shop', 20_000);
+  await ui.waitFor((x) => !x.includes('why no pods') && !x.includes('── resolved'), 'pane closed after the 403 cleared', 10_000);
+
+  sim.cluster.setFault('server-error');
+  f = await ui.waitFor((x) => x.includes('STALE') && x.includes('why no pods: response.') && x.includes('Running'), 'stale rows and the explanation', 20_000);
+  sim.cluster.setFault(null);
+  await ui.waitFor((x) => x.includes('── resolved') && x.includes('The server answers again'), 'the pane says the failure cleared', 40_000);
+  await ui.waitFor((x) => !x.includes('── resolved') && !x.includes('STALE') && x.includes('updated'), 'the pane closes', 10_000);
+});

@@ -41,7 +41,7 @@ async function start(pods: number, churn: number): Promise<void> {
   const startMs = performance.now() - t0;
   const kubeconfigPath = sim.kubeconfigPath;
   if (typeof kubeconfigPath !== 'string') throw new Error('startSimulator returned no kubeconfigPath');
-  const port = serverPort(kubeconfigPath);
+  const port = typeof sim['port'] === 'number' ? sim['port'] : serverPort(kubeconfigPath);
   proxy = await startCountingProxy(port);
   send({ type: 'ready', kubeconfigPath, serverPort: port, proxyPort: proxy.port, startMs });
 }

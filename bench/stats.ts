@@ -48,7 +48,8 @@ export function pairedRatio(a: number[], b: number[]): number {
     const y = b[i];
     if (x !== undefined && y !== undefined && Number.isFinite(x) && Number.isFinite(y) && y !== 0) r.push(x / y);
   }
-  return Math.round(summarize(r).median * 1000) / 1000;
+  r.sort((x, y) => x - y);
+  return Math.round(quantile(r, 0.5) * 1000) / 1000;
 }
 
 /** Rounds to 0.1 for readable JSON. */

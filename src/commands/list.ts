@@ -36,28 +36,21 @@ export async function resolveForCommand(flags: KubeFlags, io: CommandIo): Promis
   if (!loaded.ok) return loaded;
   const resolved = resolveTarget(loaded.value, flags.overrides, io.host);
   if (!resolved.ok) return resolved;
-  const warnings = loaded.value.warnings.map((w) => (typeof w === 'object' && w && 'message' in w ? String((w as { message: unknown }).message) : String(w)));
+  const warnings = loaded.value.warnings.map((w) => `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
   const contextNamespaces = [...new Set(loaded.value.contexts.map((c) => c.fields.namespace).filter((n): n is string => typeof n === 'string' && n !== ''))];
   return { ok: true, value: { target: resolved.value, warnings, contextNamespaces } };
 }
 
 /** Client dependencies for a headless command (plugin stderr passed through, oidc refresh persisted). */
 export async function commandClientDeps(io: CommandIo, flags: KubeFlags): Promise<ClientDeps> {
-  const kc = await import('../core/kubeconfig/index.js');
-  const save = (kc as Record<string, unknown>)['saveAuthProviderConfig'] as
-    | ((o: { explicitPath?: string; host: CommandIo['host']; user: string; config: Record<string, string> }) => Promise<Result<unknown>>)
-    | undefined;
+  const { saveAuthProviderConfig } = await import('../core/kubeconfig/index.js');
   return {
     host: io.host,
     onExecStderr: (text) => void io.stderr.write(text + '\n'),
-    ...(save
-      ? {
-          persistAuthProvider: async (target: Target, config: Record<string, string>) => {
-            const r = await save({ ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}), host: io.host, user: target.userName, config });
-            return r.ok ? { ok: true, value: undefined } : r;
-          },
-        }
-      : {}),
+    persistAuthProvider: async (target: Target, config: Record<string, string>) => {
+      const r = await saveAuthProviderConfig({ ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}), host: io.host, user: target.userName, config });
+      return r.ok ? { ok: true, value: undefined } : r;
+    },
   };
 }
 

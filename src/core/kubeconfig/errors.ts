@@ -16,12 +16,12 @@ function known(names: string[]): string {
 }
 
 /** A file kubectl would refuse too (syntax, types, duplicates, unreadable). */
-export function invalidFile(path: string, line: number | undefined, reason: string): Failure {
+export function invalidFile(path: string, line: number | undefined, reason: string, hints?: string[]): Failure {
   const where = line === undefined ? path : `${path}, line ${line}`;
   return failure(
     'kubeconfig.invalid',
     `The kubeconfig file ${path} cannot be used: ${reason}${line === undefined ? '' : ` (line ${line})`}.`,
-    [
+    hints ?? [
       `Fix ${where}; kubectl refuses this file too, and one bad file in the chain stops every command.`,
       'Or leave the file out: pass --kubeconfig with another file, or remove it from KUBECONFIG.',
     ],
@@ -76,7 +76,10 @@ export function userNotFound(config: LoadedKubeconfig, name: string, context: st
 
 /** No `--context` and no current-context. */
 export function noCurrentContext(config: LoadedKubeconfig): Failure {
-  return failure('kubeconfig.no-current-context', 'No context chosen: no kubeconfig file sets current-context and --context was not given.', [
+  const read = config.files.filter((f) => f.exists).map((f) => f.path);
+  const which = read.length === 1 ? `the kubeconfig file ${read[0] ?? ''} does not set current-context` : `none of ${read.join(', ')} sets current-context`;
+  const empty = config.contexts.length === 0 ? ` (and ${read.length === 1 ? 'it defines' : 'they define'} no contexts)` : '';
+  return failure('kubeconfig.no-current-context', `No context chosen: ${which}${empty}, and --context was not given.`, [
     'kubectl would quietly try http://localhost:8080 here; kpods stops instead.',
     `Pass --context NAME (contexts ${known(config.contexts.map((c) => c.name))}), or set one with: kubectl config use-context NAME.`,
   ], searched(config));

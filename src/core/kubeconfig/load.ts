@@ -48,7 +48,15 @@ export function readKubeconfigFile(path: string, fs: LoaderFs = realFs): Result<
   } catch (err) {
     const code = errCode(err);
     if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: true, value: undefined };
-    if (code === 'EACCES' || code === 'EPERM') return { ok: false, failure: invalidFile(path, undefined, 'permission denied when reading it') };
+    if (code === 'EACCES' || code === 'EPERM') {
+      return {
+        ok: false,
+        failure: invalidFile(path, undefined, 'permission denied when reading it', [
+          `Make ${path} readable by the user running kpods (e.g. chmod 600 and chown to that user); kubectl cannot read it either.`,
+          'Or leave the file out: pass --kubeconfig with another file, or remove it from KUBECONFIG.',
+        ]),
+      };
+    }
     if (code === 'EISDIR') return { ok: false, failure: invalidFile(path, undefined, 'it is a directory, not a file') };
     return { ok: false, failure: invalidFile(path, undefined, `reading it failed (${code ?? String(err)})`) };
   }

@@ -64,8 +64,9 @@ export async function runTui(o: TuiStart): Promise<number> {
     return EXIT.usage;
   }
   const explicitPath = o.kubeconfigPath ?? flags.kubeconfig;
-  const { loadKubeconfig } = await import('../core/kubeconfig/index.js');
+  const { loadKubeconfig, resolveTarget } = await import('../core/kubeconfig/index.js');
   const loaded = loadKubeconfig({ ...(explicitPath ? { explicitPath } : {}), host: io.host });
+  const probe = loaded.ok ? resolveTarget(loaded.value, flags.overrides, io.host) : loaded;
   const [{ startUi }, { createStore }, { kubeDeps }, { createTtyExecRunner }, { colorEnabled }, { initialState }] = await Promise.all([
     import('../ui/run.js'),
     import('../ui/store.js'),
@@ -78,10 +79,10 @@ export async function runTui(o: TuiStart): Promise<number> {
   const store = createStore(initialState());
   const base = { store, color, now: io.host.now, stdin, stdout, stderr: io.stderr as NodeJS.WriteStream };
 
-  if (!loaded.ok && loaded.failure.code === 'kubeconfig.not-found') {
+  if (!probe.ok && probe.failure.code === 'kubeconfig.not-found') {
     // Nothing to browse: explain where kpods looked and offer the demo cluster.
     store.dispatch({ type: 'screen', screen: 'noconfig' });
-    store.dispatch({ type: 'failed', failure: loaded.failure });
+    store.dispatch({ type: 'failed', failure: probe.failure });
     let wantDemo = false;
     const ui = startUi({ ...base, ...(o.demo ? { onDemo: () => ((wantDemo = true), ui.quit()) } : {}) });
     await ui.done;

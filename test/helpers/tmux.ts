@@ -1,0 +1,71 @@
+/**
+ * Drives the real kpods binary in a tmux session of fixed size: send keys, poll the screen until a
+ * predicate holds (with a deadline), and kill the private tmux server at the end.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+
+/** Whether tmux is installed (tests skip loudly when it is not). */
+export function tmuxAvailable(): boolean {
+  return spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0;
+}
+
+export interface TmuxSession {
+  socket: string;
+  /** The visible screen, one string (lines joined by \n). */
+  screen(): string;
+  /** Sends tmux key names or literal text (`literal: true`). */
+  send(keys: string, literal?: boolean): void;
+  /** Polls the screen until `pred` holds; rejects with the screen after `timeoutMs`. */
+  waitFor(pred: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
+  /** True while the command in the pane is still running. */
+  alive(): boolean;
+  kill(): void;
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Starts `argv` in a new detached tmux session (its own server via `-L`), `columns`×`rows`, with
+ * exactly `env` (plus PATH, TERM). The pane stays after the command exits so its end can be read.
+ */
+export function startTmux(argv: string[], env: Record<string, string>, columns = 100, rows = 30): TmuxSession {
+  const socket = `kpods-test-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  // `env -i` gives the command exactly this environment (CI unset: Ink writes no frames under CI).
+  const envArgs = Object.entries({ PATH: process.env['PATH'] ?? '/usr/bin:/bin', TERM: 'xterm-256color', ...env }).map(([k, v]) => shellQuote(`${k}=${v}`));
+  const command = `env -i ${envArgs.join(' ')} ${argv.map(shellQuote).join(' ')}; echo "[exited $?]"; sleep 600`;
+  execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), command]);
+  const session: TmuxSession = {
+    socket,
+    screen: () => tmux('capture-pane', '-p', '-t', '0'),
+    send(keys, literal = false) {
+      tmux('send-keys', '-t', '0', ...(literal ? ['-l', keys] : [keys]));
+    },
+    waitFor(pred, what, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      return new Promise((resolve, reject) => {
+        const tick = (): void => {
+          let s = '';
+          try {
+            s = session.screen();
+          } catch (err) {
+            reject(err as Error);
+            return;
+          }
+          if (pred(s)) resolve(s);
+          else if (Date.now() > deadline) reject(new Error(`timed out after ${timeoutMs} ms waiting for: ${what}\n--- screen ---\n${s}`));
+          else setTimeout(tick, 100);
+        };
+        tick();
+      });
+    },
+    alive: () => !session.screen().includes('[exited '),
+    kill() {
+      spawnSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore' });
+    },
+  };
+  return session;
+}

@@ -1,0 +1,66 @@
+/** The real binary in a real terminal (tmux): rows, context switch by keys, help, quit restores the screen. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSimulator } from '../../src/sim/index.js';
+import { kpodsBin } from '../helpers/run-kpods.js';
+import { startTmux, tmuxAvailable } from '../helpers/tmux.js';
+
+const ROWS = 24;
+
+test('kpods in tmux: rows, context switch, help, quit leaves a clean terminal', async (t) => {
+  if (!tmuxAvailable()) {
+    console.error('\n*** tmux not found: SKIPPING the real-terminal tests of kpods ***\n');
+    t.skip('tmux not found');
+    return;
+  }
+  const sim = await startSimulator({ pods: 40 });
+  const home = mkdtempSync(join(tmpdir(), 'kpods-tmux-home-'));
+  const tmux = startTmux([process.execPath, kpodsBin, '--kubeconfig', sim.kubeconfigPath, '--interval', '500ms'], { HOME: home }, 80, ROWS);
+  t.after(async () => {
+    tmux.kill();
+    await sim.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  let s = await tmux.waitFor((x) => x.includes('ctx: admin') && x.includes('Running') && x.includes('NAME'), 'rows visible');
+  const lines = s.split('\n');
+  assert.equal(lines[ROWS - 1]?.trim() ?? '', '', 'the frame leaves the last terminal row free (no full-height redraw)');
+  assert.match(s, /c contexts/);
+
+  tmux.send('c');
+  await tmux.waitFor((x) => x.includes('Contexts') && x.includes('viewer-basic'), 'context picker');
+  tmux.send('/viewer', true);
+  await tmux.waitFor((x) => x.includes('filter: viewer'), 'picker filter');
+  tmux.send('Enter');
+  s = await tmux.waitFor((x) => x.includes('ctx: viewer-basic') && x.includes('you are: ops') && x.includes('Running'), 'switched context by keys');
+  assert.match(s, /user: ops/);
+
+  tmux.send('?');
+  await tmux.waitFor((x) => x.includes('Keys (Esc or ? to go back)') && x.includes('namespaces'), 'help screen');
+  tmux.send('Escape');
+  await tmux.waitFor((x) => x.includes('ctx: viewer-basic') && x.includes('NAME') && !x.includes('Keys (Esc'), 'back to the table');
+
+  tmux.send('q');
+  s = await tmux.waitFor((x) => x.includes('[exited 0]'), 'kpods exits');
+  assert.doesNotMatch(s, /ctx: viewer-basic|NAME\s+READY/, 'the alternate screen is gone: no kpods frame left behind');
+});
+
+test('kpods in tmux with no kubeconfig: explains where it looked and offers the demo', async (t) => {
+  if (!tmuxAvailable()) {
+    t.skip('tmux not found');
+    return;
+  }
+  const home = mkdtempSync(join(tmpdir(), 'kpods-tmux-empty-'));
+  const tmux = startTmux([process.execPath, kpodsBin], { HOME: home }, 100, ROWS);
+  t.after(() => {
+    tmux.kill();
+    rmSync(home, { recursive: true, force: true });
+  });
+  const s = await tmux.waitFor((x) => x.includes('Press d') && x.includes('demo'), 'no-kubeconfig screen');
+  assert.match(s, new RegExp(join(home, '.kube', 'config').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').slice(0, 40)));
+  tmux.send('q');
+  await tmux.waitFor((x) => x.includes('[exited 0]'), 'kpods exits');
+});

@@ -1,0 +1,234 @@
+/**
+ * The simulator's HTTPS request handler: scenario prefixes and faults, authentication (client
+ * certificate, bearer token, basic), authorisation, routing to discovery, pods, namespaces,
+ * watches and access reviews, and kube-apiserver's response headers and gzip.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { Cluster, Fault } from './cluster.js';
+import { forbiddenMessage, type AccessControl, type Account, type Attributes } from './access.js';
+import * as st from './status.js';
+import { negotiate, queryBool } from './negotiate.js';
+import { apiGroupList, apiVersions, coreResources, groupResources, versionInfo } from './discovery.js';
+import { getPod, listPods, namespaces } from './lists.js';
+import { watchPods } from './watch.js';
+import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
+
+/** Credentials the server knows. */
+export interface Credentials {
+  tokens: Map<string, Account>;
+  /** Keyed by "user:password". */
+  basic: Map<string, Account>;
+}
+
+/** What the handler needs. */
+export interface HandlerContext {
+  cluster: Cluster;
+  access: AccessControl;
+  credentials: Credentials;
+  /** Faults tied to a scenario path prefix (/s/<name>/…). */
+  scenarioFaults: Record<string, Fault>;
+  serverAddress: () => string;
+  now: () => Date;
+  bookmarkIntervalMs: number;
+  /** Counts served requests (for the benchmarks and tests). */
+  stats: { requests: number; bytes: number };
+}
+
+const PUBLIC_PATHS = new Set(['/healthz', '/livez', '/readyz', '/version', '/version/']);
+
+function baseHeaders(): Record<string, string> {
+  return {
+    'Audit-Id': randomUUID(),
+    'Cache-Control': 'no-cache, private',
+    'X-Kubernetes-Pf-Flowschema-Uid': '7a6d8f2e-1c3b-4e5f-9a8b-0c1d2e3f4a5b',
+    'X-Kubernetes-Pf-Prioritylevel-Uid': '3b2a1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d',
+  };
+}
+
+function authenticate(req: IncomingMessage, creds: Credentials): Account | 'invalid' | undefined {
+  const header = req.headers.authorization;
+  if (header) {
+    const [scheme, value = ''] = header.split(' ', 2);
+    let account: Account | undefined;
+    if (scheme?.toLowerCase() === 'bearer') account = creds.tokens.get(value.trim());
+    else if (scheme?.toLowerCase() === 'basic') account = creds.basic.get(Buffer.from(value, 'base64').toString('utf8'));
+    return account ? { ...account, groups: [...account.groups, 'system:authenticated'] } : 'invalid';
+  }
+  const socket = req.socket as TLSSocket;
+  if (socket.authorized) {
+    const subject = socket.getPeerCertificate()?.subject as unknown as Record<string, string | string[]> | undefined;
+    const cn = subject?.['CN'];
+    const o = subject?.['O'];
+    if (typeof cn === 'string' && cn !== '') {
+      const groups = o === undefined ? [] : Array.isArray(o) ? o : [o];
+      return { username: cn, groups: [...groups, 'system:authenticated'] };
+    }
+    return 'invalid';
+  }
+  return undefined;
+}
+
+function send(req: IncomingMessage, res: ServerResponse, reply: st.Reply, ctx: HandlerContext, reset: boolean): void {
+  const headers: Record<string, string> = { ...baseHeaders(), 'Content-Type': reply.contentType ?? 'application/json', ...reply.headers };
+  let body: Buffer = Buffer.from(reply.body);
+  if (body.length > 128 * 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && !reset) {
+    body = gzipSync(body, { level: 1 });
+    headers['Content-Encoding'] = 'gzip';
+  }
+  headers['Content-Length'] = String(body.length);
+  ctx.stats.bytes += body.length;
+  res.writeHead(reply.code, headers);
+  if (reset) {
+    res.write(body.subarray(0, Math.max(1, Math.floor(body.length / 2))), () => resetSocket(req.socket as TLSSocket));
+    return;
+  }
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** Resets the TCP connection under a TLS socket (RST where Node allows it, else an abrupt close). */
+function resetSocket(socket: TLSSocket): void {
+  const raw = (socket as unknown as { _parent?: { resetAndDestroy?: () => void } })._parent;
+  try {
+    if (raw?.resetAndDestroy) raw.resetAndDestroy();
+    else socket.destroy();
+  } catch {
+    socket.destroy();
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Returns the request handler bound to a context. */
+export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: ServerResponse) => void {
+  let flakyCounter = 0;
+  return (req, res) => {
+    ctx.stats.requests++;
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) send(req, res, st.internalError(err instanceof Error ? err.message : String(err)), ctx, false);
+      else res.destroy();
+    });
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'https://sim.invalid');
+    let path = url.pathname;
+    let fault: Fault | undefined;
+    const prefix = /^\/s\/([\w-]+)(\/.*)?$/.exec(path);
+    if (prefix) {
+      fault = ctx.scenarioFaults[prefix[1]!];
+      path = prefix[2] ?? '/';
+    }
+    fault ??= ctx.cluster.fault ?? undefined;
+    const nsMatch = /^\/api\/v1\/namespaces\/([^/]+)\/pods/.exec(path);
+    if (!fault && nsMatch) fault = ctx.cluster.namespaceFault(decodeURIComponent(nsMatch[1]!));
+    let reset = false;
+    if (fault === 'slow') await new Promise((r) => setTimeout(r, ctx.cluster.slowMs));
+    else if (fault === 'html') return send(req, res, st.htmlLogin(), ctx, false);
+    else if (fault === 'throttle') return send(req, res, st.throttled(), ctx, false);
+    else if (fault === 'server-error') return send(req, res, st.internalError('etcdserver: request timed out'), ctx, false);
+    else if (fault === 'unavailable') return send(req, res, st.unavailable('the server is currently unable to handle the request'), ctx, false);
+    else if (fault === 'flaky' && flakyCounter++ % 2 === 0) return send(req, res, st.internalError('etcdserver: leader changed'), ctx, false);
+    else if (fault === 'reset') reset = true;
+    const reply = await route(req, res, path, url.searchParams);
+    if (reply) send(req, res, reply, ctx, reset);
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, path: string, params: URLSearchParams): Promise<st.Reply | undefined> {
+    const who = authenticate(req, ctx.credentials);
+    if (who === 'invalid') return st.unauthorized();
+    const method = req.method ?? 'GET';
+    const verbOf = (named: boolean) => (queryBool(params, 'watch') ? 'watch' : named ? 'get' : 'list');
+    if (who === undefined && !(PUBLIC_PATHS.has(path) && method === 'GET')) return st.unauthorized();
+    const account: Account = who ?? { username: 'system:anonymous', groups: ['system:unauthenticated'] };
+    const allow = (a: Attributes): st.Reply | undefined => {
+      if (ctx.access.authorize(account, a).allowed) return undefined;
+      const details: Record<string, unknown> = {};
+      if (a.kind === 'resource') {
+        if (a.name) details['name'] = a.name;
+        if (a.group) details['group'] = a.group;
+        details['kind'] = a.resource;
+      }
+      return st.statusReply(403, 'Forbidden', forbiddenMessage(account, a), details);
+    };
+    const neg = negotiate(req.headers.accept);
+    const segs = path.split('/').filter((s) => s !== '').map(decodeURIComponent);
+    const now = ctx.now();
+
+    // Non-resource endpoints.
+    if (segs[0] !== 'api' && segs[0] !== 'apis' || segs.length <= (segs[0] === 'api' ? 2 : 3)) {
+      if (method !== 'GET' && method !== 'HEAD') return st.methodNotAllowed();
+      const denied = allow({ kind: 'path', verb: 'get', path });
+      if (denied) return denied;
+      if (path === '/livez' || path === '/readyz' || path === '/healthz') return { code: 200, body: 'ok', contentType: 'text/plain; charset=utf-8', headers: { 'X-Content-Type-Options': 'nosniff' } };
+      if (path === '/version' || path === '/version/') return { code: 200, body: JSON.stringify(versionInfo(), null, 2) };
+      if (path === '/api') return { code: 200, body: JSON.stringify(apiVersions(ctx.serverAddress())) };
+      if (path === '/apis') return { code: 200, body: JSON.stringify(apiGroupList()) };
+      if (path === '/api/v1') return { code: 200, body: JSON.stringify(coreResources()) };
+      if (segs[0] === 'apis' && segs.length === 3) {
+        const doc = groupResources(segs[1]!, segs[2]!);
+        if (doc) return { code: 200, body: JSON.stringify(doc) };
+      }
+      return st.notFoundPath();
+    }
+
+    // Access reviews.
+    if (segs[0] === 'apis' && method === 'POST' && segs.length === 4) {
+      const [, group, version, resource] = segs as [string, string, string, string];
+      const denied = allow({ kind: 'resource', verb: 'create', group, resource });
+      if (group === 'authentication.k8s.io' && resource === 'selfsubjectreviews' && version === 'v1') {
+        return denied ?? selfSubjectReview(account, now, version);
+      }
+      if (group === 'authorization.k8s.io' && version === 'v1') {
+        const body = await readBody(req);
+        if (resource === 'selfsubjectaccessreviews') return denied ?? selfSubjectAccessReview(account, ctx.access, body);
+        if (resource === 'selfsubjectrulesreviews') return denied ?? selfSubjectRulesReview(account, ctx.access, body);
+      }
+      return st.notFoundPath();
+    }
+    if (segs[0] !== 'api' || segs[1] !== 'v1') return st.notFoundPath();
+    if (method !== 'GET') return st.methodNotAllowed();
+    if (!neg) {
+      return st.statusReply(406, 'NotAcceptable', 'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf');
+    }
+    const rest = segs.slice(2);
+    // /api/v1/pods
+    if (rest.length === 1 && rest[0] === 'pods') {
+      const denied = allow({ kind: 'resource', verb: verbOf(false), group: '', resource: 'pods' });
+      if (denied) return denied;
+      if (queryBool(params, 'watch')) return watchPods(ctx.cluster, undefined, params, neg, res, watchOpts(), baseHeaders());
+      return listPods(ctx.cluster, undefined, params, neg, now);
+    }
+    if (rest[0] === 'namespaces') {
+      const ns = rest[1];
+      if (rest.length <= 2) {
+        const denied = allow({ kind: 'resource', verb: verbOf(ns !== undefined), group: '', resource: 'namespaces', name: ns });
+        if (denied) return denied;
+        if (queryBool(params, 'watch')) return st.methodNotAllowed();
+        return namespaces(ctx.cluster, ns, params, neg, now);
+      }
+      if (rest[2] === 'pods' && rest.length <= 4 && ns !== undefined) {
+        const name = rest[3];
+        const denied = allow({ kind: 'resource', verb: verbOf(name !== undefined), group: '', resource: 'pods', namespace: ns, name });
+        if (denied) return denied;
+        if (name !== undefined) return getPod(ctx.cluster, ns, name, params, neg, now);
+        if (queryBool(params, 'watch')) return watchPods(ctx.cluster, ns, params, neg, res, watchOpts(), baseHeaders());
+        return listPods(ctx.cluster, ns, params, neg, now);
+      }
+    }
+    return st.notFoundPath();
+  }
+
+  function watchOpts() {
+    return { bookmarkIntervalMs: ctx.bookmarkIntervalMs, defaultTimeoutSeconds: 1800, now: ctx.now };
+  }
+}

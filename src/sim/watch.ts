@@ -1,0 +1,88 @@
+/**
+ * Pod watches (§4): JSON or Table events, resourceVersion semantics, bookmarks, the 410 ERROR
+ * event for a version older than the kept history, and timeoutSeconds.
+ */
+import type { ServerResponse } from 'node:http';
+import type { Cluster, ClusterEvent, PodVersion } from './cluster.js';
+import { parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { POD_COLUMNS, podRowJson, type IncludeObject } from './table.js';
+import { badRequest, type Reply } from './status.js';
+import { queryBool, type Negotiated } from './negotiate.js';
+import { checkResourceVersion, includeObjectOf } from './lists.js';
+
+/** Watch settings of the server. */
+export interface WatchOptions {
+  /** Interval between bookmarks (when the client allows them), ms. */
+  bookmarkIntervalMs: number;
+  /** Server-chosen timeout when the client gives none, seconds. */
+  defaultTimeoutSeconds: number;
+  now: () => Date;
+}
+
+/** Starts a watch on `res`, or returns an error reply before any streaming. */
+export function watchPods(
+  cluster: Cluster, namespace: string | undefined, params: URLSearchParams, neg: NonNullable<Negotiated>, res: ServerResponse, opts: WatchOptions, headers: Record<string, string>,
+): Reply | undefined {
+  const labels = parseLabelSelector(params.get('labelSelector'));
+  if (!labels.ok) return badRequest(labels.message);
+  const fields = parseFieldSelector(params.get('fieldSelector'));
+  if (!fields.ok) return badRequest(fields.message);
+  const include = includeObjectOf(params);
+  if (typeof include !== 'string') return include;
+  const rvProblem = checkResourceVersion(cluster, params, true);
+  if (rvProblem) return rvProblem;
+  const rvText = params.get('resourceVersion') ?? '';
+  const bookmarks = queryBool(params, 'allowWatchBookmarks');
+  const initial = params.has('sendInitialEvents') ? queryBool(params, 'sendInitialEvents') : rvText === '' || rvText === '0';
+  const timeoutText = params.get('timeoutSeconds');
+  const timeoutS = timeoutText && /^\d+$/.test(timeoutText) && Number(timeoutText) > 0 ? Number(timeoutText) : opts.defaultTimeoutSeconds;
+  const matches = (v: PodVersion) => (namespace === undefined || v.namespace === namespace) && labels.matches(v.pod) && fields.matches(v.pod);
+  res.writeHead(200, { ...headers, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+  let first = true;
+  const tableVersion = neg.form === 'table' ? neg.version : undefined;
+  const objectJson = (v: PodVersion): string => {
+    if (!tableVersion) return v.objectJson();
+    const cols = first ? POD_COLUMNS : 'null';
+    first = false;
+    return `{"kind":"Table","apiVersion":"meta.k8s.io/${tableVersion}","metadata":{"resourceVersion":"${v.pod.metadata?.resourceVersion ?? ''}"},"columnDefinitions":${cols},"rows":[${podRowJson(v, opts.now(), include as IncludeObject)}]}`;
+  };
+  const send = (type: string, v: PodVersion) => res.write(`{"type":"${type}","object":${objectJson(v)}}\n`);
+  const bookmark = (rv: string, initialEnd = false) => {
+    const meta = `{"resourceVersion":"${rv}"${initialEnd ? ',"annotations":{"k8s.io/initial-events-end":"true"}' : ''}}`;
+    const obj = tableVersion
+      ? `{"kind":"Table","apiVersion":"meta.k8s.io/${tableVersion}","metadata":${meta},"columnDefinitions":${first ? POD_COLUMNS : 'null'},"rows":[]}`
+      : `{"kind":"Pod","apiVersion":"v1","metadata":${meta},"spec":{"containers":null},"status":{}}`;
+    if (tableVersion) first = false;
+    res.write(`{"type":"BOOKMARK","object":${obj}}\n`);
+  };
+  let lastRv = cluster.resourceVersion;
+  if (initial) {
+    for (const v of cluster.iterate(namespace)) if (matches(v)) send('ADDED', v);
+    if (params.has('sendInitialEvents') && bookmarks) bookmark(lastRv, true);
+  } else {
+    const since = cluster.eventsSince(Number(rvText));
+    if (!since) {
+      const status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `too old resource version: ${rvText} (${cluster.oldestResourceVersion})`, reason: 'Expired', code: 410 };
+      res.end(`{"type":"ERROR","object":${JSON.stringify(status)}}\n`);
+      return undefined;
+    }
+    for (const e of since) if (matches(e.version)) send(e.type, e.version);
+    lastRv = since.length > 0 ? String(since[since.length - 1]!.rv) : rvText;
+  }
+  const unsubscribe = cluster.subscribe((e: ClusterEvent) => {
+    lastRv = String(e.rv);
+    if (matches(e.version)) send(e.type, e.version);
+  });
+  const timers: NodeJS.Timeout[] = [];
+  const stop = () => {
+    unsubscribe();
+    cluster.offFaultChange(stop);
+    for (const t of timers) clearTimeout(t);
+    if (!res.writableEnded) res.end();
+  };
+  if (bookmarks) timers.push(setInterval(() => bookmark(lastRv), opts.bookmarkIntervalMs));
+  timers.push(setTimeout(stop, timeoutS * 1000));
+  cluster.onFaultChange(stop);
+  res.on('close', stop);
+  return undefined;
+}

@@ -1,0 +1,144 @@
+/**
+ * Test helpers around the simulator: start one (and always close it), and run the real
+ * kubectl against it with a fresh --cache-dir, a temporary HOME and no KUBERNETES_* variables.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/index.js';
+
+export type { Simulator, SimulatorOptions };
+
+/** Starts a simulator for a test; pair with `sim.close()` (e.g. in `after`). */
+export function startTestSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
+  return startSimulator(opts);
+}
+
+/** Runs `fn` with a simulator and closes it afterwards, whatever happens. */
+export async function withSimulator<T>(opts: SimulatorOptions, fn: (sim: Simulator) => Promise<T>): Promise<T> {
+  const sim = await startSimulator(opts);
+  try {
+    return await fn(sim);
+  } finally {
+    await sim.close();
+  }
+}
+
+/** The real kubectl 1.32 binary (the version-specific one behind gcloud's dispatcher), or undefined. */
+export function findKubectl(): string | undefined {
+  for (const dir of (process.env['PATH'] ?? '').split(':')) {
+    const candidate = join(dir, 'kubectl');
+    if (!dir || !existsSync(candidate)) continue;
+    const real = realpathSync(candidate);
+    const versioned = join(dirname(real), 'kubectl.1.32');
+    return existsSync(versioned) ? versioned : real;
+  }
+  return undefined;
+}
+
+export interface KubectlResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface KubectlOptions {
+  kubeconfig: string;
+  context?: string;
+  /** Extra environment variables (on top of a clean PATH and HOME). */
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+function cleanEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('KUBERNETES_') && k !== 'KUBECONFIG' && k !== 'KUBECACHEDIR') env[k] = v;
+  return { ...env, HOME: home, ...extra };
+}
+
+/** Runs kubectl to completion with a fresh cache dir and temporary HOME (both removed after). */
+export async function runKubectl(args: string[], opts: KubectlOptions): Promise<KubectlResult> {
+  const kubectl = findKubectl();
+  if (!kubectl) throw new Error('kubectl not found on PATH');
+  const home = mkdtempSync(join(tmpdir(), 'kpods-kubectl-'));
+  try {
+    const full = ['--kubeconfig', opts.kubeconfig, '--cache-dir', join(home, 'cache'), ...(opts.context ? ['--context', opts.context] : []), ...args];
+    return await new Promise<KubectlResult>((resolve, reject) => {
+      const child = spawn(kubectl, full, { env: cleanEnv(home, opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`kubectl ${args.join(' ')} timed out\nstdout: ${stdout}\nstderr: ${stderr}`));
+      }, opts.timeoutMs ?? 60_000);
+      child.on('error', reject);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stdout, stderr });
+      });
+    });
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+/** A long-running kubectl (e.g. `get pods -w`): wait for output, then stop it. */
+export interface KubectlProcess {
+  child: ChildProcess;
+  /** Output so far. */
+  stdout(): string;
+  stderr(): string;
+  /** Resolves when stdout matches `pattern` (rejects after `timeoutMs`). */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Kills kubectl and removes its temporary HOME. */
+  stop(): Promise<void>;
+}
+
+/** Starts kubectl in the background with a fresh cache dir and temporary HOME. */
+export function spawnKubectl(args: string[], opts: KubectlOptions): KubectlProcess {
+  const kubectl = findKubectl();
+  if (!kubectl) throw new Error('kubectl not found on PATH');
+  const home = mkdtempSync(join(tmpdir(), 'kpods-kubectl-'));
+  const full = ['--kubeconfig', opts.kubeconfig, '--cache-dir', join(home, 'cache'), ...(opts.context ? ['--context', opts.context] : []), ...args];
+  const child = spawn(kubectl, full, { env: cleanEnv(home, opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const listeners = new Set<() => void>();
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+    for (const l of [...listeners]) l();
+  });
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const exited = new Promise<void>((r) => child.on('close', () => r()));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    waitFor(pattern, timeoutMs = 30_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const m = pattern.exec(out);
+          if (m) {
+            listeners.delete(check);
+            clearTimeout(timer);
+            resolve(m[0]);
+          }
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`kubectl ${args.join(' ')}: ${pattern} did not appear\nstdout: ${out}\nstderr: ${err}`));
+        }, timeoutMs);
+        listeners.add(check);
+        check();
+      });
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}

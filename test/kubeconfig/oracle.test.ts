@@ -143,3 +143,64 @@ test('kpods merges kubeconfig exactly as `kubectl config view --raw -o json` pri
     rmSync(home, { recursive: true, force: true });
   }
 });
+
+test('relative paths resolve against the defining file, as `kubectl config view --minify --flatten` reads them', { timeout: 60_000 }, async (t) => {
+  if (kubectlMissing) {
+    console.error(`\n*** ${kubectlMissing} ***\n`);
+    t.skip(kubectlMissing);
+    return;
+  }
+  const root = mkdtempSync(join(tmpdir(), 'kpods-oracle-paths-'));
+  try {
+    const { mkdirSync, writeFileSync, symlinkSync, readFileSync } = await import('node:fs');
+    const { resolveTarget } = await import('../../src/core/kubeconfig/index.js');
+    for (const d of ['real/sub', 'real/ca', 'linkdir', 'real/~']) mkdirSync(join(root, d), { recursive: true });
+    const put = (p: string, s: string): void => writeFileSync(join(root, p), s);
+    put('real/ca/one.crt', 'CA-ONE');
+    put('real/sub/client.crt', 'CERT-SUB');
+    put('real/sub/client.key', 'KEY-SUB');
+    put('real/~/ca.crt', 'CA-TILDE');
+    put('linkdir/client.crt', 'CERT-VIA-LINK-DIR');
+    put('linkdir/client.key', 'KEY-VIA-LINK-DIR');
+    put('real/sub/kc', [
+      'clusters:',
+      '- name: c1', '  cluster: {server: "https://c1", certificate-authority: ../ca/one.crt}',
+      '- name: c2', '  cluster: {server: "https://c2", certificate-authority: ~/ca.crt}',
+      'users:',
+      '- name: u1', '  user: {client-certificate: client.crt, client-key: ./client.key}',
+      'contexts:',
+      '- name: x1', '  context: {cluster: c1, user: u1}',
+      '- name: x2', '  context: {cluster: c2, user: u1}',
+      'current-context: x1',
+    ].join('\n'));
+    put('real/~/../sub/.keep', '');
+    symlinkSync(join(root, 'real/sub/kc'), join(root, 'linkdir/kc')); // symlinks are not followed
+    const cases = [
+      { kubeconfig: 'real/sub/kc', context: 'x1' },
+      { kubeconfig: 'real/sub/kc', context: 'x2' },
+      { kubeconfig: 'linkdir/kc', context: 'x1' },
+    ];
+    for (const c of cases) {
+      const k = await runKubectl(['config', 'view', '--raw', '--minify', '--flatten', '-o', 'json', `--context=${c.context}`], { cwd: root, env: { KUBECONFIG: c.kubeconfig } });
+      const h = { env: { KUBECONFIG: c.kubeconfig }, home: root, cwd: root, now: () => new Date(0) };
+      const loaded = loadKubeconfig({ host: h });
+      assert.ok(loaded.ok);
+      const target = resolveTarget(loaded.value, { context: c.context }, h, { serviceAccountDir: join(root, 'none') });
+      assert.ok(target.ok, target.ok ? '' : target.failure.summary);
+      const read = (p: string | undefined): string | undefined => (p ? readFileSync(p).toString('base64') : undefined);
+      if (k.code !== 0) {
+        // kubectl names the absolute path it could not read; kpods must point at the same path.
+        const missing = /open ([^:]+): no such file/.exec(k.stderr)?.[1];
+        assert.ok(missing, k.stderr);
+        assert.ok([target.value.tls.caFile, target.value.tls.certFile, target.value.tls.keyFile].includes(missing), `${missing} not among kpods' paths`);
+        continue;
+      }
+      const view = JSON.parse(k.stdout) as { clusters: Array<{ cluster: Record<string, string> }>; users: Array<{ user: Record<string, string> }> };
+      assert.equal(read(target.value.tls.caFile), view.clusters[0]?.cluster['certificate-authority-data'], `${c.kubeconfig} ${c.context} CA`);
+      assert.equal(read(target.value.tls.certFile), view.users[0]?.user['client-certificate-data'], `${c.kubeconfig} ${c.context} cert`);
+      assert.equal(read(target.value.tls.keyFile), view.users[0]?.user['client-key-data'], `${c.kubeconfig} ${c.context} key`);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -37,7 +37,7 @@ export function resolveTarget(config: LoadedKubeconfig, o: TargetOverrides, host
   }
   const pod = detectInCluster(host, options.serviceAccountDir);
   const contextName = o.context || config.currentContext || '';
-  if (!contextName) {
+  if (!contextName && !o.cluster) {
     if (pod) return inClusterTarget(pod, o, requestTimeoutMs, host);
     if (!o.server) {
       if (!config.files.some((f) => f.exists)) return { ok: false, failure: notFound(config) };

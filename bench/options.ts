@@ -6,7 +6,7 @@ export type Group = (typeof GROUPS)[number];
 
 export interface BenchOptions {
   sizes: number[];
-  /** Repetitions of process-level measurements; undefined = per-size defaults (5; 3 at ≥ 10k; 2 at ≥ 50k). */
+  /** Repetitions of process-level measurements; undefined = per-size defaults (5; 3 at ≥ 10k; 1 at ≥ 50k, where one kubectl -A takes ~30-50 s). */
   reps?: number;
   only: Set<Group>;
   outDir?: string;
@@ -26,7 +26,7 @@ export interface BenchOptions {
 
 export const USAGE = `usage: npm run bench -- [options]
   --sizes 1000,10000,50000  pod counts (default 1000,10000,50000)
-  --reps N                  repetitions per process measurement (default 5; 3 at >= 10k; 2 at >= 50k pods)
+  --reps N                  repetitions per process measurement (default 5; 3 at >= 10k; 1 at >= 50k pods)
   --only list,paint,...     groups: ${GROUPS.join(', ')} (default all)
   --steady-at N             size for steady CPU and change-to-screen (default 10000)
   --keys-at N               size for keystroke-to-frame latency (default 50000)
@@ -106,5 +106,5 @@ export function parseOptions(argv: string[]): BenchOptions {
 
 /** Default repetitions for a size. */
 export function repsFor(o: BenchOptions, pods: number): number {
-  return o.reps ?? (pods >= 50000 ? 2 : pods >= 10000 ? 3 : 5);
+  return o.reps ?? (pods >= 50000 ? 1 : pods >= 10000 ? 3 : 5);
 }

@@ -68,7 +68,7 @@ export function renderMarkdown(r: BenchResults): string {
       );
       const ratios = Object.entries((d['ratios'] ?? {}) as Record<string, number>).map(([name, v]) => `${name} **${n(v, '×')}**`);
       return [
-        `Namespace for \`-n\`: \`${String(d['namespace'])}\` (${n(d['namespacePods'])} pods); ${n(d['reps'])} alternating rounds; kubectl cache: ${String(d['kubectlCache'])}.`,
+        `Namespace for \`-n\`: \`${String(d['namespace'])}\` (${n(d['namespacePods'])} pods); ${n(d['reps'])} round(s), commands alternating; kubectl cache: ${String(d['kubectlCache'])}.`,
         '',
         '| command | wall | first byte | CPU | peak RSS |',
         '|---|---|---|---|---|',
@@ -82,7 +82,7 @@ export function renderMarkdown(r: BenchResults): string {
       '|---|---|---|---|---|',
       `| ${s(d['firstPaintMs'], ' ms')} | ${s(d['floorFirstByteMs'], ' ms')} | ${n(get(d, 'ratios', 'first paint / floor'), '×')} | ${n(get(d, 'ratios', 'first paint / floor (paired)'), '×')} | ${s(d['rssAtPaintMiB'], ' MiB')} |`,
       '',
-      `Scope ${String(d['scope'])}; ${String(d['terminal'])}; ${n(d['reps'])} alternating rounds.`,
+      `Scope ${String(d['scope'])}; ${String(d['terminal'])}; ${n(d['reps'])} round(s), alternating with the floor.`,
     ]),
     ...groupSection('TUI steady state', r.sizes, 'steady', (d) => {
       const modes = (d['modes'] ?? {}) as Record<string, Record<string, unknown>>;

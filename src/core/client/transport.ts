@@ -107,9 +107,7 @@ export class Transport {
       ...(opts.tls.ca ? { ca: opts.tls.ca } : {}),
       ...(opts.tls.cert && opts.tls.key ? { cert: opts.tls.cert, key: opts.tls.key } : {}),
       ...(opts.tls.serverName ? { servername: opts.tls.serverName } : {}),
-      // Connecting (TCP + TLS) must finish a little before the request's own limit, so a
-      // silent server is reported as a connection timeout and a slow one as a response timeout.
-      timeout: opts.requestTimeoutMs ? Math.max(1, opts.requestTimeoutMs - 50) : 30_000,
+      timeout: opts.requestTimeoutMs ? opts.requestTimeoutMs : 30_000,
     };
     this.proxy = chooseProxy(url, opts.proxyUrl, opts.env);
     const pool = { connections: 8, keepAliveTimeout: 30_000 };
@@ -153,7 +151,14 @@ export class Transport {
     const timeoutMs = req.timeoutMs ?? this.opts.requestTimeoutMs;
     const controller = new AbortController();
     let timedOut = false;
-    const timer = timeoutMs ? setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs) : undefined;
+    let connectedAtTimeout = true;
+    const timer = timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          connectedAtTimeout = this.connectedCount() !== 0;
+          controller.abort();
+        }, timeoutMs)
+      : undefined;
     const onAbort = (): void => controller.abort();
     if (req.signal) {
       if (req.signal.aborted) controller.abort();
@@ -184,7 +189,7 @@ export class Transport {
       return { ok: true, value: { status: res.statusCode, headers: res.headers, body, cancelTimer } };
     } catch (err) {
       cancelTimer();
-      if (timedOut) return { ok: false, failure: timeoutFailure(timeoutMs ?? 0) };
+      if (timedOut) return { ok: false, failure: connectedAtTimeout ? timeoutFailure(timeoutMs ?? 0) : connectTimeoutFailure(this.opts.server, timeoutMs ?? 0) };
       if (req.signal?.aborted) return { ok: false, failure: aborted() };
       return { ok: false, failure: classifyError(err, { server: this.opts.server, proxy: this.proxy }) };
     }
@@ -205,6 +210,12 @@ export class Transport {
     }
   }
 
+  /** Open connections to the origin (undefined when the dispatcher does not say, e.g. through a proxy). */
+  private connectedCount(): number | undefined {
+    const stats = (this.dispatcher as unknown as { stats?: Record<string, { connected?: number }> }).stats;
+    return stats?.[this.origin]?.connected ?? (stats ? 0 : undefined);
+  }
+
   /** Closes the pool; in-flight requests are destroyed. */
   async close(): Promise<void> {
     await this.dispatcher.destroy().catch(() => undefined);
@@ -219,6 +230,12 @@ export async function gunzipText(buf: Buffer): Promise<string> {
 function timeoutFailure(ms: number): Failure {
   return failure('response.timeout', `The API server did not answer within ${ms / 1000} s.`, [
     'The server or the network is slow. Try again, or raise the limit with --request-timeout (e.g. --request-timeout=30s).',
+  ]);
+}
+
+function connectTimeoutFailure(server: string, ms: number): Failure {
+  return failure('connection.timeout', `No connection to ${new URL(server).host} could be set up within ${ms / 1000} s (TCP and TLS handshake).`, [
+    'Check the network path to the cluster (VPN, firewall, security groups), and that the address and port in the server field are right.',
   ]);
 }
 

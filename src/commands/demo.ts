@@ -1,7 +1,144 @@
-/** Placeholder: `kpods demo` is not built yet. */
-import type { Command } from './io.js';
+/**
+ * `kpods demo`: starts the simulated cluster on a free loopback port and shows kpods on it.
+ * `kpods demo --serve [--port N] [--pods N] [--churn R] [--kubeconfig-out PATH]` runs only the
+ * server: the kubeconfig path is the first line on stdout; SIGINT or SIGTERM stops it, removes
+ * its private temporary folder and exits 0.
+ */
+import { parseArgs } from 'node:util';
+import type { Command, CommandIo } from './io.js';
+import { EXIT } from '../core/failure.js';
+import type { Simulator, SimulatorOptions } from '../sim/index.js';
 
-export const demoCommand: Command = async (_args, io) => {
-  io.stderr.write('kpods demo: not implemented yet\n');
-  return 1;
+const USAGE = `Usage: kpods demo [--serve] [--port N] [--pods N] [--churn R] [--kubeconfig-out PATH]
+  --serve               run only the simulated cluster; print its kubeconfig path; stop on Ctrl-C
+  --port N              listen on 127.0.0.1:N (default: a free port)
+  --pods N              number of pods, 0 to 50000 (default 300)
+  --churn R             pod changes per second (default 2)
+  --kubeconfig-out PATH also write the kubeconfig to PATH
+`;
+
+/** Demo settings parsed from the command line. */
+export interface DemoOptions extends SimulatorOptions {
+  serve: boolean;
+}
+
+/** Parses `kpods demo` arguments; a string is a usage error. */
+export function parseDemoArgs(args: string[]): DemoOptions | string {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        serve: { type: 'boolean' },
+        port: { type: 'string' },
+        pods: { type: 'string' },
+        churn: { type: 'string' },
+        'kubeconfig-out': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (err) {
+    return (err as Error).message;
+  }
+  const v = parsed.values;
+  if (v.help) return '';
+  const int = (name: string, text: string | undefined, max: number): number | string | undefined => {
+    if (text === undefined) return undefined;
+    if (!/^\d+$/.test(text) || Number(text) > max) return `--${name} must be a whole number from 0 to ${max}, got "${text}"`;
+    return Number(text);
+  };
+  const port = int('port', v.port, 65535);
+  const pods = int('pods', v.pods, 200_000);
+  if (typeof port === 'string') return port;
+  if (typeof pods === 'string') return pods;
+  let churn: number | undefined;
+  if (v.churn !== undefined) {
+    churn = Number(v.churn);
+    if (!/^\d+(\.\d+)?$/.test(v.churn) || churn > 10_000) return `--churn must be a number of changes per second from 0 to 10000, got "${v.churn}"`;
+  }
+  return {
+    serve: v.serve ?? false,
+    ...(port !== undefined ? { port } : {}),
+    pods: pods ?? 300,
+    churnPerSecond: churn ?? 2,
+    ...(v['kubeconfig-out'] ? { kubeconfigOut: v['kubeconfig-out'] } : {}),
+  };
+}
+
+/** Starts the simulator for the demo. */
+export async function startDemo(options: SimulatorOptions): Promise<Simulator> {
+  const { startSimulator } = await import('../sim/index.js');
+  return startSimulator(options);
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(signal);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}
+
+/** The "what to try" text for a running demo cluster. */
+export async function demoGuide(sim: Simulator): Promise<string> {
+  const { SCENARIOS } = await import('../sim/index.js');
+  const width = Math.max(...SCENARIOS.map((s) => s.context.length));
+  return [
+    `Simulated cluster at ${sim.url} with ${sim.cluster.size} pods. Contexts in the kubeconfig:`,
+    ...SCENARIOS.map((s) => `  ${s.context.padEnd(width)}  ${s.description}`),
+    '',
+    'Try:',
+    `  kpods --kubeconfig ${sim.kubeconfigPath}`,
+    `  kpods list -A --kubeconfig ${sim.kubeconfigPath}`,
+    `  kpods trace --context wrong-ca --kubeconfig ${sim.kubeconfigPath}`,
+    `  kubectl --kubeconfig ${sim.kubeconfigPath} --context developer get pods`,
+    'Press Ctrl-C to stop; the temporary folder is removed.',
+    '',
+  ].join('\n');
+}
+
+/**
+ * What `kpods demo` (without --serve) shows once the simulator runs. HOOK for the TUI: replace
+ * the body with `return (await import('./tui.js')).tuiCommand(['--kubeconfig', sim.kubeconfigPath], io);`.
+ */
+async function showDemo(sim: Simulator, io: CommandIo): Promise<number> {
+  io.stdout.write(`${sim.kubeconfigPath}\n`);
+  io.stderr.write(await demoGuide(sim));
+  await untilSignal();
+  return EXIT.ok;
+}
+
+export const demoCommand: Command = async (args, io) => {
+  const opts = parseDemoArgs(args);
+  if (typeof opts === 'string') {
+    if (opts !== '') io.stderr.write(`kpods demo: ${opts}\n`);
+    (opts === '' ? io.stdout : io.stderr).write(USAGE);
+    return opts === '' ? EXIT.ok : EXIT.usage;
+  }
+  const { serve, ...simOptions } = opts;
+  let sim: Simulator;
+  try {
+    sim = await startDemo(simOptions);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code === 'EADDRINUSE' ? `port ${simOptions.port} is already in use; choose another with --port or leave it out` : e.message;
+    io.stderr.write(`kpods demo: could not start the simulated cluster: ${why}\n`);
+    return EXIT.unexpected;
+  }
+  try {
+    if (!serve) return await showDemo(sim, io);
+    io.stdout.write(`${sim.kubeconfigPath}\n`);
+    io.stderr.write(await demoGuide(sim));
+    await untilSignal();
+    return EXIT.ok;
+  } finally {
+    await sim.close();
+  }
 };

@@ -2,6 +2,9 @@
 import type { BenchResults, SizeResult } from './report-types.js';
 import type { Summary } from './stats.js';
 
+/** Text safe inside a markdown table cell. */
+const cell = (x: unknown): string => String(x).replace(/\|/g, '/').replace(/\s+/g, ' ');
+
 const k = (n: number): string => (n >= 1000 ? `${n / 1000}k` : String(n));
 
 function s(x: unknown, unit = ''): string {
@@ -27,7 +30,7 @@ function groupSection(title: string, sizes: SizeResult[], name: string, body: (d
     const g = size.groups[name];
     if (!g) continue;
     out.push(`### ${title}: ${k(size.pods)} pods`, '');
-    if (g.status !== 'ok') out.push(`*${g.status}*: ${g.reason}`, '');
+    if (g.status !== 'ok') out.push(`*${g.status}*: ${cell(g.reason)}`, '');
     else out.push(...body(g.data, size), ...(g.notes ?? []).map((x) => `- note: ${x}`), '');
   }
   return out;
@@ -64,7 +67,7 @@ export function renderMarkdown(r: BenchResults): string {
       const rows = Object.entries(cmds).map(([id, c]) =>
         c['status'] === 'ok'
           ? `| \`${id}\` | ${s(c['wallMs'], ' ms')} | ${s(c['firstByteMs'], ' ms')} | ${s(c['cpuMs'], ' ms')} | ${s(c['maxRssMiB'], ' MiB')} |`
-          : `| \`${id}\` | ${String(c['reason'] ?? c['status'])} | | | |`,
+          : `| \`${id}\` | ${cell(c['reason'] ?? c['status'])} | | | |`,
       );
       const ratios = Object.entries((d['ratios'] ?? {}) as Record<string, number>).map(([name, v]) => `${name} **${n(v, '×')}**`);
       return [
@@ -94,7 +97,7 @@ export function renderMarkdown(r: BenchResults): string {
         ...Object.entries(modes).map(([name, v]) =>
           v['status'] === 'ok'
             ? `| ${name} | ${n(v['cpuPercentOfCore'], '%')} | ${n(v['cpuMsPerMinute'])} | ${n(v['cpuMsPerRefresh'])} | ${n(v['bytesPerRefresh'])} | ${n(v['bytesPerSecond'])} | ${n(v['rssMiB'], ' MiB')} | ${n(v['peakRssMiB'], ' MiB')} |`
-            : `| ${name} | ${String(v['reason'] ?? v['status'])} | | | | | | |`,
+            : `| ${name} | ${cell(v['reason'] ?? v['status'])} | | | | | | |`,
         ),
       ];
     }),
@@ -102,7 +105,7 @@ export function renderMarkdown(r: BenchResults): string {
       '| mode | latency | samples |',
       '|---|---|---|',
       `| poll every ${n(d['intervalSec'])} s | ${s(d['pollMs'], ' ms')} | ${n(get(d, 'pollMs', 'n'))} |`,
-      `| --watch | ${s(d['watchMs'], ' ms')} | ${n(get(d, 'watchMs', 'n'))}${d['watchReason'] ? ` (${String(d['watchReason'])})` : ''} |`,
+      `| --watch | ${s(d['watchMs'], ' ms')} | ${n(get(d, 'watchMs', 'n'))}${d['watchReason'] ? ` (${cell(d['watchReason'])})` : ''} |`,
     ]),
     ...groupSection('Keystroke to frame', r.sizes, 'keys', (d) => [
       '| action | latency | samples |',

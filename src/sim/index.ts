@@ -55,7 +55,7 @@ export interface Simulator {
   cluster: Cluster;
   access: AccessControl;
   /** Credentials written into the kubeconfig (for tests that build their own). */
-  secrets: { developerToken: string; execToken: string; expiredToken: string; basic: { username: string; password: string }; caPem: string };
+  secrets: { developerToken: string; execToken: string; expiredToken: string; basic: { username: string; password: string }; caPem: string; admin: { cert: string; key: string } };
   /** Requests served and bytes sent since start. */
   stats: { requests: number; bytes: number };
   /** Absolute path of the shipped exec plugin (run with `node`). */
@@ -107,7 +107,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const secret = () => randomBytes(24).toString('base64url');
     const developer: Account = { username: 'jane@example.com', uid: '4f1c7b2e-5d8a-4c3e-9b7f-1a2b3c4d5e6f', groups: ['developers'] };
     const secrets = {
-      developerToken: secret(), execToken: secret(), expiredToken: secret(), basic: { username: 'ops', password: secret() }, caPem: ca.cert,
+      developerToken: secret(), execToken: secret(), expiredToken: secret(), basic: { username: 'ops', password: secret() }, caPem: ca.cert, admin: adminCert,
     };
     const credentials: Credentials = {
       tokens: new Map([

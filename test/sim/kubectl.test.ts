@@ -1,0 +1,198 @@
+/**
+ * The real kubectl 1.32 against the simulator over HTTPS, with every credential type: the
+ * simulator must be indistinguishable from kube-apiserver for what kubectl does here.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findKubectl, runKubectl, spawnKubectl, startTestSimulator, type Simulator } from '../helpers/sim.js';
+
+const kubectl = findKubectl();
+let sim: Simulator;
+const k = (args: string[], context = 'admin', env?: Record<string, string>) =>
+  runKubectl(args, { kubeconfig: sim.kubeconfigPath, context, ...(env ? { env } : {}) });
+const rows = (out: string) => out.trim().split('\n').slice(1);
+
+before(async () => {
+  if (kubectl) sim = await startTestSimulator({ pods: 60 });
+});
+after(async () => {
+  await sim?.close();
+});
+
+function need(t: { skip: (m: string) => void }): boolean {
+  if (kubectl) return true;
+  console.error('!!! kubectl not found on PATH: the kubectl-vs-simulator tests are SKIPPED');
+  t.skip('kubectl not found');
+  return false;
+}
+
+test('get pods with a client certificate: kubectl columns and the cells of printPod', async (t) => {
+  if (!need(t)) return;
+  const r = await k(['get', 'pods']);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trimEnd().split('\n');
+  assert.match(lines[0]!, /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
+  const defaultPods = [...sim.cluster.iterate('default')].map((v) => v.pod.metadata?.name);
+  assert.deepEqual(rows(r.stdout).map((l) => l.split(/\s+/)[0]), defaultPods);
+  assert.match(r.stdout, /\n\S+\s+0\/1\s+CrashLoopBackOff\s+17 \(5m\d*s? ago\)\s+2d3h\n/);
+  assert.match(r.stdout, /\n\S+\s+1\/1\s+Terminating\s+0\s+3h1m\n/);
+  assert.match(r.stdout, /\n\S+\s+1\/2\s+NotReady\s+0\s+24h\n/);
+});
+
+test('get pods -A -o wide: NAMESPACE first, the priority-1 columns shown', async (t) => {
+  if (!need(t)) return;
+  const r = await k(['get', 'pods', '-A', '-o', 'wide']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout.split('\n')[0]!, /^NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/);
+  assert.equal(rows(r.stdout).length, sim.cluster.size);
+  assert.match(r.stdout, /\npayments\s+\S+\s+0\/1\s+SchedulingGated\s+0\s+10m\s+<none>\s+<none>\s+<none>\s+<none>\n/);
+  assert.match(r.stdout, /\nmonitoring\s+\S+\s+0\/1\s+Pending\s+0\s+179m\s+<none>\s+<none>\s+worker-2\s+<none>\n/);
+  assert.match(r.stdout, /\nshop\s+\S+\s+1\/1\s+Running\s+0\s+2y40d\s+10\.\S+\s+worker-\d+\s+<none>\s+1\/2\n/);
+  assert.match(r.stdout, /\nshop\s+\S+\s+2\/2\s+Running\s+2 \(7m\d*s? ago\)\s+2d/);
+});
+
+test('get pods -l and --field-selector (viewer over basic auth)', async (t) => {
+  if (!need(t)) return;
+  const byLabel = await k(['get', 'pods', '-n', 'shop', '-l', 'app in (cart),tier=app'], 'viewer-basic');
+  assert.equal(byLabel.code, 0, byLabel.stderr);
+  assert.ok(rows(byLabel.stdout).length > 0);
+  for (const line of rows(byLabel.stdout)) assert.match(line, /^cart-/);
+  const byField = await k(['get', 'pods', '-A', '--field-selector', 'status.phase=Failed,metadata.namespace!=batch'], 'viewer-basic');
+  assert.equal(byField.code, 0, byField.stderr);
+  const want = [...sim.cluster.iterate()].filter((v) => v.pod.status?.phase === 'Failed' && v.namespace !== 'batch').map((v) => `${v.namespace}/${v.pod.metadata?.name}`);
+  assert.ok(want.length >= 2);
+  assert.deepEqual(rows(byField.stdout).map((l) => l.split(/\s+/).slice(0, 2).join('/')), want);
+  assert.match(byField.stdout, /\s+Evicted\s+/);
+  const bad = await k(['get', 'pods', '--field-selector', 'spec.foo=bar']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /Error from server \(BadRequest\): .*field label not supported: spec\.foo/);
+});
+
+test('get pods -w: a change made in the cluster arrives as a row', async (t) => {
+  if (!need(t)) return;
+  const watch = spawnKubectl(['get', 'pods', '-n', 'payments', '-w'], { kubeconfig: sim.kubeconfigPath, context: 'admin' });
+  try {
+    await watch.waitFor(/^NAME\s+READY/m);
+    await watch.waitFor(/ledger-\d+\s+0\/1\s+Init:1\/2/);
+    sim.cluster.putPod({
+      metadata: { name: 'watched-1', namespace: 'payments', creationTimestamp: new Date().toISOString() },
+      spec: { containers: [{ name: 'app' }] },
+      status: { phase: 'Pending', containerStatuses: [{ name: 'app', state: { waiting: { reason: 'ContainerCreating' } } }] },
+    });
+    await watch.waitFor(/watched-1\s+0\/1\s+ContainerCreating\s+0\s+\d+s/);
+    sim.cluster.updatePod('payments', 'watched-1', (p) => {
+      p.status = { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }], containerStatuses: [{ name: 'app', ready: true, state: { running: {} } }] };
+    });
+    await watch.waitFor(/watched-1\s+1\/1\s+Running/);
+  } finally {
+    await watch.stop();
+    sim.cluster.deletePod('payments', 'watched-1');
+  }
+});
+
+test('auth whoami with certificate, token, basic auth and exec plugin', async (t) => {
+  if (!need(t)) return;
+  const cases: Array<[string, RegExp]> = [
+    ['admin', /Username\s+kpods-admin\nGroups\s+\[system:masters system:authenticated\]/],
+    ['developer', /Username\s+jane@example\.com\nUID\s+4f1c7b2e-\S+\nGroups\s+\[developers system:authenticated\]/],
+    ['viewer-basic', /Username\s+ops\nGroups\s+\[viewers system:authenticated\]/],
+    ['exec-ok', /Username\s+exec-user@example\.com/],
+  ];
+  for (const [context, want] of cases) {
+    const r = await k(['auth', 'whoami'], context);
+    assert.equal(r.code, 0, `${context}: ${r.stderr}`);
+    assert.match(r.stdout, /^ATTRIBUTE\s+VALUE\n/);
+    assert.match(r.stdout, want, context);
+  }
+});
+
+test('the exec plugin receives KUBERNETES_EXEC_INFO with the cluster', async (t) => {
+  if (!need(t)) return;
+  const dir = mkdtempSync(join(tmpdir(), 'kpods-exec-info-'));
+  try {
+    const file = join(dir, 'info.json');
+    const r = await k(['get', 'pods', '-n', 'shop'], 'exec-ok', { KPODS_SIM_EXEC_INFO_FILE: file });
+    assert.equal(r.code, 0, r.stderr);
+    const info = JSON.parse(readFileSync(file, 'utf8')) as { apiVersion?: string; spec?: { interactive?: boolean; cluster?: { server?: string } } };
+    assert.equal(info.apiVersion, 'client.authentication.k8s.io/v1');
+    assert.equal(info.spec?.cluster?.server, sim.url);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('auth can-i: yes and no, from the same grants (protobuf bodies)', async (t) => {
+  if (!need(t)) return;
+  const yes = await k(['auth', 'can-i', 'list', 'pods', '-n', 'shop'], 'developer');
+  assert.equal(yes.code, 0, yes.stderr);
+  assert.equal(yes.stdout, 'yes\n');
+  const no = await k(['auth', 'can-i', 'list', 'pods', '-n', 'default'], 'developer');
+  assert.equal(no.code, 1);
+  assert.equal(no.stdout, 'no\n');
+  const noAll = await k(['auth', 'can-i', 'watch', 'pods', '-A'], 'developer');
+  assert.equal(noAll.stdout, 'no\n');
+  const admin = await k(['auth', 'can-i', 'delete', 'pods', '-A']);
+  assert.equal(admin.stdout, 'yes\n');
+});
+
+test('auth can-i --list shows the rules of the namespace', async (t) => {
+  if (!need(t)) return;
+  const r = await k(['auth', 'can-i', '--list', '-n', 'shop'], 'developer');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^Resources\s+Non-Resource URLs\s+Resource Names\s+Verbs\n/);
+  assert.match(r.stdout, /\npods\s+\[\]\s+\[\]\s+\[get list watch\]\n/);
+  assert.match(r.stdout, /\nselfsubjectaccessreviews\.authorization\.k8s\.io\s+\[\]\s+\[\]\s+\[create\]\n/);
+  const elsewhere = await k(['auth', 'can-i', '--list', '-n', 'default'], 'developer');
+  assert.doesNotMatch(elsewhere.stdout, /\npods\s/);
+});
+
+test('get ns', async (t) => {
+  if (!need(t)) return;
+  const r = await k(['get', 'ns']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^NAME\s+STATUS\s+AGE\n/);
+  assert.match(r.stdout, /\nshop\s+Active\s+400d\n/);
+  assert.equal(rows(r.stdout).length, sim.cluster.namespaces.length);
+});
+
+test('403 in kube-apiserver words: namespace and cluster scope', async (t) => {
+  if (!need(t)) return;
+  const ns = await k(['get', 'pods'], 'developer');
+  assert.equal(ns.code, 1);
+  assert.equal(ns.stderr, 'Error from server (Forbidden): pods is forbidden: User "jane@example.com" cannot list resource "pods" in API group "" in the namespace "default"\n');
+  const all = await k(['get', 'pods', '-A'], 'developer');
+  assert.equal(all.stderr, 'Error from server (Forbidden): pods is forbidden: User "jane@example.com" cannot list resource "pods" in API group "" at the cluster scope\n');
+  const one = await k(['get', 'pod', 'x', '-n', 'payments'], 'developer');
+  assert.equal(one.stderr, 'Error from server (Forbidden): pods "x" is forbidden: User "jane@example.com" cannot get resource "pods" in API group "" in the namespace "payments"\n');
+  const missing = await k(['get', 'pod', 'nope', '-n', 'shop'], 'developer');
+  assert.equal(missing.stderr, 'Error from server (NotFound): pods "nope" not found\n');
+});
+
+test('broken scenarios fail as against a real cluster: 401, TLS, refused, HTML, exec', async (t) => {
+  if (!need(t)) return;
+  const expired = await k(['auth', 'whoami'], 'expired-token');
+  assert.equal(expired.code, 1);
+  assert.equal(expired.stderr, 'error: You must be logged in to the server (Unauthorized)\n');
+  const expiredGet = await k(['get', 'pods'], 'expired-token');
+  assert.match(expiredGet.stderr, /error: You must be logged in to the server \(the server has asked for the client to provide credentials\)\n$/);
+  const wrongCa = await k(['auth', 'whoami'], 'wrong-ca');
+  assert.equal(wrongCa.stderr, 'Unable to connect to the server: tls: failed to verify certificate: x509: certificate signed by unknown authority\n');
+  const mismatch = await k(['auth', 'whoami'], 'hostname-mismatch');
+  assert.equal(mismatch.stderr, 'Unable to connect to the server: tls: failed to verify certificate: x509: certificate is valid for 10.96.0.1, not 127.0.0.1\n');
+  const refused = await k(['auth', 'whoami'], 'nothing-listening');
+  assert.match(refused.stderr, /^The connection to the server 127\.0\.0\.1:\d+ was refused - did you specify the right host or port\?\n$/);
+  const html = await k(['get', 'pods'], 'html-login');
+  assert.equal(html.code, 1);
+  assert.match(html.stderr, /invalid character '<' looking for beginning of value/);
+  const missing = await k(['auth', 'whoami'], 'exec-missing');
+  assert.match(missing.stderr, /executable kpods-sim-login not found/);
+  assert.match(missing.stderr, /kpods-sim-login is not installed/);
+  const fails = await k(['auth', 'whoami'], 'exec-fails');
+  assert.match(fails.stderr, /the identity provider rejected the refresh token/);
+  assert.match(fails.stderr, /exit code 1/);
+  const reset = await k(['auth', 'whoami'], 'reset');
+  assert.match(reset.stderr, /connection reset by peer|unexpected EOF/);
+});

@@ -16,10 +16,10 @@ export interface KubectlResult {
   stderr: string;
 }
 
-/** Runs `kubectl ...args` in `cwd` with exactly `env` (plus PATH), a fresh HOME unless given, and a fresh cache dir. */
-export function runKubectl(args: string[], opts: { cwd: string; env?: Record<string, string>; home?: string; input?: string }): Promise<KubectlResult> {
+/** Runs `kubectl ...args` in `cwd` with exactly `env` (plus PATH), a fresh HOME unless given (null: HOME unset), and a fresh cache dir. */
+export function runKubectl(args: string[], opts: { cwd: string; env?: Record<string, string>; home?: string | null; input?: string }): Promise<KubectlResult> {
   const scratch = mkdtempSync(join(tmpdir(), 'kpods-kubectl-'));
-  const env: Record<string, string> = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: opts.home ?? scratch, ...opts.env };
+  const env: Record<string, string> = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...(opts.home === null ? {} : { HOME: opts.home ?? scratch }), ...opts.env };
   return new Promise((resolve, reject) => {
     if (!kubectlPath) return reject(new Error('kubectl not found'));
     const child = execFile(kubectlPath, [...args, `--cache-dir=${join(scratch, 'cache')}`], { cwd: opts.cwd, env, timeout: 30_000 }, (err, stdout, stderr) => {

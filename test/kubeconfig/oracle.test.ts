@@ -204,3 +204,53 @@ test('relative paths resolve against the defining file, as `kubectl config view 
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('which files are read: home file, no fallback once KUBECONFIG is set, HOME unset, ~ never expanded, legacy file', { timeout: 60_000 }, async (t) => {
+  if (kubectlMissing) {
+    console.error(`\n*** ${kubectlMissing} ***\n`);
+    t.skip(kubectlMissing);
+    return;
+  }
+  const { mkdirSync, writeFileSync, existsSync } = await import('node:fs');
+  const root = mkdtempSync(join(tmpdir(), 'kpods-oracle-chain-'));
+  const cfg = (name: string): string => `current-context: ${name}\nclusters:\n- name: ${name}\n  cluster: {server: "https://${name}"}\n`;
+  const cases: Array<{ name: string; env: Record<string, string>; home: string | null; setup: (dir: string, home: string) => void; explicit?: string }> = [
+    { name: 'KUBECONFIG unset: $HOME/.kube/config', env: {}, home: 'h', setup: (_d, h) => put(join(h, '.kube', 'config'), cfg('home')) },
+    { name: 'KUBECONFIG set to a missing file: no fallback to home', env: { KUBECONFIG: 'missing' }, home: 'h', setup: (_d, h) => put(join(h, '.kube', 'config'), cfg('home')) },
+    { name: 'KUBECONFIG set to the delimiter alone: no fallback', env: { KUBECONFIG: delimiter }, home: 'h', setup: (_d, h) => put(join(h, '.kube', 'config'), cfg('home')) },
+    { name: 'HOME unset: ./.kube/config', env: {}, home: null, setup: (d) => put(join(d, '.kube', 'config'), cfg('cwd')) },
+    { name: 'HOME empty: ./.kube/config', env: { HOME: '' }, home: null, setup: (d) => put(join(d, '.kube', 'config'), cfg('cwd')) },
+    { name: '~ in KUBECONFIG is a folder named ~', env: { KUBECONFIG: '~/kc' }, home: 'h', setup: (d, h) => (put(join(d, '~', 'kc'), cfg('tilde')), put(join(h, 'kc'), cfg('home'))) },
+    { name: '--kubeconfig= (empty) counts as unset', env: { KUBECONFIG: 'e' }, home: 'h', explicit: '', setup: (d) => put(join(d, 'e'), cfg('env')) },
+    { name: 'relative KUBECONFIG entries resolve against the working directory', env: { KUBECONFIG: `sub/x${delimiter}./sub/x` }, home: 'h', setup: (d) => put(join(d, 'sub', 'x'), cfg('sub')) },
+    { name: 'only ~/.kube/.kubeconfig exists', env: {}, home: 'h', setup: (_d, h) => put(join(h, '.kube', '.kubeconfig'), cfg('legacy')) },
+  ];
+  function put(p: string, s: string): void {
+    mkdirSync(join(p, '..'), { recursive: true });
+    writeFileSync(p, s);
+  }
+  try {
+    let n = 0;
+    for (const c of cases) {
+      const theirs = join(root, `k${++n}`);
+      const mine = join(root, `m${n}`);
+      for (const d of [theirs, mine]) {
+        mkdirSync(join(d, 'h'), { recursive: true });
+        c.setup(d, join(d, 'h'));
+      }
+      const args = ['config', 'view', '--raw', '-o', 'json', ...(c.explicit !== undefined ? [`--kubeconfig=${c.explicit}`] : [])];
+      const env = { ...c.env };
+      const k = await runKubectl(args, { cwd: theirs, env, home: c.home === null ? null : join(theirs, c.home) });
+      assert.equal(k.code, 0, `${c.name}: ${k.stderr}`);
+      const home = c.home === null || c.env['HOME'] === '' ? undefined : join(mine, c.home);
+      const r = loadKubeconfig({ host: { env, home, cwd: mine, now: () => new Date(0) }, ...(c.explicit !== undefined ? { explicitPath: c.explicit } : {}) });
+      assert.ok(r.ok, `${c.name}: ${r.ok ? '' : r.failure.summary}`);
+      assert.deepEqual(JSON.parse(JSON.stringify(renderConfigView(r.value))), JSON.parse(k.stdout), c.name);
+    }
+    // kubectl copies the legacy file; kpods reads it in place and copies nothing.
+    assert.ok(existsSync(join(root, `k${n}`, 'h', '.kube', 'config')));
+    assert.ok(!existsSync(join(root, `m${n}`, 'h', '.kube', 'config')));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -3,6 +3,7 @@
  * rejects (naming the file and line), and merges with "first file to define a name wins".
  */
 import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Result } from '../failure.js';
 import type { Host } from '../target.js';
 import { defaultFile, loadingChain } from './chain.js';
@@ -96,7 +97,13 @@ export function loadKubeconfig(options: LoadOptions): Result<LoadedKubeconfig> {
   const files: ConsideredFile[] = [];
   const configs: FileConfig[] = [];
   const warnings: KubeconfigWarning[] = [];
-  for (const path of chain.absolute) {
+  const paths = [...chain.absolute];
+  const legacy = chain.source === 'home' ? legacyHomeFile(paths[0] ?? '', fs) : undefined;
+  if (legacy) {
+    paths.push(legacy);
+    warnings.push({ file: legacy, message: `${paths[0] ?? ''} does not exist: kubectl would copy this old-style file there first; kpods reads it in place and copies nothing` });
+  }
+  for (const path of paths) {
     const r = readKubeconfigFile(path, fs);
     if (!r.ok) return r;
     files.push({ path, exists: r.value !== undefined });
@@ -106,6 +113,7 @@ export function loadKubeconfig(options: LoadOptions): Result<LoadedKubeconfig> {
     }
   }
   const exists = (p: string): boolean => files.some((f) => f.path === p && f.exists);
+  const written = legacy ? legacy : defaultFile(chain, exists);
   const merged: LoadedKubeconfig = {
     files,
     source: chain.source,
@@ -117,7 +125,7 @@ export function loadKubeconfig(options: LoadOptions): Result<LoadedKubeconfig> {
     preferenceExtensions: [],
     extensions: [],
     warnings,
-    defaultFile: defaultFile(chain, exists),
+    defaultFile: written,
   };
   if (chain.explicitPath !== undefined) merged.explicitPath = chain.explicitPath;
   if (chain.source === 'flag' && !files[0]?.exists) return { ok: false, failure: notFound(merged) };
@@ -126,6 +134,19 @@ export function loadKubeconfig(options: LoadOptions): Result<LoadedKubeconfig> {
 }
 
 const seenNames = new WeakMap<object, Set<string>>();
+
+/** `~/.kube/.kubeconfig` when `~/.kube/config` is missing and it exists (kubectl's Migrate case). */
+function legacyHomeFile(homeConfig: string, fs: LoaderFs): string | undefined {
+  const old = join(dirname(homeConfig), '.kubeconfig');
+  const isFile = (p: string): boolean => {
+    try {
+      return !fs.stat(p).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  return !isFile(homeConfig) && isFile(old) ? old : undefined;
+}
 
 function mergeNamed<T extends { name: string }>(into: Array<T & { origin: string }>, items: T[] | undefined, origin: string): void {
   let seen = seenNames.get(into);

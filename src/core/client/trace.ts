@@ -74,7 +74,8 @@ export async function traceTarget(target: Target, client: KubeApiClient, kubecon
   const [ver, verMs] = await timed(() => client.version(signal));
   if (!ver.ok && (ver.failure.stage === 'connection' || ver.failure.stage === 'response' && ver.failure.code !== 'response.not-found')) {
     if (ver.failure.stage === 'response') {
-      stages.push({ name: 'connection', status: 'ok', summary: `Reached ${neutralize(target.server)}, but the answer was not from a Kubernetes API server.`, hints: [], ms: verMs });
+      const what = ver.failure.code === 'response.not-kubernetes' ? 'the answer was not from a Kubernetes API server' : 'it answered with an error';
+      stages.push({ name: 'connection', status: 'ok', summary: `Reached ${neutralize(target.server)}, but ${what}.`, hints: [], ms: verMs });
       return complete([...stages, fromFailure(ver.failure, 0)], ctx);
     }
     return complete([...stages, fromFailure(ver.failure, verMs)], ctx);

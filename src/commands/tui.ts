@@ -102,7 +102,9 @@ export async function runTui(o: TuiStart): Promise<number> {
     ...(explicitPath ? { explicitPath } : {}),
     overrides: flags.overrides,
     execRunner: runner,
-    onExecStderr: (text) => store.dispatch({ type: 'message', text: `plugin: ${text.split('\n')[0] ?? ''}` }),
+    onExecStderr: (text) => {
+      if (!runner.wasShown(text)) store.dispatch({ type: 'message', text: `plugin: ${text.split('\n')[0] ?? ''}` });
+    },
   });
   const initial = {
     context: flags.overrides.context ?? (loaded.ok ? loaded.value.currentContext ?? '' : ''),

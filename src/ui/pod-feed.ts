@@ -111,7 +111,15 @@ export class PodFeed {
         this.lastExplained = { code: f.code, failure: shown };
       }
     }
-    if (!this.stopped) this.opts.listener.failed(shown);
+    if (this.stopped) return;
+    if (f.stage === 'credentials') {
+      // Credentials rarely fix themselves, and an interactive plugin would ask again and again:
+      // wait for the user to press r instead of retrying.
+      this.opts.listener.failed({ ...shown, hints: [...shown.hints, 'Press r to try again (kpods does not retry failed credentials by itself).'] });
+      await this.wait(2 ** 31 - 1);
+      return;
+    }
+    this.opts.listener.failed(shown);
   }
 
   /** Watches until the stream fails; undefined means "relist now" (e.g. 410 Gone). */

@@ -33,6 +33,30 @@ export interface RunningUi {
   done: Promise<void>;
 }
 
+/**
+ * Stops kpods reading the terminal so a child process gets every key: cooked mode, paused, and
+ * the handle's read stopped (a paused socket would otherwise keep buffering input). Ink starts
+ * reading again when it mounts.
+ */
+function releaseStdin(stdin: NodeJS.ReadStream): void {
+  const s = stdin as NodeJS.ReadStream & { _handle?: { reading?: boolean; readStop?: () => number } };
+  if (s.isTTY && typeof s.setRawMode === 'function') s.setRawMode(false);
+  s.pause();
+  if (s._handle) {
+    s._handle.reading = false;
+    s._handle.readStop?.();
+  }
+}
+
+/** Undoes releaseStdin's stopped read once Ink listens again. */
+function reacquireStdin(stdin: NodeJS.ReadStream): void {
+  const s = stdin as NodeJS.ReadStream & { _handle?: { reading?: boolean; readStart?: () => number } };
+  if (s._handle && !s._handle.reading) {
+    s._handle.reading = true;
+    s._handle.readStart?.();
+  }
+}
+
 /** Starts the UI. */
 export function startUi(o: RunUiOptions): RunningUi {
   const tty = o.stdout.isTTY === true;
@@ -73,6 +97,10 @@ export function startUi(o: RunUiOptions): RunningUi {
       const run = async (): Promise<T> => {
         if (finished) return fn();
         unmount();
+        releaseStdin(o.stdin);
+        // Ink's listeners come off over the next ticks and may restart reading: release again after them.
+        await new Promise<void>((r) => setTimeout(r, 20));
+        releaseStdin(o.stdin);
         // Ctrl-C while the plugin has the terminal goes to the plugin; kpods carries on after it.
         const ignore = (): void => undefined;
         process.on('SIGINT', ignore);
@@ -80,7 +108,11 @@ export function startUi(o: RunUiOptions): RunningUi {
           return await fn();
         } finally {
           process.off('SIGINT', ignore);
-          if (!finished) mount();
+          if (!finished) {
+            mount();
+            // Ink's reader is waiting on a read that was stopped: start the handle again.
+            setTimeout(() => reacquireStdin(o.stdin), 20);
+          }
         }
       };
       const p = queue.then(run, run);

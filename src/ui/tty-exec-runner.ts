@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createDefaultExecRunner, type ExecRunner, type ExecRunRequest, type ExecRunResult } from '../core/client/index.js';
+import { neutralizeMultiline } from '../core/terminal-text.js';
 
 const MAX_OUTPUT = 4 * 1024 * 1024;
 
@@ -58,16 +59,21 @@ export function createTtyExecRunner(opts: {
   stderr: NodeJS.WritableStream;
   /** Printed before the plugin takes the terminal. */
   banner?: (req: ExecRunRequest) => string;
-}): ExecRunner {
+}): ExecRunner & { wasShown(text: string): boolean } {
   const background = createDefaultExecRunner();
+  const shown = new Set<string>();
   return {
     interactiveAvailable: opts.interactiveAvailable,
     run(req) {
       if (!req.interactive) return background.run(req);
       return opts.stepAside(async () => {
         if (opts.banner) opts.stderr.write(opts.banner(req));
-        return runWithTerminal(req, opts.stderr);
+        const r = await runWithTerminal(req, opts.stderr);
+        if (r.stderr.trim() !== '') shown.add(neutralizeMultiline(r.stderr).trim());
+        return r;
       });
     },
+    /** True when `text` (neutralised plugin stderr) was already shown live on the terminal. */
+    wasShown: (text) => shown.has(text.trim()),
   };
 }

@@ -30,7 +30,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --only list,paint,...     groups: ${GROUPS.join(', ')} (default all)
   --steady-at N             size for steady CPU and change-to-screen (default 10000)
   --keys-at N               size for keystroke-to-frame latency (default 50000)
-  --window S                seconds per steady-state CPU window (default 12)
+  --window S                seconds per steady-state CPU window (default 10)
   --interval S              TUI poll interval in seconds (default 2)
   --churn R                 changes per second for the busy runs (default 10)
   --out DIR                 where results go (default bench/results)
@@ -51,7 +51,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     only: new Set(GROUPS),
     steadyAt: 10000,
     keysAt: 50000,
-    windowSec: 12,
+    windowSec: 10,
     intervalSec: 2,
     churn: 10,
     verbose: false,
@@ -102,6 +102,16 @@ export function parseOptions(argv: string[]): BenchOptions {
     }
   }
   return o;
+}
+
+/**
+ * Seconds after which a group starts no new round (at least one round always runs), so the whole
+ * run stays under ten minutes on a loaded 2-core machine; none when --reps was given.
+ */
+export function roundBudgetSec(o: BenchOptions, group: 'list' | 'paint', pods: number): number {
+  if (o.reps !== undefined) return Infinity;
+  if (group === 'list') return pods >= 50000 ? 0 : pods >= 10000 ? 100 : 45;
+  return pods >= 50000 ? 0 : pods >= 10000 ? 45 : 30;
 }
 
 /** Default repetitions for a size. */

@@ -24,6 +24,13 @@ function get(obj: unknown, ...path: string[]): unknown {
   return cur;
 }
 
+/** "3 round(s)", noting when the time budget stopped the rounds early. */
+function rounds(d: Record<string, unknown>): string {
+  const done = n(d['reps']);
+  const max = d['maxReps'];
+  return typeof max === 'number' && max !== d['reps'] ? `${done} round(s) (of ${max}; the time budget stopped further rounds)` : `${done} round(s)`;
+}
+
 function groupSection(title: string, sizes: SizeResult[], name: string, body: (data: Record<string, unknown>, size: SizeResult) => string[]): string[] {
   const out: string[] = [];
   for (const size of sizes) {
@@ -71,7 +78,7 @@ export function renderMarkdown(r: BenchResults): string {
       );
       const ratios = Object.entries((d['ratios'] ?? {}) as Record<string, number>).map(([name, v]) => `${name} **${n(v, '×')}**`);
       return [
-        `Namespace for \`-n\`: \`${String(d['namespace'])}\` (${n(d['namespacePods'])} pods); ${n(d['reps'])} round(s), commands alternating; kubectl cache: ${String(d['kubectlCache'])}.`,
+        `Namespace for \`-n\`: \`${String(d['namespace'])}\` (${n(d['namespacePods'])} pods); ${rounds(d)}, commands alternating; kubectl cache: ${String(d['kubectlCache'])}.`,
         '',
         '| command | wall | first byte | CPU | peak RSS |',
         '|---|---|---|---|---|',
@@ -81,11 +88,11 @@ export function renderMarkdown(r: BenchResults): string {
       ];
     }),
     ...groupSection('TUI first paint', r.sizes, 'paint', (d) => [
-      '| first painted rows | floor (first byte) | ratio | ratio (paired) | RSS at first paint |',
-      '|---|---|---|---|---|',
-      `| ${s(d['firstPaintMs'], ' ms')} | ${s(d['floorFirstByteMs'], ' ms')} | ${n(get(d, 'ratios', 'first paint / floor'), '×')} | ${n(get(d, 'ratios', 'first paint / floor (paired)'), '×')} | ${s(d['rssAtPaintMiB'], ' MiB')} |`,
+      '| first painted rows | no more loading progress | floor (first byte) | ratio | ratio (paired) | RSS at first paint |',
+      '|---|---|---|---|---|---|',
+      `| ${s(d['firstPaintMs'], ' ms')} | ${s(d['fullyLoadedMs'], ' ms')} | ${s(d['floorFirstByteMs'], ' ms')} | ${n(get(d, 'ratios', 'first paint / floor'), '×')} | ${n(get(d, 'ratios', 'first paint / floor (paired)'), '×')} | ${s(d['rssAtPaintMiB'], ' MiB')} |`,
       '',
-      `Scope ${String(d['scope'])}; ${String(d['terminal'])}; ${n(d['reps'])} round(s), alternating with the floor.`,
+      `Scope ${String(d['scope'])}; ${String(d['terminal'])}; ${rounds(d)}, alternating with the floor.`,
     ]),
     ...groupSection('TUI steady state', r.sizes, 'steady', (d) => {
       const modes = (d['modes'] ?? {}) as Record<string, Record<string, unknown>>;

@@ -76,6 +76,15 @@ export async function firstRows(tui: Tui, expected: number, timeoutMs: number): 
   return { ms: r.at - tui.t0 };
 }
 
+/** Progress text the TUI shows while its first list loads ("loading…", "loaded 3,500 of ~10,000"). */
+export const LOADING_RE = /\bloading\b|\bloaded [\d,]+/i;
+
+/** Waits until rows show and no loading progress remains; ms since process start, or NaN. */
+export async function fullyLoaded(tui: Tui, timeoutMs: number): Promise<number> {
+  const r = await waitScreen(tui.pane, (s) => rowLines(s).length > 0 && !s.some((l) => LOADING_RE.test(l)), timeoutMs);
+  return r ? r.at - tui.t0 : NaN;
+}
+
 /** Sleeps (benchmark windows only). */
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { runTimed, type ProcRun } from '../proc.js';
-import { repsFor } from '../options.js';
+import { repsFor, roundBudgetSec } from '../options.js';
 import { floorRequest } from '../k8s.js';
 import { pairedRatio, ratio, rotate, summarize } from '../stats.js';
 import { placeholderReason, type GroupResult, type SizeCtx } from '../context.js';
@@ -52,8 +52,10 @@ export async function listGroup(c: SizeCtx): Promise<GroupResult> {
   }
   const live = all.filter((x) => !unavailable[x.id]);
   const samples: Record<string, ProcRun[]> = Object.fromEntries(live.map((x) => [x.id, []]));
-  const reps = repsFor(c.opts, c.pods);
-  for (let round = 0; round < reps; round++) {
+  const maxReps = repsFor(c.opts, c.pods);
+  const stopAt = Date.now() + roundBudgetSec(c.opts, 'list', c.pods) * 1000;
+  let reps = 0;
+  for (let round = 0; round < maxReps && (round === 0 || Date.now() < stopAt); round++, reps++) {
     for (const x of rotate(live, round)) {
       const r = await run(x);
       samples[x.id]?.push(r);
@@ -97,7 +99,7 @@ export async function listGroup(c: SizeCtx): Promise<GroupResult> {
   }
   return {
     status: 'ok',
-    data: { namespace: ns, namespacePods: c.namespaces[0]?.pods, reps, kubectlCache: `warm (one untimed run on namespace ${small} first)`, commands: byCommand, ratios },
+    data: { namespace: ns, namespacePods: c.namespaces[0]?.pods, reps, maxReps, kubectlCache: `warm (one untimed run on namespace ${small} first)`, commands: byCommand, ratios },
     notes,
   };
 }

@@ -4,23 +4,26 @@
  * printed right after its JSON.parse) for the same list.
  */
 import { runTimed } from '../proc.js';
-import { repsFor } from '../options.js';
+import { repsFor, roundBudgetSec } from '../options.js';
 import { floorRequest } from '../k8s.js';
 import { memoryMiB } from '../procstat.js';
 import { pairedRatio, ratio, summarize } from '../stats.js';
-import { firstRows, startTui, TUI_SCOPE } from '../tui-driver.js';
+import { firstRows, fullyLoaded, startTui, TUI_SCOPE } from '../tui-driver.js';
 import type { Tmux } from '../tmux.js';
 import { placeholderReason, type GroupResult, type SizeCtx } from '../context.js';
 
 /** Runs the first-paint group for one size. */
 export async function paintGroup(c: SizeCtx, tmux: Tmux): Promise<GroupResult> {
-  const reps = repsFor(c.opts, c.pods);
+  const maxReps = repsFor(c.opts, c.pods);
+  const stopAt = Date.now() + roundBudgetSec(c.opts, 'paint', c.pods) * 1000;
+  let reps = 0;
   const floorArgs = [c.floorJs, JSON.stringify(floorRequest(c.target, TUI_SCOPE.includes('-A') ? undefined : c.namespaces[0]?.name))];
   const paint: number[] = [];
+  const loaded: number[] = [];
   const rss: number[] = [];
   const floor: number[] = [];
   const timeoutMs = 60000 + c.pods;
-  for (let round = 0; round < reps; round++) {
+  for (let round = 0; round < maxReps && (round === 0 || Date.now() < stopAt); round++, reps++) {
     const order = round % 2 === 0 ? ['tui', 'floor'] : ['floor', 'tui'];
     for (const what of order) {
       if (what === 'floor') {
@@ -37,7 +40,8 @@ export async function paintGroup(c: SizeCtx, tmux: Tmux): Promise<GroupResult> {
         } else {
           paint.push(r.ms);
           rss.push(memoryMiB(tui.pid).rss);
-          c.log(`  first paint ${r.ms.toFixed(0)} ms`);
+          loaded.push(await fullyLoaded(tui, timeoutMs));
+          c.log(`  first paint ${r.ms.toFixed(0)} ms, loaded ${loaded[loaded.length - 1]?.toFixed(0)} ms`);
         }
       } finally {
         await tui.pane.kill();
@@ -50,10 +54,12 @@ export async function paintGroup(c: SizeCtx, tmux: Tmux): Promise<GroupResult> {
     status: 'ok',
     data: {
       reps,
+      maxReps,
       scope: TUI_SCOPE.join(' ') || 'context namespace',
       terminal: '120x40 tmux pane, CI unset',
       firstPaintMs: p,
       rssAtPaintMiB: summarize(rss),
+      fullyLoadedMs: summarize(loaded),
       floorFirstByteMs: f,
       ratios: { 'first paint / floor': ratio(p.median, f.median), 'first paint / floor (paired)': pairedRatio(paint, floor) },
     },

@@ -83,6 +83,8 @@ const CASES: Case[] = [
   { name: 'unknown and wrong-case keys are ignored', env: ['unknown-keys.yaml'] },
   { name: 'empty, comment-only and null files', env: ['empty.yaml', 'comment-only.yaml', 'null.yaml', 'c.yaml'] },
   { name: 'null lists', env: ['null-lists.yaml'] },
+  { name: 'extension values: YAML 1.1 numbers and keys, tags, timestamps as strings, null name', env: ['extension-values.yaml'] },
+  { name: 'odd shapes: null entries, empty exec and auth-provider, unicode byte order, empty lists', env: ['odd-shapes.yaml'] },
 ];
 
 function kubeconfigEnv(c: Case): string | undefined {

@@ -237,8 +237,8 @@ class Decoder {
     set(f, 'asGroups', this.strList(u, 'as-groups', w));
     const extra = this.obj(u['as-user-extra'], `${w}.as-user-extra`, u);
     if (extra) {
-      const out: Record<string, string[]> = {};
-      for (const k of Object.keys(extra)) out[k] = this.strList(extra, k, `${w}.as-user-extra`) ?? [];
+      const out: Record<string, string[] | null> = {};
+      for (const k of Object.keys(extra)) out[k] = this.strList(extra, k, `${w}.as-user-extra`) ?? null;
       f.asUserExtra = out;
     }
     set(f, 'username', this.str(u, 'username', w));

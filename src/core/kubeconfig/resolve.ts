@@ -171,7 +171,7 @@ function userAuth(user: UserEntry | undefined, o: TargetOverrides): Result<AuthI
 
 function impersonation(user: UserEntry | undefined, o: TargetOverrides): Result<Impersonation> {
   const f = user?.fields ?? {};
-  const imp: Impersonation = { groups: [...(o.asGroups?.length ? o.asGroups : (f.asGroups ?? []))], extra: { ...(f.asUserExtra ?? {}) } };
+  const imp: Impersonation = { groups: [...(o.asGroups?.length ? o.asGroups : (f.asGroups ?? []))], extra: Object.fromEntries(Object.entries(f.asUserExtra ?? {}).map(([k, v]) => [k, v ?? []])) };
   const as = o.as || f.as;
   if (as) imp.user = as;
   if (f.asUid) imp.uid = f.asUid;

@@ -60,7 +60,8 @@ export interface UserFields {
   as?: string;
   asUid?: string;
   asGroups?: string[];
-  asUserExtra?: Record<string, string[]>;
+  /** A key written with no value is kept as null (kubectl prints it so). */
+  asUserExtra?: Record<string, string[] | null>;
   username?: string;
   password?: string;
   authProvider?: { name: string; config?: Record<string, string> };

@@ -133,6 +133,20 @@ function place(s: UiState, cursorHint?: number): UiState {
   return { ...s, cursor, top, selectedKey: s.view[cursor]?.key };
 }
 
+/** The value a row is sorted by (besides the namespace/name tie-break, which never changes). */
+function sortValue(r: PodRow, key: SortKey): string | number {
+  switch (key) {
+    case 'name':
+      return 0;
+    case 'status':
+      return r.status;
+    case 'restarts':
+      return r.restartCount;
+    case 'age':
+      return r.createdAt ? r.createdAt.getTime() : 0;
+  }
+}
+
 function withRows(s: UiState, rows: Map<string, PodRow>, resort: boolean): UiState {
   const sorted = resort ? sortRows(rows.values(), s.sort) : s.sorted;
   return place({ ...s, rows, sorted, view: filterRows(sorted, s.filter) });
@@ -183,8 +197,17 @@ export function reduce(s: UiState, a: Action): UiState {
     case 'changes': {
       const rows = new Map(s.rows);
       for (const k of a.deletes) rows.delete(k);
-      for (const r of a.upserts) rows.set(r.key, r);
-      return withRows(succeeded(s, a.at), rows, true);
+      // Re-sort only when membership grows or a sort key changed; otherwise patch in place.
+      let resort = false;
+      for (const r of a.upserts) {
+        const old = rows.get(r.key);
+        if (!old || sortValue(old, s.sort) !== sortValue(r, s.sort)) resort = true;
+        rows.set(r.key, r);
+      }
+      if (resort) return withRows(succeeded(s, a.at), rows, true);
+      const gone = new Set(a.deletes);
+      const sorted = s.sorted.filter((r) => !gone.has(r.key)).map((r) => rows.get(r.key) ?? r);
+      return withRows({ ...succeeded(s, a.at), sorted }, rows, false);
     }
     case 'failed':
       return { ...s, failure: a.failure, stale: s.hasData, loading: undefined, resolved: undefined };

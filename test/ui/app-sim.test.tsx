@@ -53,3 +53,33 @@ test('the interactive app against the simulator: 403 explained, namespace switch
   await ui.waitFor((x) => x.includes('── resolved') && x.includes('The server answers again'), 'the pane says the failure cleared', 40_000);
   await ui.waitFor((x) => !x.includes('── resolved') && !x.includes('STALE') && x.includes('updated'), 'the pane closes', 10_000);
 });
+
+test('--watch keeps the table live by list+watch: a change and a deletion arrive without polling', async (t) => {
+  const sim = await startSimulator({ pods: 40 });
+  const home = mkdtempSync(join(tmpdir(), 'kpods-ui-watch-'));
+  t.after(async () => {
+    await sim.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+  const host = { env: {}, home, cwd: home, now: () => new Date() };
+  const store = createStore();
+  // A one-hour interval: anything that changes on screen came through the watch.
+  const controller = new Controller(store, kubeDeps({ host, explicitPath: sim.kubeconfigPath, overrides: {} }), { intervalMs: 3_600_000, watch: true }, { context: 'admin' });
+  const ui = renderSized(<App store={store} controller={controller} color={false} now={host.now} onQuit={() => undefined} />, 120, 30);
+  t.after(async () => {
+    ui.unmount();
+    await controller.stop();
+  });
+  controller.start();
+  await ui.waitFor((x) => x.includes('ns: default') && x.includes('Running'), 'rows');
+  const first = store.getState().view[0]!;
+  const second = store.getState().view[1]!;
+  const changed = sim.cluster.updatePod(first.namespace, first.name, (pod) => {
+    const cs = pod.status?.containerStatuses;
+    if (cs && cs[0]) cs[0] = { ...cs[0], restartCount: 4242 - cs.slice(1).reduce((n, c) => n + (c.restartCount ?? 0), 0) };
+  });
+  assert.ok(changed);
+  await ui.waitFor((x) => x.includes('4242'), 'the change arrives through the watch', 20_000);
+  assert.ok(sim.cluster.deletePod(second.namespace, second.name));
+  await ui.waitFor((x) => !x.includes(second.name), 'the deletion arrives through the watch', 20_000);
+});

@@ -119,3 +119,12 @@ test('App: stale rows when the server starts failing; narrow terminals drop wide
   ui.stdin.write('q');
   assert.equal(quitted(), true);
 });
+
+test('App: progress while a large first list loads', async (t) => {
+  const store = createStore();
+  store.dispatch({ type: 'target', target: { context: 'big', cluster: 'c', server: 'https://big', user: 'u', userOverridden: false, namespace: undefined } });
+  store.dispatch({ type: 'loading', loaded: 3500, total: 10000 });
+  const ui = renderSized(<App store={store} color={false} now={now} onQuit={() => undefined} />, 100, 24);
+  t.after(() => ui.unmount());
+  await ui.waitFor((x) => x.includes('loaded 3,500 of ~10,000') && x.includes('ns: all') && x.includes('loading pods'), 'progress');
+});

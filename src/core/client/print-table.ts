@@ -7,33 +7,47 @@ import type { PodRow } from './types.js';
 
 const MIN_WIDTH = 6;
 const PADDING = 3;
+// Same set as neutralize(); checked first so the common, clean cell costs one regex test.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 function runeLength(s: string): number {
+  if (!NON_ASCII.test(s)) return s.length;
   let n = 0;
   for (const _ of s) n++;
   return n;
 }
 
+function safe(s: string): string {
+  return UNSAFE.test(s) ? neutralize(s) : s;
+}
+
 /** Lays out rows of cells as kubectl's tabwriter does; every line ends with a newline. */
 export function tabwrite(lines: string[][]): string {
-  const cols = Math.max(0, ...lines.map((l) => l.length - 1));
-  const widths: number[] = new Array(cols).fill(0);
-  for (const line of lines) {
-    for (let i = 0; i < line.length - 1; i++) {
-      const w = runeLength(line[i] ?? '') + PADDING;
+  let cols = 0;
+  for (const l of lines) if (l.length - 1 > cols) cols = l.length - 1;
+  const widths: number[] = new Array<number>(cols).fill(MIN_WIDTH);
+  const lengths: number[][] = lines.map((line) => line.map(runeLength));
+  for (const ls of lengths) {
+    for (let i = 0; i < ls.length - 1; i++) {
+      const w = (ls[i] ?? 0) + PADDING;
       if (w > (widths[i] ?? 0)) widths[i] = w;
     }
   }
-  for (let i = 0; i < cols; i++) if ((widths[i] ?? 0) < MIN_WIDTH) widths[i] = MIN_WIDTH;
+  const pads = new Map<number, string>();
+  const pad = (n: number): string => {
+    let p = pads.get(n);
+    if (p === undefined) pads.set(n, (p = ' '.repeat(n)));
+    return p;
+  };
   const parts: string[] = [];
-  for (const line of lines) {
-    let out = '';
-    for (let i = 0; i < line.length; i++) {
-      const cell = line[i] ?? '';
-      if (i < line.length - 1) out += cell + ' '.repeat((widths[i] ?? 0) - runeLength(cell));
-      else out += cell;
-    }
-    parts.push(out + '\n');
+  for (let r = 0; r < lines.length; r++) {
+    const line = lines[r] ?? [];
+    const ls = lengths[r] ?? [];
+    const last = line.length - 1;
+    for (let i = 0; i < last; i++) parts.push(line[i] ?? '', pad((widths[i] ?? 0) - (ls[i] ?? 0)));
+    if (last >= 0) parts.push(line[last] ?? '');
+    parts.push('\n');
   }
   return parts.join('');
 }
@@ -53,10 +67,10 @@ export function formatPodTable(rows: PodRow[], opts: PodTableOptions): string {
   const age = opts.age ?? ((r: PodRow) => r.ageCell ?? '<unknown>');
   const lines: string[][] = [header];
   for (const r of rows) {
-    const cells = [r.name, r.ready, r.status, r.restarts, age(r)];
-    if (opts.wide) cells.push(r.ip, r.node, r.nominatedNode, r.readinessGates);
-    if (opts.allNamespaces) cells.unshift(r.namespace);
-    lines.push(cells.map(neutralize));
+    const cells: string[] = opts.allNamespaces ? [safe(r.namespace)] : [];
+    cells.push(safe(r.name), safe(r.ready), safe(r.status), safe(r.restarts), safe(age(r)));
+    if (opts.wide) cells.push(safe(r.ip), safe(r.node), safe(r.nominatedNode), safe(r.readinessGates));
+    lines.push(cells);
   }
   return tabwrite(lines);
 }

@@ -13,7 +13,7 @@ test('tabwrite: 3 spaces of padding, minimum width 6, runes not bytes, no traili
 
 test('formatPodTable: NAMESPACE first with -A, wide columns, hostile cells neutralised', () => {
   const row: PodRow = { key: 'k', namespace: 'ns', name: 'p\u001b[2J', ready: '1/1', status: 'Running', restarts: '0', restartCount: 0, ageCell: '5m', ip: '10.0.0.1', node: 'n1', nominatedNode: '<none>', readinessGates: '<none>', labels: {} };
-  assert.equal(formatPodTable([row], { allNamespaces: true, wide: false }), 'NAMESPACE   NAME      READY   STATUS    RESTARTS   AGE\nns          p^[[2J   1/1     Running   0          5m\n');
+  assert.equal(formatPodTable([row], { allNamespaces: true, wide: false }), 'NAMESPACE   NAME     READY   STATUS    RESTARTS   AGE\nns          p^[[2J   1/1     Running   0          5m\n');
   assert.match(formatPodTable([row], { allNamespaces: false, wide: true }), /^NAME +READY +STATUS +RESTARTS +AGE +IP +NODE +NOMINATED NODE +READINESS GATES\n/);
 });
 

@@ -160,6 +160,13 @@ test('watch delivers changes after the list', async () => {
       if (e.type !== 'BOOKMARK') seen.push(`${e.type} ${e.row.name}`);
       if (e.type === 'DELETED') ac.abort();
     }, ac.signal);
+    const one = await c.getPod('shop', first.name);
+    assert.ok(one.ok, JSON.stringify(!one.ok && one.failure));
+    assert.equal(one.value.status, first.status);
+    assert.ok(one.value.createdAt instanceof Date);
+    const missing = await c.getPod('shop', 'no-such-pod');
+    assert.ok(!missing.ok);
+    assert.equal(missing.failure.code, 'response.not-found');
     assert.ok(sim.cluster.deletePod('shop', first.name));
     const r = await done;
     assert.ok(r.ok, JSON.stringify(!r.ok && r.failure));

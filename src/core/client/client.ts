@@ -13,7 +13,8 @@ import { classifyStatus, isKubeObject, notKubernetes, parseJsonObject, type Requ
 import { Transport, type HttpRequest, type HttpResponse, type LoadedTls } from './transport.js';
 import { watchStream } from './watch.js';
 import { listPodRows, listPodObjects } from './list.js';
-import type { Identity, KubeClient, ListOptions, PodEvent, PodList, PodQuery, ResourceRule } from './types.js';
+import type { Identity, KubeClient, ListOptions, PodEvent, PodList, PodQuery, PodRow, ResourceRule } from './types.js';
+import { rowFromPod, rowsFromTable, tableColumns } from './pod-rows.js';
 import type { Pod } from '../pods/index.js';
 
 /** The Accept header kubectl sends for human-readable output. */
@@ -193,6 +194,21 @@ export class KubeApiClient implements KubeClient {
     const r = await this.prepare();
     if (!r.ok) return r;
     return watchStream(this, r.value.creds, r.value.transport, query, resourceVersion, onEvent, signal);
+  }
+
+  /** Gets one pod as a row (Table format with metadata). */
+  async getPod(namespace: string, name: string, signal?: AbortSignal): Promise<Result<PodRow>> {
+    const res = await this.callObject(
+      { method: 'GET', path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`, query: { includeObject: 'Metadata' }, headers: { accept: TABLE_ACCEPT }, ...(signal ? { signal } : {}) },
+      { verb: 'get', resource: 'pods', namespace },
+    );
+    if (!res.ok) return res;
+    const body = res.value;
+    const row = body['kind'] === 'Table'
+      ? rowsFromTable(body, tableColumns(body['columnDefinitions']) ?? new Map(), namespace)[0]
+      : body['kind'] === 'Pod' ? rowFromPod(body as Pod, this.clock(), namespace) : undefined;
+    if (!row) return { ok: false, failure: failure('response.invalid', `The server's answer for pod "${neutralize(name)}" held no pod.`, ['Check that the server URL points at the Kubernetes API server.']) };
+    return { ok: true, value: row };
   }
 
   async listNamespaces(signal?: AbortSignal): Promise<Result<string[]>> {

@@ -83,3 +83,27 @@ test('--watch keeps the table live by list+watch: a change and a deletion arrive
   assert.ok(sim.cluster.deletePod(second.namespace, second.name));
   await ui.waitFor((x) => !x.includes(second.name), 'the deletion arrives through the watch', 20_000);
 });
+
+test('hostile text from the cluster is neutralised before it reaches the terminal', async (t) => {
+  const sim = await startSimulator({ pods: 30 });
+  const home = mkdtempSync(join(tmpdir(), 'kpods-ui-hostile-'));
+  t.after(async () => {
+    await sim.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+  const host = { env: {}, home, cwd: home, now: () => new Date() };
+  const store = createStore();
+  const controller = new Controller(store, kubeDeps({ host, explicitPath: sim.kubeconfigPath, overrides: {} }), { intervalMs: 60_000, watch: false }, { context: 'hostile' });
+  const ui = renderSized(<App store={store} controller={controller} color={false} now={host.now} onQuit={() => undefined} />, 160, 30);
+  t.after(async () => {
+    ui.unmount();
+    await controller.stop();
+  });
+  controller.start();
+  await ui.waitFor((x) => x.includes('ns: hostile') && store.getState().view.length > 0, 'hostile rows', 20_000);
+  await ui.waitFor((x) => x.includes('^['), 'escape shown in caret notation');
+  const raw = ui.frames[ui.frames.length - 1] ?? '';
+  // Ink's own styling escapes are CSI sequences; none other (OSC titles, cursor moves by the cluster) may remain.
+  const foreign = raw.replace(/\u001b\[[0-9;]*m/g, '');
+  assert.doesNotMatch(foreign, /\u001b\]|\u0007/, 'no OSC or BEL from the cluster');
+});

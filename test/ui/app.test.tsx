@@ -54,13 +54,13 @@ function setup() {
   let quit = false;
   const ui = renderSized(<App store={store} controller={controller} color={false} now={now} onQuit={() => (quit = true)} />, 100, 24);
   controller.start();
-  return { ui, controller, saved, clients, quitted: () => quit };
+  return { ui, controller, saved, clients, store, quitted: () => quit };
 }
 
 test('App: rows, header, footer; frame fits in rows-1; navigation and sorting keep the selection', async (t) => {
-  const { ui, controller } = setup();
+  const { ui, controller, store } = setup();
   t.after(async () => (ui.unmount(), await controller.stop()));
-  const f = await ui.waitFor((x) => x.includes('web-1') && x.includes('db-0'), 'rows');
+  let f = await ui.waitFor((x) => x.includes('web-1') && x.includes('db-0'), 'rows');
   assert.match(f, /ctx: admin/);
   assert.match(f, /server: https:\/\/admin\.example:6443/);
   assert.match(f, /you are: tester \(devs\)/);
@@ -71,6 +71,18 @@ test('App: rows, header, footer; frame fits in rows-1; navigation and sorting ke
   await ui.press('/', (x) => x.includes('/▏'), 'filter prompt');
   await ui.press('web', (x) => x.includes('web-1') && !x.includes('db-0'), 'filtered');
   await ui.press(KEYS.escape, (x) => x.includes('db-0'), 'filter cleared');
+  // Select web-1, sort by restarts (db-0 first now): the selection stays on web-1.
+  await ui.press('j', () => true, 'down');
+  assert.equal(store.getState().view[store.getState().cursor]?.name, 'web-1');
+  f = await ui.press('R', (x) => x.includes('sort:restarts'), 'sorted by restarts');
+  assert.ok(f.indexOf('db-0') < f.indexOf('web-1'));
+  assert.equal(store.getState().view[store.getState().cursor]?.name, 'web-1');
+  await ui.press('N', (x) => x.includes('sort:name'), 'sorted by name');
+  await ui.press('G', () => store.getState().cursor === 1, 'G');
+  await ui.press('g', () => store.getState().cursor === 0, 'g');
+  await ui.press(KEYS.pageDown, () => store.getState().cursor === 1, 'PgDn clamps to the last row');
+  await ui.press('e', (x) => x.includes('── status') && x.includes('All stages pass'), 'status pane on demand');
+  await ui.press(KEYS.escape, (x) => !x.includes('── status'), 'pane closed');
 });
 
 test('App: context picker switches; 403 shows the pane; namespace picker offers allowed namespaces and a typed name', async (t) => {

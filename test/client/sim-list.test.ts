@@ -27,7 +27,7 @@ const CASES: string[][] = [
   ['-l', 'app=web'],
   ['-A', '--field-selector', 'metadata.namespace!=hostile'],
   ['-A', '-o', 'wide', '--field-selector', 'metadata.namespace!=hostile'],
-  ['-A', '-l', 'app in (web,api)'],
+  ['-A', '-l', 'app in (web,api)', '--field-selector', 'metadata.namespace!=hostile'],
   ['-n', 'no-such-namespace'],
   ['-A', '-l', 'app=nothing-has-this'],
   ['-n', 'shop', '-o', 'json'],

@@ -42,7 +42,7 @@ export function App({ store, controller, color, now: clock, onQuit, onDemo }: Ap
   const budget = Math.max(6, size.rows - 1);
   const body = budget - 3; // header (2) + footer (1)
   const showPane = state.screen === 'table' && (state.failure !== undefined || state.paneOpen || state.resolved !== undefined);
-  const paneMax = Math.max(3, Math.min(12, Math.floor(body / 2)));
+  const paneMax = Math.max(3, state.paneOpen && state.failure ? body - 4 : Math.min(12, Math.floor(body / 2)));
   const paneH = showPane ? Math.min(paneMax, paneHeight({ failure: state.failure, resolved: state.resolved, identity: state.identity, maxLines: paneMax, width: size.columns })) : 0;
   const viewport = Math.max(1, body - paneH - 1);
 

@@ -33,16 +33,16 @@ export interface Binding {
   command: Command;
   label: string;
   screen: KeyScreen;
-  /** Shown in the footer (the rest only on the help screen). */
-  footer?: boolean;
+  /** The footer's short label (bindings without one appear only on the help screen). */
+  footer?: string;
 }
 
 /** Every key kpods understands, in help-screen order. */
 export const KEYMAP: readonly Binding[] = [
-  { keys: ['c'], command: 'contexts', label: 'contexts', screen: 'table', footer: true },
-  { keys: ['u'], command: 'users', label: 'users', screen: 'table', footer: true },
-  { keys: ['n'], command: 'namespaces', label: 'namespaces', screen: 'table', footer: true },
-  { keys: ['/'], command: 'filter', label: 'filter (-l app=web for labels)', screen: 'table', footer: true },
+  { keys: ['c'], command: 'contexts', label: 'contexts', screen: 'table', footer: 'contexts' },
+  { keys: ['u'], command: 'users', label: 'users', screen: 'table', footer: 'users' },
+  { keys: ['n'], command: 'namespaces', label: 'namespaces', screen: 'table', footer: 'ns' },
+  { keys: ['/'], command: 'filter', label: 'filter (-l app=web for labels)', screen: 'table', footer: 'filter' },
   { keys: ['j', 'down'], command: 'down', label: 'down', screen: 'any' },
   { keys: ['k', 'up'], command: 'up', label: 'up', screen: 'any' },
   { keys: ['pagedown', 'ctrl+f'], command: 'page-down', label: 'page down', screen: 'any' },
@@ -53,14 +53,14 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['S'], command: 'sort-status', label: 'sort by status', screen: 'table' },
   { keys: ['R'], command: 'sort-restarts', label: 'sort by restarts', screen: 'table' },
   { keys: ['A'], command: 'sort-age', label: 'sort by age', screen: 'table' },
-  { keys: ['r'], command: 'refresh', label: 'refresh', screen: 'table', footer: true },
-  { keys: ['e'], command: 'pane', label: 'status pane', screen: 'table', footer: true },
-  { keys: ['s'], command: 'save', label: 'save context+namespace to kubeconfig', screen: 'table', footer: true },
-  { keys: ['enter'], command: 'select', label: 'select', screen: 'picker' },
-  { keys: ['y', 'enter'], command: 'confirm', label: 'confirm save', screen: 'save' },
-  { keys: ['escape'], command: 'back', label: 'back / clear filter', screen: 'any', footer: true },
-  { keys: ['?'], command: 'help', label: 'help', screen: 'any', footer: true },
-  { keys: ['q', 'ctrl+c'], command: 'quit', label: 'quit', screen: 'any', footer: true },
+  { keys: ['r'], command: 'refresh', label: 'refresh now', screen: 'table', footer: 'refresh' },
+  { keys: ['e'], command: 'pane', label: 'status pane (bigger while failing)', screen: 'table', footer: 'pane' },
+  { keys: ['s'], command: 'save', label: 'save context+namespace to kubeconfig', screen: 'table', footer: 'save' },
+  { keys: ['enter'], command: 'select', label: 'select', screen: 'picker', footer: 'choose' },
+  { keys: ['y', 'enter'], command: 'confirm', label: 'confirm save', screen: 'save', footer: 'save' },
+  { keys: ['escape'], command: 'back', label: 'back / clear filter', screen: 'any', footer: 'back' },
+  { keys: ['?'], command: 'help', label: 'help', screen: 'any', footer: 'help' },
+  { keys: ['q', 'ctrl+c'], command: 'quit', label: 'quit', screen: 'any', footer: 'quit' },
 ];
 
 /** The subset of Ink's key object kpods reads. */
@@ -104,7 +104,7 @@ export function lookup(name: string, screen: KeyScreen): Command | undefined {
 
 /** Short labels for the footer: "c contexts  u users …". */
 export function footerHints(screen: KeyScreen): string[] {
-  return KEYMAP.filter((b) => b.footer && (b.screen === screen || b.screen === 'any')).map((b) => `${displayKey(b.keys[0]!)} ${b.label.split(' (')[0]}`);
+  return KEYMAP.filter((b) => b.footer && (b.screen === screen || b.screen === 'any')).map((b) => `${displayKey(b.keys[0]!)} ${b.footer}`);
 }
 
 /** How a key is written on screen. */

@@ -5,24 +5,86 @@
  */
 import type { Pod } from '../core/pods/pod-types.js';
 import { buildPod, type PodSeed } from './pod-factory.js';
+import { podCells, podRowConditions } from '../core/pods/pod-cells.js';
 import { NAMESPACES } from './workloads.js';
 
 /** A fault the server applies to API requests. */
 export type Fault = 'server-error' | 'unavailable' | 'throttle' | 'slow' | 'reset' | 'html' | 'flaky';
 
-/** One version of one pod; serialisations are cached on it (a change makes a new version). */
+/** What lists need of a pod without rebuilding it: a selector view and the static cells. */
+export interface PodInfo {
+  /** The fields label and field selectors read. */
+  view: Pod;
+  /** JSON of the NAME, READY and STATUS cells, comma-joined. */
+  head: string;
+  /** JSON of the IP, NODE, NOMINATED NODE and READINESS GATES cells, comma-joined. */
+  tail: string;
+  restartCount: number;
+  lastRestartAt?: number;
+  createdAt?: number;
+  /** `,"conditions":[…]` for finished pods, else "". */
+  conditions: string;
+}
+
+function infoOf(pod: Pod): PodInfo {
+  const c = podCells(pod, new Date(0));
+  const conds = podRowConditions(pod);
+  const m = pod.metadata ?? {};
+  const view: Pod = {
+    metadata: { name: m.name ?? '', namespace: m.namespace ?? '', labels: m.labels ?? {} },
+    spec: {
+      nodeName: pod.spec?.nodeName ?? '', restartPolicy: pod.spec?.restartPolicy ?? '', schedulerName: pod.spec?.schedulerName ?? '',
+      serviceAccountName: pod.spec?.serviceAccountName ?? '', hostNetwork: pod.spec?.hostNetwork ?? false,
+    },
+    status: { phase: pod.status?.phase ?? '', podIP: pod.status?.podIP ?? '', nominatedNodeName: pod.status?.nominatedNodeName ?? '' },
+  };
+  const info: PodInfo = {
+    view,
+    head: [c.name, c.ready, c.status].map((x) => JSON.stringify(x)).join(','),
+    tail: [c.ip, c.node, c.nominatedNode, c.readinessGates].map((x) => JSON.stringify(x)).join(','),
+    restartCount: c.restartCount,
+    conditions: conds ? `,"conditions":${JSON.stringify(conds)}` : '',
+  };
+  if (c.lastRestartAt !== undefined) info.lastRestartAt = c.lastRestartAt;
+  if (c.createdAt !== undefined) info.createdAt = c.createdAt;
+  return info;
+}
+
+/**
+ * One version of one pod. A generated pod is kept as its seed and rebuilt on demand; what lists
+ * need (selector view, static cells) and the serialisations are cached as the version is used.
+ */
 export class PodVersion {
   private json?: string;
   private meta?: string;
-  /** Cached cells JSON and the clock second it was computed for. */
-  cells?: { second: number; json: string };
+  private cachedInfo?: PodInfo;
   constructor(
     readonly key: string,
-    readonly pod: Pod,
+    readonly rv: string,
+    private readonly explicit?: Pod,
     readonly seed?: PodSeed,
   ) {}
   get namespace(): string {
-    return this.pod.metadata?.namespace ?? '';
+    return this.key.slice(0, this.key.indexOf('/'));
+  }
+  /** The full pod (rebuilt from the seed for generated pods; do not mutate). */
+  get pod(): Pod {
+    return this.explicit ?? buildPod(this.seed!, this.rv);
+  }
+  /** Selector view and static cells. */
+  info(): PodInfo {
+    return (this.cachedInfo ??= infoOf(this.pod));
+  }
+  /** True once info() has been computed. */
+  get warmed(): boolean {
+    return this.cachedInfo !== undefined;
+  }
+  /** Computes info and, when asked, the metadata JSON, from a single build of the pod. */
+  warm(withMetadata: boolean): void {
+    if (this.cachedInfo && (!withMetadata || this.meta)) return;
+    const pod = this.pod;
+    this.cachedInfo ??= infoOf(pod);
+    if (withMetadata) this.meta ??= metadataJsonOf(pod);
   }
   /** The pod as a list item (no kind/apiVersion), serialised once. */
   itemJson(): string {
@@ -35,8 +97,12 @@ export class PodVersion {
   }
   /** PartialObjectMetadata for Table rows (full metadata, managedFields included). */
   metadataJson(): string {
-    return (this.meta ??= `{"kind":"PartialObjectMetadata","apiVersion":"meta.k8s.io/v1","metadata":${JSON.stringify(this.pod.metadata ?? {})}}`);
+    return (this.meta ??= metadataJsonOf(this.pod));
   }
+}
+
+function metadataJsonOf(pod: Pod): string {
+  return `{"kind":"PartialObjectMetadata","apiVersion":"meta.k8s.io/v1","metadata":${JSON.stringify(pod.metadata ?? {})}}`;
 }
 
 /** A change, as watchers see it. */
@@ -123,7 +189,7 @@ export class Cluster {
   seedPods(seeds: PodSeed[]): void {
     for (const seed of seeds) {
       const key = `${seed.namespace}/${seed.name}`;
-      this.pods.set(key, new PodVersion(key, buildPod(seed, String(++this.rv)), seed));
+      this.pods.set(key, new PodVersion(key, String(++this.rv), undefined, seed));
     }
     this.order = [...this.pods.keys()].sort();
     this.oldest = this.rv;
@@ -150,7 +216,8 @@ export class Cluster {
     const current = this.pods.get(`${namespace}/${name}`);
     if (!current) return false;
     const copy = structuredClone(current.pod);
-    this.commit(current.key, change(copy) ?? copy, undefined);
+    const changed = change(copy) ?? copy;
+    this.commit(current.key, changed, undefined);
     return true;
   }
 
@@ -160,12 +227,15 @@ export class Cluster {
     const current = this.pods.get(key);
     if (!current) return false;
     const rv = ++this.rv;
-    const pod = structuredClone(current.pod);
-    pod.metadata = { ...pod.metadata, resourceVersion: String(rv) };
+    let pod: Pod | undefined;
+    if (!current.seed) {
+      pod = structuredClone(current.pod);
+      pod.metadata = { ...pod.metadata, resourceVersion: String(rv) };
+    }
     this.pods.delete(key);
     const i = this.indexOf(key);
     if (this.order[i] === key) this.order.splice(i, 1);
-    this.emit({ type: 'DELETED', rv, version: new PodVersion(key, pod, current.seed) });
+    this.emit({ type: 'DELETED', rv, version: new PodVersion(key, String(rv), pod, current.seed) });
     return true;
   }
 
@@ -184,6 +254,39 @@ export class Cluster {
       const v = this.pods.get(key);
       if (v) yield v;
     }
+  }
+
+  /** Computes pod infos in the background, a slice per event-loop turn; returns a stop function. */
+  warmInBackground(slice = 1000): () => void {
+    let i = 0;
+    let stopped = false;
+    const step = () => {
+      if (stopped) return;
+      const end = Math.min(i + slice, this.order.length);
+      for (; i < end; i++) this.pods.get(this.order[i]!)?.warm(false);
+      if (i < this.order.length) setImmediate(step);
+    };
+    setImmediate(step);
+    return () => {
+      stopped = true;
+    };
+  }
+
+  /** Index range [from, to) of `keys()` for a namespace (or all), starting after `afterKey`. */
+  range(namespace?: string, afterKey?: string): { from: number; to: number } {
+    if (namespace === undefined) return { from: afterKey !== undefined ? this.upperBound(afterKey) : 0, to: this.order.length };
+    const prefix = `${namespace}/`;
+    const lo = this.indexOf(prefix);
+    const hi = this.indexOf(`${namespace}0`); // '0' follows '/' in code-unit order
+    return { from: afterKey !== undefined && afterKey >= prefix ? Math.max(lo, this.upperBound(afterKey)) : lo, to: hi };
+  }
+  /** Pod keys in order (do not mutate). */
+  keys(): readonly string[] {
+    return this.order;
+  }
+  /** The current version for a key. */
+  byKey(key: string): PodVersion | undefined {
+    return this.pods.get(key);
   }
 
   /** All generated (seeded) pods, for churn. */
@@ -218,9 +321,8 @@ export class Cluster {
   private commit(key: string, pod: Pod | undefined, seed: PodSeed | undefined): string {
     const rv = ++this.rv;
     const existed = this.pods.has(key);
-    const built = pod ?? buildPod(seed!, String(rv));
-    built.metadata = { ...built.metadata, resourceVersion: String(rv) };
-    const version = new PodVersion(key, built, seed);
+    if (pod) pod.metadata = { ...pod.metadata, resourceVersion: String(rv) };
+    const version = new PodVersion(key, String(rv), pod, pod ? undefined : seed);
     this.pods.set(key, version);
     if (!existed) {
       const i = this.indexOf(key);

@@ -87,8 +87,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   chmodSync(dir, 0o700);
   const servers: Server[] = [];
   let stopChurn = () => {};
+  let stopWarm = () => {};
   const close = async () => {
     stopChurn();
+    stopWarm();
     await Promise.all(servers.map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
     rmSync(dir, { recursive: true, force: true });
   };
@@ -103,6 +105,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const cluster = new Cluster(now().getTime());
     cluster.slowMs = options.slowMs ?? 1500;
     cluster.seedPods(generateSeeds(options.pods ?? 60, options.seed ?? 1, now().getTime()));
+    stopWarm = cluster.warmInBackground();
     const access = new AccessControl();
     const secret = () => randomBytes(24).toString('base64url');
     const developer: Account = { username: 'jane@example.com', uid: '4f1c7b2e-5d8a-4c3e-9b7f-1a2b3c4d5e6f', groups: ['developers'] };

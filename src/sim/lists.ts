@@ -1,7 +1,7 @@
 /** Pod and namespace lists (PodList or Table), paging with continue tokens, and single gets. */
 import type { Cluster, PodVersion } from './cluster.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
-import { NAMESPACE_COLUMNS, POD_COLUMNS, namespaceObject, namespaceRowJson, podRowJson, tableJson, type IncludeObject } from './table.js';
+import { NAMESPACE_COLUMNS, POD_COLUMNS, namespaceObject, namespaceRowJson, podRowJson, tableJson, tableParts, type IncludeObject } from './table.js';
 import { badRequest, notFound, statusReply, CONTINUE_EXPIRED, type Reply } from './status.js';
 import type { Negotiated } from './negotiate.js';
 
@@ -87,21 +87,27 @@ export function listPods(cluster: Cluster, namespace: string | undefined, params
   const items: PodVersion[] = [];
   let remaining = 0;
   let lastKey = '';
-  for (const v of cluster.iterate(namespace, start)) {
-    if (items.length >= limit) {
-      if (selected) {
-        if (labels.matches(v.pod) && fields.matches(v.pod)) {
+  const keys = cluster.keys();
+  const { from, to } = cluster.range(namespace, start);
+  let i = from;
+  for (; i < to && items.length < limit; i++) {
+    const v = cluster.byKey(keys[i]!);
+    if (!v) continue;
+    if (selected && !(labels.matches(v.info().view) && fields.matches(v.info().view))) continue;
+    items.push(v);
+    lastKey = v.key;
+  }
+  if (i < to) {
+    if (!selected) remaining = to - i;
+    else {
+      for (; i < to; i++) {
+        const v = cluster.byKey(keys[i]!);
+        if (v && labels.matches(v.info().view) && fields.matches(v.info().view)) {
           remaining = 1;
           break;
         }
-        continue;
       }
-      remaining++;
-      continue;
     }
-    if (!labels.matches(v.pod) || !fields.matches(v.pod)) continue;
-    items.push(v);
-    lastKey = v.key;
   }
   const meta: Record<string, unknown> = { resourceVersion: String(listRv) };
   if (remaining > 0) {
@@ -109,10 +115,13 @@ export function listPods(cluster: Cluster, namespace: string | undefined, params
     if (!selected) meta['remainingItemCount'] = remaining;
   }
   if (neg.form === 'table') {
-    const table = tableJson(POD_COLUMNS, items.map((v) => podRowJson(v, now, include)), meta);
-    return { code: 200, body: neg.version === 'v1' ? table : table.replace('"meta.k8s.io/v1"', '"meta.k8s.io/v1beta1"') };
+    const parts = tableParts(POD_COLUMNS, items.map((v) => podRowJson(v, now, include)), meta, neg.version);
+    return { code: 200, body: parts };
   }
-  return { code: 200, body: `{"kind":"PodList","apiVersion":"v1","metadata":${JSON.stringify(meta)},"items":[${items.map((v) => v.itemJson()).join(',')}]}` };
+  const parts = [`{"kind":"PodList","apiVersion":"v1","metadata":${JSON.stringify(meta)},"items":[`];
+  items.forEach((v, n) => parts.push(n === 0 ? v.itemJson() : `,${v.itemJson()}`));
+  parts.push(']}');
+  return { code: 200, body: parts };
 }
 
 /** GET one pod. */
@@ -122,7 +131,7 @@ export function getPod(cluster: Cluster, namespace: string, name: string, params
   if (neg.form === 'table') {
     const include = includeObjectOf(params);
     if (typeof include !== 'string') return include;
-    return { code: 200, body: tableJson(POD_COLUMNS, [podRowJson(v, now, include)], { resourceVersion: v.pod.metadata?.resourceVersion ?? '' }) };
+    return { code: 200, body: tableJson(POD_COLUMNS, [podRowJson(v, now, include)], { resourceVersion: v.rv }) };
   }
   return { code: 200, body: v.objectJson() };
 }

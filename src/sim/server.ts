@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { randomUUID } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { createGzip } from 'node:zlib';
 import type { Cluster, Fault } from './cluster.js';
 import { forbiddenMessage, type AccessControl, type Account, type Attributes } from './access.js';
 import * as st from './status.js';
@@ -73,19 +73,48 @@ function authenticate(req: IncomingMessage, creds: Credentials): Account | 'inva
 
 function send(req: IncomingMessage, res: ServerResponse, reply: st.Reply, ctx: HandlerContext, reset: boolean): void {
   const headers: Record<string, string> = { ...baseHeaders(), 'Content-Type': reply.contentType ?? 'application/json', ...reply.headers };
-  let body: Buffer = Buffer.from(reply.body);
-  if (body.length > 128 * 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && !reset) {
-    body = gzipSync(body, { level: 1 });
+  const parts = typeof reply.body === 'string' ? [reply.body] : reply.body;
+  let length = 0;
+  for (const p of parts) length += Buffer.byteLength(p);
+  if (length > 128 * 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && !reset && req.method !== 'HEAD') {
     headers['Content-Encoding'] = 'gzip';
-  }
-  headers['Content-Length'] = String(body.length);
-  ctx.stats.bytes += body.length;
-  res.writeHead(reply.code, headers);
-  if (reset) {
-    res.write(body.subarray(0, Math.max(1, Math.floor(body.length / 2))), () => resetSocket(req.socket as TLSSocket));
+    res.writeHead(reply.code, headers);
+    const gz = createGzip({ level: 1 });
+    gz.on('data', (chunk: Buffer) => (ctx.stats.bytes += chunk.length));
+    gz.pipe(res);
+    writeParts(gz, parts, 64 * 1024);
     return;
   }
-  res.end(req.method === 'HEAD' ? undefined : body);
+  headers['Content-Length'] = String(length);
+  ctx.stats.bytes += length;
+  res.writeHead(reply.code, headers);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  if (reset) {
+    const whole = Buffer.from(parts.join(''));
+    res.write(whole.subarray(0, Math.max(1, Math.floor(whole.length / 2))), () => resetSocket(req.socket as TLSSocket));
+    return;
+  }
+  writeParts(res, parts, 64 * 1024);
+}
+
+/** Writes string parts in batches of about `batch` characters, respecting back-pressure. */
+function writeParts(out: NodeJS.WritableStream, parts: string[], batch: number): void {
+  let i = 0;
+  const pump = () => {
+    while (i < parts.length) {
+      let chunk = '';
+      while (i < parts.length && chunk.length < batch) chunk += parts[i++];
+      if (!out.write(chunk)) {
+        out.once('drain', pump);
+        return;
+      }
+    }
+    out.end();
+  };
+  pump();
 }
 
 /** Resets the TCP connection under a TLS socket (RST where Node allows it, else an abrupt close). */

@@ -3,7 +3,8 @@
 /** An HTTP answer the server writes in one go. */
 export interface Reply {
   code: number;
-  body: string;
+  /** The body, whole or as parts written in order. */
+  body: string | string[];
   contentType?: string;
   headers?: Record<string, string>;
 }

@@ -1,6 +1,6 @@
 /** The meta.k8s.io Table form of pod and namespace lists, with cached per-pod cells. */
-import { podCellArray, podCells, podRowConditions } from '../core/pods/pod-cells.js';
-import { timestampSince } from '../core/pods/human-duration.js';
+import { restartsCell } from '../core/pods/pod-cells.js';
+import { humanDuration, timestampSince } from '../core/pods/human-duration.js';
 import type { PodVersion, NamespaceInfo } from './cluster.js';
 
 const NAME_DOC =
@@ -35,18 +35,15 @@ export const NAMESPACE_COLUMNS = JSON.stringify([
 /** How much of each object a Table row carries. */
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
 
-/** One pod's Table row JSON at time `now` (cells cached per clock second). */
+/** One pod's Table row JSON at time `now` (static cells cached on the version). */
 export function podRowJson(v: PodVersion, now: Date, include: IncludeObject): string {
-  const second = Math.floor(now.getTime() / 1000);
-  let cells = v.cells;
-  if (!cells || cells.second !== second) {
-    const pc = podCells(v.pod, now);
-    const conditions = podRowConditions(v.pod);
-    const json = `"cells":${JSON.stringify(podCellArray(pc))}${conditions ? `,"conditions":${JSON.stringify(conditions)}` : ''}`;
-    cells = v.cells = { second, json };
-  }
-  if (include === 'None') return `{${cells.json}}`;
-  return `{${cells.json},"object":${include === 'Object' ? v.objectJson() : v.metadataJson()}}`;
+  if (include === 'Metadata') v.warm(true);
+  const i = v.info();
+  const t = now.getTime();
+  const age = i.createdAt === undefined ? '<unknown>' : humanDuration(t - i.createdAt);
+  const cells = `"cells":[${i.head},"${restartsCell(i.restartCount, i.lastRestartAt, now)}","${age}",${i.tail}]${i.conditions}`;
+  if (include === 'None') return `{${cells}}`;
+  return `{${cells},"object":${include === 'Object' ? v.objectJson() : v.metadataJson()}}`;
 }
 
 /** One namespace's Table row JSON. */
@@ -74,4 +71,12 @@ export function namespaceObject(ns: NamespaceInfo): { kind: string; apiVersion: 
 /** Wraps row JSON strings into a Table document. */
 export function tableJson(columns: string | null, rows: string[], meta: Record<string, unknown>): string {
   return `{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":${JSON.stringify(meta)},"columnDefinitions":${columns ?? 'null'},"rows":[${rows.join(',')}]}`;
+}
+
+/** Like tableJson, as parts to write one after another (no giant string for 50,000 rows). */
+export function tableParts(columns: string | null, rows: string[], meta: Record<string, unknown>, version: 'v1' | 'v1beta1' = 'v1'): string[] {
+  const parts = [`{"kind":"Table","apiVersion":"meta.k8s.io/${version}","metadata":${JSON.stringify(meta)},"columnDefinitions":${columns ?? 'null'},"rows":[`];
+  rows.forEach((r, n) => parts.push(n === 0 ? r : `,${r}`));
+  parts.push(']}');
+  return parts;
 }

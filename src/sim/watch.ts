@@ -36,7 +36,7 @@ export function watchPods(
   const initial = params.has('sendInitialEvents') ? queryBool(params, 'sendInitialEvents') : rvText === '' || rvText === '0';
   const timeoutText = params.get('timeoutSeconds');
   const timeoutS = timeoutText && /^\d+$/.test(timeoutText) && Number(timeoutText) > 0 ? Number(timeoutText) : opts.defaultTimeoutSeconds;
-  const matches = (v: PodVersion) => (namespace === undefined || v.namespace === namespace) && labels.matches(v.pod) && fields.matches(v.pod);
+  const matches = (v: PodVersion) => (namespace === undefined || v.namespace === namespace) && labels.matches(v.info().view) && fields.matches(v.info().view);
   res.writeHead(200, { ...headers, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
   let first = true;
   const tableVersion = neg.form === 'table' ? neg.version : undefined;
@@ -44,7 +44,7 @@ export function watchPods(
     if (!tableVersion) return v.objectJson();
     const cols = first ? POD_COLUMNS : 'null';
     first = false;
-    return `{"kind":"Table","apiVersion":"meta.k8s.io/${tableVersion}","metadata":{"resourceVersion":"${v.pod.metadata?.resourceVersion ?? ''}"},"columnDefinitions":${cols},"rows":[${podRowJson(v, opts.now(), include as IncludeObject)}]}`;
+    return `{"kind":"Table","apiVersion":"meta.k8s.io/${tableVersion}","metadata":{"resourceVersion":"${v.rv}"},"columnDefinitions":${cols},"rows":[${podRowJson(v, opts.now(), include as IncludeObject)}]}`;
   };
   const send = (type: string, v: PodVersion) => res.write(`{"type":"${type}","object":${objectJson(v)}}\n`);
   const bookmark = (rv: string, initialEnd = false) => {

@@ -1,7 +1,7 @@
 /** The pod columns against the worked examples of kubernetes-api.md §2.5 and further cases. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { humanDuration, podCells, podRowConditions, type Pod, type ContainerStatus } from '../../src/core/pods/index.js';
+import { humanDuration, podCells, podRowConditions, restartsCell, type Pod, type ContainerStatus } from '../../src/core/pods/index.js';
 
 const NOW = new Date('2026-01-10T12:00:00Z');
 const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
@@ -143,6 +143,11 @@ test('wide cells, readiness gates, AGE, row conditions and an empty pod', () => 
   assert.deepEqual([c.ip, c.node, c.nominatedNode, c.readinessGates, c.age], ['10.244.1.18', 'worker-1', 'worker-9', '1/3', '2d3h']);
   const empty = podCells({}, NOW);
   assert.deepEqual(empty, { name: '', ready: '0/0', status: '', restarts: '0', restartCount: 0, age: '<unknown>', ip: '<none>', node: '<none>', nominatedNode: '<none>', readinessGates: '<none>' });
+  const crash = podCells(pod({ status: { containerStatuses: [running('app', { restartCount: 3, lastState: { terminated: { finishedAt: ago(90 * S) } } })] } }), NOW);
+  assert.equal(crash.lastRestartAt, NOW.getTime() - 90 * S);
+  assert.equal(crash.createdAt, NOW.getTime() - 2 * D - 3 * H);
+  assert.equal(restartsCell(3, crash.lastRestartAt, new Date(NOW.getTime() + 60 * S)), '3 (2m30s ago)');
+  assert.equal(restartsCell(0, crash.lastRestartAt, NOW), '0');
   assert.equal(podCells({ metadata: { creationTimestamp: ago(5 * S + 500) } }, NOW).age, '5s');
   assert.equal(podCells({ metadata: { creationTimestamp: '2026-01-10T11:59:42.500Z' } }, NOW).age, '17s');
   assert.deepEqual(podRowConditions({ status: { phase: 'Failed' } }), [{ type: 'Completed', status: 'True', reason: 'Failed', message: 'The pod failed.' }]);

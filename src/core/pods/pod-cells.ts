@@ -26,6 +26,15 @@ export interface PodCells {
   nominatedNode: string;
   /** READINESS GATES, `<none>` or "true/total". */
   readinessGates: string;
+  /** When the last container run ended (epoch ms), behind "(5m ago)"; undefined when unknown. */
+  lastRestartAt?: number;
+  /** metadata.creationTimestamp (epoch ms), behind AGE; undefined when unknown. */
+  createdAt?: number;
+}
+
+/** The RESTARTS cell from a count and the last termination time (epoch ms). */
+export function restartsCell(count: number, lastRestartAt: number | undefined, now: Date): string {
+  return count !== 0 && lastRestartAt !== undefined ? `${count} (${humanDuration(now.getTime() - lastRestartAt)} ago)` : String(count);
 }
 
 /** The row condition the server adds for finished pods (Table rows[].conditions). */
@@ -147,13 +156,12 @@ function readinessGatesCell(pod: Pod): string {
 /** Computes every `kubectl get pods -o wide` cell for `pod` at time `now`. */
 export function podCells(pod: Pod, now: Date): PodCells {
   const r = readyStatusRestarts(pod);
-  const restartsCell =
-    r.restarts !== 0 && r.lastRestart !== undefined ? `${r.restarts} (${humanDuration(now.getTime() - r.lastRestart)} ago)` : String(r.restarts);
-  return {
+  const created = parseTime(pod.metadata?.creationTimestamp);
+  const cells: PodCells = {
     name: pod.metadata?.name ?? '',
     ready: `${r.ready}/${r.total}`,
     status: r.reason,
-    restarts: restartsCell,
+    restarts: restartsCell(r.restarts, r.lastRestart, now),
     restartCount: r.restarts,
     age: timestampSince(pod.metadata?.creationTimestamp, now),
     ip: pod.status?.podIPs?.[0]?.ip || '<none>',
@@ -161,6 +169,9 @@ export function podCells(pod: Pod, now: Date): PodCells {
     nominatedNode: pod.status?.nominatedNodeName || '<none>',
     readinessGates: readinessGatesCell(pod),
   };
+  if (r.lastRestart !== undefined) cells.lastRestartAt = r.lastRestart;
+  if (created !== undefined) cells.createdAt = created;
+  return cells;
 }
 
 /** The nine Table cells in server order: Name, Ready, Status, Restarts, Age, IP, Node, Nominated Node, Readiness Gates. */

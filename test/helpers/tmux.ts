@@ -18,6 +18,8 @@ export interface TmuxSession {
   send(keys: string, literal?: boolean): void;
   /** Polls the screen until `pred` holds; rejects with the screen after `timeoutMs`. */
   waitFor(pred: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
+  /** Resizes the terminal (the program sees SIGWINCH). */
+  resize(columns: number, rows: number): void;
   /** True while the command in the pane is still running. */
   alive(): boolean;
   kill(): void;
@@ -61,6 +63,9 @@ export function startTmux(argv: string[], env: Record<string, string>, columns =
         };
         tick();
       });
+    },
+    resize(columns, rows) {
+      tmux('resize-window', '-t', '0', '-x', String(columns), '-y', String(rows));
     },
     alive: () => !session.screen().includes('[exited '),
     kill() {

@@ -18,7 +18,7 @@ test('kpods in tmux: rows, context switch, help, quit leaves a clean terminal', 
   }
   const sim = await startSimulator({ pods: 40 });
   const home = mkdtempSync(join(tmpdir(), 'kpods-tmux-home-'));
-  const tmux = startTmux([process.execPath, kpodsBin, '--kubeconfig', sim.kubeconfigPath, '--interval', '500ms'], { HOME: home }, 80, ROWS);
+  const tmux = startTmux([process.execPath, kpodsBin, '--kubeconfig', sim.kubeconfigPath, '--interval', '500ms'], { HOME: home }, 120, ROWS);
   t.after(async () => {
     tmux.kill();
     await sim.close();
@@ -29,6 +29,10 @@ test('kpods in tmux: rows, context switch, help, quit leaves a clean terminal', 
   const lines = s.split('\n');
   assert.equal(lines[ROWS - 1]?.trim() ?? '', '', 'the frame leaves the last terminal row free (no full-height redraw)');
   assert.match(s, /c contexts/);
+  assert.match(s, /NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE/);
+  tmux.resize(70, ROWS);
+  s = await tmux.waitFor((x) => /NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s*$/m.test(x), 'resized live: wide columns dropped');
+  assert.ok(s.split('\n').every((l) => l.length <= 70));
 
   tmux.send('c');
   await tmux.waitFor((x) => x.includes('Contexts') && x.includes('viewer-basic'), 'context picker');
@@ -61,6 +65,6 @@ test('kpods in tmux with no kubeconfig: explains where it looked and offers the 
   });
   const s = await tmux.waitFor((x) => x.includes('Press d') && x.includes('demo'), 'no-kubeconfig screen');
   assert.match(s, new RegExp(join(home, '.kube', 'config').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').slice(0, 40)));
-  tmux.send('q');
-  await tmux.waitFor((x) => x.includes('[exited 0]'), 'kpods exits');
+  tmux.send('C-c');
+  await tmux.waitFor((x) => x.includes('[exited 0]'), 'Ctrl-C quits');
 });

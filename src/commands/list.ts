@@ -102,7 +102,7 @@ export const listCommand: Command = async (args, io) => {
       io.stdout.write(formatKubectlListJson(res.value.items));
       return EXIT.ok;
     }
-    const res = await client.listPods(query);
+    const res = await client.listPods(query, { perNamespace: true });
     if (!res.ok) return await fail(res.failure);
     if (res.value.rows.length === 0) {
       io.stderr.write(allNamespaces ? 'No resources found\n' : `No resources found in ${neutralizeMultiline(target.namespace)} namespace.\n`);

@@ -25,8 +25,47 @@ function meta(obj: Record<string, unknown>): { resourceVersion?: string; continu
   };
 }
 
+/** etcd key order of namespaces (`/registry/pods/<ns>/`): "ns-a" sorts before "ns". */
+function byKeyOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a + '/'), Buffer.from(b + '/'));
+}
+
+/** All-namespace rows from one Table(None) list per namespace, in the server's order. */
+async function listPerNamespace(client: KubeApiClient, query: PodQuery, opts: ListOptions, pageSize: number): Promise<Result<PodList> | undefined> {
+  const names = await client.listNamespaces(opts.signal);
+  if (!names.ok || names.value.length > 200) return undefined;
+  const sorted = [...names.value].sort(byKeyOrder);
+  const results: Array<Result<PodList>> = new Array(sorted.length);
+  let next = 0;
+  let loaded = 0;
+  const worker = async (): Promise<void> => {
+    while (next < sorted.length) {
+      const i = next++;
+      const ns = sorted[i] ?? '';
+      const r = await listPodRows(client, { ...query, namespace: ns }, { ...(opts.signal ? { signal: opts.signal } : {}), objects: 'none' }, pageSize);
+      results[i] = r;
+      if (r.ok) {
+        loaded += r.value.rows.length;
+        opts.onProgress?.(loaded);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(6, sorted.length) }, worker));
+  const rows: PodRow[] = [];
+  for (const r of results) {
+    if (!r) continue;
+    if (!r.ok) return r.failure.code === 'authorization.forbidden' ? undefined : r;
+    for (const row of r.value.rows) rows.push(row);
+  }
+  return { ok: true, value: { rows } };
+}
+
 /** Lists pods as rows (Table format, paged), reporting progress per page. */
 export async function listPodRows(client: KubeApiClient, query: PodQuery, opts: ListOptions, pageSize: number): Promise<Result<PodList>> {
+  if (query.namespace === undefined && opts.perNamespace) {
+    const merged = await listPerNamespace(client, query, opts, pageSize);
+    if (merged) return merged;
+  }
   const objects = opts.objects ?? (query.namespace === undefined ? 'metadata' : 'none');
   const fallbackNs = query.namespace ?? '';
   const rows: PodRow[] = [];

@@ -46,6 +46,13 @@ export interface ListOptions {
    * 'metadata' (default for all namespaces, where the namespace is needed) adds uid, createdAt, labels.
    */
   objects?: 'none' | 'metadata';
+  /**
+   * For all namespaces: list the namespaces, then each one as a small Table(None), merged in the
+   * server's order (~20x fewer bytes than Table(Metadata)). Falls back to one cluster-wide list
+   * when namespaces cannot be listed or there are more than 200. Rows then carry no uid/createdAt,
+   * and resourceVersion is unset (not suitable for starting a watch).
+   */
+  perNamespace?: boolean;
 }
 
 export interface PodList {

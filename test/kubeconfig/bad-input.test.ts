@@ -127,6 +127,20 @@ test('invalid base64 in *-data names the field and the byte', () => {
   assertInvalid(file('b64-nopad', 'users:\n- name: u\n  user: {client-certificate-data: YWJjZA}\n'), /not valid base64/);
 });
 
+test('base64 errors point at the byte kubectl (Go) points at', async () => {
+  const { decodeGoBase64 } = await import('../../src/core/kubeconfig/base64.js');
+  // Offsets observed with kubectl 1.32 for each value.
+  const table: Array<[string, number | string]> = [
+    ['YWJj ZGVm', 4], ['YWJjZA', 4], ['YQ=', 3], ['YQ==YQ==', 4], ['a-_b', 1], ['Y===', 1], ['YWJjZA=x', 6], ['Y', 0],
+    ['YWJj\nZGVm', 'abcdef'], ['YQ=\n=', 'a'], ['', ''], ['YWJjZA==\n\n', 'abcd'], ['YW\nJj\r\nZA==', 'abcd'],
+  ];
+  for (const [input, expected] of table) {
+    const r = decodeGoBase64(input);
+    if (typeof expected === 'number') assert.deepEqual(r, { ok: false, offset: expected }, JSON.stringify(input));
+    else assert.equal(r.ok ? Buffer.from(r.bytes).toString() : `error ${JSON.stringify(r)}`, expected, JSON.stringify(input));
+  }
+});
+
 test('a file that disappears between listing and reading counts as missing, and is named', () => {
   const p = file('vanishing', 'current-context: x\n');
   const fs: LoaderFs = {

@@ -127,6 +127,11 @@ test('kpods merges kubeconfig exactly as `kubectl config view --raw -o json` pri
         if (!file) problems.push(`${c.name}: could not find the file in kubectl's error: ${k.stderr}`);
         else if (!mine.failure.summary.includes(join(dir, file))) problems.push(`${c.name}: kpods' failure does not name ${file}: ${mine.failure.summary}`);
         if (mine.failure.code !== 'kubeconfig.invalid') problems.push(`${c.name}: expected kubeconfig.invalid, got ${mine.failure.code}`);
+        // Facts kubectl states precisely must be stated the same way.
+        for (const fact of [/illegal base64 data at input byte \d+/, /duplicate name "[^"]*" in list/]) {
+          const theirs = fact.exec(k.stderr)?.[0];
+          if (theirs && !mine.failure.summary.includes(theirs)) problems.push(`${c.name}: kubectl says "${theirs}", kpods says: ${mine.failure.summary}`);
+        }
         continue;
       }
       if (c.fails) problems.push(`${c.name}: expected kubectl to refuse, it printed ${k.stdout}`);

@@ -1,34 +1,57 @@
 /**
  * Go's base64.StdEncoding decoding, which kubectl applies to `*-data` fields: padded standard
- * alphabet, CR and LF ignored, anything else (spaces, missing padding, URL alphabet) an error.
+ * alphabet, CR and LF ignored, anything else (spaces, missing padding, URL alphabet) an error
+ * reported at the same input byte Go reports.
  */
 
-const ALPHABET = /[A-Za-z0-9+/]/;
+const DECODE = new Int16Array(256).fill(-1);
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((c, i) => (DECODE[c.charCodeAt(0)] = i));
+const PAD = 0x3d;
+const isNewline = (b: number | undefined): boolean => b === 0x0a || b === 0x0d;
 
-/** Decodes `s` like Go's StdEncoding; on error gives the input byte offset Go reports. */
+/** Decodes `s` like Go's StdEncoding.Decode; on error gives Go's CorruptInputError offset. */
 export function decodeGoBase64(s: string): { ok: true; bytes: Uint8Array } | { ok: false; offset: number } {
-  // Positions of significant characters in the original string.
-  const chars: Array<{ ch: string; at: number }> = [];
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i] as string;
-    if (ch === '\r' || ch === '\n') continue;
-    chars.push({ ch, at: i });
-  }
-  let padStart = -1;
-  for (let i = 0; i < chars.length; i++) {
-    const { ch, at } = chars[i] as { ch: string; at: number };
-    if (ch === '=') {
-      if (padStart < 0) padStart = i;
-      continue;
+  const src = Buffer.from(s, 'utf8');
+  const out: number[] = [];
+  let si = 0;
+  for (;;) {
+    const q = [0, 0, 0, 0];
+    let dlen = 4;
+    let j = 0;
+    let end = false;
+    for (; j < 4; j++) {
+      if (si === src.length) {
+        if (j === 0) return { ok: true, bytes: Uint8Array.from(out) };
+        return { ok: false, offset: si - j };
+      }
+      const b = src[si] as number;
+      si++;
+      const v = DECODE[b] ?? -1;
+      if (v >= 0) {
+        q[j] = v;
+        continue;
+      }
+      if (isNewline(b)) {
+        j--;
+        continue;
+      }
+      if (b !== PAD) return { ok: false, offset: si - 1 };
+      if (j < 2) return { ok: false, offset: si - 1 };
+      if (j === 2) {
+        while (si < src.length && isNewline(src[si])) si++;
+        if (si === src.length) return { ok: false, offset: src.length };
+        if (src[si] !== PAD) return { ok: false, offset: si - 1 };
+        si++;
+      }
+      while (si < src.length && isNewline(src[si])) si++;
+      if (si < src.length) return { ok: false, offset: si };
+      dlen = j;
+      end = true;
+      break;
     }
-    if (padStart >= 0 || !ALPHABET.test(ch)) return { ok: false, offset: padStart >= 0 ? (chars[padStart] as { at: number }).at : at };
+    const n = ((q[0] as number) << 18) | ((q[1] as number) << 12) | ((q[2] as number) << 6) | (q[3] as number);
+    const bytes = [(n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
+    out.push(...bytes.slice(0, dlen - 1));
+    if (end) return { ok: true, bytes: Uint8Array.from(out) };
   }
-  const n = chars.length;
-  if (n % 4 !== 0) return { ok: false, offset: s.length - (n % 4 === 1 ? 1 : 0) };
-  if (padStart >= 0) {
-    const pads = n - padStart;
-    // "x===" or "====" cannot be valid: at most two padding characters, never a lone data char.
-    if (pads > 2) return { ok: false, offset: (chars[padStart] as { at: number }).at };
-  }
-  return { ok: true, bytes: new Uint8Array(Buffer.from(chars.map((c) => c.ch).join(''), 'base64')) };
 }

@@ -26,9 +26,10 @@ export function decodeConfig(
   path: string,
   doc: unknown,
   lines: WeakMap<object, number>,
+  stringLines: Map<string, number> = new Map(),
 ): { ok: true; config: FileConfig; warnings: KubeconfigWarning[] } | { ok: false; error: DecodeError } {
   const warnings: KubeconfigWarning[] = [];
-  const d = new Decoder(path, lines, warnings);
+  const d = new Decoder(path, lines, warnings, stringLines);
   try {
     return { ok: true, config: d.config(doc), warnings };
   } catch (err) {
@@ -53,6 +54,7 @@ class Decoder {
     private readonly path: string,
     private readonly lines: WeakMap<object, number>,
     private readonly warnings: KubeconfigWarning[],
+    private readonly stringLines: Map<string, number>,
   ) {}
 
   private fail(where: string, v: unknown, parent: unknown, expected: string): never {
@@ -63,6 +65,7 @@ class Decoder {
   }
 
   private lineOf(v: unknown): number | undefined {
+    if (typeof v === 'string') return this.stringLines.get(v);
     return typeof v === 'object' && v !== null ? this.lines.get(v) : undefined;
   }
 
@@ -125,7 +128,7 @@ class Decoder {
     if (s === undefined) return undefined;
     const r = decodeGoBase64(s);
     if (r.ok) return r.bytes;
-    const line = this.lineOf(o);
+    const line = this.lineOf(s) ?? this.lineOf(o);
     const message = `${where}.${key} is not valid base64: illegal base64 data at input byte ${r.offset}`;
     throw new Stop(line === undefined ? { message } : { line, message });
   }

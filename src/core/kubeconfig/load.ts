@@ -73,7 +73,7 @@ export function readKubeconfigFile(path: string, fs: LoaderFs = realFs): Result<
   if ('error' in parsed) return { ok: false, failure: invalidFile(path, parsed.error.line, `invalid YAML: ${parsed.error.reason}`) };
   const expanded = expandDocument(parsed.doc, parsed.lines);
   if (!expanded.ok) return { ok: false, failure: invalidFile(path, expanded.line, expanded.reason) };
-  const decoded = decodeConfig(path, expanded.doc, parsed.lines);
+  const decoded = decodeConfig(path, expanded.doc, parsed.lines, parsed.stringLines);
   if (!decoded.ok) return { ok: false, failure: invalidFile(path, decoded.error.line, decoded.error.message) };
   const warnings = [...decoded.warnings];
   for (const line of [...new Set(parsed.mergeLines)]) {

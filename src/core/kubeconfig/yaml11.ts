@@ -123,12 +123,15 @@ export interface ParsedDocument {
   doc: unknown;
   mergeLines: number[];
   lines: WeakMap<object, number>;
+  /** The first line where each string value appears (for error messages). */
+  stringLines: Map<string, number>;
 }
 
 /** The first document of `text`, with PlainScalar values, sentinel merge keys and the lines of merge keys. */
 export function parseFirstDocument(text: string): ParsedDocument | { error: YamlSyntaxError } {
   const mergeLines: number[] = [];
   const lines = new WeakMap<object, number>();
+  const stringLines = new Map<string, number>();
   const opened: number[] = [];
   const listener = (event: string, state: yaml.State): void => {
     if (event === 'open') {
@@ -139,6 +142,7 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
     if (typeof state.result === 'object' && state.result !== null && openLine !== undefined && !lines.has(state.result)) {
       lines.set(state.result, openLine);
     }
+    if (typeof state.result === 'string' && openLine !== undefined && !stringLines.has(state.result)) stringLines.set(state.result, openLine);
     if (state.result instanceof PlainScalar && state.result.line === undefined) state.result.line = state.line + 1;
     if (state.result instanceof MergeKey) mergeLines.push(state.line + 1);
   };
@@ -148,7 +152,7 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
     return docs;
   };
   try {
-    return { doc: load(text)[0] ?? null, mergeLines, lines };
+    return { doc: load(text)[0] ?? null, mergeLines, lines, stringLines };
   } catch (err) {
     const e = err as { mark?: { line?: number }; reason?: string; message?: string };
     const line = e.mark?.line !== undefined ? e.mark.line + 1 : undefined;
@@ -157,7 +161,7 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
     if (cut !== undefined && line !== undefined && line > lineOf(text, cut)) {
       mergeLines.length = 0;
       try {
-        return { doc: load(text.slice(0, cut))[0] ?? null, mergeLines, lines };
+        return { doc: load(text.slice(0, cut))[0] ?? null, mergeLines, lines, stringLines };
       } catch {
         /* report the original error */
       }

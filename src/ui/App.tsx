@@ -25,11 +25,32 @@ export interface AppProps {
   onDemo?: () => void;
 }
 
+/** What the screen shows of a state: frames are skipped when this is unchanged (e.g. off-screen churn). */
+export function visibleSignature(s: UiState): unknown[] {
+  const lastGoodSecond = s.lastGood ? Math.floor(s.lastGood.getTime() / 1000) : undefined;
+  return [
+    s.screen, s.target, s.sort, s.filter, s.filterDraft, s.cursor, s.top, s.viewport, s.loading?.loaded, s.loading?.total,
+    lastGoodSecond, s.stale, s.failure, s.resolved, s.paneOpen, s.identity, s.expiry, s.picker, s.savePreview, s.message,
+    s.view.length, s.rows.size, ...s.view.slice(s.top, s.top + s.viewport),
+  ];
+}
+
+function same(a: unknown[], b: unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 function useStoreState(store: Store): UiState {
   const [state, setState] = useState(store.getState());
   useEffect(() => {
+    let shown = visibleSignature(store.getState());
     setState(store.getState());
-    return store.subscribe(() => setState(store.getState()));
+    return store.subscribe(() => {
+      const next = store.getState();
+      const sig = visibleSignature(next);
+      if (same(sig, shown)) return;
+      shown = sig;
+      setState(next);
+    });
   }, [store]);
   return state;
 }

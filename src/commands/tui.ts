@@ -120,13 +120,6 @@ export const tuiCommand: Command = async (args, io) =>
   runTui({
     args,
     io,
-    demo: async () => {
-      const demo = (await import('./demo.js')) as Record<string, unknown>;
-      const start = demo['startDemo'] as undefined | ((o: { io: CommandIo }) => Promise<number>);
-      if (!start) {
-        io.stderr.write('kpods: the demo is not available in this build; run `kpods demo`.\n');
-        return EXIT.unexpected;
-      }
-      return start({ io });
-    },
+    // `d` on the no-kubeconfig screen runs `kpods demo`, which opens this UI on the simulated cluster.
+    demo: async () => (await import('./demo.js')).demoCommand([], io),
   });

@@ -81,6 +81,10 @@ export function startUi(o: RunUiOptions): RunningUi {
     if (tty) o.stdout.write(SHOW_CURSOR + LEAVE_ALT);
   };
   const onSignal = (): void => ui.quit();
+  // Whatever ends the process, the terminal gets its screen and cursor back.
+  const onExit = (): void => {
+    if (tty && instance) o.stdout.write(SHOW_CURSOR + LEAVE_ALT);
+  };
 
   const ui: RunningUi = {
     controller,
@@ -90,6 +94,7 @@ export function startUi(o: RunUiOptions): RunningUi {
       finished = true;
       process.off('SIGTERM', onSignal);
       process.off('SIGHUP', onSignal);
+      process.off('exit', onExit);
       unmount();
       void (controller?.stop() ?? Promise.resolve()).finally(resolveDone);
     },
@@ -122,6 +127,7 @@ export function startUi(o: RunUiOptions): RunningUi {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
+  process.on('exit', onExit);
   mount();
   controller?.start();
   return ui;

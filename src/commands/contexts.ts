@@ -60,6 +60,18 @@ export function contextsTable(config: LoadedKubeconfig, names?: Set<string>): st
   return tabulate(rows);
 }
 
+/** Contexts that name a cluster or user no file defines (kubectl would guess; kpods says so). */
+export function danglingReferences(config: LoadedKubeconfig): string[] {
+  const clusters = new Set(config.clusters.map((c) => c.name));
+  const users = new Set(config.users.map((u) => u.name));
+  const notes: string[] = [];
+  for (const c of [...config.contexts].sort(byName)) {
+    if (!clusters.has(c.fields.cluster)) notes.push(`context ${JSON.stringify(c.name)} (${c.origin}) names cluster ${JSON.stringify(c.fields.cluster)}, which no file defines`);
+    if (c.fields.user !== '' && !users.has(c.fields.user)) notes.push(`context ${JSON.stringify(c.name)} (${c.origin}) names user ${JSON.stringify(c.fields.user)}, which no file defines`);
+  }
+  return notes;
+}
+
 export const contextsCommand: Command = async (args, io) => {
   const parsed = parseKubeFlags(args, OPTIONS, { allowPositionals: true });
   if (!parsed.ok) {
@@ -92,6 +104,7 @@ export const contextsCommand: Command = async (args, io) => {
     io.stderr.write(formatFailure(f, 'contexts'));
     return exitCodeFor(f);
   }
+  for (const note of danglingReferences(config)) io.stderr.write(neutralize(`kpods contexts: warning: ${note}`) + '\n');
   const wanted = flags.rest.positionals;
   for (const name of wanted) {
     if (!config.contexts.some((c) => c.name === name)) {

@@ -107,4 +107,11 @@ test('--help, --version, -o name, a name filter, and warnings on stderr', async 
   const warn = await runKpods(['contexts'], { env: env('yes-bool.yaml'), cwd: dir });
   assert.equal(warn.code, 0);
   assert.match(warn.stderr, /warning: .*yes-bool\.yaml:5: .*insecure-skip-tls-verify: the unquoted yes is read as true/);
+  const dangling = await runKpods(['contexts'], { env: env('dup-user-free.yaml'), cwd: dir });
+  assert.equal(dangling.code, 0);
+  assert.match(dangling.stderr, /warning: context "ctx-a" \(.*dup-user-free\.yaml\) names cluster "nowhere", which no file defines/);
+  assert.match(dangling.stderr, /warning: context "ctx-a" .* names user "nobody", which no file defines/);
+  // A context naming the cluster "" is fine when a cluster has that name; an empty user is no reference.
+  const named = await runKpods(['contexts'], { env: env('names.yaml'), cwd: dir });
+  assert.doesNotMatch(named.stderr, /which no file defines/);
 });

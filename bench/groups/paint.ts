@@ -8,12 +8,12 @@ import { repsFor, roundBudgetSec } from '../options.js';
 import { floorRequest } from '../k8s.js';
 import { memoryMiB } from '../procstat.js';
 import { pairedRatio, ratio, summarize } from '../stats.js';
-import { firstRows, fullyLoaded, startTui, TUI_SCOPE } from '../tui-driver.js';
+import { firstRows, fullyLoaded, startTui, TUI_SCOPE, type Tui } from '../tui-driver.js';
 import type { Tmux } from '../tmux.js';
 import { placeholderReason, type GroupResult, type SizeCtx } from '../context.js';
 
 /** Runs the first-paint group for one size. */
-export async function paintGroup(c: SizeCtx, tmux: Tmux): Promise<GroupResult> {
+export async function paintGroup(c: SizeCtx, tmux: Tmux, onFirst?: (tui: Tui) => Promise<void>): Promise<GroupResult> {
   const maxReps = repsFor(c.opts, c.pods);
   const stopAt = Date.now() + roundBudgetSec(c.opts, 'paint', c.pods) * 1000;
   let reps = 0;
@@ -42,6 +42,8 @@ export async function paintGroup(c: SizeCtx, tmux: Tmux): Promise<GroupResult> {
           rss.push(memoryMiB(tui.pid).rss);
           loaded.push(await fullyLoaded(tui, timeoutMs));
           c.log(`  first paint ${r.ms.toFixed(0)} ms, loaded ${loaded[loaded.length - 1]?.toFixed(0)} ms`);
+          // Another group (keys) may use this TUI once, rather than start one more at this size.
+          if (round === 0 && onFirst) await onFirst(tui);
         }
       } finally {
         await tui.pane.kill();

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { rewritePort } from '../creds.js';
 import { cpuMs, memoryMiB } from '../procstat.js';
-import { firstRows, sleep, startTui } from '../tui-driver.js';
+import { firstRows, sleep, startTui, type Tui } from '../tui-driver.js';
 import type { Tmux } from '../tmux.js';
 import type { SimHost } from '../sim-host.js';
 import { placeholderReason, type GroupResult, type SizeCtx } from '../context.js';
@@ -17,7 +17,10 @@ interface Mode {
   churn: number;
 }
 
-async function measure(c: SizeCtx, tmux: Tmux, sim: SimHost, mode: Mode): Promise<Record<string, unknown>> {
+/** Called with a quiet cluster's TUI after its CPU window (the change group samples there). */
+export type QuietHook = (tui: Tui, watch: boolean) => Promise<void>;
+
+async function measure(c: SizeCtx, tmux: Tmux, sim: SimHost, mode: Mode, onQuiet?: QuietHook): Promise<Record<string, unknown>> {
   const kubeconfig = rewritePort(sim.kubeconfigPath, sim.serverPort, sim.proxyPort, join(c.tmp, `proxied-${sim.proxyPort}.yaml`));
   const interval = c.opts.intervalSec;
   const tui = await startTui(c, tmux, kubeconfig, ['--interval', `${interval}s`, ...(mode.watch ? ['--watch'] : [])]);
@@ -37,6 +40,7 @@ async function measure(c: SizeCtx, tmux: Tmux, sim: SimHost, mode: Mode): Promis
     const cpu = cpu1 - cpu0;
     const received = bytes1.toClient - bytes0.toClient;
     const refreshes = seconds / interval;
+    if (mode.churn === 0 && onQuiet) await onQuiet(tui, mode.watch);
     return {
       status: Number.isFinite(cpu) ? 'ok' : 'error',
       windowSec: Math.round(seconds * 10) / 10,
@@ -56,7 +60,7 @@ async function measure(c: SizeCtx, tmux: Tmux, sim: SimHost, mode: Mode): Promis
 }
 
 /** Runs the steady-state group at one size. */
-export async function steadyGroup(c: SizeCtx, tmux: Tmux): Promise<GroupResult> {
+export async function steadyGroup(c: SizeCtx, tmux: Tmux, onQuiet?: QuietHook): Promise<GroupResult> {
   const modes: Mode[] = [
     { name: 'poll, 0 changes/s', watch: false, churn: 0 },
     { name: 'watch, 0 changes/s', watch: true, churn: 0 },
@@ -69,7 +73,7 @@ export async function steadyGroup(c: SizeCtx, tmux: Tmux): Promise<GroupResult> 
     for (const mode of modes) {
       let sim = c.sim;
       if (mode.churn > 0) sim = busy ??= await c.startBusySim(mode.churn);
-      const r = await measure(c, tmux, sim, mode);
+      const r = await measure(c, tmux, sim, mode, onQuiet);
       out[mode.name] = r;
       c.log(`  ${mode.name}: ${JSON.stringify(r)}`);
       if (mode.name === modes[0]?.name && r['status'] === 'unavailable') return { status: 'unavailable', reason: String(r['reason']) };

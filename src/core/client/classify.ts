@@ -60,6 +60,40 @@ export function errorCodes(err: unknown): string[] {
   return codes;
 }
 
+interface PeerCertInfo {
+  subjectaltname?: string;
+  valid_to?: string;
+  issuer?: Record<string, unknown>;
+  subject?: Record<string, unknown>;
+}
+
+/** The server certificate Node attaches to TLS verification errors, if any. */
+function peerCert(err: unknown): PeerCertInfo | undefined {
+  const seen = new Set<unknown>();
+  let e: unknown = err;
+  for (let i = 0; i < 6 && e && typeof e === 'object' && !seen.has(e); i++) {
+    seen.add(e);
+    const cert = (e as { cert?: unknown }).cert;
+    if (cert && typeof cert === 'object') return cert as PeerCertInfo;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function certLine(cert: PeerCertInfo | undefined, what: 'names' | 'expiry' | 'issuer'): string | undefined {
+  if (!cert) return undefined;
+  if (what === 'names' && typeof cert.subjectaltname === 'string') return `The server certificate is valid for: ${neutralize(cert.subjectaltname.replace(/(DNS|IP Address):/g, '').slice(0, 300))}.`;
+  if (what === 'expiry' && typeof cert.valid_to === 'string') return `The server certificate is valid until ${neutralize(cert.valid_to)}.`;
+  const cn = what === 'issuer' ? cert.issuer?.['CN'] : undefined;
+  if (typeof cn === 'string') return `The server certificate was issued by "${neutralize(cn)}".`;
+  return undefined;
+}
+
+function joinDetail(...lines: Array<string | undefined>): string | undefined {
+  const d = lines.filter((l): l is string => !!l).join('\n');
+  return d === '' ? undefined : d;
+}
+
 function hostPort(server: string): string {
   try {
     const u = new URL(server);
@@ -86,19 +120,19 @@ export function classifyError(err: unknown, ctx: ErrorContext): Failure {
       'Set the cluster\'s certificate-authority (or certificate-authority-data) in the kubeconfig to the CA that signed the server certificate.',
       'If the server was re-created, fetch a fresh kubeconfig from its administrator or cloud console.',
       'Only for a throwaway test cluster: insecure-skip-tls-verify: true (never in production).',
-    ], detail);
+    ], joinDetail(certLine(peerCert(err), 'issuer'), detail));
   }
   if (has(HOSTNAME)) {
     return failure('connection.tls-hostname-mismatch', `The API server's certificate is not valid for the name used to reach it (${where}).`, [
       'Use the host name the certificate was issued for in the cluster\'s server field,',
       'or set tls-server-name in the cluster entry of the kubeconfig to a name the certificate lists.',
-    ], detail);
+    ], joinDetail(certLine(peerCert(err), 'names'), detail));
   }
   if (has(CERT_TIME)) {
     return failure('connection.tls-cert-expired', `The API server's certificate at ${where} has expired or is not yet valid.`, [
       'Check this computer\'s clock; if it is right, the cluster administrator must renew the server certificate.',
       'If the cluster was renewed, update the cluster\'s certificate-authority-data in the kubeconfig.',
-    ], detail);
+    ], joinDetail(certLine(peerCert(err), 'expiry'), detail));
   }
   if (codes.some((c) => c.startsWith('ERR_SSL') || c === 'EPROTO' || c.startsWith('ERR_TLS') || c === 'UND_ERR_PRX_TLS')) {
     return failure('connection.tls-protocol', `The TLS handshake with ${where} failed.`, [

@@ -117,9 +117,9 @@ export class KubeApiClient implements KubeClient {
   /** Runs the credential step alone (for `kpods trace`). */
   async checkCredentials(signal?: AbortSignal): Promise<Result<string[]>> {
     const r = await this.prepare();
-    if (!r.ok) return r;
+    if (!r.ok) return { ok: false, failure: this.locate(r.failure) };
     const applied = await r.value.creds.apply(signal);
-    if (!applied.ok) return applied;
+    if (!applied.ok) return { ok: false, failure: this.locate(applied.failure) };
     return { ok: true, value: r.value.creds.describeSent() };
   }
 
@@ -141,8 +141,24 @@ export class KubeApiClient implements KubeClient {
     return ready.transport;
   }
 
-  /** Sends one request with credentials; 2xx bodies are returned, others classified. */
+  /** Sends one request with credentials; 2xx bodies are returned, others classified and located in the kubeconfig. */
   async call(req: HttpRequest, ctx: CallContext): Promise<Result<HttpResponse>> {
+    const r = await this.callRaw(req, ctx);
+    return r.ok ? r : { ok: false, failure: this.locate(r.failure) };
+  }
+
+  /** Adds which kubeconfig entry to fix: the cluster for TLS problems, the user for credential ones. */
+  private locate(f: Failure): Failure {
+    const t = this.target;
+    const where = (kind: string, name: string, file: string | undefined): string => `kubeconfig ${kind} "${neutralize(name)}"${file ? ` in ${neutralize(file)}` : ''}`;
+    let line: string | undefined;
+    if (f.code.startsWith('connection.tls') || f.code === 'connection.proxy') line = `To fix: ${where('cluster', t.clusterName, t.origins.cluster)}.`;
+    else if (f.stage === 'credentials' || f.code === 'authentication.unauthorized') line = `To fix: ${where('user', t.userName, t.origins.user)}.`;
+    if (!line || t.inCluster || (f.detail ?? '').includes(line)) return f;
+    return { ...f, detail: f.detail ? `${f.detail}\n${line}` : line };
+  }
+
+  private async callRaw(req: HttpRequest, ctx: CallContext): Promise<Result<HttpResponse>> {
     if (this.closed) return { ok: false, failure: failure('response.invalid', 'The client was closed.', []) };
     const r = await this.prepare();
     if (!r.ok) return r;

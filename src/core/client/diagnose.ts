@@ -46,7 +46,7 @@ export async function diagnose(f: Failure, client: KubeClient, ctx: DiagnoseCont
     const answers = await Promise.all(unique.map(async (n) => ({ n, r: await client.rules(n, ctx.signal) })));
     for (const { n, r } of answers) if (r.ok && allowsListPods(r.value)) allowed.push(n);
     if (!allowed.length) {
-      hints.push(`The server does not let you list namespaces, so kpods could only check ${unique.length ? unique.map((n) => neutralize(n)).join(', ') : 'no other namespace'}; ask your administrator which namespaces you may use.`);
+      hints.push(`The server does not let you list namespaces; kpods checked ${unique.length ? `the namespaces named in your kubeconfig (${unique.map((n) => neutralize(n)).join(', ')})` : 'no other namespace'} and may list pods in none of them. Ask your administrator which namespaces you may use.`);
     }
   }
   if (ctx.namespace !== undefined) {

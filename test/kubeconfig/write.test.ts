@@ -158,6 +158,16 @@ test('use-context refuses an unknown context (as kubectl does), writes an explic
   assert.deepEqual(loaded(hostFor(dir, {}), a).contexts.find((c) => c.name === 'quoted')?.fields, { cluster: 'yes', user: '0123', namespace: 'x' });
 });
 
+test('contexts sharing one anchor are changed separately', async () => {
+  const dir = scratch();
+  const file = join(dir, 'config');
+  writeFileSync(file, 'clusters:\n- name: x\n  cluster: {server: "https://x"}\ncontexts:\n- name: a\n  context: &shared {cluster: x, user: ""}\n- name: b\n  context: *shared\ncurrent-context: a\n');
+  const r = await saveNamespace({ host: hostFor(dir, {}), explicitPath: file, namespace: 'only-a' });
+  assert.ok(r.ok, r.ok ? '' : r.failure.summary);
+  const cfg = loaded(hostFor(dir, {}), file);
+  assert.deepEqual(cfg.contexts.map((c) => [c.name, c.fields.namespace]), [['a', 'only-a'], ['b', undefined]]);
+});
+
 test('a symlinked kubeconfig stays a symlink; the file it points to is replaced', async () => {
   const dir = scratch();
   const { a } = setup(dir);

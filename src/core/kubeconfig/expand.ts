@@ -115,3 +115,12 @@ export function expandedSize(node: unknown, limit: number): number {
   };
   return size(node);
 }
+
+/** A deep copy of an expanded document (aliases become separate copies, as kubectl writes them). */
+export function cloneTree(node: unknown): unknown {
+  if (typeof node !== 'object' || node === null || !isContainer(node)) return node;
+  if (Array.isArray(node)) return node.map(cloneTree);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node as Record<string, unknown>)) out[k] = cloneTree(v);
+  return out;
+}

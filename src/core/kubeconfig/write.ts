@@ -9,7 +9,7 @@ import { failure, type Result } from '../failure.js';
 import type { Host } from '../target.js';
 import { loadingChain } from './chain.js';
 import { contextNotFound, invalidFile, noCurrentContext } from './errors.js';
-import { expandDocument } from './expand.js';
+import { cloneTree, expandDocument } from './expand.js';
 import { loadKubeconfig } from './load.js';
 import { lockAll } from './lock.js';
 import type { LoadedKubeconfig } from './types.js';
@@ -135,7 +135,8 @@ function rewrite(path: string, mutate: (doc: Record<string, unknown>) => void): 
   if ('error' in parsed) return { ok: false, failure: invalidFile(path, parsed.error.line, parsed.error.reason) };
   const expanded = expandDocument(parsed.doc, parsed.lines);
   if (!expanded.ok) return { ok: false, failure: invalidFile(path, expanded.line, expanded.reason) };
-  const doc = isMap(expanded.doc) ? expanded.doc : emptyDocument();
+  // Aliases share nodes: copy so that changing one context cannot change another.
+  const doc = isMap(expanded.doc) ? (cloneTree(expanded.doc) as Record<string, unknown>) : emptyDocument();
   try {
     mutate(doc);
   } catch (err) {

@@ -192,6 +192,14 @@ export function reduce(s: UiState, a: Action): UiState {
     case 'pods': {
       const rows = new Map<string, PodRow>();
       for (const r of a.rows) rows.set(r.key, r);
+      // A refresh with the same pods and unchanged sort keys keeps the order: no re-sort.
+      const sameOrder =
+        rows.size === s.rows.size &&
+        s.sorted.every((r) => {
+          const n = rows.get(r.key);
+          return n !== undefined && sortValue(n, s.sort) === sortValue(r, s.sort);
+        });
+      if (sameOrder) return withRows({ ...succeeded(s, a.at), sorted: s.sorted.map((r) => rows.get(r.key)!) }, rows, false);
       return withRows(succeeded(s, a.at), rows, true);
     }
     case 'changes': {

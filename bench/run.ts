@@ -12,7 +12,7 @@ import { machineInfo } from './machine.js';
 import { findTimeTool } from './proc.js';
 import { startSim, Unavailable, type SimHost } from './sim-host.js';
 import { floorTarget } from './creds.js';
-import { namespaceCounts } from './k8s.js';
+import { namespaceCounts, warmAllNamespaces } from './k8s.js';
 import { Tmux, tmuxAvailable } from './tmux.js';
 import { listGroup } from './groups/list.js';
 import { paintGroup } from './groups/paint.js';
@@ -71,6 +71,9 @@ async function runSize(o: BenchOptions, pods: number, kubectl: string, timeTool:
     result.simStartMs = Math.round(sim.startMs);
     const target = floorTarget(sim.kubeconfigPath, CONTEXT, tmp);
     result.namespaces = await namespaceCounts(target);
+    const w0 = Date.now();
+    await warmAllNamespaces(target);
+    log(`${pods} pods: server caches warmed in ${Date.now() - w0} ms`);
     const ctx: SizeCtx = {
       opts: o,
       pods,

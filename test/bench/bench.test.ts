@@ -39,16 +39,18 @@ test('pod rows are recognised on a captured screen', () => {
   assert.deepEqual(rowPod('web-1   1/1   Running', 'default'), { namespace: 'default', name: 'web-1' });
 });
 
-test('the harness runs end to end at 50 pods (list, one round)', { timeout: 90000 }, async (t) => {
-  if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).error) {
-    console.error('!!! kubectl not found: the benchmark harness test cannot compare against it');
-    t.skip('kubectl not found');
-    return;
+test('the harness runs end to end at 50 pods (list and TUI first paint, one round)', { timeout: 90000 }, async (t) => {
+  for (const [tool, args] of [['kubectl', ['version', '--client']], ['tmux', ['-V']]] as const) {
+    if (spawnSync(tool, args, { stdio: 'ignore' }).error) {
+      console.error(`!!! ${tool} not found: the benchmark harness test needs it`);
+      t.skip(`${tool} not found`);
+      return;
+    }
   }
   const out = mkdtempSync(join(tmpdir(), 'kpods-bench-test-'));
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(repoRoot, 'dist', 'bench', 'run.js'), '--sizes', '50', '--reps', '1', '--only', 'list', '--out', out], {
+      const child = spawn(process.execPath, [join(repoRoot, 'dist', 'bench', 'run.js'), '--sizes', '50', '--reps', '1', '--only', 'list,paint', '--out', out], {
         cwd: repoRoot,
         stdio: ['ignore', 'ignore', 'pipe'],
       });
@@ -73,10 +75,15 @@ test('the harness runs end to end at 50 pods (list, one round)', { timeout: 9000
       assert.ok((cmds[id]?.wallMs?.median ?? 0) > 0, `${id} wall time`);
       assert.ok((cmds[id]?.maxRssMiB?.median ?? 0) > 1, `${id} peak RSS`);
     }
+    const paint = size?.groups['paint'];
+    assert.equal(paint?.status, 'ok', JSON.stringify(paint));
+    const firstPaint = (paint?.status === 'ok' ? paint.data['firstPaintMs'] : undefined) as { median: number } | undefined;
+    assert.ok((firstPaint?.median ?? 0) > 0, 'first paint time');
     const md = readFileSync(join(out, 'RESULTS.md'), 'utf8');
     assert.match(md, /\| target \| goal \| measured \| met \|/);
     assert.match(md, /### List: 50 pods/);
     assert.match(md, /\| `kpods list -n` \| \d/);
+    assert.match(md, /### TUI first paint: 50 pods/);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

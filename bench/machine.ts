@@ -15,6 +15,7 @@ export interface MachineInfo {
   timeTool: string;
   gitCommit: string;
   loadAverageAtStart: number[];
+  loadAverageAtEnd?: number[];
 }
 
 function tryRun(cmd: string, args: string[]): string | undefined {

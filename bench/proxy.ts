@@ -6,6 +6,9 @@ export interface ProxyCounts {
   toClient: number;
   toServer: number;
   connections: number;
+  /** The simulator's own counters (requests served, body bytes sent), when it has them. */
+  serverRequests?: number;
+  serverBytes?: number;
 }
 
 export interface CountingProxy {

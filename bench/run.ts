@@ -3,7 +3,7 @@
  * runs the measurement groups against it, and writes bench/results/results.json and RESULTS.md.
  */
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -174,6 +174,7 @@ async function main(argv: string[]): Promise<number> {
     await tmux?.close();
   }
   const finished = new Date();
+  machine.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
   const results: BenchResults = {
     schema: 1,
     startedAt: started.toISOString(),

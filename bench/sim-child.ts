@@ -80,7 +80,9 @@ async function handle(req: ChildRequest): Promise<void> {
         await start(req.pods, req.churn);
         return;
       case 'counts':
-        send({ type: 'counts', id: req.id, counts: proxy?.counts() ?? { toClient: 0, toServer: 0, connections: 0 } });
+        const stats = sim?.['stats'] as { requests?: number; bytes?: number } | undefined;
+        const counts = proxy?.counts() ?? { toClient: 0, toServer: 0, connections: 0 };
+        send({ type: 'counts', id: req.id, counts: { ...counts, serverRequests: stats?.requests, serverBytes: stats?.bytes } });
         return;
       case 'mutate': {
         const r = mutate(req.namespace, req.name);

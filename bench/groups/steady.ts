@@ -20,6 +20,10 @@ interface Mode {
 /** Called with a quiet cluster's TUI after its CPU window (the change group samples there). */
 export type QuietHook = (tui: Tui, watch: boolean) => Promise<void>;
 
+function delta(a: number | undefined, b: number | undefined, scale: number): number | undefined {
+  return a === undefined || b === undefined ? undefined : Math.round((b - a) * scale);
+}
+
 async function measure(c: SizeCtx, tmux: Tmux, sim: SimHost, mode: Mode, onQuiet?: QuietHook): Promise<Record<string, unknown>> {
   const kubeconfig = rewritePort(sim.kubeconfigPath, sim.serverPort, sim.proxyPort, join(c.tmp, `proxied-${sim.proxyPort}.yaml`));
   const interval = c.opts.intervalSec;
@@ -50,6 +54,8 @@ async function measure(c: SizeCtx, tmux: Tmux, sim: SimHost, mode: Mode, onQuiet
       bytesPerRefresh: mode.watch ? undefined : Math.round(received / refreshes),
       bytesPerSecond: Math.round(received / seconds),
       newConnections: bytes1.connections - bytes0.connections,
+      serverRequestsPerMinute: delta(bytes0.serverRequests, bytes1.serverRequests, 60 / seconds),
+      serverBodyBytesPerSecond: delta(bytes0.serverBytes, bytes1.serverBytes, 1 / seconds),
       rssMiB: Math.round(mem.rss),
       peakRssMiB: Math.round(mem.hwm),
       firstPaintMs: Math.round(first.ms),

@@ -58,6 +58,17 @@ test('a directory', () => {
   assertInvalid(d, /is a directory/);
 });
 
+test('a pipe is refused instead of blocking; an endless device is cut off; /dev/null is an empty config', () => {
+  const fifo = join(root, 'fifo');
+  const made = spawnSync('mkfifo', [fifo]);
+  assert.equal(made.status, 0, 'mkfifo failed');
+  assertInvalid(fifo, /not a regular file/);
+  assertInvalid('/dev/zero', /more than \d+ bytes long/);
+  const devNull = loadKubeconfig({ explicitPath: '/dev/null', host: host() });
+  assert.ok(devNull.ok);
+  assert.deepEqual(devNull.value.contexts, []);
+});
+
 test('binary junk: NUL bytes, invalid UTF-8, control characters', () => {
   const junk = Buffer.alloc(4096);
   for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919 + 13) % 256;

@@ -2,7 +2,7 @@
  * Loads the kubeconfig chain as kubectl does: reads each existing file, rejects what kubectl
  * rejects (naming the file and line), and merges with "first file to define a name wins".
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Result } from '../failure.js';
 import type { Host } from '../target.js';
@@ -18,11 +18,31 @@ export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 /** File-system access used by the loader; replaceable in tests (e.g. to delete a file between stat and read). */
 export interface LoaderFs {
-  stat: (path: string) => { isDirectory(): boolean; size: number };
+  stat: (path: string) => { isDirectory(): boolean; isFile(): boolean; isCharacterDevice(): boolean; size: number };
   readFile: (path: string) => Buffer;
 }
 
-const realFs: LoaderFs = { stat: (p) => statSync(p), readFile: (p) => readFileSync(p) };
+const realFs: LoaderFs = { stat: (p) => statSync(p), readFile: readBounded };
+
+/** Reads at most MAX_FILE_BYTES + 1 bytes (enough to tell a file is too long), whatever the file claims. */
+function readBounded(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(1 << 20, MAX_FILE_BYTES + 1 - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > MAX_FILE_BYTES) break;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Options of loadKubeconfig. */
 export interface LoadOptions {
@@ -42,6 +62,8 @@ export function readKubeconfigFile(path: string, fs: LoaderFs = realFs): Result<
   try {
     const st = fs.stat(path);
     if (st.isDirectory()) return { ok: false, failure: invalidFile(path, undefined, 'it is a directory, not a file') };
+    // A FIFO or socket could block forever: refuse it. Devices are read with a bound (/dev/null is a common empty kubeconfig).
+    if (!st.isFile() && !st.isCharacterDevice()) return { ok: false, failure: invalidFile(path, undefined, 'it is not a regular file (a pipe or socket)') };
     if (st.size > MAX_FILE_BYTES) {
       return { ok: false, failure: invalidFile(path, undefined, `it is ${st.size} bytes long, more than the ${MAX_FILE_BYTES} kpods reads`) };
     }

@@ -54,7 +54,15 @@ export async function commandClientDeps(io: CommandIo, flags: KubeFlags): Promis
   };
 }
 
+/** A reader that closes the pipe early (`kpods list | head`) is not an error: stop quietly, as kubectl does. */
+export function quietOnClosedPipe(io: CommandIo): void {
+  io.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') io.stderr.write(`kpods: cannot write output (${err.code ?? 'error'})\n`);
+  });
+}
+
 export const listCommand: Command = async (args, io) => {
+  quietOnClosedPipe(io);
   const { parseKubeFlags } = await import('./kube-flags.js');
   const parsed = parseKubeFlags(args, LIST_OPTIONS);
   if (!parsed.ok) {

@@ -60,7 +60,8 @@ export const traceCommand: Command = async (args, io) => {
     io.stderr.write(`kpods trace: unsupported output format "${neutralizeMultiline(output)}" (use text or json)\n${USAGE}`);
     return EXIT.usage;
   }
-  const { resolveForCommand, commandClientDeps } = await import('./list.js');
+  const { resolveForCommand, commandClientDeps, quietOnClosedPipe } = await import('./list.js');
+  quietOnClosedPipe(io);
   const { traceTarget, traceKubeconfigFailure, createKubeClient } = await import('../core/client/index.js');
   const clock = (): number => io.host.now().getTime();
   const t0 = clock();

@@ -138,6 +138,24 @@ test('connection failures: DNS, timeout, proxy, expired server certificate, TLS 
   await expectCode(['--kubeconfig', kubeconfig('plain', { server: `https://127.0.0.1:${plainPort}` }, {})], 'connection.tls-protocol', 5);
 });
 
+test('a 401 names the credential that was sent: JWT issuer, subject and expiry, never the token', async () => {
+  const enc = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const token = `${enc({ alg: 'RS256' })}.${enc({ iss: 'https://issuer.example', sub: 'system:serviceaccount:ci:deployer', exp: 1700000000 })}.c2lnbmF0dXJl`;
+  const r = await expectCode(['--kubeconfig', kubeconfig('jwt', simCluster(), { token })], 'authentication.unauthorized', 6);
+  assert.match(r.stderr, /bearer token \(JWT\) from the kubeconfig \(token\): issuer https:\/\/issuer\.example, subject system:serviceaccount:ci:deployer, expired \d+d ago \(2023-11-14T22:13:20\.000Z\)/);
+  assert.match(r.stderr, /To fix: kubeconfig user "jwt"/);
+  assert.ok(!r.stderr.includes(token) && !r.stderr.includes('c2lnbmF0dXJl'));
+});
+
+test('trace reports a missing kubeconfig at the kubeconfig stage (exit 3)', async () => {
+  const r = await runKpods(['trace', '-o', 'json', '--kubeconfig', join(dir, 'nope.yaml')], { env: { HOME: dir, KUBECONFIG: undefined } });
+  assert.equal(r.code, 3);
+  const report = JSON.parse(r.stdout) as { ok: boolean; stages: Array<{ name: string; status: string; code: string | null }> };
+  assert.equal(report.ok, false);
+  assert.deepEqual(report.stages.map((s) => `${s.name}:${s.status}`), ['kubeconfig:failed', 'credentials:skipped', 'connection:skipped', 'authentication:skipped', 'authorization:skipped', 'response:skipped']);
+  assert.equal(report.stages[0]?.code, 'kubeconfig.not-found');
+});
+
 test('usage errors exit 2', async () => {
   const r = await list(['--no-such-flag']);
   assert.equal(r.code, 2);

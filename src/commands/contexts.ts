@@ -98,12 +98,12 @@ export const contextsCommand: Command = async (args, io) => {
     return exitCodeFor(loaded.failure);
   }
   const config = loaded.value;
-  for (const w of config.warnings) io.stderr.write(neutralizeMultiline(`kpods contexts: warning: ${w.file}${w.line === undefined ? '' : `:${w.line}`}: ${w.message}`) + '\n');
   if (!config.files.some((f) => f.exists)) {
     const f = notFound(config);
     io.stderr.write(formatFailure(f, 'contexts'));
     return exitCodeFor(f);
   }
+  for (const w of config.warnings) io.stderr.write(neutralizeMultiline(`kpods contexts: warning: ${w.file}${w.line === undefined ? '' : `:${w.line}`}: ${w.message}`) + '\n');
   for (const note of danglingReferences(config)) io.stderr.write(neutralize(`kpods contexts: warning: ${note}`) + '\n');
   const wanted = flags.rest.positionals;
   for (const name of wanted) {

@@ -184,6 +184,8 @@ test('§8 a dangling cluster or user is explained instead of localhost:8080 or a
 test('no current context, and no kubeconfig at all, are explained', () => {
   const none = loadKubeconfig({ host: host({ KUBECONFIG: join(root, 'missing-a') }) });
   assert.ok(none.ok);
+  // §5.2: missing files are tolerated, with one "Config not found" warning.
+  assert.deepEqual(none.value.warnings.map((w) => w.message), [`Config not found: ${join(root, 'missing-a')}`]);
   const f = fails(none.value);
   assert.equal(f.code, 'kubeconfig.not-found');
   assert.ok(f.summary.includes(join(root, 'missing-a')));

@@ -151,6 +151,9 @@ export function loadKubeconfig(options: LoadOptions): Result<LoadedKubeconfig> {
   };
   if (chain.explicitPath !== undefined) merged.explicitPath = chain.explicitPath;
   if (chain.source === 'flag' && !files[0]?.exists) return { ok: false, failure: notFound(merged) };
+  if (chain.source === 'env' && files.length > 0 && !files.some((f) => f.exists)) {
+    warnings.push({ file: files[0]?.path ?? '', message: `Config not found: ${files.map((f) => f.path).join(', ')}` });
+  }
   for (const c of configs) mergeFile(merged, c);
   return { ok: true, value: merged };
 }

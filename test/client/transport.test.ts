@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse, type Server as HttpServer } from 'node:http';
-import { connect as netConnect, type AddressInfo, type Socket } from 'node:net';
+import { connect as netConnect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -207,6 +207,59 @@ test('proxy-url: requests tunnel through an http CONNECT proxy', async () => {
   const r = await listOnce(t({ proxyUrl }));
   assert.ok(r.ok, JSON.stringify(!r.ok && r.failure));
   assert.deepEqual(connects, [new URL(httpsUrl).host]);
+});
+
+/** A minimal SOCKS5 server (no authentication, CONNECT only) that records the requested host. */
+function socks5Server(requested: string[]): Promise<{ url: string; close: () => Promise<void> }> {
+  const srv = createNetServer((client) => {
+    let buf = Buffer.alloc(0);
+    let stage = 0;
+    client.on('data', function onData(chunk: Buffer) {
+      buf = Buffer.concat([buf, chunk]);
+      if (stage === 0 && buf.length >= 2 && buf.length >= 2 + (buf[1] ?? 0)) {
+        buf = buf.subarray(2 + (buf[1] ?? 0));
+        stage = 1;
+        client.write(Buffer.from([5, 0]));
+      }
+      if (stage === 1 && buf.length >= 5) {
+        const atyp = buf[3];
+        const len = atyp === 1 ? 4 : atyp === 3 ? 1 + (buf[4] ?? 0) : 16;
+        if (buf.length < 4 + len + 2) return;
+        const host = atyp === 1 ? [...buf.subarray(4, 8)].join('.') : buf.subarray(5, 5 + (buf[4] ?? 0)).toString();
+        const port = buf.readUInt16BE(4 + len);
+        requested.push(`${host}:${port}`);
+        stage = 2;
+        client.off('data', onData);
+        const rest = buf.subarray(4 + len + 2);
+        const upstream = netConnect(port, host, () => {
+          client.write(Buffer.from([5, 0, 0, 1, 0, 0, 0, 0, 0, 0]));
+          if (rest.length) upstream.write(rest);
+          upstream.pipe(client);
+          client.pipe(upstream);
+        });
+        upstream.on('error', () => client.destroy());
+        client.on('error', () => upstream.destroy());
+      }
+    });
+  });
+  track(srv as unknown as HttpServer);
+  return new Promise((resolve) => srv.listen(0, '127.0.0.1', () => resolve({
+    url: `socks5://127.0.0.1:${(srv.address() as AddressInfo).port}`,
+    close: () => new Promise((r) => srv.close(() => r())),
+  })));
+}
+
+test('proxy-url: socks5 through undici\'s Socks5ProxyAgent', async () => {
+  respond = okTable;
+  const requested: string[] = [];
+  const socks = await socks5Server(requested);
+  try {
+    const r = await listOnce(t({ proxyUrl: socks.url }));
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.failure));
+    assert.deepEqual(requested, [new URL(httpsUrl).host]);
+  } finally {
+    await socks.close();
+  }
 });
 
 test('HTTPS_PROXY / NO_PROXY choice; loopback is never proxied from the environment', () => {

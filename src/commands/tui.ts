@@ -67,14 +67,16 @@ export async function runTui(o: TuiStart): Promise<number> {
   const { loadKubeconfig, resolveTarget } = await import('../core/kubeconfig/index.js');
   const loaded = loadKubeconfig({ ...(explicitPath ? { explicitPath } : {}), host: io.host });
   const probe = loaded.ok ? resolveTarget(loaded.value, flags.overrides, io.host) : loaded;
-  const [{ startUi }, { createStore }, { kubeDeps }, { createTtyExecRunner }, { colorEnabled }, { initialState }] = await Promise.all([
-    import('../ui/run.js'),
+  // The data side starts first, so the first list loads while Ink (the slow import) loads.
+  const [{ createStore }, { kubeDeps }, { createTtyExecRunner }, { colorEnabled }, { initialState }, { Controller }] = await Promise.all([
     import('../ui/store.js'),
     import('../ui/kube-deps.js'),
     import('../ui/tty-exec-runner.js'),
     import('../ui/theme.js'),
     import('../ui/state.js'),
+    import('../ui/controller.js'),
   ]);
+  const inkLoading = import('../ui/run.js');
   const color = colorEnabled(io.host.env, v['no-color'] === true);
   const store = createStore(initialState());
   const base = { store, color, now: io.host.now, stdin, stdout, stderr: io.stderr as NodeJS.WriteStream };
@@ -84,16 +86,24 @@ export async function runTui(o: TuiStart): Promise<number> {
     store.dispatch({ type: 'screen', screen: 'noconfig' });
     store.dispatch({ type: 'failed', failure: probe.failure });
     let wantDemo = false;
+    const { startUi } = await inkLoading;
     const ui = startUi({ ...base, ...(o.demo ? { onDemo: () => ((wantDemo = true), ui.quit()) } : {}) });
     await ui.done;
     if (wantDemo && o.demo) return o.demo();
     return EXIT.ok;
   }
 
-  let ui: ReturnType<typeof startUi> | undefined;
+  let ui: import('../ui/run.js').RunningUi | undefined;
+  // A plugin that needs the terminal before Ink is mounted keeps it: mounting waits for it.
+  let beforeUi: Promise<unknown> = Promise.resolve();
   const runner = createTtyExecRunner({
     interactiveAvailable: true,
-    stepAside: (fn) => (ui ? ui.stepAside(fn) : fn()),
+    stepAside: (fn) => {
+      if (ui) return ui.stepAside(fn);
+      const run = beforeUi.then(fn, fn);
+      beforeUi = run.catch(() => undefined);
+      return run;
+    },
     stderr: io.stderr,
     banner: (req) => `kpods: the credential plugin "${neutralize(req.command)}" needs the terminal; kpods resumes when it exits (Ctrl-C cancels it).\n`,
   });
@@ -111,7 +121,14 @@ export async function runTui(o: TuiStart): Promise<number> {
     ...(flags.overrides.user ? { user: flags.overrides.user } : {}),
     ...(v['all-namespaces'] === true ? { namespace: null } : flags.overrides.namespace ? { namespace: flags.overrides.namespace } : {}),
   };
-  ui = startUi({ ...base, deps, controllerOptions: { intervalMs, watch: v['watch'] === true }, initial });
+  const controller = new Controller(store, deps, { intervalMs, watch: v['watch'] === true }, initial);
+  controller.start();
+  const { startUi } = await inkLoading;
+  for (let pending = beforeUi; ; pending = beforeUi) {
+    await pending;
+    if (pending === beforeUi) break;
+  }
+  ui = startUi({ ...base, controller });
   await ui.done;
   return EXIT.ok;
 }

@@ -4,7 +4,7 @@
  */
 import { render, type Instance } from 'ink';
 import { App } from './App.js';
-import { Controller, type ControllerOptions, type Selection, type UiDeps } from './controller.js';
+import type { Controller } from './controller.js';
 import type { Store } from './store.js';
 
 const ENTER_ALT = '\u001b[?1049h';
@@ -13,9 +13,8 @@ const SHOW_CURSOR = '\u001b[?25h';
 
 export interface RunUiOptions {
   store: Store;
-  deps?: UiDeps;
-  controllerOptions?: ControllerOptions;
-  initial?: Selection;
+  /** Already started (it may fetch while Ink loads); stopped on quit. */
+  controller?: Controller;
   color: boolean;
   now: () => Date;
   stdin: NodeJS.ReadStream;
@@ -65,7 +64,7 @@ export function startUi(o: RunUiOptions): RunningUi {
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => (resolveDone = r));
   let queue: Promise<unknown> = Promise.resolve();
-  const controller = o.deps ? new Controller(o.store, o.deps, o.controllerOptions ?? { intervalMs: 2000, watch: false }, o.initial ?? { context: '' }) : undefined;
+  const controller = o.controller;
 
   const mount = (): void => {
     if (tty) o.stdout.write(ENTER_ALT);
@@ -129,6 +128,5 @@ export function startUi(o: RunUiOptions): RunningUi {
   process.on('SIGHUP', onSignal);
   process.on('exit', onExit);
   mount();
-  controller?.start();
   return ui;
 }

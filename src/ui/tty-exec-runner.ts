@@ -68,9 +68,16 @@ export function createTtyExecRunner(opts: {
       if (!req.interactive) return background.run(req);
       return opts.stepAside(async () => {
         if (opts.banner) opts.stderr.write(opts.banner(req));
-        const r = await runWithTerminal(req, opts.stderr);
-        if (r.stderr.trim() !== '') shown.add(neutralizeMultiline(r.stderr).trim());
-        return r;
+        // Ctrl-C at the plugin's prompt is for the plugin: kpods carries on and explains.
+        const ignore = (): void => undefined;
+        process.on('SIGINT', ignore);
+        try {
+          const r = await runWithTerminal(req, opts.stderr);
+          if (r.stderr.trim() !== '') shown.add(neutralizeMultiline(r.stderr).trim());
+          return r;
+        } finally {
+          process.off('SIGINT', ignore);
+        }
       });
     },
     /** True when `text` (neutralised plugin stderr) was already shown live on the terminal. */

@@ -82,7 +82,7 @@ export function App({ store, controller, color, now: clock, onQuit, onDemo }: Ap
   const t = state.target;
   const empty = state.loading ? 'loading pods…' : state.failure ? 'no pods to show (see below)' : t?.namespace === undefined ? 'No resources found.' : `No resources found in ${neutralize(t.namespace)} namespace.`;
   let main;
-  if (state.screen === 'help') main = <Help height={body} />;
+  if (state.screen === 'help') main = <Help height={body} width={size.columns} />;
   else if (state.screen === 'picker' && state.picker) main = <Picker picker={state.picker} height={body} color={color} />;
   else if (state.screen === 'save')
     main = (

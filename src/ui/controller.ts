@@ -93,6 +93,7 @@ export class Controller {
     this.sel = sel;
     const resolved = this.deps.resolve(sel);
     if (!resolved.ok) {
+      this.target = undefined;
       const contextEntry = this.deps.kubeconfig().contexts.find((c) => c.name === sel.context);
       this.store.dispatch({
         type: 'target',

@@ -88,7 +88,7 @@ export function App({ store, controller, color, now: clock, onQuit, onDemo }: Ap
     main = (
       <>
         <Text bold>Save to the kubeconfig?</Text>
-        <Text wrap="truncate-end">{state.savePreview ?? ''}</Text>
+        <Text wrap="truncate-end">{neutralize(state.savePreview ?? '')}</Text>
         <Text>y or Enter saves, Esc cancels</Text>
       </>
     );

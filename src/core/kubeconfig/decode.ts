@@ -110,7 +110,7 @@ class Decoder {
     if (v === null || v === undefined) return undefined;
     return this.list(v, at(where, key), o).map((item, i) => {
       if (item === null) return '';
-      if (typeof item !== 'string') this.fail(`${where}.${key}[${i}]`, item, v, 'a string');
+      if (typeof item !== 'string') this.fail(`${at(where, key)}[${i}]`, item, v, 'a string');
       return item;
     });
   }
@@ -129,7 +129,7 @@ class Decoder {
     const r = decodeGoBase64(s);
     if (r.ok) return r.bytes;
     const line = this.lineOf(s) ?? this.lineOf(o);
-    const message = `${where}.${key} is not valid base64: illegal base64 data at input byte ${r.offset}`;
+    const message = `${at(where, key)} is not valid base64: illegal base64 data at input byte ${r.offset}`;
     throw new Stop(line === undefined ? { message } : { line, message });
   }
 
@@ -138,16 +138,20 @@ class Decoder {
     if (v === null || v === undefined) return undefined;
     const seen = new Set<string>();
     return this.list(v, at(where, key), o).map((item, i) => {
-      const e = this.obj(item, `${where}.${key}[${i}]`, v) ?? {};
-      const name = this.str(e, 'name', `${where}.${key}[${i}]`) ?? '';
+      const e = this.obj(item, `${at(where, key)}[${i}]`, v) ?? {};
+      const name = this.str(e, 'name', `${at(where, key)}[${i}]`) ?? '';
       this.dup(seen, name, at(where, key), e);
-      return { name, extension: this.json(e['extension'], `${where}.${key}[${i}].extension`) };
+      return { name, extension: this.json(e['extension'], `${at(where, key)}[${i}].extension`) };
     });
   }
 
   /** Arbitrary extension content as JSON values (the size was bounded before decoding). */
   private json(v: unknown, where: string): unknown {
     if (v instanceof PlainScalar) {
+      if (typeof v.value === 'number' && !Number.isFinite(v.value)) {
+        const message = `${where}: ${v.text} cannot be written as JSON (kubectl refuses it too)`;
+        throw new Stop(v.line === undefined ? { message } : { line: v.line, message });
+      }
       if (v.differsFromYaml12) this.warnYaml11(v, where);
       return v.value;
     }

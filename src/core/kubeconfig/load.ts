@@ -86,7 +86,9 @@ export function readKubeconfigFile(path: string, fs: LoaderFs = realFs): Result<
   if (bytes.length > MAX_FILE_BYTES) return { ok: false, failure: invalidFile(path, undefined, `it is more than ${MAX_FILE_BYTES} bytes long`) };
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // Like go-yaml, accept UTF-16 with a byte-order mark.
+    const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
     return { ok: false, failure: invalidFile(path, undefined, 'it is not text (binary data or invalid UTF-8)') };
   }

@@ -92,7 +92,8 @@ const intType = new yaml.Type('tag:yaml.org,2002:int', {
 
 const floatType = new yaml.Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (s: string | null) => s !== null && (s in SPECIAL_FLOATS || FLOAT_RE.test(s.replace(/_/g, ''))),
+  // go-yaml keeps a float that overflows (1e400) as a string.
+  resolve: (s: string | null) => s !== null && (s in SPECIAL_FLOATS || (FLOAT_RE.test(s.replace(/_/g, '')) && Number.isFinite(Number(s.replace(/_/g, ''))))),
   construct: (s: string) => new PlainScalar('float', SPECIAL_FLOATS[s] ?? Number(s.replace(/_/g, '')), s),
   instanceOf: PlainScalar,
   predicate: (o: unknown) => o instanceof PlainScalar && o.kind === 'float',
@@ -107,9 +108,15 @@ const mergeType = new yaml.Type('tag:kpods:merge-key', {
   represent: () => '<<',
 });
 
+/** go-yaml ignores local tags (`!foo x` is the string "x"): accept any `!`-tag as its plain content. */
+const localTags = (['scalar', 'sequence', 'mapping'] as const).map(
+  (kind) => new yaml.Type('!', { kind, multi: true, construct: (data: unknown) => data ?? (kind === 'scalar' ? '' : kind === 'sequence' ? [] : {}) }),
+);
+
 /** The schema: YAML 1.1 booleans and numbers as PlainScalar, merge keys as sentinels, no timestamps. */
 export const KUBE_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
   implicit: [(yaml as unknown as { types: { null: yaml.Type } }).types.null, boolType, intType, floatType, mergeType],
+  explicit: localTags,
 });
 
 /** A YAML syntax error with its 1-based line. */
@@ -151,6 +158,10 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
     yaml.loadAll(input, (d) => docs.push(d), { schema: KUBE_SCHEMA, json: true, listener });
     return docs;
   };
+  const directive = /^%YAML[ \t]+(\S+)/m.exec(text);
+  if (directive && directive[1] !== '1.1' && directive.index < (firstDocumentEnd(text) ?? text.length)) {
+    return { error: { line: lineOf(text, directive.index), reason: `found incompatible YAML document (%YAML ${directive[1] ?? ''}; kubectl reads YAML 1.1)` } };
+  }
   try {
     return { doc: load(text)[0] ?? null, mergeLines, lines, stringLines };
   } catch (err) {

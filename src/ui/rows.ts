@@ -26,6 +26,23 @@ const COMPARE: Record<SortKey, (a: PodRow, b: PodRow) => number> = {
   age: (a, b) => created(b) - created(a) || byName(a, b),
 };
 
+/**
+ * Merges a few `changed` rows into `sorted` (already sorted by `key`, without them): O(n + k log k)
+ * instead of re-sorting everything when a watch batch moves or adds a handful of pods.
+ */
+export function mergeSorted(sorted: PodRow[], changed: PodRow[], key: SortKey): PodRow[] {
+  const cmp = COMPARE[key];
+  const add = [...changed].sort(cmp);
+  const out: PodRow[] = new Array(sorted.length + add.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < sorted.length && j < add.length) out[k++] = cmp(sorted[i]!, add[j]!) <= 0 ? sorted[i++]! : add[j++]!;
+  while (i < sorted.length) out[k++] = sorted[i++]!;
+  while (j < add.length) out[k++] = add[j++]!;
+  return out;
+}
+
 /** Returns a new array of `rows` sorted by `key` (ties broken by namespace/name, so order is stable). */
 export function sortRows(rows: Iterable<PodRow>, key: SortKey): PodRow[] {
   return Array.from(rows).sort(COMPARE[key]);

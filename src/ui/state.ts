@@ -1,7 +1,7 @@
 /** The UI's state and its reducer: every change to the screen is an Action, tested without Ink. */
 import type { PodRow } from '../core/client/types.js';
 import type { Failure } from '../core/failure.js';
-import { filterRows, sortRows, type SortKey } from './rows.js';
+import { filterRows, mergeSorted, sortRows, type SortKey } from './rows.js';
 
 /** What fills the screen below the header. */
 export type Screen = 'table' | 'help' | 'picker' | 'filter' | 'save' | 'noconfig';
@@ -205,16 +205,16 @@ export function reduce(s: UiState, a: Action): UiState {
     case 'changes': {
       const rows = new Map(s.rows);
       for (const k of a.deletes) rows.delete(k);
-      // Re-sort only when membership grows or a sort key changed; otherwise patch in place.
-      let resort = false;
+      // Rows that are new or whose sort key changed are merged into place; the rest are patched.
+      const moved: PodRow[] = [];
       for (const r of a.upserts) {
         const old = rows.get(r.key);
-        if (!old || sortValue(old, s.sort) !== sortValue(r, s.sort)) resort = true;
+        if (!old || sortValue(old, s.sort) !== sortValue(r, s.sort)) moved.push(r);
         rows.set(r.key, r);
       }
-      if (resort) return withRows(succeeded(s, a.at), rows, true);
-      const gone = new Set(a.deletes);
-      const sorted = s.sorted.filter((r) => !gone.has(r.key)).map((r) => rows.get(r.key) ?? r);
+      const out = new Set([...a.deletes, ...moved.map((r) => r.key)]);
+      const kept = s.sorted.filter((r) => !out.has(r.key)).map((r) => rows.get(r.key) ?? r);
+      const sorted = moved.length === 0 ? kept : moved.length > 1000 ? sortRows(rows.values(), s.sort) : mergeSorted(kept, moved, s.sort);
       return withRows({ ...succeeded(s, a.at), sorted }, rows, false);
     }
     case 'failed':

@@ -111,3 +111,16 @@ test('frames are skipped when only off-screen rows change', async () => {
   s = reduce(s, { type: 'changes', at, upserts: [{ ...rows[3]!, ready: '0/1' }], deletes: [] });
   assert.ok(!same(before, visibleSignature(s)), 'on-screen change: new signature');
 });
+
+test('watch batches keep the sort: moved and new rows merge into place, deletions drop out', async () => {
+  const { sortRows } = await import('../../src/ui/rows.js');
+  const rows = Array.from({ length: 200 }, (_, i) => row(`p${i}`, { restartCount: (i * 37) % 11 }));
+  let s = run(initialState('restarts'), { type: 'target', target }, { type: 'pods', at, rows });
+  const upserts = [row('p5', { restartCount: 99 }), row('new-1', { restartCount: 3 }), row('p7', { ready: '0/1', restartCount: (7 * 37) % 11 })];
+  s = reduce(s, { type: 'changes', at, upserts, deletes: [row('p9').key] });
+  const expected = sortRows(s.rows.values(), 'restarts').map((r) => r.key);
+  assert.deepEqual(s.sorted.map((r) => r.key), expected);
+  assert.equal(s.view[0]!.name, 'p5');
+  assert.ok(!s.view.some((r) => r.name === 'p9'));
+  assert.equal(s.view.find((r) => r.name === 'p7')!.ready, '0/1');
+});

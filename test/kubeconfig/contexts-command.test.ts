@@ -115,3 +115,22 @@ test('--help, --version, -o name, a name filter, and warnings on stderr', async 
   const named = await runKpods(['contexts'], { env: env('names.yaml'), cwd: dir });
   assert.doesNotMatch(named.stderr, /which no file defines/);
 });
+
+test('the real binary: HOME unset reads ./.kube/config; KUBECONFIG set never falls back to home', async () => {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const cwd = mkdtempSync(join(tmpdir(), 'kpods-contexts-cwd-'));
+  try {
+    mkdirSync(join(cwd, '.kube'));
+    writeFileSync(join(cwd, '.kube', 'config'), 'contexts:\n- name: from-cwd\n  context: {cluster: x}\n');
+    const r = await runKpods(['contexts', '-o', 'json'], { env: {}, cwd });
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout) as { files: unknown; contexts: Array<{ name: string; origin: string }> };
+    assert.deepEqual(doc.files, [{ path: join(cwd, '.kube', 'config'), exists: true }]);
+    assert.deepEqual(doc.contexts.map((c) => [c.name, c.origin]), [['from-cwd', join(cwd, '.kube', 'config')]]);
+    const noFallback = await runKpods(['contexts'], { env: { HOME: cwd, KUBECONFIG: 'missing' }, cwd });
+    assert.equal(noFallback.code, 3);
+    assert.match(noFallback.stderr, /none of the files in KUBECONFIG exists/);
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
+});

@@ -315,7 +315,7 @@ export class Cluster {
   compact(): void {
     this.events = [];
     this.eventStart = 0;
-    this.oldest = this.rv;
+    this.oldest = ++this.rv;
   }
 
   private commit(key: string, pod: Pod | undefined, seed: PodSeed | undefined): string {

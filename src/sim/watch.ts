@@ -38,6 +38,7 @@ export function watchPods(
   const timeoutS = timeoutText && /^\d+$/.test(timeoutText) && Number(timeoutText) > 0 ? Number(timeoutText) : opts.defaultTimeoutSeconds;
   const matches = (v: PodVersion) => (namespace === undefined || v.namespace === namespace) && labels.matches(v.info().view) && fields.matches(v.info().view);
   res.writeHead(200, { ...headers, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+  res.flushHeaders();
   let first = true;
   const tableVersion = neg.form === 'table' ? neg.version : undefined;
   const objectJson = (v: PodVersion): string => {

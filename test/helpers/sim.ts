@@ -142,3 +142,118 @@ export function spawnKubectl(args: string[], opts: KubectlOptions): KubectlProce
     },
   };
 }
+
+/** How a direct request authenticates: the admin client certificate (default), none, a token or basic auth. */
+export type SimAuth = 'admin' | 'none' | { token: string } | { basic: [string, string] };
+
+export interface SimRequestOptions {
+  method?: string;
+  accept?: string;
+  body?: string | Buffer;
+  contentType?: string;
+  auth?: SimAuth;
+}
+
+export interface SimResponse {
+  status: number;
+  headers: import('node:http').IncomingHttpHeaders;
+  body: string;
+}
+
+function requestOptions(sim: Simulator, opts: SimRequestOptions): import('node:https').RequestOptions {
+  const headers: Record<string, string> = {};
+  if (opts.accept) headers['Accept'] = opts.accept;
+  if (opts.contentType) headers['Content-Type'] = opts.contentType;
+  const auth = opts.auth ?? 'admin';
+  if (typeof auth === 'object' && 'token' in auth) headers['Authorization'] = `Bearer ${auth.token}`;
+  if (typeof auth === 'object' && 'basic' in auth) headers['Authorization'] = `Basic ${Buffer.from(auth.basic.join(':')).toString('base64')}`;
+  return {
+    method: opts.method ?? 'GET',
+    headers,
+    ca: sim.secrets.caPem,
+    ...(auth === 'admin' ? { cert: sim.secrets.admin.cert, key: sim.secrets.admin.key } : {}),
+    agent: false,
+  };
+}
+
+/** One HTTPS request to the simulator (real TLS, the simulator's CA). */
+export async function simRequest(sim: Simulator, path: string, opts: SimRequestOptions = {}): Promise<SimResponse> {
+  const { request } = await import('node:https');
+  return new Promise((resolve, reject) => {
+    const req = request(sim.url + path, requestOptions(sim, opts), (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+/** A streaming request (a watch): lines as they arrive. */
+export interface SimStream {
+  status: number;
+  headers: import('node:http').IncomingHttpHeaders;
+  lines: string[];
+  /** Resolves when at least `n` lines arrived (rejects after `timeoutMs`). */
+  waitForLines(n: number, timeoutMs?: number): Promise<string[]>;
+  /** Resolves when the server ends the stream. */
+  ended: Promise<void>;
+  close(): void;
+}
+
+/** Opens a streaming GET (e.g. `?watch=1`) and collects newline-separated lines. */
+export async function simStream(sim: Simulator, path: string, opts: SimRequestOptions = {}): Promise<SimStream> {
+  const { request } = await import('node:https');
+  return new Promise((resolve, reject) => {
+    const req = request(sim.url + path, requestOptions(sim, opts), (res) => {
+      const lines: string[] = [];
+      let partial = '';
+      const waiters = new Set<() => void>();
+      let endResolve: () => void = () => {};
+      const ended = new Promise<void>((r) => (endResolve = r));
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => {
+        partial += d;
+        const parts = partial.split('\n');
+        partial = parts.pop() ?? '';
+        lines.push(...parts.filter((l) => l !== ''));
+        for (const w of [...waiters]) w();
+      });
+      res.on('end', () => {
+        if (partial) lines.push(partial);
+        endResolve();
+        for (const w of [...waiters]) w();
+      });
+      res.on('error', () => endResolve());
+      res.on('close', () => endResolve());
+      resolve({
+        status: res.statusCode ?? 0,
+        headers: res.headers,
+        lines,
+        ended,
+        close: () => req.destroy(),
+        waitForLines(n, timeoutMs = 15_000) {
+          return new Promise((ok, fail) => {
+            const check = () => {
+              if (lines.length >= n) {
+                waiters.delete(check);
+                clearTimeout(timer);
+                ok(lines);
+              }
+            };
+            const timer = setTimeout(() => {
+              waiters.delete(check);
+              fail(new Error(`${path}: expected ${n} lines, got ${lines.length}: ${lines.join('\n').slice(0, 2000)}`));
+            }, timeoutMs);
+            waiters.add(check);
+            check();
+          });
+        },
+      });
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}

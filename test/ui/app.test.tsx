@@ -140,3 +140,15 @@ test('App: progress while a large first list loads', async (t) => {
   t.after(() => ui.unmount());
   await ui.waitFor((x) => x.includes('loaded 3,500 of ~10,000') && x.includes('ns: all') && x.includes('loading pods'), 'progress');
 });
+
+test('App: with no kubeconfig the screen explains where kpods looked and d opens the demo', async (t) => {
+  const store = createStore();
+  store.dispatch({ type: 'screen', screen: 'noconfig' });
+  store.dispatch({ type: 'failed', failure: failure('kubeconfig.not-found', 'No kubeconfig found at /home/x/.kube/config (KUBECONFIG is not set).', ['Try kpods demo.']) });
+  let demo = 0;
+  const ui = renderSized(<App store={store} color={false} now={now} onQuit={() => undefined} onDemo={() => demo++} />, 100, 24);
+  t.after(() => ui.unmount());
+  await ui.waitFor((x) => x.includes('/home/x/.kube/config') && x.includes('Press d'), 'explanation and offer');
+  ui.stdin.write('d');
+  assert.equal(demo, 1);
+});

@@ -72,6 +72,7 @@ export function danglingReferences(config: LoadedKubeconfig): string[] {
   return notes;
 }
 
+/** `kpods contexts`: lists the merged contexts (text, JSON or names); kubeconfig failures exit 3, usage errors 2. */
 export const contextsCommand: Command = async (args, io) => {
   const parsed = parseKubeFlags(args, OPTIONS, { allowPositionals: true });
   if (!parsed.ok) {

@@ -84,8 +84,11 @@ export interface Entry<F> {
   origin: string;
 }
 
+/** A merged cluster. */
 export type ClusterEntry = Entry<ClusterFields>;
+/** A merged user. */
 export type UserEntry = Entry<UserFields>;
+/** A merged context. */
 export type ContextEntry = Entry<ContextFields>;
 
 /** One parsed file, before merging. */

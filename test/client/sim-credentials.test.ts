@@ -173,3 +173,23 @@ test('watch delivers changes after the list', async () => {
     assert.ok(seen.some((s) => s.endsWith(first.name)), seen.join(','));
   });
 });
+
+test('access reviews and /version answer from the server', async () => {
+  await withClient(target(sim.kubeconfigPath, { context: 'developer' }), async (c) => {
+    const shop = await c.canI('list', 'pods', 'shop');
+    const def = await c.canI('list', 'pods', 'default');
+    assert.ok(shop.ok && def.ok);
+    assert.equal(shop.value, true);
+    assert.equal(def.value, false);
+    const rules = await c.rules('shop');
+    assert.ok(rules.ok);
+    assert.ok(rules.value.some((r) => r.resources.includes('pods') && r.verbs.includes('list')));
+    const ns = await c.listNamespaces();
+    assert.ok(!ns.ok);
+    assert.equal(ns.failure.code, 'authorization.forbidden');
+    assert.match(ns.failure.summary, /not allowed to list namespaces \(cluster scope\)/);
+    const v = await c.version();
+    assert.ok(v.ok);
+    assert.match(v.value.gitVersion ?? '', /^v1\.32/);
+  });
+});

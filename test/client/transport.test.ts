@@ -18,7 +18,7 @@ import type { Target } from '../../src/core/target.js';
 import { caAndLeaf } from './tls-fixtures.js';
 import { makeTarget } from './target-helper.js';
 
-interface Seen { method: string; url: string; headers: IncomingMessage['headers']; body: string }
+interface Seen { method: string; url: string; headers: IncomingMessage['headers']; raw: string[]; body: string }
 let ca = '';
 let server: HttpsServer;
 let plain: HttpServer;
@@ -41,7 +41,7 @@ const TABLE = JSON.stringify({
 function handler(req: IncomingMessage, res: ServerResponse): void {
   let body = '';
   req.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => {
-    const s: Seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
+    const s: Seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, raw: req.rawHeaders, body };
     seen.push(s);
     respond(s, res);
   });
@@ -113,6 +113,9 @@ test('impersonation headers in client-go form, the Table Accept header and query
   assert.equal(h['impersonate-user'], 'jane');
   assert.equal(h['impersonate-uid'], 'u-1');
   assert.equal(h['impersonate-group'], 'g1, g2');
+  const raw = seen[0]!.raw;
+  const groupLines = raw.filter((_v, i) => i % 2 === 0 && raw[i]!.toLowerCase() === 'impersonate-group').length;
+  assert.equal(groupLines, 2, 'one Impersonate-Group header line per group');
   assert.equal(h['impersonate-extra-weird%20key%2fx'], 'a, b');
   assert.equal(h['accept'], 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json');
   assert.equal(seen[0]!.url, '/api/v1/namespaces/ns1/pods?includeObject=None&limit=500');

@@ -51,7 +51,8 @@ function serverMessage(st: KubeStatus | undefined): string | undefined {
 }
 
 function what(ctx: RequestContext): string {
-  return ctx.namespace ? `${ctx.verb} ${ctx.resource} in namespace "${ctx.namespace}"` : `${ctx.verb} ${ctx.resource} in all namespaces (cluster scope)`;
+  if (ctx.namespace) return `${ctx.verb} ${ctx.resource} in namespace "${ctx.namespace}"`;
+  return ctx.resource === 'pods' ? `${ctx.verb} ${ctx.resource} in all namespaces (cluster scope)` : `${ctx.verb} ${ctx.resource} (cluster scope)`;
 }
 
 /** Describes a body that is not a Kubernetes answer. */

@@ -102,6 +102,9 @@ const CASES: Case[] = [
   { name: 'YAML: UTF-16 with a byte-order mark', env: ['syntax-utf16.yaml'] },
   { name: 'YAML: .nan in an extension is refused', env: ['syntax-nanext.yaml'], fails: true },
   { name: 'YAML: extension numbers: -0x10, +12, 1e400 (a string)', env: ['syntax-bigint.yaml'] },
+  { name: 'YAML: \\/ in a double-quoted string is refused (YAML 1.2 only)', env: ['syntax-esc-slash.yaml'], fails: true },
+  { name: 'YAML: \\/ in plain and single-quoted strings, and \\\\/ quoted, are fine', env: ['syntax-esc-ok.yaml'] },
+  { name: 'YAML: an escaped tab in a double-quoted string', env: ['syntax-esc-tab.yaml'] },
   { name: 'odd shapes: null entries, empty exec and auth-provider, unicode byte order, empty lists', env: ['odd-shapes.yaml'] },
 ];
 

@@ -139,13 +139,17 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
   const mergeLines: number[] = [];
   const lines = new WeakMap<object, number>();
   const stringLines = new Map<string, number>();
-  const opened: number[] = [];
+  const opened: Array<[number, number]> = [];
+  let badEscapeLine: number | undefined;
   const listener = (event: string, state: yaml.State): void => {
     if (event === 'open') {
-      opened.push(state.line + 1);
+      opened.push([state.line + 1, state.position]);
       return;
     }
-    const openLine = opened.pop();
+    const [openLine, openPos] = opened.pop() ?? [undefined, 0];
+    if (typeof state.result === 'string' && badEscapeLine === undefined && hasYaml12OnlyEscape(state.input.slice(openPos, state.position))) {
+      badEscapeLine = state.line + 1;
+    }
     if (typeof state.result === 'object' && state.result !== null && openLine !== undefined && !lines.has(state.result)) {
       lines.set(state.result, openLine);
     }
@@ -163,7 +167,9 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
     return { error: { line: lineOf(text, directive.index), reason: `found incompatible YAML document (%YAML ${directive[1] ?? ''}; kubectl reads YAML 1.1)` } };
   }
   try {
-    return { doc: load(text)[0] ?? null, mergeLines, lines, stringLines };
+    const doc = load(text)[0] ?? null;
+    if (badEscapeLine !== undefined) return { error: { line: badEscapeLine, reason: 'found unknown escape character \\/ (YAML 1.2 only; kubectl reads YAML 1.1)' } };
+    return { doc, mergeLines, lines, stringLines };
   } catch (err) {
     const e = err as { mark?: { line?: number }; reason?: string; message?: string };
     const line = e.mark?.line !== undefined ? e.mark.line + 1 : undefined;
@@ -171,14 +177,32 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
     const cut = firstDocumentEnd(text);
     if (cut !== undefined && line !== undefined && line > lineOf(text, cut)) {
       mergeLines.length = 0;
+      badEscapeLine = undefined;
       try {
-        return { doc: load(text.slice(0, cut))[0] ?? null, mergeLines, lines, stringLines };
+        const doc = load(text.slice(0, cut))[0] ?? null;
+        if (badEscapeLine !== undefined) return { error: { line: badEscapeLine, reason: 'found unknown escape character \\/ (YAML 1.2 only; kubectl reads YAML 1.1)' } };
+        return { doc, mergeLines, lines, stringLines };
       } catch {
         /* report the original error */
       }
     }
     return { error: { line, reason: e.reason ?? e.message ?? 'invalid YAML' } };
   }
+}
+
+/** True when the raw text of a double-quoted scalar uses `\\/`, an escape YAML 1.1 (go-yaml) rejects. */
+function hasYaml12OnlyEscape(raw: string): boolean {
+  const body = raw.replace(/^(\s*[&!][^\s]*)*\s*/, '');
+  if (!body.startsWith('"')) return false;
+  for (let i = 1; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '"') return false;
+    if (ch === '\\') {
+      if (body[i + 1] === '/') return true;
+      i++;
+    }
+  }
+  return false;
 }
 
 function lineOf(text: string, offset: number): number {

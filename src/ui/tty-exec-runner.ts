@@ -3,13 +3,32 @@
  * IfAvailable with a TTY) get it while kpods steps aside; the rest run in the background.
  */
 import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { createDefaultExecRunner, type ExecRunner, type ExecRunRequest, type ExecRunResult } from '../core/client/index.js';
 import { neutralizeMultiline } from '../core/terminal-text.js';
 
 const MAX_OUTPUT = 4 * 1024 * 1024;
 
-/** Runs a plugin with the terminal: stdin and stderr are the user's, stdout (the credential) is captured. */
-export function runWithTerminal(req: ExecRunRequest, stderr: NodeJS.WritableStream): Promise<ExecRunResult> {
+/** True when `command` can be run: a path that is executable, or a name found on PATH. */
+export function commandExists(command: string, path: string | undefined): boolean {
+  const ok = (p: string): boolean => {
+    try {
+      accessSync(p, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (command.includes('/') || isAbsolute(command)) return ok(command);
+  return (path ?? '').split(delimiter).some((dir) => dir !== '' && ok(join(dir, command)));
+}
+
+/**
+ * Runs a plugin with the terminal: stdin and stderr are the user's, stdout (the credential) is
+ * captured. `banner` is printed before the plugin's first words on stderr.
+ */
+export function runWithTerminal(req: ExecRunRequest, stderr: NodeJS.WritableStream, banner = ''): Promise<ExecRunResult> {
   return new Promise((resolve) => {
     let stdout = '';
     let errText = '';
@@ -40,7 +59,12 @@ export function runWithTerminal(req: ExecRunRequest, stderr: NodeJS.WritableStre
       if (stdout.length < MAX_OUTPUT) stdout += d;
     });
     // The plugin's prompts go to the user as they come; the text is kept for the explanation.
+    let bannerShown = banner === '';
     child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      if (!bannerShown) {
+        bannerShown = true;
+        stderr.write(banner);
+      }
       stderr.write(d);
       if (errText.length < MAX_OUTPUT) errText += d;
     });
@@ -65,14 +89,14 @@ export function createTtyExecRunner(opts: {
   return {
     interactiveAvailable: opts.interactiveAvailable,
     run(req) {
-      if (!req.interactive) return background.run(req);
+      // A plugin that is not installed cannot ask anything: let it fail in the background.
+      if (!req.interactive || !commandExists(req.command, req.env['PATH'])) return background.run(req);
       return opts.stepAside(async () => {
-        if (opts.banner) opts.stderr.write(opts.banner(req));
         // Ctrl-C at the plugin's prompt is for the plugin: kpods carries on and explains.
         const ignore = (): void => undefined;
         process.on('SIGINT', ignore);
         try {
-          const r = await runWithTerminal(req, opts.stderr);
+          const r = await runWithTerminal(req, opts.stderr, opts.banner?.(req) ?? '');
           if (r.stderr.trim() !== '') shown.add(neutralizeMultiline(r.stderr).trim());
           return r;
         } finally {

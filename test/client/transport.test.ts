@@ -172,6 +172,17 @@ test('gzip bodies are decoded; disable-compression drops Accept-Encoding', async
   assert.equal(seen[1]!.headers['accept-encoding'], undefined);
 });
 
+test('a gzip body cut off mid-stream is a connection reset, not a hang', async () => {
+  respond = (_req, res) => {
+    const gz = gzipSync(TABLE.repeat(50));
+    res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(gz.length) });
+    res.write(gz.subarray(0, Math.floor(gz.length / 2)), () => res.socket?.destroy());
+  };
+  const r = await listOnce(t());
+  assert.ok(!r.ok);
+  assert.equal(r.failure.code, 'connection.reset');
+});
+
 test('retries only 429/5xx that carry Retry-After, at most maxRetries times', async () => {
   const waits: number[] = [];
   const sleep = async (ms: number): Promise<void> => void waits.push(ms);

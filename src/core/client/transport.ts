@@ -4,7 +4,7 @@
  */
 import { Agent, ProxyAgent, Socks5ProxyAgent, type Dispatcher } from 'undici';
 import { createGunzip } from 'node:zlib';
-import { Readable } from 'node:stream';
+import { Readable, pipeline } from 'node:stream';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { failure, type Failure, type Result } from '../failure.js';
@@ -184,7 +184,8 @@ export class Transport {
       });
       let body: Readable = res.body;
       const encoding = res.headers['content-encoding'];
-      if (encoding === 'gzip') body = res.body.pipe(createGunzip());
+      // pipeline (not pipe): a connection cut mid-body must error the gunzip stream too, or readers hang.
+      if (encoding === 'gzip') body = pipeline(res.body, createGunzip(), () => undefined);
       (body as Readable & { kpodsTimedOut?: () => boolean }).kpodsTimedOut = () => timedOut;
       return { ok: true, value: { status: res.statusCode, headers: res.headers, body, cancelTimer } };
     } catch (err) {

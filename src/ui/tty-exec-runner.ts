@@ -83,14 +83,21 @@ export function createTtyExecRunner(opts: {
   stderr: NodeJS.WritableStream;
   /** Printed before the plugin takes the terminal. */
   banner?: (req: ExecRunRequest) => string;
+  /** Told when a plugin's credential says when it expires (for the header). */
+  onExpiry?: (at: Date) => void;
 }): ExecRunner & { wasShown(text: string): boolean } {
   const background = createDefaultExecRunner();
   const shown = new Set<string>();
+  const noteExpiry = (r: ExecRunResult): ExecRunResult => {
+    const at = credentialExpiryOf(r.stdout);
+    if (at && opts.onExpiry) opts.onExpiry(at);
+    return r;
+  };
   return {
     interactiveAvailable: opts.interactiveAvailable,
     run(req) {
       // A plugin that is not installed cannot ask anything: let it fail in the background.
-      if (!req.interactive || !commandExists(req.command, req.env['PATH'])) return background.run(req);
+      if (!req.interactive || !commandExists(req.command, req.env['PATH'])) return background.run(req).then(noteExpiry);
       return opts.stepAside(async () => {
         // Ctrl-C at the plugin's prompt is for the plugin: kpods carries on and explains.
         const ignore = (): void => undefined;
@@ -98,7 +105,7 @@ export function createTtyExecRunner(opts: {
         try {
           const r = await runWithTerminal(req, opts.stderr, opts.banner?.(req) ?? '');
           if (r.stderr.trim() !== '') shown.add(neutralizeMultiline(r.stderr).trim());
-          return r;
+          return noteExpiry(r);
         } finally {
           process.off('SIGINT', ignore);
         }
@@ -107,4 +114,17 @@ export function createTtyExecRunner(opts: {
     /** True when `text` (neutralised plugin stderr) was already shown live on the terminal. */
     wasShown: (text) => shown.has(text.trim()),
   };
+}
+
+/** The expirationTimestamp of an ExecCredential printed by a plugin, when it has a valid one. */
+export function credentialExpiryOf(stdout: string): Date | undefined {
+  try {
+    const v = JSON.parse(stdout) as { status?: { expirationTimestamp?: unknown } };
+    const exp = v.status?.expirationTimestamp;
+    if (typeof exp !== 'string') return undefined;
+    const t = Date.parse(exp);
+    return Number.isNaN(t) ? undefined : new Date(t);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname } from 'node:path';
-import { commandExists, createTtyExecRunner } from '../../src/ui/tty-exec-runner.js';
+import { commandExists, createTtyExecRunner, credentialExpiryOf } from '../../src/ui/tty-exec-runner.js';
 
 test('commandExists: absolute paths and names on PATH', () => {
   assert.equal(commandExists(process.execPath, ''), true);
@@ -25,4 +25,14 @@ test('an interactive plugin runs inside stepAside and its output is captured', a
   assert.equal(asides, 1);
   assert.equal(r.exitCode, 0);
   assert.equal(r.stdout, '{}');
+});
+
+test('the expiry of an exec credential reaches the header', async () => {
+  assert.equal(credentialExpiryOf('{"status":{"expirationTimestamp":"2026-01-01T00:00:00Z","token":"x"}}')?.toISOString(), '2026-01-01T00:00:00.000Z');
+  assert.equal(credentialExpiryOf('not json'), undefined);
+  const seen: Date[] = [];
+  const runner = createTtyExecRunner({ interactiveAvailable: false, stepAside: (fn) => fn(), stderr: process.stderr, onExpiry: (d) => seen.push(d) });
+  const out = JSON.stringify({ status: { expirationTimestamp: '2030-05-01T00:00:00Z', token: 't' } });
+  await runner.run({ command: process.execPath, args: ['-e', `process.stdout.write(${JSON.stringify(out)})`], env: { PATH: '' }, interactive: false, timeoutMs: 10_000 });
+  assert.equal(seen[0]?.toISOString(), '2030-05-01T00:00:00.000Z');
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { loadKubeconfig, resolveTarget, type TargetOverrides } from '../../src/core/kubeconfig/index.js';
-import { createKubeClient, type KubeApiClient } from '../../src/core/client/index.js';
+import { createKubeClient, diagnose, type KubeApiClient } from '../../src/core/client/index.js';
 import type { Host, Target } from '../../src/core/target.js';
 import { repoRoot } from '../helpers/run-kpods.js';
 
@@ -192,4 +192,22 @@ test('access reviews and /version answer from the server', async () => {
     assert.ok(v.ok);
     assert.match(v.value.gitVersion ?? '', /^v1\.32/);
   });
+});
+
+test('diagnose: a 403 gains who you are and, when namespaces can be listed, where pods can be listed (access reviews)', async () => {
+  sim.access.bind({ name: 'dev-ns-reader', role: 'ns-reader', subject: { kind: 'Group', name: 'developers' }, rules: [{ verbs: ['list'], apiGroups: [''], resources: ['namespaces'] }] });
+  sim.access.bind({ name: 'dev-batch', role: 'pod-reader', namespace: 'batch', subject: { kind: 'Group', name: 'developers' }, rules: [{ verbs: ['list'], apiGroups: [''], resources: ['pods'] }] });
+  try {
+    await withClient(target(sim.kubeconfigPath, { context: 'developer' }), async (c) => {
+      const r = await c.listPods({ namespace: 'default' });
+      assert.ok(!r.ok);
+      const d = await diagnose(r.failure, c, { namespace: 'default', contextNamespace: 'default' });
+      assert.equal(d.code, 'authorization.forbidden');
+      assert.match(d.detail ?? '', /knows you as "jane@example.com", in groups developers, system:authenticated/);
+      assert.match(d.hints[0] ?? '', /You may list pods in: batch, shop \(e\.g\. -n batch\)/);
+    });
+  } finally {
+    sim.access.unbind('dev-ns-reader');
+    sim.access.unbind('dev-batch', 'batch');
+  }
 });

@@ -11,14 +11,16 @@ import type { FloorRequest } from './floor.js';
 export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
 /**
- * The request kpods' client makes for a pod list (read from src/core/client): a Table without
- * objects for one namespace; with metadata across namespaces (the Table has no namespace column).
+ * The requests kpods' client makes for a pod list (read from src/core/client/list.ts), made by
+ * the floor in one go: a Table without objects for one namespace; for all namespaces, one such
+ * Table per namespace (kpods list -A does that; the server's Table has no namespace column).
+ * The floor gets the namespace names for free, and sends no `limit`.
  */
-export function floorRequest(t: FloorTarget, namespace: string | undefined): FloorRequest {
-  const path = namespace ? `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods` : '/api/v1/pods';
-  const include = namespace ? 'None' : 'Metadata';
+export function floorRequest(t: FloorTarget, namespace: string | undefined, all: readonly { name: string }[]): FloorRequest {
+  const base = t.server.replace(/\/$/, '');
+  const url = (ns: string): string => `${base}/api/v1/namespaces/${encodeURIComponent(ns)}/pods?includeObject=None`;
   return {
-    url: `${t.server.replace(/\/$/, '')}${path}?includeObject=${include}`,
+    urls: namespace !== undefined ? [url(namespace)] : all.map((n) => url(n.name)),
     accept: TABLE_ACCEPT,
     gzip: true,
     caFile: t.caFile,

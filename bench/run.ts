@@ -44,7 +44,7 @@ const METHOD = (o: BenchOptions, kubectl: string): string[] => [
   'Process measurements alternate the commands round by round (A B C, B C A, …); figures are medians of the rounds, ratios are ratios of medians (and medians of per-round ratios, "paired").',
   `kubectl is \`${kubectl}\` with a warm \`--cache-dir\` (one untimed run first) — the harder comparison for kpods; every process gets a temporary HOME and no KUBECONFIG/KUBERNETES_* variables.`,
   'Wall time from spawn to exit and peak RSS come from GNU time (`%M`); "first byte" is the first stdout byte.',
-  'The floor is a bare Node process: one undici request for the same list in the same format kpods requests (Table; includeObject=None for one namespace, Metadata for all), JSON.parse, print the count.',
+  'The floor is a bare Node process: undici requests for the same list in the format kpods list uses (Table with includeObject=None: one request for a namespace; one per namespace, six at a time, for all namespaces — namespace names given for free, no paging), JSON.parse, print the count. The TUI is compared with the same floor.',
   `The TUI runs in a 120×40 tmux pane with CI unset; the screen is read through a tmux control client every few ms. First paint = process exec → first screen with pod rows. CPU = utime+stime from /proc over a ${o.windowSec} s window; bytes = TLS bytes from the server counted by a TCP proxy.`,
   'Other engineers shared this 2-core machine during the run, so absolute times are noisy; judge by the ratios.',
 ];

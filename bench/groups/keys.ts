@@ -9,6 +9,17 @@ import type { Tmux } from '../tmux.js';
 import { rowPod } from './change.js';
 import { placeholderReason, type GroupResult, type SizeCtx } from '../context.js';
 
+/** Waits (up to 3 s) until two captures 60 ms apart show the same pod names: no frame in flight. */
+async function settle(tui: Tui, key: (s: string[]) => string): Promise<void> {
+  let last = key(await tui.pane.capture());
+  for (let i = 0; i < 50; i++) {
+    await sleep(60);
+    const now = key(await tui.pane.capture());
+    if (now === last) return;
+    last = now;
+  }
+}
+
 async function timeKey(tui: Tui, send: () => Promise<void>, done: (s: string[]) => boolean): Promise<number> {
   const t0 = Date.now();
   await send();
@@ -37,6 +48,7 @@ export async function keysOn(c: SizeCtx, tui: Tui): Promise<GroupResult> {
   const scroll: number[] = [];
   {
     for (const key of ['PageDown', 'PageDown', 'PageDown', 'PageDown', 'PageDown', 'PageUp', 'G', 'g', 'PageDown', 'PageDown']) {
+      await settle(tui, rowsKey);
       const before = rowsKey(await tui.pane.capture());
       scroll.push(await timeKey(tui, () => tui.pane.keys(key), (s) => rowLines(s).length > 0 && rowsKey(s) !== before));
     }
@@ -50,11 +62,12 @@ export async function keysOn(c: SizeCtx, tui: Tui): Promise<GroupResult> {
     const slash = await timeKey(tui, () => tui.pane.type('/'), (s) => s.join('\n') !== beforeSlash);
     for (let i = 1; i <= query.length; i++) {
       const typed = query.slice(0, i);
+      await settle(tui, (s) => s.join('\n'));
       filter.push(
         await timeKey(
           tui,
           () => tui.pane.type(typed.slice(-1)),
-          (s) => s.some((l) => l.includes(typed) && !rowLines([l]).length) && names(s).length > 0 && names(s).every((n) => n.includes(typed)),
+          (s) => s.some((l) => l.includes(`/${typed}`) && !rowLines([l]).length) && names(s).length > 0 && names(s).every((n) => n.includes(typed)),
         ),
       );
     }

@@ -25,10 +25,10 @@ function commands(c: SizeCtx, ns: string, cacheDir: string): Cmd[] {
   return [
     { id: 'kpods list -n', tool: 'kpods', scope: '-n', cmd: node, args: [c.kpodsBin, 'list', '-n', ns, ...kc] },
     { id: 'kubectl get pods -n', tool: 'kubectl', scope: '-n', cmd: c.kubectl, args: ['get', 'pods', '-n', ns, ...kc, '--cache-dir', cacheDir] },
-    { id: 'floor -n', tool: 'floor', scope: '-n', cmd: node, args: [c.floorJs, JSON.stringify(floorRequest(c.target, ns))] },
+    { id: 'floor -n', tool: 'floor', scope: '-n', cmd: node, args: [c.floorJs, JSON.stringify(floorRequest(c.target, ns, c.namespaces))] },
     { id: 'kpods list -A', tool: 'kpods', scope: '-A', cmd: node, args: [c.kpodsBin, 'list', '-A', ...kc] },
     { id: 'kubectl get pods -A', tool: 'kubectl', scope: '-A', cmd: c.kubectl, args: ['get', 'pods', '-A', ...kc, '--cache-dir', cacheDir] },
-    { id: 'floor -A', tool: 'floor', scope: '-A', cmd: node, args: [c.floorJs, JSON.stringify(floorRequest(c.target, undefined))] },
+    { id: 'floor -A', tool: 'floor', scope: '-A', cmd: node, args: [c.floorJs, JSON.stringify(floorRequest(c.target, undefined, c.namespaces))] },
   ];
 }
 

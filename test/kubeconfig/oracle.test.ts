@@ -105,6 +105,8 @@ const CASES: Case[] = [
   { name: 'YAML: \\/ in a double-quoted string is refused (YAML 1.2 only)', env: ['syntax-esc-slash.yaml'], fails: true },
   { name: 'YAML: \\/ in plain and single-quoted strings, and \\\\/ quoted, are fine', env: ['syntax-esc-ok.yaml'] },
   { name: 'YAML: an escaped tab in a double-quoted string', env: ['syntax-esc-tab.yaml'] },
+  { name: 'YAML: a null mapping key is refused', env: ['syntax-null-key.yaml'], fails: true },
+  { name: 'YAML: null values and a quoted "null" key are fine', env: ['syntax-null-values.yaml'] },
   { name: 'odd shapes: null entries, empty exec and auth-provider, unicode byte order, empty lists', env: ['odd-shapes.yaml'] },
 ];
 

@@ -141,6 +141,7 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
   const stringLines = new Map<string, number>();
   const opened: Array<[number, number]> = [];
   let badEscapeLine: number | undefined;
+  let nullKeyLine: number | undefined;
   const listener = (event: string, state: yaml.State): void => {
     if (event === 'open') {
       opened.push([state.line + 1, state.position]);
@@ -149,6 +150,10 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
     const [openLine, openPos] = opened.pop() ?? [undefined, 0];
     if (typeof state.result === 'string' && badEscapeLine === undefined && hasYaml12OnlyEscape(state.input.slice(openPos, state.position))) {
       badEscapeLine = state.line + 1;
+    }
+    // A plain null used as a mapping key (`~: x`): kubectl cannot turn it into JSON and refuses the file.
+    if (state.result === null && (state as unknown as { tag?: string }).tag === 'tag:yaml.org,2002:null' && nullKeyLine === undefined && /^[ \t]*:([ \t\r\n,}\]]|$)/.test(state.input.slice(state.position, state.position + 64))) {
+      nullKeyLine = state.line + 1;
     }
     if (typeof state.result === 'object' && state.result !== null && openLine !== undefined && !lines.has(state.result)) {
       lines.set(state.result, openLine);
@@ -169,6 +174,7 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
   try {
     const doc = load(text)[0] ?? null;
     if (badEscapeLine !== undefined) return { error: { line: badEscapeLine, reason: 'found unknown escape character \\/ (YAML 1.2 only; kubectl reads YAML 1.1)' } };
+    if (nullKeyLine !== undefined) return { error: { line: nullKeyLine, reason: 'a mapping key is null (~ or null); kubectl cannot use a null key' } };
     return { doc, mergeLines, lines, stringLines };
   } catch (err) {
     const e = err as { mark?: { line?: number }; reason?: string; message?: string };

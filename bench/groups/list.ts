@@ -76,6 +76,7 @@ export async function listGroup(c: SizeCtx): Promise<GroupResult> {
       cpuMs: summarize(pick(x.id, (r) => r.cpuMs)),
       maxRssMiB: summarize(pick(x.id, (r) => r.maxRssMiB)),
       failures: (samples[x.id] ?? []).filter((r) => !r.ok).length,
+      samples: { wallMs: pick(x.id, (r) => Math.round(r.wallMs)), maxRssMiB: pick(x.id, (r) => Math.round(r.maxRssMiB)) },
       outputLines: samples[x.id]?.[0]?.stdoutLines,
     };
   }

@@ -14,7 +14,7 @@ import { Transport, type HttpRequest, type HttpResponse, type LoadedTls } from '
 import { watchStream } from './watch.js';
 import { listPodRows, listPodObjects } from './list.js';
 import type { Identity, KubeClient, ListOptions, PodEvent, PodList, PodQuery, PodRow, ResourceRule } from './types.js';
-import { rowFromPod, rowsFromTable, tableColumns } from './pod-rows.js';
+import * as calls from './calls.js';
 import type { Pod } from '../pods/index.js';
 
 /** The Accept header kubectl sends for human-readable output. */
@@ -213,86 +213,28 @@ export class KubeApiClient implements KubeClient {
   }
 
   /** Gets one pod as a row (Table format with metadata). */
-  async getPod(namespace: string, name: string, signal?: AbortSignal): Promise<Result<PodRow>> {
-    const res = await this.callObject(
-      { method: 'GET', path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`, query: { includeObject: 'Metadata' }, headers: { accept: TABLE_ACCEPT }, ...(signal ? { signal } : {}) },
-      { verb: 'get', resource: 'pods', namespace },
-    );
-    if (!res.ok) return res;
-    const body = res.value;
-    const row = body['kind'] === 'Table'
-      ? rowsFromTable(body, tableColumns(body['columnDefinitions']) ?? new Map(), namespace)[0]
-      : body['kind'] === 'Pod' ? rowFromPod(body as Pod, this.clock(), namespace) : undefined;
-    if (!row) return { ok: false, failure: failure('response.invalid', `The server's answer for pod "${neutralize(name)}" held no pod.`, ['Check that the server URL points at the Kubernetes API server.']) };
-    return { ok: true, value: row };
+  getPod(namespace: string, name: string, signal?: AbortSignal): Promise<Result<PodRow>> {
+    return calls.getPod(this, namespace, name, signal);
   }
 
-  async listNamespaces(signal?: AbortSignal): Promise<Result<string[]>> {
-    const res = await this.callObject({ method: 'GET', path: '/api/v1/namespaces', headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) }, { verb: 'list', resource: 'namespaces' });
-    if (!res.ok) return res;
-    const items = Array.isArray(res.value['items']) ? (res.value['items'] as unknown[]) : [];
-    const names: string[] = [];
-    for (const it of items) {
-      const name = (it as { metadata?: { name?: unknown } } | null)?.metadata?.name;
-      if (typeof name === 'string') names.push(name);
-    }
-    return { ok: true, value: names };
+  listNamespaces(signal?: AbortSignal): Promise<Result<string[]>> {
+    return calls.listNamespaces(this, signal);
   }
 
-  async whoAmI(signal?: AbortSignal): Promise<Result<Identity>> {
-    let last: Failure | undefined;
-    for (const v of ['v1', 'v1beta1', 'v1alpha1']) {
-      const body = JSON.stringify({ kind: 'SelfSubjectReview', apiVersion: `authentication.k8s.io/${v}`, metadata: { creationTimestamp: null }, status: { userInfo: {} } });
-      const res = await this.callObject({ method: 'POST', path: `/apis/authentication.k8s.io/${v}/selfsubjectreviews`, headers: { accept: 'application/json' }, body, ...(signal ? { signal } : {}) }, { verb: 'create', resource: 'selfsubjectreviews' });
-      if (!res.ok) {
-        last = res.failure;
-        if (res.failure.code === 'response.not-found') continue;
-        return res;
-      }
-      const info = (res.value['status'] as { userInfo?: Record<string, unknown> } | undefined)?.userInfo ?? {};
-      const groups = Array.isArray(info['groups']) ? (info['groups'] as unknown[]).filter((g): g is string => typeof g === 'string') : [];
-      return {
-        ok: true,
-        value: {
-          ...(typeof info['username'] === 'string' ? { username: info['username'] } : {}),
-          ...(typeof info['uid'] === 'string' ? { uid: info['uid'] } : {}),
-          groups,
-        },
-      };
-    }
-    return { ok: false, failure: last ?? failure('response.not-found', 'The selfsubjectreviews API is not enabled in the cluster.', []) };
+  whoAmI(signal?: AbortSignal): Promise<Result<Identity>> {
+    return calls.whoAmI(this, signal);
   }
 
-  async canI(verb: string, resource: string, namespace: string | undefined, signal?: AbortSignal): Promise<Result<boolean>> {
-    const body = JSON.stringify({
-      kind: 'SelfSubjectAccessReview',
-      apiVersion: 'authorization.k8s.io/v1',
-      spec: { resourceAttributes: { namespace: namespace ?? '', verb, group: '', version: '', resource, subresource: '', name: '' } },
-    });
-    const res = await this.callObject({ method: 'POST', path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', headers: { accept: 'application/json' }, body, ...(signal ? { signal } : {}) }, { verb: 'create', resource: 'selfsubjectaccessreviews' });
-    if (!res.ok) return res;
-    const allowed = (res.value['status'] as { allowed?: unknown } | undefined)?.allowed;
-    return { ok: true, value: allowed === true };
+  canI(verb: string, resource: string, namespace: string | undefined, signal?: AbortSignal): Promise<Result<boolean>> {
+    return calls.canI(this, verb, resource, namespace, signal);
   }
 
-  async rules(namespace: string, signal?: AbortSignal): Promise<Result<ResourceRule[]>> {
-    const body = JSON.stringify({ kind: 'SelfSubjectRulesReview', apiVersion: 'authorization.k8s.io/v1', spec: { namespace } });
-    const res = await this.callObject({ method: 'POST', path: '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews', headers: { accept: 'application/json' }, body, ...(signal ? { signal } : {}) }, { verb: 'create', resource: 'selfsubjectrulesreviews' });
-    if (!res.ok) return res;
-    const raw = (res.value['status'] as { resourceRules?: unknown } | undefined)?.resourceRules;
-    const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
-    const rules = (Array.isArray(raw) ? raw : []).map((r: unknown) => {
-      const o = (r ?? {}) as Record<string, unknown>;
-      return { verbs: strings(o['verbs']), apiGroups: strings(o['apiGroups']), resources: strings(o['resources']), resourceNames: strings(o['resourceNames']) };
-    });
-    return { ok: true, value: rules };
+  rules(namespace: string, signal?: AbortSignal): Promise<Result<ResourceRule[]>> {
+    return calls.rules(this, namespace, signal);
   }
 
-  async version(signal?: AbortSignal): Promise<Result<{ gitVersion?: string }>> {
-    const res = await this.callObject({ method: 'GET', path: '/version', headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) }, { verb: 'get', resource: 'version' }, false);
-    if (!res.ok) return res;
-    const gv = res.value['gitVersion'];
-    return { ok: true, value: typeof gv === 'string' ? { gitVersion: gv } : {} };
+  version(signal?: AbortSignal): Promise<Result<{ gitVersion?: string }>> {
+    return calls.version(this, signal);
   }
 
   async close(): Promise<void> {

@@ -41,8 +41,10 @@ export function kubectlVersion(kubectl: string): string {
 /** Collects the machine details. */
 export function machineInfo(kubectl: string, timeTool: string | undefined, repoRoot: string): MachineInfo {
   const cpus = os.cpus();
-  const commit = tryRun('git', ['-C', repoRoot, 'rev-parse', '--short', 'HEAD']) ?? 'unknown';
-  const dirty = tryRun('git', ['-C', repoRoot, 'status', '--porcelain', '--untracked-files=no']);
+  // KPODS_BENCH_GIT names the commit when the run happens in an exported copy (no .git).
+  const exported = process.env['KPODS_BENCH_GIT'];
+  const commit = exported ?? tryRun('git', ['-C', repoRoot, 'rev-parse', '--short', 'HEAD']) ?? 'unknown';
+  const dirty = exported ? '' : tryRun('git', ['-C', repoRoot, 'status', '--porcelain', '--untracked-files=no']);
   return {
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',
     cores: cpus.length,

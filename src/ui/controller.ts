@@ -7,6 +7,8 @@ import { failure, type Failure, type Result } from '../core/failure.js';
 import type { Target } from '../core/target.js';
 import { neutralize } from '../core/terminal-text.js';
 import { PodFeed } from './pod-feed.js';
+import { labelSelectorOf } from './rows.js';
+import { estimateCreated } from './age.js';
 import { pickerChoice, type PickerItem, type PickerKind } from './state.js';
 import type { Store } from './store.js';
 
@@ -61,6 +63,8 @@ export class Controller {
   /** Each context's last namespace while kpods runs (null: all namespaces). */
   private readonly namespaces = new Map<string, string | null>();
   private side = new AbortController();
+  /** The `-l` selector of the `/` filter, applied by the server. */
+  private labelSelector: string | undefined;
   /** Namespaces seen in any pod list this session (candidates when listing namespaces is forbidden). */
   private readonly seen = new Set<string>();
 
@@ -115,7 +119,7 @@ export class Controller {
     if (expiry) this.store.dispatch({ type: 'identity', expiry });
     const client = this.deps.createClient(target);
     this.client = client;
-    const query: PodQuery = namespace === undefined ? {} : { namespace };
+    const query: PodQuery = { ...(namespace === undefined ? {} : { namespace }), ...(this.labelSelector ? { labelSelector: this.labelSelector } : {}) };
     const store = this.store;
     const explain = this.deps.explain;
     this.feed = new PodFeed({
@@ -127,9 +131,13 @@ export class Controller {
       listener: {
         pods: (rows) => {
           if (this.seen.size < 1000) for (const r of rows) this.seen.add(r.namespace);
-          store.dispatch({ type: 'pods', rows, at: this.deps.now() });
+          const at = this.deps.now();
+          store.dispatch({ type: 'pods', rows: estimateCreated(rows, at), at });
         },
-        changes: (upserts, deletes) => store.dispatch({ type: 'changes', upserts, deletes, at: this.deps.now() }),
+        changes: (upserts, deletes) => {
+          const at = this.deps.now();
+          store.dispatch({ type: 'changes', upserts: estimateCreated(upserts, at), deletes, at });
+        },
         progress: (loaded, total) => store.dispatch({ type: 'loading', loaded, total }),
         failed: (f) => store.dispatch({ type: 'failed', failure: f }),
       },
@@ -193,6 +201,14 @@ export class Controller {
   switchNamespace(ns: string | null): void {
     this.namespaces.set(this.sel.context, ns);
     this.apply({ ...this.sel, namespace: ns });
+  }
+
+  /** Applies the `/` filter's `-l` selector on the server (re-listing when it changed). */
+  setFilter(input: string): void {
+    const sel = labelSelectorOf(input);
+    if (sel === this.labelSelector) return;
+    this.labelSelector = sel;
+    this.apply(this.sel);
   }
 
   /** Refreshes now. */

@@ -52,8 +52,13 @@ export function handleKey(input: string, key: KeyInfo, ctx: KeyContext): void {
   }
 
   if (state.screen === 'filter') {
-    if (name === 'enter') store.dispatch({ type: 'filter-apply' });
-    else if (name === 'escape') store.dispatch({ type: 'filter-cancel' });
+    if (name === 'enter') {
+      store.dispatch({ type: 'filter-apply' });
+      controller?.setFilter(state.filterDraft);
+    } else if (name === 'escape') {
+      store.dispatch({ type: 'filter-cancel' });
+      controller?.setFilter('');
+    }
     else if (name === 'backspace') store.dispatch({ type: 'filter-input', text: state.filterDraft.slice(0, -1) });
     else if (name === 'up' || name === 'down') store.dispatch({ type: 'move', delta: name === 'up' ? -1 : 1 });
     else if (printable(input, key)) store.dispatch({ type: 'filter-input', text: state.filterDraft + input });
@@ -86,7 +91,10 @@ export function handleKey(input: string, key: KeyInfo, ctx: KeyContext): void {
   if (cmd === 'back') {
     if (screen === 'picker') store.dispatch({ type: 'picker-close' });
     else if (screen !== 'table') store.dispatch({ type: 'screen', screen: 'table' });
-    else if (state.filter) store.dispatch({ type: 'filter-cancel' });
+    else if (state.filter) {
+      store.dispatch({ type: 'filter-cancel' });
+      controller?.setFilter('');
+    }
     else if (state.paneOpen) store.dispatch({ type: 'pane', open: false });
     return;
   }

@@ -143,9 +143,21 @@ export function matchesFilter(row: PodRow, f: RowFilter): boolean {
   return true;
 }
 
-/** Applies the filter typed after `/` (empty keeps every row). */
-export function filterRows(rows: PodRow[], input: string): PodRow[] {
-  const f = parseFilter(input);
+/**
+ * The `-l` part of what was typed after `/`, when it is a valid selector (the server applies it,
+ * as `kubectl get pods -l` does); undefined when there is none or it does not parse.
+ */
+export function labelSelectorOf(input: string): string | undefined {
+  const idx = input.search(/(^|\s)-l(\s|=)/);
+  if (idx < 0) return undefined;
+  const sel = input.slice(idx).trim().replace(/^-l[\s=]*/, '').trim();
+  return sel !== '' && parseLabelSelector(sel) ? sel : undefined;
+}
+
+/** Applies the filter typed after `/` (empty keeps every row); `labels: false` leaves `-l` to the server. */
+export function filterRows(rows: PodRow[], input: string, labels = true): PodRow[] {
+  const parsed = parseFilter(input);
+  const f = labels ? parsed : { ...parsed, labels: [] };
   if (f.text === '' && f.labels.length === 0) return rows;
   return rows.filter((r) => matchesFilter(r, f));
 }

@@ -149,7 +149,8 @@ function sortValue(r: PodRow, key: SortKey): string | number {
 
 function withRows(s: UiState, rows: Map<string, PodRow>, resort: boolean): UiState {
   const sorted = resort ? sortRows(rows.values(), s.sort) : s.sorted;
-  return place({ ...s, rows, sorted, view: filterRows(sorted, s.filter) });
+  // `-l` selectors go to the server (rows of one namespace carry no labels); the name part is local.
+  return place({ ...s, rows, sorted, view: filterRows(sorted, s.filter, false) });
 }
 
 /** After a successful answer: drops the failure (remembering it was resolved) and the staleness. */

@@ -25,7 +25,7 @@ function setup() {
     if (!c) clients.set(ctx, (c = new FakeClient()));
     return c;
   };
-  client('admin').rows = [row('web-1', { status: 'Running' }), row('db-0', { status: 'CrashLoopBackOff', restartCount: 7, restarts: '7' }), row('job-x', { namespace: 'batch', status: 'Completed' })];
+  client('admin').rows = [row('web-1', { status: 'Running', labels: { tier: 'web' } }), row('db-0', { status: 'CrashLoopBackOff', restartCount: 7, restarts: '7', labels: { tier: 'db' } }), row('job-x', { namespace: 'batch', status: 'Completed' })];
   const dev = client('dev');
   dev.fail = forbidden;
   dev.namespaces = { ok: false, failure: failure('authorization.forbidden', 'may not list namespaces') };
@@ -58,7 +58,7 @@ function setup() {
 }
 
 test('App: rows, header, footer; frame fits in rows-1; navigation and sorting keep the selection', async (t) => {
-  const { ui, controller, store } = setup();
+  const { ui, controller, store, clients } = setup();
   t.after(async () => (ui.unmount(), await controller.stop()));
   let f = await ui.waitFor((x) => x.includes('web-1') && x.includes('db-0'), 'rows');
   assert.match(f, /ctx: admin/);
@@ -71,6 +71,12 @@ test('App: rows, header, footer; frame fits in rows-1; navigation and sorting ke
   await ui.press('/', (x) => x.includes('/▏'), 'filter prompt');
   await ui.press('web', (x) => x.includes('web-1') && !x.includes('db-0'), 'filtered');
   await ui.press(KEYS.escape, (x) => x.includes('db-0'), 'filter cleared');
+  // A label selector goes to the server, as kubectl -l.
+  await ui.press('/-l tier=db', (x) => x.includes('/-l tier=db'), 'label filter typed');
+  await ui.press(KEYS.enter, (x) => x.includes('db-0') && !x.includes('web-1'), 'label filter applied by the server');
+  assert.equal(clients.get('admin')!.calls.at(-1)?.labelSelector, 'tier=db');
+  await ui.press(KEYS.escape, (x) => x.includes('web-1') && x.includes('db-0'), 'label filter cleared');
+  assert.equal(clients.get('admin')!.calls.at(-1)?.labelSelector, undefined);
   // Select web-1, sort by restarts (db-0 first now): the selection stays on web-1.
   await ui.press('j', () => true, 'down');
   assert.equal(store.getState().view[store.getState().cursor]?.name, 'web-1');

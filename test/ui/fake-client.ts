@@ -1,6 +1,7 @@
 /** An in-memory KubeClient for reducer/component tests (the whole-app tests use the simulator). */
 import type { KubeClient, PodEvent, PodList, PodQuery, PodRow } from '../../src/core/client/types.js';
 import { failure, type Failure, type Result } from '../../src/core/failure.js';
+import { matchesFilter, parseLabelSelector } from '../../src/ui/rows.js';
 
 /** A pod row with sensible defaults. */
 export function row(name: string, over: Partial<PodRow> = {}): PodRow {
@@ -53,7 +54,8 @@ export class FakeClient implements KubeClient {
     try {
       if (this.gate) await this.gate;
       if (this.fail) return { ok: false, failure: this.fail };
-      const rows = this.rows.filter((r) => query.namespace === undefined || r.namespace === query.namespace);
+      const sel = query.labelSelector ? parseLabelSelector(query.labelSelector) ?? [] : [];
+      const rows = this.rows.filter((r) => (query.namespace === undefined || r.namespace === query.namespace) && matchesFilter(r, { text: '', labels: sel }));
       return { ok: true, value: { rows, resourceVersion: '100' } };
     } finally {
       this.inFlight--;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { filterRows, parseLabelSelector, sortRows, statusClass } from '../../src/ui/rows.js';
-import { shortDuration } from '../../src/ui/age.js';
+import { filterRows, labelSelectorOf, parseLabelSelector, sortRows, statusClass } from '../../src/ui/rows.js';
+import { estimateCreated, parseAgeCell, shortDuration } from '../../src/ui/age.js';
 import { fit, layoutColumns } from '../../src/ui/columns.js';
 import { colorEnabled } from '../../src/ui/theme.js';
 import { row } from './fake-client.js';
@@ -70,4 +70,21 @@ test('columns: wide columns appear when they fit and drop by priority when narro
   const narrow = layoutColumns(rows, true, 50, now);
   assert.ok(narrow.reduce((n, c) => n + c.width, 0) + 3 * (narrow.length - 1) <= 60);
   assert.equal(fit('abcdef', 4), 'abc…');
+});
+
+test('the -l part of the filter is extracted for the server', () => {
+  assert.equal(labelSelectorOf('web -l app=web,tier!=db'), 'app=web,tier!=db');
+  assert.equal(labelSelectorOf('-l=app in (a,b)'), 'app in (a,b)');
+  assert.equal(labelSelectorOf('web'), undefined);
+  assert.equal(labelSelectorOf('-l app=('), undefined);
+});
+
+test('AGE cells without metadata become creation times that keep counting', () => {
+  assert.equal(parseAgeCell('2d3h'), (2 * 24 + 3) * 3600_000);
+  assert.equal(parseAgeCell('5m30s'), 330_000);
+  assert.equal(parseAgeCell('<unknown>'), undefined);
+  const now = new Date('2026-06-01T00:00:00Z');
+  const [r] = estimateCreated([row('x', { createdAt: undefined, ageCell: '3m' })], now);
+  assert.equal(r!.createdAt?.toISOString(), '2026-05-31T23:57:00.000Z');
+  assert.equal(shortDuration(new Date('2026-06-01T00:10:00Z').getTime() - r!.createdAt!.getTime()), '13m');
 });

@@ -69,15 +69,15 @@ test('watch changes apply as one batch: upserts and deletes', () => {
   assert.deepEqual(s.view.map((r) => `${r.name}:${r.status}`), ['a:Error', 'c:Running']);
 });
 
-test('filter: Esc clears it; label selectors filter by labels', () => {
+test('filter: the name part filters locally, -l is left to the server, Esc clears it', () => {
   let s = run(
     initialState(),
     { type: 'target', target },
     { type: 'pods', at, rows: [row('web-1', { labels: { app: 'web', tier: 'fe' } }), row('web-2', { labels: { app: 'web', tier: 'db' } }), row('db', { labels: { app: 'db' } })] },
     { type: 'filter-start' },
-    { type: 'filter-input', text: '-l app=web,tier!=db' },
+    { type: 'filter-input', text: 'web -l app=web,tier!=db' },
   );
-  assert.deepEqual(s.view.map((r) => r.name), ['web-1']);
+  assert.deepEqual(s.view.map((r) => r.name), ['web-1', 'web-2']);
   s = reduce(s, { type: 'filter-cancel' });
   assert.equal(s.view.length, 3);
   assert.equal(s.screen, 'table');

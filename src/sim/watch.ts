@@ -36,7 +36,12 @@ export function watchPods(
   const initial = params.has('sendInitialEvents') ? queryBool(params, 'sendInitialEvents') : rvText === '' || rvText === '0';
   const timeoutText = params.get('timeoutSeconds');
   const timeoutS = timeoutText && /^\d+$/.test(timeoutText) && Number(timeoutText) > 0 ? Number(timeoutText) : opts.defaultTimeoutSeconds;
-  const matches = (v: PodVersion) => (namespace === undefined || v.namespace === namespace) && labels.matches(v.info().view) && fields.matches(v.info().view);
+  const inNamespace = (v: PodVersion) => namespace === undefined || v.namespace === namespace;
+  const matches = (v: PodVersion) => inNamespace(v) && labels.matches(v.info().view) && fields.matches(v.info().view);
+  const selected = params.has('labelSelector') || params.has('fieldSelector');
+  // With a selector, a pod that starts or stops matching is ADDED or DELETED, as kube-apiserver reports it.
+  const members = new Set<string>();
+  if (selected) for (const v of cluster.iterate(namespace)) if (matches(v)) members.add(v.key);
   res.writeHead(200, { ...headers, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
   res.flushHeaders();
   let first = true;
@@ -56,6 +61,26 @@ export function watchPods(
     if (tableVersion) first = false;
     res.write(`{"type":"BOOKMARK","object":${obj}}\n`);
   };
+  function deliver(e: ClusterEvent): void {
+    const v = e.version;
+    if (!selected) {
+      if (inNamespace(v)) send(e.type, v);
+      return;
+    }
+    if (!inNamespace(v)) return;
+    const was = members.has(v.key);
+    const is = e.type !== 'DELETED' && matches(v);
+    if (e.type === 'DELETED') {
+      if (was || matches(v)) send('DELETED', v);
+      members.delete(v.key);
+    } else if (is) {
+      send(was ? 'MODIFIED' : 'ADDED', v);
+      members.add(v.key);
+    } else if (was) {
+      send('DELETED', v);
+      members.delete(v.key);
+    }
+  }
   let lastRv = cluster.resourceVersion;
   if (initial) {
     for (const v of cluster.iterate(namespace)) if (matches(v)) send('ADDED', v);
@@ -67,12 +92,12 @@ export function watchPods(
       res.end(`{"type":"ERROR","object":${JSON.stringify(status)}}\n`);
       return undefined;
     }
-    for (const e of since) if (matches(e.version)) send(e.type, e.version);
+    for (const e of since) deliver(e);
     lastRv = since.length > 0 ? String(since[since.length - 1]!.rv) : rvText;
   }
   const unsubscribe = cluster.subscribe((e: ClusterEvent) => {
     lastRv = String(e.rv);
-    if (matches(e.version)) send(e.type, e.version);
+    deliver(e);
   });
   const timers: NodeJS.Timeout[] = [];
   const stop = () => {

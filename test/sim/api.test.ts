@@ -154,6 +154,21 @@ test('watch (JSON): from a list RV only changes arrive; ADDED/MODIFIED/DELETED c
   }
 });
 
+test('watch with a selector: a pod entering the selection is ADDED, leaving it is DELETED', async () => {
+  sim.cluster.putPod({ metadata: { name: 'sel-1', namespace: 'default', labels: { app: 'other' } }, status: { phase: 'Running' } });
+  const w = await simStream(sim, `/api/v1/namespaces/default/pods?watch=1&resourceVersion=${sim.cluster.resourceVersion}&labelSelector=app%3Dpicked`);
+  try {
+    sim.cluster.updatePod('default', 'sel-1', (p) => void (p.metadata!.labels = { app: 'picked' }));
+    sim.cluster.updatePod('default', 'sel-1', (p) => void (p.status = { phase: 'Pending' }));
+    sim.cluster.updatePod('default', 'sel-1', (p) => void (p.metadata!.labels = { app: 'other' }));
+    sim.cluster.deletePod('default', 'sel-1');
+    const lines = await w.waitForLines(3);
+    assert.deepEqual(lines.map((l) => json(l)['type']), ['ADDED', 'MODIFIED', 'DELETED']);
+  } finally {
+    w.close();
+  }
+});
+
 test('watch (Table): columnDefinitions only on the first event; bookmarks; timeoutSeconds ends the stream', async () => {
   const rv = sim.cluster.resourceVersion;
   const w = await simStream(sim, `/api/v1/namespaces/payments/pods?watch=true&resourceVersion=${rv}&allowWatchBookmarks=true&timeoutSeconds=1`, { accept: TABLE });

@@ -107,3 +107,25 @@ test('hostile text from the cluster is neutralised before it reaches the termina
   const foreign = raw.replace(/\u001b\[[0-9;]*m/g, '');
   assert.doesNotMatch(foreign, /\u001b\]|\u0007/, 'no OSC or BEL from the cluster');
 });
+
+test('a -l label filter is applied by the server', async (t) => {
+  const sim = await startSimulator({ pods: 40 });
+  const home = mkdtempSync(join(tmpdir(), 'kpods-ui-labels-'));
+  t.after(async () => {
+    await sim.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+  const host = { env: {}, home, cwd: home, now: () => new Date() };
+  const store = createStore();
+  const controller = new Controller(store, kubeDeps({ host, explicitPath: sim.kubeconfigPath, overrides: {} }), { intervalMs: 60_000, watch: false }, { context: 'admin' });
+  const ui = renderSized(<App store={store} controller={controller} color={false} now={host.now} onQuit={() => undefined} />, 120, 30);
+  t.after(async () => {
+    ui.unmount();
+    await controller.stop();
+  });
+  controller.start();
+  await ui.waitFor((x) => /\nweb-/.test(x) && /\napi-/.test(x), 'web and api pods');
+  await ui.press('/-l app=web', (x) => x.includes('/-l app=web'), 'typed');
+  await ui.press(KEYS.enter, (x) => /\nweb-/.test(x) && !/\napi-/.test(x), 'only app=web pods', 20_000);
+  assert.ok(store.getState().view.every((r) => r.name.startsWith('web-')));
+});

@@ -13,7 +13,7 @@ import * as st from './status.js';
 import { negotiate, queryBool } from './negotiate.js';
 import { apiGroupList, apiVersions, coreResources, groupResources, versionInfo } from './discovery.js';
 import { getPod, listPods, namespaces } from './lists.js';
-import { watchPods } from './watch.js';
+import { watchNamespaces, watchPods } from './watch.js';
 import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
 
 /** Credentials the server knows. */
@@ -242,7 +242,7 @@ export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: 
       if (rest.length <= 2) {
         const denied = allow({ kind: 'resource', verb: verbOf(ns !== undefined), group: '', resource: 'namespaces', name: ns });
         if (denied) return denied;
-        if (queryBool(params, 'watch')) return st.methodNotAllowed();
+        if (queryBool(params, 'watch')) return watchNamespaces(ctx.cluster, params, neg, res, watchOpts(), baseHeaders());
         return namespaces(ctx.cluster, ns, params, neg, now);
       }
       if (rest[2] === 'pods' && rest.length <= 4 && ns !== undefined) {

@@ -5,7 +5,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Cluster, ClusterEvent, PodVersion } from './cluster.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
-import { POD_COLUMNS, podRowJson, type IncludeObject } from './table.js';
+import { NAMESPACE_COLUMNS, POD_COLUMNS, namespaceObject, namespaceRowJson, podRowJson, type IncludeObject } from './table.js';
 import { badRequest, type Reply } from './status.js';
 import { queryBool, type Negotiated } from './negotiate.js';
 import { checkResourceVersion, includeObjectOf } from './lists.js';
@@ -108,6 +108,36 @@ export function watchPods(
   };
   if (bookmarks) timers.push(setInterval(() => bookmark(lastRv), opts.bookmarkIntervalMs));
   timers.push(setTimeout(stop, timeoutS * 1000));
+  cluster.onFaultChange(stop);
+  res.on('close', stop);
+  return undefined;
+}
+
+/** Watches namespaces (they do not change): ADDED for each when no resourceVersion is given, then quiet until the timeout. */
+export function watchNamespaces(cluster: Cluster, params: URLSearchParams, neg: NonNullable<Negotiated>, res: ServerResponse, opts: WatchOptions, headers: Record<string, string>): Reply | undefined {
+  const include = includeObjectOf(params);
+  if (typeof include !== 'string') return include;
+  const rvText = params.get('resourceVersion') ?? '';
+  const timeoutText = params.get('timeoutSeconds');
+  const timeoutS = timeoutText && /^\d+$/.test(timeoutText) && Number(timeoutText) > 0 ? Number(timeoutText) : opts.defaultTimeoutSeconds;
+  res.writeHead(200, { ...headers, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+  res.flushHeaders();
+  if (rvText === '' || rvText === '0') {
+    let first = true;
+    for (const ns of [...cluster.namespaces].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const object = neg.form === 'table'
+        ? `{"kind":"Table","apiVersion":"meta.k8s.io/${neg.version}","metadata":{"resourceVersion":"12"},"columnDefinitions":${first ? NAMESPACE_COLUMNS : 'null'},"rows":[${namespaceRowJson(ns, opts.now(), include)}]}`
+        : JSON.stringify(namespaceObject(ns));
+      first = false;
+      res.write(`{"type":"ADDED","object":${object}}\n`);
+    }
+  }
+  const stop = () => {
+    clearTimeout(timer);
+    cluster.offFaultChange(stop);
+    if (!res.writableEnded) res.end();
+  };
+  const timer = setTimeout(stop, timeoutS * 1000);
   cluster.onFaultChange(stop);
   res.on('close', stop);
   return undefined;

@@ -156,6 +156,12 @@ test('get ns', async (t) => {
   assert.match(r.stdout, /^NAME\s+STATUS\s+AGE\n/);
   assert.match(r.stdout, /\nshop\s+Active\s+400d\n/);
   assert.equal(rows(r.stdout).length, sim.cluster.namespaces.length);
+  const watch = spawnKubectl(['get', 'ns', '-w'], { kubeconfig: sim.kubeconfigPath, context: 'admin' });
+  try {
+    await watch.waitFor(/\nshop\s+Active\s+400d\n/);
+  } finally {
+    await watch.stop();
+  }
 });
 
 test('403 in kube-apiserver words: namespace and cluster scope', async (t) => {

@@ -124,6 +124,11 @@ export async function runTui(o: TuiStart): Promise<number> {
   };
   const controller = new Controller(store, deps, { intervalMs, watch: v['watch'] === true }, initial);
   controller.start();
+  const warning = loaded.ok ? loaded.value.warnings[0] : undefined;
+  if (warning) {
+    const more = loaded.ok && loaded.value.warnings.length > 1 ? ` (and ${loaded.value.warnings.length - 1} more; see kpods contexts)` : '';
+    store.dispatch({ type: 'message', text: `kubeconfig warning: ${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}${more}` });
+  }
   const { startUi } = await inkLoading;
   for (let pending = beforeUi; ; pending = beforeUi) {
     await pending;

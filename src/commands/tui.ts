@@ -126,7 +126,7 @@ export async function runTui(o: TuiStart): Promise<number> {
   controller.start();
   const warning = loaded.ok ? loaded.value.warnings[0] : undefined;
   if (warning) {
-    const more = loaded.ok && loaded.value.warnings.length > 1 ? ` (and ${loaded.value.warnings.length - 1} more; see kpods contexts)` : '';
+    const more = loaded.ok && loaded.value.warnings.length > 1 ? ` (and ${loaded.value.warnings.length - 1} more)` : '';
     store.dispatch({ type: 'message', text: `kubeconfig warning: ${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}${more}` });
   }
   const { startUi } = await inkLoading;

@@ -9,7 +9,7 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse, type Server as HttpServer } from 'node:http';
 import { connect as netConnect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createKubeClient } from '../../src/core/client/index.js';
@@ -17,6 +17,7 @@ import { chooseProxy, noProxyMatches } from '../../src/core/client/proxy.js';
 import type { Target } from '../../src/core/target.js';
 import { caAndLeaf } from './tls-fixtures.js';
 import { makeTarget } from './target-helper.js';
+import { runKpods } from '../helpers/run-kpods.js';
 
 interface Seen { method: string; url: string; headers: IncomingMessage['headers']; raw: string[]; body: string }
 let ca = '';
@@ -350,3 +351,29 @@ test('a 200 body that is not JSON, or JSON without a kind, is a classified failu
   assert.equal(s.failure.code, 'response.not-kubernetes');
 });
 
+
+test('kpods list persists a refreshed oidc token to the user\'s kubeconfig file', async () => {
+  const fresh = jwt({ iss: httpsUrl, sub: 'jane', exp: 4102444800 });
+  respond = (req, res) => {
+    if (req.url === '/.well-known/openid-configuration') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ issuer: httpsUrl, token_endpoint: `${httpsUrl}/token` }));
+    if (req.url === '/token') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id_token: fresh, refresh_token: 'refresh-new' }));
+    okTable(req, res);
+  };
+  const path = join(dir, 'oidc.kubeconfig');
+  writeFileSync(path, JSON.stringify({
+    apiVersion: 'v1', kind: 'Config', 'current-context': 'oidc',
+    clusters: [{ name: 'local', cluster: { server: httpsUrl, 'certificate-authority-data': Buffer.from(ca).toString('base64') } }],
+    users: [{ name: 'oidc-user', user: { 'auth-provider': { name: 'oidc', config: {
+      'idp-issuer-url': httpsUrl, 'client-id': 'kpods', 'client-secret': 'shh', 'refresh-token': 'refresh-old',
+      'id-token': jwt({ iss: httpsUrl, sub: 'jane', exp: 1000 }), 'idp-certificate-authority-data': Buffer.from(ca).toString('base64'),
+    } } } }],
+    contexts: [{ name: 'oidc', context: { cluster: 'local', user: 'oidc-user', namespace: 'ns1' } }],
+  }), { mode: 0o600 });
+  const r = await runKpods(['list', '--kubeconfig', path], { env: { HOME: dir, KUBECONFIG: undefined } });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^NAME +READY +STATUS +RESTARTS +AGE\nweb-1 +1\/1 +Running +0 +5m\n$/);
+  const saved = readFileSync(path, 'utf8');
+  assert.ok(saved.includes(fresh), 'the new id-token was written back');
+  assert.ok(saved.includes('refresh-new'));
+  assert.ok(!r.stdout.includes(fresh) && !r.stderr.includes(fresh) && !r.stderr.includes('refresh-new'));
+});

@@ -377,3 +377,18 @@ test('kpods list persists a refreshed oidc token to the user\'s kubeconfig file'
   assert.ok(saved.includes('refresh-new'));
   assert.ok(!r.stdout.includes(fresh) && !r.stderr.includes(fresh) && !r.stderr.includes('refresh-new'));
 });
+
+test('a server that ignores Table negotiation: cells computed locally with the shared printPod port', async () => {
+  const created = new Date(Date.now() - 3 * 3600_000).toISOString();
+  respond = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
+    kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: '9' },
+    items: [{ metadata: { name: 'api-1', namespace: 'ns1', uid: 'u-1', creationTimestamp: created, labels: { app: 'api' } },
+      spec: { containers: [{ name: 'api' }], nodeName: 'n1' },
+      status: { phase: 'Running', podIPs: [{ ip: '10.0.0.9' }], containerStatuses: [{ name: 'api', ready: false, restartCount: 0, state: { waiting: { reason: 'CrashLoopBackOff' } } }] } }],
+  }));
+  const r = await listOnce(t());
+  assert.ok(r.ok, JSON.stringify(!r.ok && r.failure));
+  const row = r.value.rows[0]!;
+  assert.deepEqual([row.key, row.ready, row.status, row.restarts, row.ageCell, row.ip, row.node, row.labels['app']], ['u-1', '0/1', 'CrashLoopBackOff', '0', '3h', '10.0.0.9', 'n1', 'api']);
+  assert.equal(row.createdAt?.toISOString(), created);
+});

@@ -162,3 +162,10 @@ test('usage errors exit 2', async () => {
   const o = await list(['-o', 'yaml']);
   assert.equal(o.code, 2);
 });
+
+test('tls-server-name fixes the hostname mismatch: it is the SNI and the verified name', async () => {
+  const r = await list([...ctx('hostname-mismatch'), '--tls-server-name', 'kubernetes.internal.example']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^NAME +READY +STATUS/);
+  await expectCode([...ctx('hostname-mismatch'), '--tls-server-name', 'wrong.example'], 'connection.tls-hostname-mismatch', 5);
+});

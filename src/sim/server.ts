@@ -49,14 +49,7 @@ function baseHeaders(): Record<string, string> {
 }
 
 function authenticate(req: IncomingMessage, creds: Credentials): Account | 'invalid' | undefined {
-  const header = req.headers.authorization;
-  if (header) {
-    const [scheme, value = ''] = header.split(' ', 2);
-    let account: Account | undefined;
-    if (scheme?.toLowerCase() === 'bearer') account = creds.tokens.get(value.trim());
-    else if (scheme?.toLowerCase() === 'basic') account = creds.basic.get(Buffer.from(value, 'base64').toString('utf8'));
-    return account ? { ...account, groups: [...account.groups, 'system:authenticated'] } : 'invalid';
-  }
+  // Like kube-apiserver's union authenticator: a verified client certificate first, then the Authorization header.
   const socket = req.socket as TLSSocket;
   if (socket.authorized) {
     const subject = socket.getPeerCertificate()?.subject as unknown as Record<string, string | string[]> | undefined;
@@ -66,9 +59,29 @@ function authenticate(req: IncomingMessage, creds: Credentials): Account | 'inva
       const groups = o === undefined ? [] : Array.isArray(o) ? o : [o];
       return { username: cn, groups: [...groups, 'system:authenticated'] };
     }
-    return 'invalid';
   }
-  return undefined;
+  const header = req.headers.authorization;
+  if (header) {
+    const [scheme, value = ''] = header.split(' ', 2);
+    let account: Account | undefined;
+    if (scheme?.toLowerCase() === 'bearer') account = creds.tokens.get(value.trim());
+    else if (scheme?.toLowerCase() === 'basic') account = creds.basic.get(Buffer.from(value, 'base64').toString('utf8'));
+    return account ? { ...account, groups: [...account.groups, 'system:authenticated'] } : 'invalid';
+  }
+  return socket.authorized ? 'invalid' : undefined;
+}
+
+/** Applies Impersonate-User / Impersonate-Group: the new account, or the attributes that were denied. */
+function impersonate(req: IncomingMessage, who: Account, access: AccessControl): Account | Attributes {
+  const user = req.headers['impersonate-user'];
+  const groups = req.headersDistinct['impersonate-group'] ?? [];
+  if (typeof user !== 'string' || user === '') return who;
+  const checks: Attributes[] = [
+    { kind: 'resource', verb: 'impersonate', group: '', resource: 'users', name: user },
+    ...groups.map((g): Attributes => ({ kind: 'resource', verb: 'impersonate', group: '', resource: 'groups', name: g })),
+  ];
+  for (const a of checks) if (!access.authorize(who, a).allowed) return a;
+  return { username: user, groups: [...groups, 'system:authenticated'] };
 }
 
 function send(req: IncomingMessage, res: ServerResponse, reply: st.Reply, ctx: HandlerContext, reset: boolean): void {
@@ -178,7 +191,10 @@ export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: 
     const method = req.method ?? 'GET';
     const verbOf = (named: boolean) => (queryBool(params, 'watch') ? 'watch' : named ? 'get' : 'list');
     if (who === undefined && !(PUBLIC_PATHS.has(path) && method === 'GET')) return st.unauthorized();
-    const account: Account = who ?? { username: 'system:anonymous', groups: ['system:unauthenticated'] };
+    const caller: Account = who ?? { username: 'system:anonymous', groups: ['system:unauthenticated'] };
+    const acting = who ? impersonate(req, who, ctx.access) : caller;
+    if ('kind' in acting) return st.statusReply(403, 'Forbidden', forbiddenMessage(caller, acting), { name: (acting as { name?: string }).name, kind: (acting as { resource: string }).resource });
+    const account: Account = acting;
     const allow = (a: Attributes): st.Reply | undefined => {
       if (ctx.access.authorize(account, a).allowed) return undefined;
       const details: Record<string, unknown> = {};

@@ -231,6 +231,29 @@ test('401 and 403 bodies are kube-apiserver\'s, for every credential type', asyn
   assert.equal((await simRequest(sim, '/api/v1/namespaces/default/pods', { auth: dev })).status, 403);
 });
 
+test('impersonation: allowed for cluster-admin, 403 in kube-apiserver words otherwise', async () => {
+  const { request } = await import('node:https');
+  const call = (auth: 'admin' | 'dev') =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${sim.url}/apis/authentication.k8s.io/v1/selfsubjectreviews`, {
+        method: 'POST', ca: sim.secrets.caPem, agent: false,
+        ...(auth === 'admin' ? { cert: sim.secrets.admin.cert, key: sim.secrets.admin.key } : {}),
+        headers: { 'Impersonate-User': 'bob', 'Impersonate-Group': ['team-a', 'team-b'], ...(auth === 'dev' ? { Authorization: `Bearer ${sim.secrets.developerToken}` } : {}) },
+      }, (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+  const ok = await call('admin');
+  assert.equal(ok.status, 201);
+  assert.deepEqual(json(ok.body)['status']['userInfo'], { username: 'bob', groups: ['team-a', 'team-b', 'system:authenticated'] });
+  const denied = await call('dev');
+  assert.equal(denied.status, 403);
+  assert.equal(json(denied.body)['message'], 'users "bob" is forbidden: User "jane@example.com" cannot impersonate resource "users" in API group "" at the cluster scope');
+});
+
 /** Encodes protobuf fields (strings and nested messages) by hand. */
 function pb(fields: Array<[number, string | Buffer]>): Buffer {
   const out: number[] = [];

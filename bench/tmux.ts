@@ -4,7 +4,7 @@
  * costs no process start and a keystroke reaches the pane within about a millisecond.
  */
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { createInterface } from 'node:readline';
 
@@ -117,10 +117,12 @@ export class Tmux {
     return pane;
   }
 
-  /** Stops the control client, the tmux server and everything in it. */
+  /** Stops the control client, the tmux server and everything in it, and removes its socket. */
   async close(): Promise<void> {
+    const socketPath = (await this.tmux('display-message', '-p', '#{socket_path}').catch(() => '')).trim();
     this.ctl?.stdin.end();
     await this.tmux('kill-server').catch(() => undefined);
+    if (socketPath) rmSync(socketPath, { force: true });
   }
 }
 

@@ -88,7 +88,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const servers: Server[] = [];
   let stopChurn = () => {};
   let stopWarm = () => {};
+  // If the process exits without close() (a crash, process.exit), the private folder still goes.
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', removeDir);
   const close = async () => {
+    process.off('exit', removeDir);
     stopChurn();
     stopWarm();
     await Promise.all(servers.map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));

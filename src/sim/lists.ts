@@ -3,7 +3,7 @@ import type { Cluster, PodVersion } from './cluster.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { NAMESPACE_COLUMNS, POD_COLUMNS, namespaceObject, namespaceRowJson, podRowJson, tableJson, tableParts, type IncludeObject } from './table.js';
 import { badRequest, notFound, statusReply, CONTINUE_EXPIRED, type Reply } from './status.js';
-import type { Negotiated } from './negotiate.js';
+import { queryBool, type Negotiated } from './negotiate.js';
 
 /** Encodes a continue token like kube-apiserver (base64 JSON). */
 export function encodeContinue(rv: number, start: string): string {
@@ -39,8 +39,14 @@ export function checkResourceVersion(cluster: Cluster, params: URLSearchParams, 
   const rv = params.get('resourceVersion') ?? '';
   const match = params.get('resourceVersionMatch') ?? '';
   if (rv !== '' && !/^\d+$/.test(rv)) return badRequest(`invalid resource version: ${rv}`);
+  const initialEvents = watching && params.get('sendInitialEvents') !== null;
+  if (initialEvents) {
+    if (match !== 'NotOlderThan') return invalidListOptions('resourceVersionMatch', 'Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan');
+    if (!queryBool(params, 'allowWatchBookmarks')) return invalidListOptions('allowWatchBookmarks', 'Forbidden: sendInitialEvents requires setting allowWatchBookmarks to true');
+    return undefined;
+  }
   if (match !== '') {
-    if (watching && params.get('sendInitialEvents') === null) return invalidListOptions('resourceVersionMatch', 'Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided');
+    if (watching) return invalidListOptions('resourceVersionMatch', 'Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided');
     if (rv === '') return invalidListOptions('resourceVersionMatch', 'Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided');
     if (params.get('continue')) return invalidListOptions('resourceVersionMatch', 'Forbidden: resourceVersionMatch is forbidden when continue is provided');
     if (match === 'Exact' && rv === '0') return invalidListOptions('resourceVersionMatch', 'Forbidden: resourceVersionMatch "exact" is forbidden for resourceVersion "0"');

@@ -205,6 +205,18 @@ test('watch without RV sends ADDED for existing pods; a compacted RV gets 200 + 
   });
 });
 
+test('streaming list (sendInitialEvents): ADDED for each pod, then a bookmark marking the end', async () => {
+  const w = await simStream(sim, '/api/v1/namespaces/monitoring/pods?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&timeoutSeconds=1');
+  await w.ended;
+  const events = w.lines.map((l) => json(l));
+  const count = [...sim.cluster.iterate('monitoring')].length;
+  assert.deepEqual(events.slice(0, count).map((e) => e['type']), Array(count).fill('ADDED'));
+  assert.equal(events[count]!['type'], 'BOOKMARK');
+  assert.deepEqual(events[count]!['object']['metadata']['annotations'], { 'k8s.io/initial-events-end': 'true' });
+  const bad = await simRequest(sim, '/api/v1/pods?watch=1&sendInitialEvents=true');
+  assert.equal(bad.status, 422);
+});
+
 test('401 and 403 bodies are kube-apiserver\'s, for every credential type', async () => {
   const unauthorized = '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}';
   for (const auth of ['none', { token: 'nope' }, { basic: ['ops', 'wrong'] }] as SimAuth[]) {

@@ -9,6 +9,8 @@ export interface ProxyCounts {
   /** The simulator's own counters (requests served, body bytes sent), when it has them. */
   serverRequests?: number;
   serverBytes?: number;
+  /** Pod lists started (first pages), by namespace ("*" for all namespaces). */
+  listStarts?: Record<string, number>;
 }
 
 export interface CountingProxy {

@@ -43,6 +43,7 @@ async function start(pods: number, churn: number): Promise<void> {
   if (typeof kubeconfigPath !== 'string') throw new Error('startSimulator returned no kubeconfigPath');
   const port = typeof sim['port'] === 'number' ? sim['port'] : serverPort(kubeconfigPath);
   proxy = await startCountingProxy(port);
+  countListStarts(sim['cluster']);
   send({ type: 'ready', kubeconfigPath, serverPort: port, proxyPort: proxy.port, startMs });
 }
 
@@ -73,6 +74,22 @@ function mutate(namespace: string, name: string): { ok: boolean; at?: number; ex
   return { ok: true, at: Date.now(), expect: String(total) };
 }
 
+const listStarts: Record<string, number> = {};
+
+/**
+ * Counts pod lists as the simulator starts them (a first page: no continue key), by namespace,
+ * by wrapping its cluster's `range` — benchmark instrumentation in this process only.
+ */
+function countListStarts(cluster: unknown): void {
+  const c = cluster as { range?: (namespace?: string, afterKey?: string) => unknown } | undefined;
+  const range = c?.range;
+  if (!c || typeof range !== 'function') return;
+  c.range = (namespace?: string, afterKey?: string) => {
+    if (afterKey === undefined) listStarts[namespace ?? '*'] = (listStarts[namespace ?? '*'] ?? 0) + 1;
+    return range.call(c, namespace, afterKey);
+  };
+}
+
 async function handle(req: ChildRequest): Promise<void> {
   try {
     switch (req.type) {
@@ -82,7 +99,7 @@ async function handle(req: ChildRequest): Promise<void> {
       case 'counts':
         const stats = sim?.['stats'] as { requests?: number; bytes?: number } | undefined;
         const counts = proxy?.counts() ?? { toClient: 0, toServer: 0, connections: 0 };
-        send({ type: 'counts', id: req.id, counts: { ...counts, serverRequests: stats?.requests, serverBytes: stats?.bytes } });
+        send({ type: 'counts', id: req.id, counts: { ...counts, serverRequests: stats?.requests, serverBytes: stats?.bytes, listStarts: { ...listStarts } } });
         return;
       case 'mutate': {
         const r = mutate(req.namespace, req.name);

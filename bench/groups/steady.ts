@@ -20,6 +20,12 @@ interface Mode {
 /** Called with a quiet cluster's TUI after its CPU window (the change group samples there). */
 export type QuietHook = (tui: Tui, watch: boolean) => Promise<void>;
 
+/** Refreshes seen by the server in a window: the most lists started for any one scope. */
+function observedRefreshes(a: Record<string, number> | undefined, b: Record<string, number> | undefined): number | undefined {
+  if (!a || !b) return undefined;
+  return Math.max(0, ...Object.keys(b).map((k) => (b[k] ?? 0) - (a[k] ?? 0)));
+}
+
 function delta(a: number | undefined, b: number | undefined, scale: number): number | undefined {
   return a === undefined || b === undefined ? undefined : Math.round((b - a) * scale);
 }
@@ -44,14 +50,19 @@ async function measure(c: SizeCtx, tmux: Tmux, sim: SimHost, mode: Mode, onQuiet
     const cpu = cpu1 - cpu0;
     const received = bytes1.toClient - bytes0.toClient;
     const refreshes = seconds / interval;
+    const observed = mode.watch ? undefined : observedRefreshes(bytes0.listStarts, bytes1.listStarts);
     if (mode.churn === 0 && onQuiet) await onQuiet(tui, mode.watch);
     return {
       status: Number.isFinite(cpu) ? 'ok' : 'error',
+      watch: mode.watch,
       windowSec: Math.round(seconds * 10) / 10,
       cpuPercentOfCore: Math.round((cpu / (seconds * 1000)) * 1000) / 10,
       cpuMsPerMinute: Math.round((cpu / seconds) * 60),
       cpuMsPerRefresh: mode.watch ? undefined : Math.round(cpu / refreshes),
       bytesPerRefresh: mode.watch ? undefined : Math.round(received / refreshes),
+      refreshesObserved: observed,
+      cpuMsPerObservedRefresh: observed ? Math.round(cpu / observed) : undefined,
+      bytesPerObservedRefresh: observed ? Math.round(received / observed) : undefined,
       bytesPerSecond: Math.round(received / seconds),
       newConnections: bytes1.connections - bytes0.connections,
       serverRequestsPerMinute: delta(bytes0.serverRequests, bytes1.serverRequests, 60 / seconds),

@@ -119,6 +119,7 @@ export function App({ store, controller, color, now: clock, onQuit, onDemo }: Ap
         color={color}
         stale={state.stale}
         empty={empty}
+        sortedBy={state.sort}
       />
     );
   const footerScreen = state.screen === 'picker' || state.screen === 'help' || state.screen === 'save' ? state.screen : 'table';
@@ -135,7 +136,7 @@ export function App({ store, controller, color, now: clock, onQuit, onDemo }: Ap
           <StatusPane failure={state.failure} resolved={state.resolved} identity={state.identity} maxLines={paneMax} color={color} width={size.columns} />
         </Box>
       ) : null}
-      <Footer screen={footerScreen} message={filterLine ?? state.message ?? counts} sortLabel={state.sort} />
+      <Footer screen={footerScreen} message={filterLine ?? state.message ?? counts} />
     </Box>
   );
 }

@@ -4,12 +4,11 @@ import { neutralize } from '../core/terminal-text.js';
 import { footerHints, type KeyScreen } from './keymap.js';
 
 /** The footer line. */
-export function Footer({ screen, message, sortLabel }: { screen: KeyScreen; message?: string; sortLabel?: string }) {
+export function Footer({ screen, message }: { screen: KeyScreen; message?: string }) {
   if (message) return <Text wrap="truncate-end">{neutralize(message)}</Text>;
   const hints = footerHints(screen).join('  ');
   return (
     <Text wrap="truncate-end" dimColor>
-      {sortLabel ? `sort:${sortLabel}  ` : ''}
       {hints}
     </Text>
   );

@@ -16,6 +16,7 @@ export interface PodTableProps {
   color: boolean;
   stale: boolean;
   empty: string;
+  sortedBy?: 'name' | 'status' | 'restarts' | 'age';
 }
 
 const Row = memo(function Row({ row, cols, now, selected, color, stale }: { row: PodRow; cols: Column[]; now: Date; selected: boolean; color: boolean; stale: boolean }) {
@@ -36,9 +37,9 @@ const Row = memo(function Row({ row, cols, now, selected, color, stale }: { row:
 });
 
 /** The table body for the rows in [top, top+height). */
-export function PodTable({ rows, top, height, cursor, width, allNamespaces, now, color, stale, empty }: PodTableProps) {
+export function PodTable({ rows, top, height, cursor, width, allNamespaces, now, color, stale, empty, sortedBy }: PodTableProps) {
   const visible = rows.slice(top, top + height);
-  const cols = layoutColumns(visible, allNamespaces, width, now);
+  const cols = layoutColumns(visible, allNamespaces, width, now, sortedBy);
   const header = cols.map((c, i) => fit(c.title, c.width) + (i < cols.length - 1 ? COLUMN_GAP : '')).join('');
   return (
     <>

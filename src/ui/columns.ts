@@ -55,17 +55,19 @@ export function cell(row: PodRow, id: ColumnId, now: Date): string {
 }
 
 /** Chooses columns and widths for `width` terminal columns, measured on the visible rows. */
-export function layoutColumns(rows: PodRow[], allNamespaces: boolean, width: number, now: Date): Column[] {
+export function layoutColumns(rows: PodRow[], allNamespaces: boolean, width: number, now: Date, sortedBy?: ColumnId): Column[] {
   const base: ColumnId[] = allNamespaces ? ['namespace', 'name', 'ready', 'status', 'restarts', 'age'] : ['name', 'ready', 'status', 'restarts', 'age'];
+  // A non-default sort is marked on its column (name order is the default, as kubectl's).
+  const title = (id: ColumnId): string => (id === sortedBy && id !== 'name' ? `${TITLES[id]}↓` : TITLES[id]);
   const measure = (id: ColumnId): number => {
-    let w = TITLES[id].length;
+    let w = title(id).length;
     for (const r of rows) w = Math.max(w, cell(r, id, now).length);
     return w;
   };
-  const cols: Column[] = base.map((id) => ({ id, title: TITLES[id], width: measure(id) }));
+  const cols: Column[] = base.map((id) => ({ id, title: title(id), width: measure(id) }));
   const total = (cs: Column[]): number => cs.reduce((n, c) => n + c.width, 0) + GAP * (cs.length - 1);
   for (const id of WIDE) {
-    const candidate = [...cols, { id, title: TITLES[id], width: measure(id) }];
+    const candidate = [...cols, { id, title: title(id), width: measure(id) }];
     if (total(candidate) <= width) cols.push(candidate[candidate.length - 1]!);
     else break;
   }

@@ -58,7 +58,7 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['s'], command: 'save', label: 'save ctx+ns to kubeconfig', screen: 'table', footer: 'save' },
   { keys: ['enter'], command: 'select', label: 'select', screen: 'picker', footer: 'choose' },
   { keys: ['y', 'enter'], command: 'confirm', label: 'confirm save', screen: 'save', footer: 'save' },
-  { keys: ['escape'], command: 'back', label: 'back / clear filter', screen: 'any', footer: 'back' },
+  { keys: ['escape'], command: 'back', label: 'back / clear filter', screen: 'any' },
   { keys: ['?'], command: 'help', label: 'help', screen: 'any', footer: 'help' },
   { keys: ['q', 'ctrl+c'], command: 'quit', label: 'quit', screen: 'any', footer: 'quit' },
 ];

@@ -80,10 +80,10 @@ test('App: rows, header, footer; frame fits in rows-1; navigation and sorting ke
   // Select web-1, sort by restarts (db-0 first now): the selection stays on web-1.
   await ui.press('j', () => true, 'down');
   assert.equal(store.getState().view[store.getState().cursor]?.name, 'web-1');
-  f = await ui.press('R', (x) => x.includes('sort:restarts'), 'sorted by restarts');
+  f = await ui.press('R', (x) => x.includes('RESTARTS↓'), 'sorted by restarts');
   assert.ok(f.indexOf('db-0') < f.indexOf('web-1'));
   assert.equal(store.getState().view[store.getState().cursor]?.name, 'web-1');
-  await ui.press('N', (x) => x.includes('sort:name'), 'sorted by name');
+  await ui.press('N', (x) => !x.includes('↓'), 'sorted by name');
   await ui.press('G', () => store.getState().cursor === 1, 'G');
   await ui.press('g', () => store.getState().cursor === 0, 'g');
   await ui.press(KEYS.pageDown, () => store.getState().cursor === 1, 'PgDn clamps to the last row');

@@ -22,6 +22,7 @@ test('key names from Ink key events, footer hints and display names come from th
   assert.equal(keyName('G', {}), 'G');
   assert.deepEqual(footerHints('table').slice(0, 3), ['c contexts', 'u users', 'n ns']);
   assert.ok(footerHints('table').includes('q quit'));
+  assert.ok(footerHints('table').join('  ').length <= 80, 'the footer fits 80 columns');
   assert.equal(displayKey('pagedown'), 'PgDn');
   assert.equal(displayKey('ctrl+c'), 'Ctrl-C');
 });

@@ -70,6 +70,7 @@ test('columns: wide columns appear when they fit and drop by priority when narro
   const narrow = layoutColumns(rows, true, 50, now);
   assert.ok(narrow.reduce((n, c) => n + c.width, 0) + 3 * (narrow.length - 1) <= 60);
   assert.equal(fit('abcdef', 4), 'abc…');
+  assert.deepEqual(layoutColumns(rows, false, 200, now, 'restarts').map((c) => c.title).slice(0, 5), ['NAME', 'READY', 'STATUS', 'RESTARTS↓', 'AGE']);
 });
 
 test('the -l part of the filter is extracted for the server', () => {

@@ -165,13 +165,13 @@ export class Cluster {
   }
 
   /** Computes pod infos in the background, a slice per event-loop turn; returns a stop function. */
-  warmInBackground(slice = 1000): () => void {
+  warmInBackground(slice = 250): () => void {
     let i = 0;
     let stopped = false;
     const step = () => {
       if (stopped) return;
       const end = Math.min(i + slice, this.order.length);
-      for (; i < end; i++) this.pods.get(this.order[i]!)?.warm(false);
+      for (; i < end; i++) this.pods.get(this.order[i]!)?.warm(true);
       if (i < this.order.length) setImmediate(step);
     };
     setImmediate(step);

@@ -136,9 +136,11 @@ export const demoCommand: Command = async (args, io) => {
   }
   try {
     if (!serve) return await showDemo(sim, io);
-    io.stdout.write(`${sim.kubeconfigPath}\n`);
+    // Signal handlers go in before the path is printed: whoever reads the path may stop us at once.
+    const stopped = untilSignal();
     io.stderr.write(await demoGuide(sim));
-    await untilSignal();
+    io.stdout.write(`${sim.kubeconfigPath}\n`);
+    await stopped;
     return EXIT.ok;
   } finally {
     await sim.close();

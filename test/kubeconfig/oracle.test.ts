@@ -107,6 +107,11 @@ const CASES: Case[] = [
   { name: 'YAML: an escaped tab in a double-quoted string', env: ['syntax-esc-tab.yaml'] },
   { name: 'YAML: a null mapping key is refused', env: ['syntax-null-key.yaml'], fails: true },
   { name: 'YAML: null values and a quoted "null" key are fine', env: ['syntax-null-values.yaml'] },
+  { name: '*-data as a list of byte values', env: ['data-byte-list.yaml'] },
+  { name: '*-data list with a value over 255 is refused', env: ['data-byte-list-bad.yaml'], fails: true },
+  { name: 'YAML: !!null "" and !!str 5', env: ['syntax-explicit-null.yaml'] },
+  { name: 'YAML: a merge key with a scalar value is refused', env: ['merge-scalar.yaml'], fails: true },
+  { name: 'YAML: .inf in an unknown field is refused', env: ['syntax-inf-unknown.yaml'], fails: true },
   { name: 'odd shapes: null entries, empty exec and auth-provider, unicode byte order, empty lists', env: ['odd-shapes.yaml'] },
 ];
 

@@ -242,7 +242,7 @@ test('two kpods processes writing at once: no corruption, no lost write', { time
   assert.deepEqual(readdirSync(dir), ['config']);
 });
 
-test('kpods and kubectl writing at once: no corruption, no lost write', { timeout: 120_000 }, async (t) => {
+test('kpods and kubectl writing at once: no corruption, and kpods never loses a kubectl write', { timeout: 120_000 }, async (t) => {
   if (kubectlMissing) {
     console.error(`\n*** ${kubectlMissing} ***\n`);
     return t.skip(kubectlMissing);
@@ -250,11 +250,13 @@ test('kpods and kubectl writing at once: no corruption, no lost write', { timeou
   const dir = scratch();
   const file = join(dir, 'config');
   writeFileSync(file, manyContexts(10, ['a', 'k']));
+  let kubectlRuns = 0;
   const kubectlSide = async (): Promise<void> => {
     for (let i = 0; i < 10; i++) {
       // kubectl fails at once on a held lock ("file exists"); retry like a user would.
       for (let attempt = 0; ; attempt++) {
         const r = await runKubectl(['config', 'set-context', `k-${i}`, `--namespace=K-${i}`], { cwd: dir, env: { KUBECONFIG: file } });
+        kubectlRuns++;
         if (r.code === 0) break;
         assert.match(r.stderr, /\.lock: file exists/);
         assert.ok(attempt < 200, 'kubectl never got the lock');
@@ -264,10 +266,13 @@ test('kpods and kubectl writing at once: no corruption, no lost write', { timeou
   const [kp] = await Promise.all([run(process.execPath, [worker, file, 'A', ...Array.from({ length: 10 }, (_, i) => `a-${i}`)], {}, dir), kubectlSide()]);
   assert.equal(kp.code, 0, kp.stderr);
   const cfg = loaded(hostFor(dir, {}), file);
-  for (let i = 0; i < 10; i++) {
-    assert.equal(cfg.contexts.find((c) => c.name === `a-${i}`)?.fields.namespace, `A-${i}`);
-    assert.equal(cfg.contexts.find((c) => c.name === `k-${i}`)?.fields.namespace, `K-${i}`);
-  }
-  assert.equal(cfg.currentContext, 'a-9');
+  // kpods re-reads under the lock and changes one field: every kubectl write survives.
+  for (let i = 0; i < 10; i++) assert.equal(cfg.contexts.find((c) => c.name === `k-${i}`)?.fields.namespace, `K-${i}`);
+  // kubectl itself can undo a concurrent change: it edits the config it read *before* taking the lock and
+  // writes back every stanza that differs (client-go ModifyConfig). So a kpods value is either kpods' or
+  // the value kubectl had read ("start"), never anything else.
+  for (let i = 0; i < 10; i++) assert.ok(['A-' + i, 'start'].includes(cfg.contexts.find((c) => c.name === `a-${i}`)?.fields.namespace ?? ''));
+  assert.match(cfg.currentContext ?? '', /^a-\d$/);
+  assert.ok(kubectlRuns >= 10);
   assert.deepEqual(readdirSync(dir), ['config']);
 });

@@ -91,7 +91,7 @@ class Decoder {
   private bool(o: Obj, key: string, where: string): boolean | undefined {
     const v = o[key];
     if (v === null || v === undefined) return undefined;
-    if (!(v instanceof PlainScalar) || v.kind !== 'bool') this.fail(at(where, key), v, o, 'a boolean (true or false, unquoted)');
+    if (!(v instanceof PlainScalar) || v.kind !== 'bool') return this.fail(at(where, key), v, o, 'a boolean (true or false, unquoted)');
     if (v.differsFromYaml12) this.warnYaml11(v, at(where, key));
     return v.value as boolean;
   }
@@ -124,6 +124,14 @@ class Decoder {
   }
 
   private data(o: Obj, key: string, where: string): Uint8Array | undefined {
+    const raw = o[key];
+    if (Array.isArray(raw)) {
+      // Go's JSON decoding also takes a list of byte values for a []byte field.
+      return Uint8Array.from(raw.map((b, i) => {
+        if (!(b instanceof PlainScalar) || b.kind !== 'int' || (b.value as number) < 0 || (b.value as number) > 255) this.fail(`${at(where, key)}[${i}]`, b, raw, 'a byte value (0-255)');
+        return b.value as number;
+      }));
+    }
     const s = this.str(o, key, where);
     if (s === undefined) return undefined;
     const r = decodeGoBase64(s);

@@ -59,7 +59,7 @@ export function expandDocument(doc: unknown, lines: WeakMap<object, number>): Ex
       const value = expand(v);
       const maps = Array.isArray(value) ? [...value].reverse() : [value];
       for (const m of maps) {
-        if (typeof m !== 'object' || m === null || Array.isArray(m)) {
+        if (typeof m !== 'object' || m === null || Array.isArray(m) || !isContainer(m)) {
           throw new ExpandError('map merge requires map or sequence of maps as the value', lines.get(node));
         }
         for (const [mk, mv] of Object.entries(m as Record<string, unknown>)) {

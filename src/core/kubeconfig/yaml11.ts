@@ -108,6 +108,15 @@ const mergeType = new yaml.Type('tag:kpods:merge-key', {
   represent: () => '<<',
 });
 
+const NULLS = new Set(['~', 'null', 'Null', 'NULL', '']);
+const nullType = new yaml.Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (s: string | null) => s === null || NULLS.has(s),
+  construct: () => null,
+  predicate: (o: unknown) => o === null,
+  represent: () => 'null',
+});
+
 /** go-yaml ignores local tags (`!foo x` is the string "x"): accept any `!`-tag as its plain content. */
 const localTags = (['scalar', 'sequence', 'mapping'] as const).map(
   (kind) => new yaml.Type('!', { kind, multi: true, construct: (data: unknown) => data ?? (kind === 'scalar' ? '' : kind === 'sequence' ? [] : {}) }),
@@ -115,7 +124,7 @@ const localTags = (['scalar', 'sequence', 'mapping'] as const).map(
 
 /** The schema: YAML 1.1 booleans and numbers as PlainScalar, merge keys as sentinels, no timestamps. */
 export const KUBE_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
-  implicit: [(yaml as unknown as { types: { null: yaml.Type } }).types.null, boolType, intType, floatType, mergeType],
+  implicit: [nullType, boolType, intType, floatType, mergeType],
   explicit: localTags,
 });
 
@@ -142,6 +151,7 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
   const opened: Array<[number, number]> = [];
   let badEscapeLine: number | undefined;
   let nullKeyLine: number | undefined;
+  let nonFiniteLine: number | undefined;
   const listener = (event: string, state: yaml.State): void => {
     if (event === 'open') {
       opened.push([state.line + 1, state.position]);
@@ -159,7 +169,10 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
       lines.set(state.result, openLine);
     }
     if (typeof state.result === 'string' && openLine !== undefined && !stringLines.has(state.result)) stringLines.set(state.result, openLine);
-    if (state.result instanceof PlainScalar && state.result.line === undefined) state.result.line = state.line + 1;
+    if (state.result instanceof PlainScalar && state.result.line === undefined) {
+      state.result.line = state.line + 1;
+      if (typeof state.result.value === 'number' && !Number.isFinite(state.result.value) && nonFiniteLine === undefined) nonFiniteLine = state.result.line;
+    }
     if (state.result instanceof MergeKey) mergeLines.push(state.line + 1);
   };
   const load = (input: string): unknown[] => {
@@ -175,6 +188,7 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
     const doc = load(text)[0] ?? null;
     if (badEscapeLine !== undefined) return { error: { line: badEscapeLine, reason: 'found unknown escape character \\/ (YAML 1.2 only; kubectl reads YAML 1.1)' } };
     if (nullKeyLine !== undefined) return { error: { line: nullKeyLine, reason: 'a mapping key is null (~ or null); kubectl cannot use a null key' } };
+    if (nonFiniteLine !== undefined) return { error: { line: nonFiniteLine, reason: '.inf or .nan cannot be written as JSON, and kubectl refuses it anywhere in the file' } };
     return { doc, mergeLines, lines, stringLines };
   } catch (err) {
     const e = err as { mark?: { line?: number }; reason?: string; message?: string };

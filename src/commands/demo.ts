@@ -111,9 +111,10 @@ export async function demoGuide(sim: Simulator): Promise<string> {
 async function showDemo(sim: Simulator, io: CommandIo): Promise<number> {
   // In a terminal, open the interactive UI on the demo cluster (the TUI's hook, issue 5).
   if ((io.stdin as NodeJS.ReadStream).isTTY && (io.stdout as NodeJS.WriteStream).isTTY) return (await import('./tui.js')).tuiCommand(['--kubeconfig', sim.kubeconfigPath], io);
-  io.stdout.write(`${sim.kubeconfigPath}\n`);
+  const stopped = untilSignal();
   io.stderr.write(await demoGuide(sim));
-  await untilSignal();
+  io.stdout.write(`${sim.kubeconfigPath}\n`);
+  await stopped;
   return EXIT.ok;
 }
 

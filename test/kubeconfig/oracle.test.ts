@@ -112,6 +112,8 @@ const CASES: Case[] = [
   { name: 'YAML: !!null "" and !!str 5', env: ['syntax-explicit-null.yaml'] },
   { name: 'YAML: a merge key with a scalar value is refused', env: ['merge-scalar.yaml'], fails: true },
   { name: 'YAML: .inf in an unknown field is refused', env: ['syntax-inf-unknown.yaml'], fails: true },
+  { name: 'YAML: !!binary values are decoded to strings', env: ['syntax-binary.yaml'] },
+  { name: 'YAML: !!binary with a space is refused', env: ['syntax-binary-bad.yaml'], fails: true },
   { name: 'odd shapes: null entries, empty exec and auth-provider, unicode byte order, empty lists', env: ['odd-shapes.yaml'] },
 ];
 

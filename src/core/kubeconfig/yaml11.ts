@@ -4,6 +4,7 @@
  * line, so the decoder can type-check them strictly and report where YAML 1.1 reads differently.
  */
 import yaml from 'js-yaml';
+import { decodeGoBase64 } from './base64.js';
 
 /** A plain (unquoted) scalar that YAML 1.1 resolves to a boolean or a number. */
 export class PlainScalar {
@@ -117,6 +118,16 @@ const nullType = new yaml.Type('tag:yaml.org,2002:null', {
   represent: () => 'null',
 });
 
+/** `!!binary`: go-yaml decodes the base64 and uses the bytes as a string. */
+const binaryType = new yaml.Type('tag:yaml.org,2002:binary', {
+  kind: 'scalar',
+  resolve: (s: string | null) => s !== null && decodeGoBase64(s).ok,
+  construct: (s: string) => {
+    const r = decodeGoBase64(s);
+    return r.ok ? Buffer.from(r.bytes).toString('utf8') : '';
+  },
+});
+
 /** go-yaml ignores local tags (`!foo x` is the string "x"): accept any `!`-tag as its plain content. */
 const localTags = (['scalar', 'sequence', 'mapping'] as const).map(
   (kind) => new yaml.Type('!', { kind, multi: true, construct: (data: unknown) => data ?? (kind === 'scalar' ? '' : kind === 'sequence' ? [] : {}) }),
@@ -125,7 +136,7 @@ const localTags = (['scalar', 'sequence', 'mapping'] as const).map(
 /** The schema: YAML 1.1 booleans and numbers as PlainScalar, merge keys as sentinels, no timestamps. */
 export const KUBE_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
   implicit: [nullType, boolType, intType, floatType, mergeType],
-  explicit: localTags,
+  explicit: [binaryType, ...localTags],
 });
 
 /** A YAML syntax error with its 1-based line. */

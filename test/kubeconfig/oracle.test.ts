@@ -114,6 +114,7 @@ const CASES: Case[] = [
   { name: 'YAML: .inf in an unknown field is refused', env: ['syntax-inf-unknown.yaml'], fails: true },
   { name: 'YAML: !!binary values are decoded to strings', env: ['syntax-binary.yaml'] },
   { name: 'YAML: !!binary with a space is refused', env: ['syntax-binary-bad.yaml'], fails: true },
+  { name: 'multi-document YAML: what only the second document has is ignored', env: ['multidoc-second-bad.yaml'] },
   { name: 'odd shapes: null entries, empty exec and auth-provider, unicode byte order, empty lists', env: ['odd-shapes.yaml'] },
 ];
 

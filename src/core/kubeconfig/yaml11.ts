@@ -196,7 +196,15 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
     return { error: { line: lineOf(text, directive.index), reason: `found incompatible YAML document (%YAML ${directive[1] ?? ''}; kubectl reads YAML 1.1)` } };
   }
   try {
-    const doc = load(text)[0] ?? null;
+    const docs = load(text);
+    const cutAt = docs.length > 1 ? firstDocumentEnd(text) : undefined;
+    if (cutAt !== undefined) {
+      // go-yaml reads only the first document: check (and take) only that one.
+      mergeLines.length = 0;
+      badEscapeLine = nullKeyLine = nonFiniteLine = undefined;
+      docs.splice(0, docs.length, ...load(text.slice(0, cutAt)));
+    }
+    const doc = docs[0] ?? null;
     if (badEscapeLine !== undefined) return { error: { line: badEscapeLine, reason: 'found unknown escape character \\/ (YAML 1.2 only; kubectl reads YAML 1.1)' } };
     if (nullKeyLine !== undefined) return { error: { line: nullKeyLine, reason: 'a mapping key is null (~ or null); kubectl cannot use a null key' } };
     if (nonFiniteLine !== undefined) return { error: { line: nonFiniteLine, reason: '.inf or .nan cannot be written as JSON, and kubectl refuses it anywhere in the file' } };

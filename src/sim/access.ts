@@ -59,6 +59,9 @@ export function defaultBindings(): Binding[] {
       rules: [{ verbs: ['get'], nonResourceURLs: ['/healthz', '/livez', '/readyz', '/version', '/version/'] }],
     },
     { name: 'dev-pods', role: 'pod-reader', namespace: 'shop', subject: { kind: 'Group', name: 'developers' }, rules: [{ verbs: READ, apiGroups: [''], resources: ['pods', 'pods/log'] }] },
+    // As OpenShift projects and Rancher grant: members may get their own namespace by name, which
+    // makes it visible in every rules review (the developers' only way to learn where they belong).
+    { name: 'dev-namespace-shop', role: 'namespace-shop-viewer', subject: { kind: 'Group', name: 'developers' }, rules: [{ verbs: ['get'], apiGroups: [''], resources: ['namespaces'], resourceNames: ['shop'] }] },
     { name: 'viewers', role: 'view', subject: { kind: 'Group', name: 'viewers' }, rules: [{ verbs: READ, apiGroups: [''], resources: ['pods', 'pods/log', 'namespaces'] }] },
   ];
 }

@@ -87,6 +87,8 @@ test('simulator scenarios are classified by stage and code, with the exit code o
   const f = await expectCode(ctx('developer'), 'authorization.forbidden', 7);
   assert.match(f.stderr, /list pods in namespace "default"/);
   assert.match(f.stderr, /knows you as "jane@example.com", in groups developers/);
+  // No context names "shop": kpods learns it from the cluster-wide rule that names the namespace.
+  assert.match(f.stderr, /You may list pods in: shop/);
   const h = await expectCode(ctx('html-login'), 'response.not-kubernetes', 8);
   assert.match(h.stderr, /web page/);
   await expectCode([...ctx('slow'), '--request-timeout=500ms'], 'response.timeout', 8);

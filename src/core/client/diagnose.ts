@@ -4,7 +4,8 @@
  */
 import type { Failure } from '../failure.js';
 import { neutralize } from '../terminal-text.js';
-import type { KubeClient, ResourceRule } from './types.js';
+import { findNamespacesAllowingPods } from './allowed-namespaces.js';
+import type { KubeClient } from './types.js';
 
 export interface DiagnoseContext {
   /** The namespace the failed request was about (undefined = all namespaces). */
@@ -16,10 +17,6 @@ export interface DiagnoseContext {
   candidateNamespaces?: string[];
   /** At most this many namespaces are checked with access reviews (default 40). */
   maxNamespaces?: number;
-}
-
-function allowsListPods(rules: ResourceRule[]): boolean {
-  return rules.some((r) => (r.verbs.includes('list') || r.verbs.includes('*')) && (r.apiGroups.includes('') || r.apiGroups.includes('*')) && (r.resources.includes('pods') || r.resources.includes('*')));
 }
 
 /** Returns `f` with extra hints and detail from the server; never fails (checks that fail are skipped). */
@@ -41,12 +38,12 @@ export async function diagnose(f: Failure, client: KubeClient, ctx: DiagnoseCont
     const answers = await Promise.all(candidates.map(async (n) => ({ n, r: await client.canI('list', 'pods', n, ctx.signal) })));
     for (const { n, r } of answers) if (r.ok && r.value) allowed.push(n);
   } else {
-    const probe = [ctx.contextNamespace, ...(ctx.candidateNamespaces ?? []), 'default'].filter((n): n is string => !!n && n !== ctx.namespace);
-    const unique = [...new Set(probe)].slice(0, ctx.maxNamespaces ?? 40);
-    const answers = await Promise.all(unique.map(async (n) => ({ n, r: await client.rules(n, ctx.signal) })));
-    for (const { n, r } of answers) if (r.ok && allowsListPods(r.value)) allowed.push(n);
+    // The failing namespace is probed too: its rules review also lists the cluster-wide rules.
+    const probe = [ctx.namespace, ctx.contextNamespace, ...(ctx.candidateNamespaces ?? []), 'default'].filter((n): n is string => !!n);
+    const found = await findNamespacesAllowingPods(client, probe, ctx.signal, ctx.maxNamespaces ?? 40);
+    allowed.push(...found.allowed.filter((n) => n !== ctx.namespace));
     if (!allowed.length) {
-      hints.push(`The server does not let you list namespaces; kpods checked ${unique.length ? `the namespaces named in your kubeconfig (${unique.map((n) => neutralize(n)).join(', ')})` : 'no other namespace'} and may list pods in none of them. Ask your administrator which namespaces you may use.`);
+      hints.push(`The server does not let you list namespaces; kpods checked ${found.checked.length ? `the namespaces it knows of (${found.checked.join(', ')})` : 'no other namespace'} and may list pods in none of them. Ask your administrator which namespaces you may use.`);
     }
   }
   if (ctx.namespace !== undefined) {

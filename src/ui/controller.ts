@@ -2,6 +2,7 @@
  * The UI's effects: resolves the chosen context/user/namespace to a target, runs the pod feed
  * for it, fills the pickers and saves the choice. Everything it learns becomes a store Action.
  */
+import { findNamespacesAllowingPods } from '../core/client/allowed-namespaces.js';
 import type { KubeClient, PodQuery } from '../core/client/types.js';
 import { failure, type Failure, type Result } from '../core/failure.js';
 import type { Target } from '../core/target.js';
@@ -261,12 +262,9 @@ export class Controller {
     // Listing namespaces is not allowed (or failed): offer the namespaces we know of where listing pods is.
     const known = this.knownNamespaces();
     if (current) known.add(current);
-    const allowed: string[] = [];
-    for (const ns of known) {
-      const r = await client.canI('list', 'pods', ns, signal);
-      if (signal.aborted) return;
-      if (r.ok && r.value) allowed.push(ns);
-    }
+    // Their rules reviews may also name namespaces (get on namespaces by name), which are checked too.
+    const { allowed } = await findNamespacesAllowingPods(client, [...known], signal);
+    if (signal.aborted) return;
     const why = res.failure.code === 'authorization.forbidden' ? 'listing namespaces is forbidden' : 'namespaces could not be listed';
     this.store.dispatch({
       type: 'picker-items',

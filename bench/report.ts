@@ -88,9 +88,9 @@ export function renderMarkdown(r: BenchResults): string {
       ];
     }),
     ...groupSection('TUI first paint', r.sizes, 'paint', (d) => [
-      '| first painted rows | no more loading progress | floor (first byte) | ratio | ratio (paired) | RSS at first paint |',
-      '|---|---|---|---|---|---|',
-      `| ${s(d['firstPaintMs'], ' ms')} | ${s(d['fullyLoadedMs'], ' ms')} | ${s(d['floorFirstByteMs'], ' ms')} | ${n(get(d, 'ratios', 'first paint / floor'), '×')} | ${n(get(d, 'ratios', 'first paint / floor (paired)'), '×')} | ${s(d['rssAtPaintMiB'], ' MiB')} |`,
+      '| first frame (any text) | first painted rows | no more loading progress | floor (first byte) | ratio | ratio (paired) | RSS at first paint |',
+      '|---|---|---|---|---|---|---|',
+      `| ${s(d['firstFrameMs'], ' ms')} | ${s(d['firstPaintMs'], ' ms')} | ${s(d['fullyLoadedMs'], ' ms')} | ${s(d['floorFirstByteMs'], ' ms')} | ${n(get(d, 'ratios', 'first paint / floor'), '×')} | ${n(get(d, 'ratios', 'first paint / floor (paired)'), '×')} | ${s(d['rssAtPaintMiB'], ' MiB')} |`,
       '',
       `Scope ${String(d['scope'])}; ${String(d['terminal'])}; ${rounds(d)}, alternating with the floor.`,
     ]),

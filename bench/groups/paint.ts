@@ -8,7 +8,7 @@ import { repsFor, roundBudgetSec } from '../options.js';
 import { floorRequest } from '../k8s.js';
 import { memoryMiB } from '../procstat.js';
 import { pairedRatio, ratio, summarize } from '../stats.js';
-import { firstRows, fullyLoaded, startTui, TUI_SCOPE, type Tui } from '../tui-driver.js';
+import { firstRows, fullyLoaded, startTui, TUI_SCOPE, waitScreen, type Tui } from '../tui-driver.js';
 import type { Tmux } from '../tmux.js';
 import { placeholderReason, type GroupResult, type SizeCtx } from '../context.js';
 
@@ -20,6 +20,7 @@ export async function paintGroup(c: SizeCtx, tmux: Tmux, onFirst?: (tui: Tui) =>
   const floorArgs = [c.floorJs, JSON.stringify(floorRequest(c.target, TUI_SCOPE.includes('-A') ? undefined : c.namespaces[0]?.name, c.namespaces))];
   const paint: number[] = [];
   const loaded: number[] = [];
+  const frame: number[] = [];
   const rss: number[] = [];
   const floor: number[] = [];
   const timeoutMs = 60000 + c.pods;
@@ -33,6 +34,9 @@ export async function paintGroup(c: SizeCtx, tmux: Tmux, onFirst?: (tui: Tui) =>
       }
       const tui = await startTui(c, tmux, c.sim.kubeconfigPath, ['--interval', `${c.opts.intervalSec}s`]);
       try {
+        // The first frame of any kind (header, "loading…") separates start-up from the list.
+        const anything = await waitScreen(tui.pane, (sc) => sc.some((l) => l.trim() !== ''), timeoutMs);
+        frame.push(anything ? anything.at - tui.t0 : NaN);
         const r = await firstRows(tui, c.pods, timeoutMs);
         if ('reason' in r) {
           if (round === 0) return { status: 'unavailable', reason: `no pod rows on screen: ${placeholderReason(r.reason) ?? r.reason}` };
@@ -62,6 +66,7 @@ export async function paintGroup(c: SizeCtx, tmux: Tmux, onFirst?: (tui: Tui) =>
       firstPaintMs: p,
       rssAtPaintMiB: summarize(rss),
       fullyLoadedMs: summarize(loaded),
+      firstFrameMs: summarize(frame),
       floorFirstByteMs: f,
       ratios: { 'first paint / floor': ratio(p.median, f.median), 'first paint / floor (paired)': pairedRatio(paint, floor) },
     },

@@ -73,16 +73,18 @@ export async function startDemo(options: SimulatorOptions): Promise<Simulator> {
   return startSimulator(options);
 }
 
-/** Resolves on the first SIGINT or SIGTERM. */
+/** Resolves on the first SIGINT, SIGTERM or SIGHUP (the terminal closed). */
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const on = (signal: NodeJS.Signals) => {
       process.off('SIGINT', on);
       process.off('SIGTERM', on);
+      process.off('SIGHUP', on);
       resolve(signal);
     };
     process.on('SIGINT', on);
     process.on('SIGTERM', on);
+    process.on('SIGHUP', on);
   });
 }
 

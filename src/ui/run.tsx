@@ -91,11 +91,16 @@ export function startUi(o: RunUiOptions): RunningUi {
     quit() {
       if (finished) return;
       finished = true;
-      process.off('SIGTERM', onSignal);
-      process.off('SIGHUP', onSignal);
       process.off('exit', onExit);
       unmount();
-      void (controller?.stop() ?? Promise.resolve()).finally(resolveDone);
+      // The signal listeners stay until the controller has stopped: Ink's signal-exit re-raises a
+      // signal that no other listener handles, which would kill the process before the caller's
+      // clean-up (the demo's temporary folder) runs.
+      void (controller?.stop() ?? Promise.resolve()).finally(() => {
+        process.off('SIGTERM', onSignal);
+        process.off('SIGHUP', onSignal);
+        resolveDone();
+      });
     },
     stepAside<T>(fn: () => Promise<T>): Promise<T> {
       const run = async (): Promise<T> => {

@@ -1,4 +1,4 @@
-/** `kpods demo --serve` as a process: prints the kubeconfig path, serves, and cleans up on SIGTERM/SIGINT. */
+/** `kpods demo --serve` as a process: prints the kubeconfig path, serves, and cleans up on SIGTERM, SIGINT and SIGHUP. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -24,7 +24,7 @@ function startServe(args: string[]) {
   return { child, firstLine, exit, stderr: () => stderr, stdout: () => stdout };
 }
 
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
   test(`demo --serve prints the kubeconfig path, serves kubectl, and on ${signal} exits 0 leaving nothing behind`, async () => {
     const demo = startServe(['--pods', '40', '--churn', '0']);
     try {

@@ -5,33 +5,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startSimulator } from '../../src/sim/index.js';
-import { App } from '../../src/ui/App.js';
-import { Controller } from '../../src/ui/controller.js';
-import { kubeDeps } from '../../src/ui/kube-deps.js';
-import { createStore } from '../../src/ui/store.js';
-import { KEYS, renderSized } from '../helpers/ink.js';
+import { startAppOnSim } from '../helpers/app-on-sim.js';
+import { KEYS } from '../helpers/ink.js';
 
 test('the interactive app against the simulator: 403 explained, namespace switch, failure and recovery', async (t) => {
-  const sim = await startSimulator({ pods: 60 });
-  const home = mkdtempSync(join(tmpdir(), 'kpods-ui-home-'));
-  t.after(async () => {
-    await sim.close();
-    rmSync(home, { recursive: true, force: true });
-  });
-  const host = { env: {}, home, cwd: home, now: () => new Date() };
-  const deps = kubeDeps({ host, explicitPath: sim.kubeconfigPath, overrides: {} });
-  const store = createStore();
-  const controller = new Controller(store, deps, { intervalMs: 200, watch: false }, { context: 'admin', namespace: null });
-  const ui = renderSized(<App store={store} controller={controller} color={false} now={host.now} onQuit={() => undefined} />, 120, 30);
-  t.after(async () => {
-    ui.unmount();
-    await controller.stop();
-  });
-  controller.start();
+  const { sim, ui } = await startAppOnSim(t, { sim: { pods: 60 }, feed: { intervalMs: 200, watch: false }, selection: { context: 'admin', namespace: null } });
 
   let f = await ui.waitFor((x) => x.includes('ns: all') && x.includes('NAMESPACE') && x.includes('Running'), 'admin rows in all namespaces');
   assert.match(f, /you are: kpods-admin/);
@@ -55,22 +33,8 @@ test('the interactive app against the simulator: 403 explained, namespace switch
 });
 
 test('--watch keeps the table live by list+watch: a change and a deletion arrive without polling', async (t) => {
-  const sim = await startSimulator({ pods: 40 });
-  const home = mkdtempSync(join(tmpdir(), 'kpods-ui-watch-'));
-  t.after(async () => {
-    await sim.close();
-    rmSync(home, { recursive: true, force: true });
-  });
-  const host = { env: {}, home, cwd: home, now: () => new Date() };
-  const store = createStore();
   // A one-hour interval: anything that changes on screen came through the watch.
-  const controller = new Controller(store, kubeDeps({ host, explicitPath: sim.kubeconfigPath, overrides: {} }), { intervalMs: 3_600_000, watch: true }, { context: 'admin' });
-  const ui = renderSized(<App store={store} controller={controller} color={false} now={host.now} onQuit={() => undefined} />, 120, 30);
-  t.after(async () => {
-    ui.unmount();
-    await controller.stop();
-  });
-  controller.start();
+  const { sim, store, ui } = await startAppOnSim(t, { sim: { pods: 40 }, feed: { intervalMs: 3_600_000, watch: true }, selection: { context: 'admin' } });
   await ui.waitFor((x) => x.includes('ns: default') && x.includes('Running'), 'rows');
   const first = store.getState().view[0]!;
   const second = store.getState().view[1]!;
@@ -85,21 +49,7 @@ test('--watch keeps the table live by list+watch: a change and a deletion arrive
 });
 
 test('hostile text from the cluster is neutralised before it reaches the terminal', async (t) => {
-  const sim = await startSimulator({ pods: 30 });
-  const home = mkdtempSync(join(tmpdir(), 'kpods-ui-hostile-'));
-  t.after(async () => {
-    await sim.close();
-    rmSync(home, { recursive: true, force: true });
-  });
-  const host = { env: {}, home, cwd: home, now: () => new Date() };
-  const store = createStore();
-  const controller = new Controller(store, kubeDeps({ host, explicitPath: sim.kubeconfigPath, overrides: {} }), { intervalMs: 60_000, watch: false }, { context: 'hostile' });
-  const ui = renderSized(<App store={store} controller={controller} color={false} now={host.now} onQuit={() => undefined} />, 160, 30);
-  t.after(async () => {
-    ui.unmount();
-    await controller.stop();
-  });
-  controller.start();
+  const { store, ui } = await startAppOnSim(t, { sim: { pods: 30 }, feed: { intervalMs: 60_000, watch: false }, selection: { context: 'hostile' }, columns: 160 });
   await ui.waitFor((x) => x.includes('ns: hostile') && store.getState().view.length > 0, 'hostile rows', 20_000);
   await ui.waitFor((x) => x.includes('^['), 'escape shown in caret notation');
   const raw = ui.frames[ui.frames.length - 1] ?? '';
@@ -109,21 +59,7 @@ test('hostile text from the cluster is neutralised before it reaches the termina
 });
 
 test('a -l label filter is applied by the server', async (t) => {
-  const sim = await startSimulator({ pods: 40 });
-  const home = mkdtempSync(join(tmpdir(), 'kpods-ui-labels-'));
-  t.after(async () => {
-    await sim.close();
-    rmSync(home, { recursive: true, force: true });
-  });
-  const host = { env: {}, home, cwd: home, now: () => new Date() };
-  const store = createStore();
-  const controller = new Controller(store, kubeDeps({ host, explicitPath: sim.kubeconfigPath, overrides: {} }), { intervalMs: 60_000, watch: false }, { context: 'admin' });
-  const ui = renderSized(<App store={store} controller={controller} color={false} now={host.now} onQuit={() => undefined} />, 120, 30);
-  t.after(async () => {
-    ui.unmount();
-    await controller.stop();
-  });
-  controller.start();
+  const { store, ui } = await startAppOnSim(t, { sim: { pods: 40 }, feed: { intervalMs: 60_000, watch: false }, selection: { context: 'admin' } });
   await ui.waitFor((x) => /\nweb-/.test(x) && /\napi-/.test(x), 'web and api pods');
   await ui.press('/-l app=web', (x) => x.includes('/-l app=web'), 'typed');
   await ui.press(KEYS.enter, (x) => /\nweb-/.test(x) && !/\napi-/.test(x), 'only app=web pods', 20_000);

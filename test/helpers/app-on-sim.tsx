@@ -1,0 +1,46 @@
+/** Renders the whole interactive App against a fresh simulated cluster, with clean-up registered on `t`. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestContext } from 'node:test';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/index.js';
+import { App } from '../../src/ui/App.js';
+import { Controller, type Selection } from '../../src/ui/controller.js';
+import { kubeDeps } from '../../src/ui/kube-deps.js';
+import { createStore, type Store } from '../../src/ui/store.js';
+import { renderSized, type Rendered } from './ink.js';
+
+export interface AppOnSim {
+  sim: Simulator;
+  store: Store;
+  controller: Controller;
+  ui: Rendered;
+}
+
+export interface AppOnSimOptions {
+  sim?: SimulatorOptions;
+  feed: { intervalMs: number; watch: boolean };
+  selection: Selection;
+  columns?: number;
+  rows?: number;
+}
+
+/** Starts the simulator and the App on it; everything is stopped and removed when `t` ends. */
+export async function startAppOnSim(t: TestContext, o: AppOnSimOptions): Promise<AppOnSim> {
+  const sim = await startSimulator(o.sim ?? {});
+  const home = mkdtempSync(join(tmpdir(), 'kpods-ui-home-'));
+  t.after(async () => {
+    await sim.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+  const host = { env: {}, home, cwd: home, now: () => new Date() };
+  const store = createStore();
+  const controller = new Controller(store, kubeDeps({ host, explicitPath: sim.kubeconfigPath, overrides: {} }), o.feed, o.selection);
+  const ui = renderSized(<App store={store} controller={controller} color={false} now={host.now} onQuit={() => undefined} />, o.columns ?? 120, o.rows ?? 30);
+  t.after(async () => {
+    ui.unmount();
+    await controller.stop();
+  });
+  controller.start();
+  return { sim, store, controller, ui };
+}

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { namespacesNamedByRules, rulesAllowListPods } from '../../src/core/client/allowed-namespaces.js';
+import { findNamespacesAllowingPods, namespacesNamedByRules, rulesAllowListPods } from '../../src/core/client/allowed-namespaces.js';
+import type { KubeClient } from '../../src/core/client/types.js';
 
 const rule = (verbs: string[], resources: string[], resourceNames: string[] = [], apiGroups = ['']) => ({ verbs, apiGroups, resources, resourceNames });
 
@@ -15,4 +16,16 @@ test('namespaces named by rules: read verbs on namespaces with resourceNames', (
   assert.deepEqual(namespacesNamedByRules([rule(['get'], ['namespaces'], ['shop', 'lab']), rule(['get'], ['pods'], ['x'])]), ['shop', 'lab']);
   assert.deepEqual(namespacesNamedByRules([rule(['delete'], ['namespaces'], ['shop'])]), []);
   assert.deepEqual(namespacesNamedByRules([rule(['get'], ['namespaces'], ['shop'], ['apps'])]), []);
+});
+
+test('findNamespacesAllowingPods follows namespaces named by rules and lets the access review decide', async () => {
+  const asked: string[] = [];
+  const client = {
+    canI: async (_v: string, _r: string, ns: string | undefined) => (asked.push(`can:${ns}`), { ok: true as const, value: ns === 'lab' }),
+    rules: async (ns: string) => (asked.push(`rules:${ns}`), { ok: true as const, value: ns === 'default' ? [rule(['get'], ['namespaces'], ['lab'])] : [rule(['list'], ['pods'])] }),
+  } as unknown as KubeClient;
+  const found = await findNamespacesAllowingPods(client, ['default']);
+  assert.deepEqual(found.allowed, ['lab']);
+  assert.deepEqual(found.checked, ['default', 'lab']);
+  assert.ok(asked.includes('can:lab') && asked.includes('rules:default'));
 });

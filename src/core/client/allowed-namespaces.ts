@@ -1,6 +1,7 @@
 /**
- * Where may the caller list pods, when the server will not list namespaces? Asks the rules
- * review of each known namespace; cluster-wide rules there may name namespaces (a ClusterRole
+ * Where may the caller list pods, when the server will not list namespaces? Asks an access
+ * review (and, where that fails, the rules review) for each known namespace; the cluster-wide
+ * rules in a rules review may also name namespaces (a ClusterRole
  * granting `get` on `namespaces` with resourceNames, as OpenShift projects and Rancher do), and
  * every namespace found that way is checked too.
  */
@@ -41,10 +42,11 @@ export async function findNamespacesAllowingPods(client: KubeClient, known: stri
   while (queue.length && checked.size < max) {
     const batch = queue.splice(0, max - checked.size).filter((n) => !checked.has(n));
     batch.forEach((n) => checked.add(n));
-    const answers = await Promise.all(batch.map(async (n) => ({ n, r: await client.rules(n, signal) })));
-    for (const { n, r } of answers) {
+    // An access review decides (rules reviews may be incomplete); the rules review names namespaces.
+    const answers = await Promise.all(batch.map(async (n) => ({ n, can: await client.canI('list', 'pods', n, signal), r: await client.rules(n, signal) })));
+    for (const { n, can, r } of answers) {
+      if (can.ok ? can.value : r.ok && rulesAllowListPods(r.value)) allowed.push(n);
       if (!r.ok) continue;
-      if (rulesAllowListPods(r.value)) allowed.push(n);
       for (const named of namespacesNamedByRules(r.value)) if (!checked.has(named) && !queue.includes(named)) queue.push(named);
     }
   }

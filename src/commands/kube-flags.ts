@@ -4,6 +4,9 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseRequestTimeout, REQUEST_TIMEOUT_HELP, type TargetOverrides } from '../core/kubeconfig/index.js';
+import { EXIT } from '../core/failure.js';
+import { neutralizeMultiline } from '../core/terminal-text.js';
+import type { CommandIo } from './io.js';
 
 /** parseArgs option specs, as a command passes its own extra options. */
 export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
@@ -98,4 +101,21 @@ export function parseKubeFlags(args: string[], extra: OptionSpecs = {}, opts: { 
   const kc = str('kubeconfig');
   if (kc !== undefined) out.kubeconfig = kc;
   return { ok: true, value: out };
+}
+
+/**
+ * Parses a command's flags as kubectl does; on a usage error or `--help` it writes the message
+ * and usage text itself and returns the exit code instead of the flags.
+ */
+export function parseCommandFlags(args: string[], extra: OptionSpecs, cmd: { prefix: string; usage: string }, io: CommandIo): KubeFlags | number {
+  const parsed = parseKubeFlags(args, extra);
+  if (!parsed.ok) {
+    io.stderr.write(`${cmd.prefix}: ${neutralizeMultiline(parsed.usage)}\n${cmd.usage}`);
+    return EXIT.usage;
+  }
+  if (parsed.value.help) {
+    io.stdout.write(cmd.usage);
+    return EXIT.ok;
+  }
+  return parsed.value;
 }

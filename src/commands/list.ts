@@ -63,17 +63,9 @@ export function quietOnClosedPipe(io: CommandIo): void {
 
 export const listCommand: Command = async (args, io) => {
   quietOnClosedPipe(io);
-  const { parseKubeFlags } = await import('./kube-flags.js');
-  const parsed = parseKubeFlags(args, LIST_OPTIONS);
-  if (!parsed.ok) {
-    io.stderr.write(`kpods list: ${neutralizeMultiline(parsed.usage)}\n${USAGE}`);
-    return EXIT.usage;
-  }
-  const flags = parsed.value;
-  if (flags.help) {
-    io.stdout.write(USAGE);
-    return EXIT.ok;
-  }
+  const { parseCommandFlags } = await import('./kube-flags.js');
+  const flags = parseCommandFlags(args, LIST_OPTIONS, { prefix: 'kpods list', usage: USAGE }, io);
+  if (typeof flags === 'number') return flags;
   const v = flags.rest.values;
   const output = typeof v['output'] === 'string' ? v['output'] : undefined;
   if (output !== undefined && output !== 'wide' && output !== 'json') {

@@ -44,17 +44,9 @@ export function formatTraceJson(r: TraceReport): string {
 }
 
 export const traceCommand: Command = async (args, io) => {
-  const { parseKubeFlags } = await import('./kube-flags.js');
-  const parsed = parseKubeFlags(args, TRACE_OPTIONS);
-  if (!parsed.ok) {
-    io.stderr.write(`kpods trace: ${neutralizeMultiline(parsed.usage)}\n${USAGE}`);
-    return EXIT.usage;
-  }
-  const flags = parsed.value;
-  if (flags.help) {
-    io.stdout.write(USAGE);
-    return EXIT.ok;
-  }
+  const { parseCommandFlags } = await import('./kube-flags.js');
+  const flags = parseCommandFlags(args, TRACE_OPTIONS, { prefix: 'kpods trace', usage: USAGE }, io);
+  if (typeof flags === 'number') return flags;
   const output = typeof flags.rest.values['output'] === 'string' ? flags.rest.values['output'] : 'text';
   if (output !== 'text' && output !== 'json') {
     io.stderr.write(`kpods trace: unsupported output format "${neutralizeMultiline(output)}" (use text or json)\n${USAGE}`);

@@ -4,7 +4,7 @@
  */
 import type { Command, CommandIo } from './io.js';
 import { EXIT } from '../core/failure.js';
-import { neutralize, neutralizeMultiline } from '../core/terminal-text.js';
+import { neutralize } from '../core/terminal-text.js';
 import type { OptionSpecs } from './kube-flags.js';
 
 const TUI_OPTIONS = {
@@ -40,17 +40,9 @@ export async function parseInterval(text: string | undefined): Promise<number | 
 /** Runs the UI until quit; resolves to the exit code. */
 export async function runTui(o: TuiStart): Promise<number> {
   const { io } = o;
-  const { parseKubeFlags } = await import('./kube-flags.js');
-  const parsed = parseKubeFlags(o.args, TUI_OPTIONS);
-  if (!parsed.ok) {
-    io.stderr.write(`kpods: ${neutralizeMultiline(parsed.usage)}\n${USAGE}`);
-    return EXIT.usage;
-  }
-  const flags = parsed.value;
-  if (flags.help) {
-    io.stdout.write(USAGE);
-    return EXIT.ok;
-  }
+  const { parseCommandFlags } = await import('./kube-flags.js');
+  const flags = parseCommandFlags(o.args, TUI_OPTIONS, { prefix: 'kpods', usage: USAGE }, io);
+  if (typeof flags === 'number') return flags;
   const v = flags.rest.values;
   const intervalMs = await parseInterval(typeof v['interval'] === 'string' ? v['interval'] : undefined);
   if (intervalMs === undefined) {

@@ -64,16 +64,24 @@ export function checkResourceVersion(cluster: Cluster, params: URLSearchParams, 
   return undefined;
 }
 
-/** GET pods (one namespace or all): PodList or Table, paged. */
-export function listPods(cluster: Cluster, namespace: string | undefined, params: URLSearchParams, neg: NonNullable<Negotiated>, now: Date): Reply {
+/** A pod list's or watch's selectors and format, or the error reply for a malformed query. */
+export function podQueryOf(cluster: Cluster, params: URLSearchParams, watching: boolean): { matches: (v: PodVersion) => boolean; include: IncludeObject } | Reply {
   const labels = parseLabelSelector(params.get('labelSelector'));
   if (!labels.ok) return badRequest(labels.message);
   const fields = parseFieldSelector(params.get('fieldSelector'));
   if (!fields.ok) return badRequest(fields.message);
   const include = includeObjectOf(params);
   if (typeof include !== 'string') return include;
-  const rvProblem = checkResourceVersion(cluster, params, false);
+  const rvProblem = checkResourceVersion(cluster, params, watching);
   if (rvProblem) return rvProblem;
+  return { matches: (v) => labels.matches(v.info().view) && fields.matches(v.info().view), include };
+}
+
+/** GET pods (one namespace or all): PodList or Table, paged. */
+export function listPods(cluster: Cluster, namespace: string | undefined, params: URLSearchParams, neg: NonNullable<Negotiated>, now: Date): Reply {
+  const query = podQueryOf(cluster, params, false);
+  if (!('matches' in query)) return query;
+  const { matches, include } = query;
   const limitText = params.get('limit');
   const rv0 = params.get('resourceVersion') === '0';
   const limit = limitText && /^\d+$/.test(limitText) && Number(limitText) > 0 && !rv0 ? Number(limitText) : Infinity;
@@ -99,7 +107,7 @@ export function listPods(cluster: Cluster, namespace: string | undefined, params
   for (; i < to && items.length < limit; i++) {
     const v = cluster.byKey(keys[i]!);
     if (!v) continue;
-    if (selected && !(labels.matches(v.info().view) && fields.matches(v.info().view))) continue;
+    if (selected && !matches(v)) continue;
     items.push(v);
     lastKey = v.key;
   }
@@ -108,7 +116,7 @@ export function listPods(cluster: Cluster, namespace: string | undefined, params
     else {
       for (; i < to; i++) {
         const v = cluster.byKey(keys[i]!);
-        if (v && labels.matches(v.info().view) && fields.matches(v.info().view)) {
+        if (v && matches(v)) {
           remaining = 1;
           break;
         }

@@ -4,11 +4,10 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { Cluster, ClusterEvent, PodVersion } from './cluster.js';
-import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { NAMESPACE_COLUMNS, POD_COLUMNS, namespaceObject, namespaceRowJson, podRowJson, type IncludeObject } from './table.js';
-import { badRequest, type Reply } from './status.js';
+import type { Reply } from './status.js';
 import { queryBool, type Negotiated } from './negotiate.js';
-import { checkResourceVersion, includeObjectOf } from './lists.js';
+import { includeObjectOf, podQueryOf } from './lists.js';
 
 /** Watch settings of the server. */
 export interface WatchOptions {
@@ -23,21 +22,16 @@ export interface WatchOptions {
 export function watchPods(
   cluster: Cluster, namespace: string | undefined, params: URLSearchParams, neg: NonNullable<Negotiated>, res: ServerResponse, opts: WatchOptions, headers: Record<string, string>,
 ): Reply | undefined {
-  const labels = parseLabelSelector(params.get('labelSelector'));
-  if (!labels.ok) return badRequest(labels.message);
-  const fields = parseFieldSelector(params.get('fieldSelector'));
-  if (!fields.ok) return badRequest(fields.message);
-  const include = includeObjectOf(params);
-  if (typeof include !== 'string') return include;
-  const rvProblem = checkResourceVersion(cluster, params, true);
-  if (rvProblem) return rvProblem;
+  const query = podQueryOf(cluster, params, true);
+  if (!('matches' in query)) return query;
+  const { matches: bySelectors, include } = query;
   const rvText = params.get('resourceVersion') ?? '';
   const bookmarks = queryBool(params, 'allowWatchBookmarks');
   const initial = params.has('sendInitialEvents') ? queryBool(params, 'sendInitialEvents') : rvText === '' || rvText === '0';
   const timeoutText = params.get('timeoutSeconds');
   const timeoutS = timeoutText && /^\d+$/.test(timeoutText) && Number(timeoutText) > 0 ? Number(timeoutText) : opts.defaultTimeoutSeconds;
   const inNamespace = (v: PodVersion) => namespace === undefined || v.namespace === namespace;
-  const matches = (v: PodVersion) => inNamespace(v) && labels.matches(v.info().view) && fields.matches(v.info().view);
+  const matches = (v: PodVersion) => inNamespace(v) && bySelectors(v);
   const selected = params.has('labelSelector') || params.has('fieldSelector');
   // With a selector, a pod that starts or stops matching is ADDED or DELETED, as kube-apiserver reports it.
   const members = new Set<string>();

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { pairedRatio, ratio, rotate, summarize } from '../../bench/stats.js';
 import { rowPod } from '../../bench/groups/change.js';
 import { rowLines } from '../../bench/tui-driver.js';
 import type { BenchResults } from '../../bench/report-types.js';
+import { requireTool } from '../helpers/tools.js';
 
 test('summaries are order statistics that ignore failed runs', () => {
   assert.deepEqual(summarize([5, 1, 3, NaN, 2, 4]), { n: 5, median: 3, p10: 1.4, p90: 4.6, min: 1, max: 5 });
@@ -40,13 +41,7 @@ test('pod rows are recognised on a captured screen', () => {
 });
 
 test('the harness runs end to end at 50 pods (list and TUI first paint, one round)', { timeout: 90000 }, async (t) => {
-  for (const [tool, args] of [['kubectl', ['version', '--client']], ['tmux', ['-V']]] as const) {
-    if (spawnSync(tool, args, { stdio: 'ignore' }).error) {
-      console.error(`!!! ${tool} not found: the benchmark harness test needs it`);
-      t.skip(`${tool} not found`);
-      return;
-    }
-  }
+  if (!requireTool(t, 'kubectl', 'the benchmark harness test') || !requireTool(t, 'tmux', 'the benchmark harness test')) return;
   const out = mkdtempSync(join(tmpdir(), 'kpods-bench-test-'));
   try {
     const code = await new Promise<number | null>((resolve, reject) => {

@@ -3,7 +3,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { runKpods } from '../helpers/run-kpods.js';
-import { kubectl, kubectlPath } from './kubectl.js';
+import { runKubectl } from '../helpers/sim.js';
+import { requireTool } from '../helpers/tools.js';
 
 let sim: Simulator;
 // A frozen server clock: every AGE and "(… ago)" cell is stable between the two runs.
@@ -35,13 +36,9 @@ const CASES: string[][] = [
 
 for (const args of CASES) {
   test(`kpods list ${args.join(' ')} matches kubectl get pods byte for byte`, async (t) => {
-    if (!kubectlPath) {
-      console.error('\n*** kubectl not found: the kubectl comparison is skipped ***\n');
-      t.skip('kubectl not found');
-      return;
-    }
+    if (!requireTool(t, 'kubectl', 'the kpods-vs-kubectl list comparison')) return;
     const base = ['--kubeconfig', sim.kubeconfigPath, '--context', 'admin'];
-    const [mine, theirs] = await Promise.all([runKpods(['list', ...base, ...args], { env: env() }), kubectl([...base, 'get', 'pods', ...args])]);
+    const [mine, theirs] = await Promise.all([runKpods(['list', ...base, ...args], { env: env() }), runKubectl(['get', 'pods', ...args], { kubeconfig: sim.kubeconfigPath, context: 'admin' })]);
     assert.equal(theirs.code, 0, theirs.stderr);
     assert.equal(mine.stderr, theirs.stderr);
     assert.equal(mine.stdout, theirs.stdout);

@@ -3,9 +3,9 @@
  * kubectl against it with a fresh --cache-dir, a temporary HOME and no KUBERNETES_* variables.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/index.js';
 
 export type { Simulator, SimulatorOptions };
@@ -25,17 +25,9 @@ export async function withSimulator<T>(opts: SimulatorOptions, fn: (sim: Simulat
   }
 }
 
-/** The real kubectl 1.32 binary (the version-specific one behind gcloud's dispatcher), or undefined. */
-export function findKubectl(): string | undefined {
-  for (const dir of (process.env['PATH'] ?? '').split(':')) {
-    const candidate = join(dir, 'kubectl');
-    if (!dir || !existsSync(candidate)) continue;
-    const real = realpathSync(candidate);
-    const versioned = join(dirname(real), 'kubectl.1.32');
-    return existsSync(versioned) ? versioned : real;
-  }
-  return undefined;
-}
+import { findKubectl } from './tools.js';
+
+export { findKubectl };
 
 export interface KubectlResult {
   code: number | null;

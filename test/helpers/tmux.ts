@@ -5,10 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 
-/** Whether tmux is installed (tests skip loudly when it is not). */
-export function tmuxAvailable(): boolean {
-  return spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0;
-}
+export { tmuxAvailable } from './tools.js';
 
 export interface TmuxSession {
   socket: string;

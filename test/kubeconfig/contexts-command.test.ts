@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { repoRoot, runKpods } from '../helpers/run-kpods.js';
-import { kubectlMissing, runKubectl } from './kubectl.js';
+import { runKubectl } from './kubectl.js';
+import { requireTool } from '../helpers/tools.js';
 
 const dir = join(repoRoot, 'test', 'fixtures', 'kubeconfig', 'oracle');
 const home = mkdtempSync(join(tmpdir(), 'kpods-contexts-home-'));
@@ -14,10 +15,7 @@ test.after(() => rmSync(home, { recursive: true, force: true }));
 const env = (kubeconfig?: string): Record<string, string> => (kubeconfig === undefined ? { HOME: home } : { HOME: home, KUBECONFIG: kubeconfig });
 
 test('the text form has kubectl get-contexts columns, aligned the same, plus ORIGIN', async (t) => {
-  if (kubectlMissing) {
-    console.error(`\n*** ${kubectlMissing} ***\n`);
-    return t.skip(kubectlMissing);
-  }
+  if (!requireTool(t, 'kubectl', 'the comparison with kubectl config get-contexts')) return;
   for (const list of [['a.yaml', 'b.yaml', 'names.yaml', 'json.json'], ['d.yaml'], ['c.yaml', 'exec.yaml']]) {
     const kc = list.join(delimiter);
     const [mine, theirs] = await Promise.all([runKpods(['contexts'], { env: env(kc), cwd: dir }), runKubectl(['config', 'get-contexts'], { cwd: dir, env: { KUBECONFIG: kc }, home })]);

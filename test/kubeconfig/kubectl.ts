@@ -1,14 +1,12 @@
 /** Runs the real kubectl (the oracle) with a clean environment: temporary HOME, no KUBERNETES_* variables. */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findKubectl } from '../helpers/tools.js';
 
 /** The kubectl binary, or undefined when it is not installed. */
-export const kubectlPath = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
-
-/** Why the oracle tests skip, when they must. */
-export const kubectlMissing = kubectlPath ? undefined : 'kubectl not found at /usr/bin/kubectl or /usr/local/bin/kubectl: the kubectl oracle comparisons are SKIPPED';
+export const kubectlPath = findKubectl();
 
 export interface KubectlResult {
   code: number;

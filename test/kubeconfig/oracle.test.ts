@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { loadKubeconfig, renderConfigView } from '../../src/core/kubeconfig/index.js';
 import { repoRoot } from '../helpers/run-kpods.js';
-import { kubectlMissing, mapLimit, runKubectl } from './kubectl.js';
+import { mapLimit, runKubectl } from './kubectl.js';
+import { requireTool } from '../helpers/tools.js';
 
 const dir = join(repoRoot, 'test', 'fixtures', 'kubeconfig', 'oracle');
 
@@ -129,11 +130,7 @@ test('the kubectl oracle corpus has at least 30 cases', () => {
 });
 
 test('kpods merges kubeconfig exactly as `kubectl config view --raw -o json` prints it', { timeout: 120_000 }, async (t) => {
-  if (kubectlMissing) {
-    console.error(`\n*** ${kubectlMissing} ***\n`);
-    t.skip(kubectlMissing);
-    return;
-  }
+  if (!requireTool(t, 'kubectl', 'the kubectl oracle comparisons')) return;
   const home = mkdtempSync(join(tmpdir(), 'kpods-oracle-home-'));
   try {
     const results = await mapLimit(CASES, 4, async (c) => {
@@ -183,11 +180,7 @@ test('kpods merges kubeconfig exactly as `kubectl config view --raw -o json` pri
 });
 
 test('relative paths resolve against the defining file, as `kubectl config view --minify --flatten` reads them', { timeout: 60_000 }, async (t) => {
-  if (kubectlMissing) {
-    console.error(`\n*** ${kubectlMissing} ***\n`);
-    t.skip(kubectlMissing);
-    return;
-  }
+  if (!requireTool(t, 'kubectl', 'the kubectl oracle comparisons')) return;
   const root = mkdtempSync(join(tmpdir(), 'kpods-oracle-paths-'));
   try {
     const { mkdirSync, writeFileSync, symlinkSync, readFileSync } = await import('node:fs');
@@ -244,11 +237,7 @@ test('relative paths resolve against the defining file, as `kubectl config view 
 });
 
 test('which files are read: home file, no fallback once KUBECONFIG is set, HOME unset, ~ never expanded, legacy file', { timeout: 60_000 }, async (t) => {
-  if (kubectlMissing) {
-    console.error(`\n*** ${kubectlMissing} ***\n`);
-    t.skip(kubectlMissing);
-    return;
-  }
+  if (!requireTool(t, 'kubectl', 'the kubectl oracle comparisons')) return;
   const { mkdirSync, writeFileSync, existsSync } = await import('node:fs');
   const root = mkdtempSync(join(tmpdir(), 'kpods-oracle-chain-'));
   const cfg = (name: string): string => `current-context: ${name}\nclusters:\n- name: ${name}\n  cluster: {server: "https://${name}"}\n`;

@@ -12,7 +12,8 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKubeconfig, renderConfigView, saveCurrentContext, saveNamespace, type LoadedKubeconfig } from '../../src/core/kubeconfig/index.js';
 import type { Host } from '../../src/core/target.js';
-import { kubectlMissing, runKubectl } from './kubectl.js';
+import { runKubectl } from './kubectl.js';
+import { requireTool, toolPresent } from '../helpers/tools.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kpods-write-'));
 test.after(() => rmSync(root, { recursive: true, force: true }));
@@ -82,7 +83,7 @@ test('use-context writes current-context into the first existing KUBECONFIG file
     const r = await saveCurrentContext({ host: hostFor(mine, { KUBECONFIG: kc }), context: 'ctx-b' });
     assert.ok(r.ok, r.ok ? '' : r.failure.summary);
     assert.equal(r.value.file, join(mine, order[0] === 'missing.yaml' ? 'a.yaml' : 'b.yaml'));
-    if (kubectlMissing) continue;
+    if (!toolPresent('kubectl', 'the kubectl half of the target-file check')) continue;
     const k = await runKubectl(['config', 'use-context', 'ctx-b'], { cwd: theirs, env: { KUBECONFIG: kc } });
     assert.equal(k.code, 0, k.stderr);
     for (const f of ['a.yaml', 'b.yaml']) {
@@ -103,7 +104,7 @@ test('set-context --current --namespace writes to the context’s own file, like
   assert.ok(r.ok, r.ok ? '' : r.failure.summary);
   assert.equal(r.value.file, join(mine, 'a.yaml'));
   assert.equal(loaded(hostFor(mine, { KUBECONFIG: kc })).contexts.find((c) => c.name === 'ctx-a')?.fields.namespace, 'changed');
-  if (kubectlMissing) return t.skip(kubectlMissing);
+  if (!requireTool(t, 'kubectl', 'the comparisons with kubectl config writes')) return;
   const k = await runKubectl(['config', 'set-context', '--current', '--namespace=changed'], { cwd: theirs, env: { KUBECONFIG: kc } });
   assert.equal(k.code, 0, k.stderr);
   assert.deepEqual(renderConfigView(loaded(hostFor(mine, { KUBECONFIG: kc }))), renderConfigView(loaded(hostFor(theirs, { KUBECONFIG: kc }))));
@@ -196,7 +197,7 @@ test('kubectl’s lock files: a leftover lock makes the save fail, naming it; lo
   const ok = await saveCurrentContext({ host: h, context: 'ctx-b' });
   assert.ok(ok.ok);
   assert.deepEqual(readdirSync(dir).sort(), ['a.yaml', 'b.yaml']);
-  if (kubectlMissing) return;
+  if (!toolPresent('kubectl', 'the check that kubectl honours the lock')) return;
   // kubectl honours kpods' lock the same way: it refuses while a.yaml.lock exists.
   writeFileSync(`${a}.lock`, '');
   const k = await runKubectl(['config', 'use-context', 'ctx-a'], { cwd: dir, env: { KUBECONFIG: [a, b].join(delimiter) } });
@@ -243,10 +244,7 @@ test('two kpods processes writing at once: no corruption, no lost write', { time
 });
 
 test('kpods and kubectl writing at once: no corruption, and kpods never loses a kubectl write', { timeout: 120_000 }, async (t) => {
-  if (kubectlMissing) {
-    console.error(`\n*** ${kubectlMissing} ***\n`);
-    return t.skip(kubectlMissing);
-  }
+  if (!requireTool(t, 'kubectl', 'the comparisons with kubectl config writes')) return;
   const dir = scratch();
   const file = join(dir, 'config');
   writeFileSync(file, manyContexts(10, ['a', 'k']));

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findKubectl, runKubectl, spawnKubectl, startTestSimulator, type Simulator } from '../helpers/sim.js';
+import { requireTool } from '../helpers/tools.js';
 
 const kubectl = findKubectl();
 const FROZEN = new Date();
@@ -25,10 +26,7 @@ after(async () => {
 });
 
 function need(t: { skip: (m: string) => void }): boolean {
-  if (kubectl) return true;
-  console.error('!!! kubectl not found on PATH: the kubectl-vs-simulator tests are SKIPPED');
-  t.skip('kubectl not found');
-  return false;
+  return requireTool(t, 'kubectl', 'the kubectl-vs-simulator tests');
 }
 
 test('get pods with a client certificate: kubectl columns and the cells of printPod', async (t) => {

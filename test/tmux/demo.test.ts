@@ -5,13 +5,11 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kpodsBin } from '../helpers/run-kpods.js';
-import { startTmux, tmuxAvailable } from '../helpers/tmux.js';
+import { startTmux } from '../helpers/tmux.js';
+import { requireTool } from '../helpers/tools.js';
 
 test('kpods demo opens the interactive UI on the demo cluster; q quits and stops it', async (t) => {
-  if (!tmuxAvailable()) {
-    console.error('\n*** tmux not found: SKIPPING the kpods demo terminal test ***\n');
-    return t.skip('tmux not found');
-  }
+  if (!requireTool(t, 'tmux', 'the kpods demo terminal tests')) return;
   const home = mkdtempSync(join(tmpdir(), 'kpods-demo-'));
   const tmux = startTmux([process.execPath, kpodsBin, 'demo'], { HOME: home }, 120, 30);
   t.after(() => {
@@ -24,7 +22,7 @@ test('kpods demo opens the interactive UI on the demo cluster; q quits and stops
 });
 
 test('no kubeconfig: d opens the demo from the explanation screen', async (t) => {
-  if (!tmuxAvailable()) return t.skip('tmux not found');
+  if (!requireTool(t, 'tmux', 'the kpods demo terminal tests')) return;
   const home = mkdtempSync(join(tmpdir(), 'kpods-demo-d-'));
   const tmux = startTmux([process.execPath, kpodsBin], { HOME: home }, 120, 30);
   t.after(() => {
@@ -55,7 +53,7 @@ function waitForNoSimFolder(dir: string, timeoutMs = 15_000): Promise<void> {
 
 for (const how of ['q', 'terminal closed (SIGHUP)'] as const) {
   test(`kpods demo leaves no temporary folder behind: ${how}`, async (t) => {
-    if (!tmuxAvailable()) return t.skip('tmux not found');
+    if (!requireTool(t, 'tmux', 'the kpods demo terminal tests')) return;
     const home = mkdtempSync(join(tmpdir(), 'kpods-demo-clean-'));
     const tmp = mkdtempSync(join(tmpdir(), 'kpods-demo-tmp-'));
     const tmux = startTmux([process.execPath, kpodsBin, 'demo', '--pods', '30'], { HOME: home, TMPDIR: tmp }, 120, 30);

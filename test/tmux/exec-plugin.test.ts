@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { dump } from 'js-yaml';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { kpodsBin, repoRoot } from '../helpers/run-kpods.js';
-import { startTmux, tmuxAvailable } from '../helpers/tmux.js';
+import { startTmux } from '../helpers/tmux.js';
+import { requireTool } from '../helpers/tools.js';
 
 function mfaKubeconfig(sim: Simulator, dir: string): string {
   const path = join(dir, 'config');
@@ -55,10 +56,7 @@ async function setup(t: test.TestContext) {
 }
 
 test('an interactive plugin gets the terminal; kpods resumes with rows when it exits', async (t) => {
-  if (!tmuxAvailable()) {
-    console.error('\n*** tmux not found: SKIPPING the interactive exec plugin tests ***\n');
-    return t.skip('tmux not found');
-  }
+  if (!requireTool(t, 'tmux', 'the interactive exec plugin tests')) return;
   const tmux = await setup(t);
   await tmux.waitFor((x) => x.includes('MFA code for the test cluster:') && x.includes('needs the terminal'), 'the plugin prompts on the terminal');
   tmux.send('123456', true);
@@ -70,7 +68,7 @@ test('an interactive plugin gets the terminal; kpods resumes with rows when it e
 });
 
 test('Ctrl-C in the plugin returns to kpods with the failure explained', async (t) => {
-  if (!tmuxAvailable()) return t.skip('tmux not found');
+  if (!requireTool(t, 'tmux', 'the interactive exec plugin tests')) return;
   const tmux = await setup(t);
   await tmux.waitFor((x) => x.includes('MFA code for the test cluster:'), 'the plugin prompts');
   tmux.send('C-c');

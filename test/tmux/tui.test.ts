@@ -6,16 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from '../../src/sim/index.js';
 import { kpodsBin } from '../helpers/run-kpods.js';
-import { startTmux, tmuxAvailable } from '../helpers/tmux.js';
+import { startTmux } from '../helpers/tmux.js';
+import { requireTool } from '../helpers/tools.js';
 
 const ROWS = 24;
 
 test('kpods in tmux: rows, context switch, help, quit leaves a clean terminal', async (t) => {
-  if (!tmuxAvailable()) {
-    console.error('\n*** tmux not found: SKIPPING the real-terminal tests of kpods ***\n');
-    t.skip('tmux not found');
-    return;
-  }
+  if (!requireTool(t, 'tmux', 'the real-terminal tests of kpods')) return;
   const sim = await startSimulator({ pods: 40 });
   const home = mkdtempSync(join(tmpdir(), 'kpods-tmux-home-'));
   const tmux = startTmux([process.execPath, kpodsBin, '--kubeconfig', sim.kubeconfigPath, '--interval', '500ms'], { HOME: home }, 120, ROWS);
@@ -53,10 +50,7 @@ test('kpods in tmux: rows, context switch, help, quit leaves a clean terminal', 
 });
 
 test('kpods in tmux with no kubeconfig: explains where it looked and offers the demo', async (t) => {
-  if (!tmuxAvailable()) {
-    t.skip('tmux not found');
-    return;
-  }
+  if (!requireTool(t, 'tmux', 'the real-terminal tests of kpods')) return;
   const home = mkdtempSync(join(tmpdir(), 'kpods-tmux-empty-'));
   const tmux = startTmux([process.execPath, kpodsBin], { HOME: home }, 100, ROWS);
   t.after(() => {

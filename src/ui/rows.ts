@@ -1,5 +1,6 @@
 /** Pure row operations for the live table: sorting, the `/` filter and label selectors. */
 import type { PodRow } from '../core/client/types.js';
+import { matchesLabels, parseLabelSelector as parseSelector, type LabelRequirement } from '../core/label-selector.js';
 
 /** The sort keys the table offers. */
 export type SortKey = 'name' | 'status' | 'restarts' | 'age';
@@ -48,11 +49,7 @@ export function sortRows(rows: Iterable<PodRow>, key: SortKey): PodRow[] {
   return Array.from(rows).sort(COMPARE[key]);
 }
 
-/** One requirement of a `-l` style selector. */
-export type LabelRequirement =
-  | { op: '=' | '!='; key: string; value: string }
-  | { op: 'in' | 'notin'; key: string; values: string[] }
-  | { op: 'exists' | '!exists'; key: string };
+export type { LabelRequirement };
 
 /** A parsed filter: name substring and label requirements. */
 export interface RowFilter {
@@ -60,46 +57,10 @@ export interface RowFilter {
   labels: LabelRequirement[];
 }
 
-/** Splits a selector at commas that are not inside parentheses. */
-function splitTopLevel(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of s) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out.map((x) => x.trim()).filter((x) => x !== '');
-}
-
 /** Parses `app=web,tier!=db,env in (a,b),!legacy,gpu` into requirements; undefined when it is not a selector. */
 export function parseLabelSelector(sel: string): LabelRequirement[] | undefined {
-  const out: LabelRequirement[] = [];
-  for (const part of splitTopLevel(sel)) {
-    let m = /^([\w./-]+)\s*(==|=|!=)\s*([\w.-]*)$/.exec(part);
-    if (m) {
-      out.push({ op: m[2] === '!=' ? '!=' : '=', key: m[1]!, value: m[3]! });
-      continue;
-    }
-    m = /^([\w./-]+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(part);
-    if (m) {
-      const values = m[3]!.split(',').map((v) => v.trim()).filter((v) => v !== '');
-      out.push({ op: m[2] === 'in' ? 'in' : 'notin', key: m[1]!, values });
-      continue;
-    }
-    m = /^(!?)([\w./-]+)$/.exec(part);
-    if (m) {
-      out.push({ op: m[1] ? '!exists' : 'exists', key: m[2]! });
-      continue;
-    }
-    return undefined;
-  }
-  return out;
+  const parsed = parseSelector(sel);
+  return parsed.ok ? parsed.requirements : undefined;
 }
 
 /**
@@ -117,30 +78,10 @@ export function parseFilter(input: string): RowFilter {
   return labels ? { text, labels } : { text, labels: [{ op: 'in', key: '\u0000', values: [] }] };
 }
 
-function matchesLabel(req: LabelRequirement, labels: Record<string, string>): boolean {
-  const has = Object.prototype.hasOwnProperty.call(labels, req.key);
-  const v = labels[req.key];
-  switch (req.op) {
-    case '=':
-      return has && v === req.value;
-    case '!=':
-      return !has || v !== req.value;
-    case 'in':
-      return has && req.values.includes(v!);
-    case 'notin':
-      return !has || !req.values.includes(v!);
-    case 'exists':
-      return has;
-    case '!exists':
-      return !has;
-  }
-}
-
 /** True when `row` passes the filter. */
 export function matchesFilter(row: PodRow, f: RowFilter): boolean {
   if (f.text !== '' && !row.name.toLowerCase().includes(f.text)) return false;
-  for (const req of f.labels) if (!matchesLabel(req, row.labels ?? {})) return false;
-  return true;
+  return matchesLabels(f.labels, row.labels ?? {});
 }
 
 /**

@@ -31,14 +31,13 @@ export function formatFailure(f: Failure, command: string): string {
 
 /** Loads the kubeconfig and resolves the target for the parsed flags. */
 export async function resolveForCommand(flags: KubeFlags, io: CommandIo): Promise<Result<{ target: Target; warnings: string[]; contextNamespaces: string[] }>> {
-  const { loadKubeconfig, resolveTarget } = await import('../core/kubeconfig/index.js');
+  const { contextNamespaces, loadKubeconfig, resolveTarget } = await import('../core/kubeconfig/index.js');
   const loaded = loadKubeconfig({ ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}), host: io.host });
   if (!loaded.ok) return loaded;
   const resolved = resolveTarget(loaded.value, flags.overrides, io.host);
   if (!resolved.ok) return resolved;
   const warnings = loaded.value.warnings.map((w) => `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
-  const contextNamespaces = [...new Set(loaded.value.contexts.map((c) => c.fields.namespace).filter((n): n is string => typeof n === 'string' && n !== ''))];
-  return { ok: true, value: { target: resolved.value, warnings, contextNamespaces } };
+  return { ok: true, value: { target: resolved.value, warnings, contextNamespaces: contextNamespaces(loaded.value) } };
 }
 
 /** Client dependencies for a headless command (plugin stderr passed through, oidc refresh persisted). */

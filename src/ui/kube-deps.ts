@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createKubeClient, diagnose, type ExecRunner } from '../core/client/index.js';
 import { certFacts, decodeJwt } from '../core/client/describe-credential.js';
 import type { Result } from '../core/failure.js';
-import { defaultFile, loadKubeconfig, loadingChain, resolveTarget, saveCurrentContext, saveNamespace, type LoadedKubeconfig, type TargetOverrides } from '../core/kubeconfig/index.js';
+import { contextNamespaces, defaultFile, loadKubeconfig, loadingChain, resolveTarget, saveCurrentContext, saveNamespace, type LoadedKubeconfig, type TargetOverrides } from '../core/kubeconfig/index.js';
 import type { Host, Target } from '../core/target.js';
 import type { KubeconfigView, Selection, UiDeps } from './controller.js';
 
@@ -52,12 +52,17 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
         ...(o.execRunner ? { execRunner: o.execRunner } : {}),
         ...(o.onExecStderr ? { onExecStderr: o.onExecStderr } : {}),
       }),
-    explain: (f, client, target, query, signal) =>
-      diagnose(f, client, { ...(query.namespace !== undefined ? { namespace: query.namespace } : {}), contextNamespace: target.namespace, signal }),
+    explain(f, client, target, query, signal) {
+      // As `kpods list` does: the namespaces of the kubeconfig's contexts are worth checking too.
+      const r = load();
+      const candidateNamespaces = r.ok ? contextNamespaces(r.value) : [];
+      return diagnose(f, client, { ...(query.namespace !== undefined ? { namespace: query.namespace } : {}), contextNamespace: target.namespace, candidateNamespaces, signal });
+    },
     expiry: (target) => credentialExpiry(target),
     savePreview(context, namespace) {
       const r = load();
-      const file = defaultFile(loadingChain(o.explicitPath, o.host));
+      // The file the writer will choose (the same rule, legacy ~/.kube/.kubeconfig included).
+      const file = r.ok ? r.value.defaultFile : defaultFile(loadingChain(o.explicitPath, o.host));
       const origin = r.ok ? r.value.contexts.find((c) => c.name === context)?.origin : undefined;
       const nsPart = origin && origin !== file ? `; namespace "${namespace}" of context "${context}" in ${origin}` : `, namespace "${namespace}" of context "${context}"`;
       return `will change ${file}: current-context "${context}"${nsPart}`;

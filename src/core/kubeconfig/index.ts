@@ -13,7 +13,7 @@
  *   renderConfigView(config): the `kubectl config view --raw -o json` object
  *   parseRequestTimeout(text): milliseconds | undefined
  */
-export { loadKubeconfig, readKubeconfigFile, MAX_FILE_BYTES, type LoadOptions, type LoaderFs } from './load.js';
+export { contextNamespaces, loadKubeconfig, readKubeconfigFile, MAX_FILE_BYTES, type LoadOptions, type LoaderFs } from './load.js';
 export { resolveTarget, resolveFrom, type ResolveOptions } from './resolve.js';
 export { parseRequestTimeout, REQUEST_TIMEOUT_HELP, type TargetOverrides } from './overrides.js';
 export { saveCurrentContext, saveNamespace, saveAuthProviderConfig, type SaveOptions, type SaveResult } from './write.js';

@@ -198,3 +198,8 @@ function mergeFile(m: LoadedKubeconfig, c: FileConfig): void {
   }
   if (c.colors) m.colors = true;
 }
+
+/** The distinct namespaces the kubeconfig's contexts name (places worth checking when the server will not list namespaces). */
+export function contextNamespaces(config: LoadedKubeconfig): string[] {
+  return [...new Set(config.contexts.map((c) => c.fields.namespace).filter((n): n is string => typeof n === 'string' && n !== ''))];
+}

@@ -1,5 +1,5 @@
 /** Runs the real kpods binary (bin/kpods.js) as a child process and collects its output. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (tests run from dist/test/...). */
@@ -21,23 +21,28 @@ export interface RunOptions {
 
 /** Runs `kpods ...args`; the environment is exactly `env` when given (plus PATH), else the test's. */
 export function runKpods(args: string[], opts: RunOptions = {}): Promise<RunResult> {
+  const env: Record<string, string | undefined> = opts.env ? { PATH: process.env['PATH'], ...opts.env } : { ...process.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const child = spawn(process.execPath, [kpodsBin, ...args], { env: env as NodeJS.ProcessEnv, cwd: opts.cwd ?? repoRoot });
+  child.stdin.end(opts.input ?? '');
+  return collectOutput(child, `kpods ${args.join(' ')}`, opts.timeoutMs ?? 60_000);
+}
+
+/** Collects a child's output until it exits; kills it and rejects (with what it printed) after `timeoutMs`. */
+export function collectOutput(child: ChildProcess, label: string, timeoutMs: number): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = opts.env ? { PATH: process.env['PATH'], ...opts.env } : { ...process.env };
-    for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-    const child = spawn(process.execPath, [kpodsBin, ...args], { env: env as NodeJS.ProcessEnv, cwd: opts.cwd ?? repoRoot });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`kpods ${args.join(' ')} did not finish within ${opts.timeoutMs ?? 60000} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, opts.timeoutMs ?? 60000);
+      reject(new Error(`${label} did not finish within ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
+    }, timeoutMs);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
-    child.stdin.end(opts.input ?? '');
   });
 }

@@ -26,6 +26,7 @@ export async function withSimulator<T>(opts: SimulatorOptions, fn: (sim: Simulat
 }
 
 import { findKubectl } from './tools.js';
+import { collectOutput } from './run-kpods.js';
 
 export { findKubectl };
 
@@ -56,22 +57,8 @@ export async function runKubectl(args: string[], opts: KubectlOptions): Promise<
   const home = mkdtempSync(join(tmpdir(), 'kpods-kubectl-'));
   try {
     const full = ['--kubeconfig', opts.kubeconfig, '--cache-dir', join(home, 'cache'), ...(opts.context ? ['--context', opts.context] : []), ...args];
-    return await new Promise<KubectlResult>((resolve, reject) => {
-      const child = spawn(kubectl, full, { env: cleanEnv(home, opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        reject(new Error(`kubectl ${args.join(' ')} timed out\nstdout: ${stdout}\nstderr: ${stderr}`));
-      }, opts.timeoutMs ?? 60_000);
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ code, stdout, stderr });
-      });
-    });
+    const child = spawn(kubectl, full, { env: cleanEnv(home, opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    return await collectOutput(child, `kubectl ${args.join(' ')}`, opts.timeoutMs ?? 60_000);
   } finally {
     rmSync(home, { recursive: true, force: true });
   }

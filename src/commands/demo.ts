@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import type { Command, CommandIo } from './io.js';
 import { EXIT } from '../core/failure.js';
+import { neutralize } from '../core/terminal-text.js';
 import type { Simulator, SimulatorOptions } from '../sim/index.js';
 
 const USAGE = `Usage: kpods demo [--serve] [--port N] [--pods N] [--churn R] [--kubeconfig-out PATH]
@@ -133,7 +134,12 @@ export const demoCommand: Command = async (args, io) => {
     sim = await startDemo(simOptions);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    const why = e.code === 'EADDRINUSE' ? `port ${simOptions.port} is already in use; choose another with --port or leave it out` : e.message;
+    // By error code: a taken port, a port that needs privileges, or a temporary folder that cannot be written.
+    const why =
+      e.code === 'EADDRINUSE' ? `port ${simOptions.port} is already in use; choose another with --port or leave it out`
+      : e.code === 'EACCES' && e.syscall === 'listen' ? `listening on port ${simOptions.port} is not allowed; choose a port above 1023 or leave --port out`
+      : e.code === 'EACCES' || e.code === 'ENOSPC' || e.code === 'EROFS' ? `its temporary folder could not be written (${e.code}); set TMPDIR to a writable folder`
+      : `${e.code ?? 'error'}: ${neutralize(e.message)}; this is unexpected, please report it`;
     io.stderr.write(`kpods demo: could not start the simulated cluster: ${why}\n`);
     return EXIT.unexpected;
   }

@@ -197,33 +197,26 @@ class Decoder {
       const ext = this.extensions(prefs, 'extensions', 'preferences');
       if (ext) out.preferenceExtensions = ext;
     }
-    const seen = { clusters: new Set<string>(), users: new Set<string>(), contexts: new Set<string>() };
-    this.list(root['clusters'], 'clusters', root).forEach((item, i) => {
-      const where = `clusters[${i}]`;
-      const e = this.obj(item, where, root['clusters']) ?? {};
-      const name = this.str(e, 'name', where) ?? '';
-      this.dup(seen.clusters, name, 'clusters', e);
-      out.clusters.push({ name, fields: this.cluster(this.obj(e['cluster'], `${where}.cluster`, e) ?? {}, `${where}.cluster`) });
-    });
-    this.list(root['users'], 'users', root).forEach((item, i) => {
-      const where = `users[${i}]`;
-      const e = this.obj(item, where, root['users']) ?? {};
-      const name = this.str(e, 'name', where) ?? '';
-      this.dup(seen.users, name, 'users', e);
-      out.users.push({ name, fields: this.user(this.obj(e['user'], `${where}.user`, e) ?? {}, `${where}.user`) });
-    });
-    this.list(root['contexts'], 'contexts', root).forEach((item, i) => {
-      const where = `contexts[${i}]`;
-      const e = this.obj(item, where, root['contexts']) ?? {};
-      const name = this.str(e, 'name', where) ?? '';
-      this.dup(seen.contexts, name, 'contexts', e);
-      out.contexts.push({ name, fields: this.context(this.obj(e['context'], `${where}.context`, e) ?? {}, `${where}.context`) });
-    });
+    out.clusters = this.namedList(root, 'clusters', 'cluster', (f, w) => this.cluster(f, w));
+    out.users = this.namedList(root, 'users', 'user', (f, w) => this.user(f, w));
+    out.contexts = this.namedList(root, 'contexts', 'context', (f, w) => this.context(f, w));
     const current = this.str(root, 'current-context', '');
     if (current !== undefined) out.currentContext = current;
     const ext = this.extensions(root, 'extensions', '');
     if (ext) out.extensions = ext;
     return out;
+  }
+
+  /** Decodes `clusters`, `users` or `contexts`: named entries, names unique, the inner map by `decode`. */
+  private namedList<F>(root: Obj, key: string, inner: string, decode: (fields: Obj, where: string) => F): Array<{ name: string; fields: F }> {
+    const seen = new Set<string>();
+    return this.list(root[key], key, root).map((item, i) => {
+      const where = `${key}[${i}]`;
+      const e = this.obj(item, where, root[key]) ?? {};
+      const name = this.str(e, 'name', where) ?? '';
+      this.dup(seen, name, key, e);
+      return { name, fields: decode(this.obj(e[inner], `${where}.${inner}`, e) ?? {}, `${where}.${inner}`) };
+    });
   }
 
   private cluster(c: Obj, w: string): ClusterFields {

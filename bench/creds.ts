@@ -20,7 +20,12 @@ interface Named<T> {
   cluster?: T;
   user?: T;
 }
-type Kc = { contexts?: Named<Record<string, string>>[]; clusters?: Named<Record<string, string>>[]; users?: Named<Record<string, string>>[]; 'current-context'?: string };
+type Kc = {
+  contexts?: Named<Record<string, string>>[];
+  clusters?: Named<Record<string, string>>[];
+  users?: Named<Record<string, string>>[];
+  'current-context'?: string;
+};
 
 function pem(dir: string, name: string, data: string | undefined, file: string | undefined): string | undefined {
   if (file) return file;
@@ -52,6 +57,6 @@ export function floorTarget(kubeconfigPath: string, context: string, dir: string
 /** Writes a copy of the kubeconfig whose every server URL on `fromPort` points at `toPort` instead. */
 export function rewritePort(kubeconfigPath: string, fromPort: number, toPort: number, outPath: string): string {
   const text = readFileSync(kubeconfigPath, 'utf8');
-  writeFileSync(outPath, text.replace(new RegExp(`:${fromPort}(?!\\d)`, "g"), `:${toPort}`), { mode: 0o600 });
+  writeFileSync(outPath, text.replace(new RegExp(`:${fromPort}(?!\\d)`, 'g'), `:${toPort}`), { mode: 0o600 });
   return outPath;
 }

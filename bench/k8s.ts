@@ -8,7 +8,8 @@ import type { FloorTarget } from './creds.js';
 import type { FloorRequest } from './floor.js';
 
 /** The Accept header that asks for a meta.k8s.io Table (kubectl's, and the one kpods uses). */
-export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
+export const TABLE_ACCEPT =
+  'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
 /**
  * The requests kpods' client makes for a pod list (read from src/core/client/list.ts), made by
@@ -47,7 +48,11 @@ function agent(t: FloorTarget): Agent {
 export async function warmAllNamespaces(t: FloorTarget): Promise<void> {
   const dispatcher = agent(t);
   try {
-    const headers: Record<string, string> = { accept: TABLE_ACCEPT, 'accept-encoding': 'gzip', ...(t.token ? { authorization: `Bearer ${t.token}` } : {}) };
+    const headers: Record<string, string> = {
+      accept: TABLE_ACCEPT,
+      'accept-encoding': 'gzip',
+      ...(t.token ? { authorization: `Bearer ${t.token}` } : {}),
+    };
     const res = await request(`${t.server.replace(/\/$/, '')}/api/v1/pods?includeObject=Metadata`, { dispatcher, headers });
     await res.body.dump({ limit: Number.MAX_SAFE_INTEGER });
   } finally {
@@ -71,7 +76,9 @@ export async function namespaceCounts(t: FloorTarget): Promise<{ name: string; p
     for (const item of nsList.items ?? []) {
       const name = item.metadata?.name;
       if (!name) continue;
-      const table = (await get(`/api/v1/namespaces/${encodeURIComponent(name)}/pods?includeObject=None`, TABLE_ACCEPT)) as { rows?: unknown[] };
+      const table = (await get(`/api/v1/namespaces/${encodeURIComponent(name)}/pods?includeObject=None`, TABLE_ACCEPT)) as {
+        rows?: unknown[];
+      };
       out.push({ name, pods: table.rows?.length ?? 0 });
     }
     return out.sort((a, b) => b.pods - a.pods || a.name.localeCompare(b.name));

@@ -61,7 +61,10 @@ export function parseOptions(argv: string[]): BenchOptions {
     const next = (): string | undefined => argv[++i];
     switch (a) {
       case '--sizes':
-        o.sizes = (next() ?? '').split(',').filter(Boolean).map((s) => num('--sizes', s));
+        o.sizes = (next() ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((s) => num('--sizes', s));
         if (o.sizes.length === 0) throw new Error('--sizes needs at least one size');
         break;
       case '--reps':
@@ -69,7 +72,8 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       case '--only': {
         const names = (next() ?? '').split(',').filter(Boolean);
-        for (const n of names) if (!(GROUPS as readonly string[]).includes(n)) throw new Error(`unknown group "${n}" (groups: ${GROUPS.join(', ')})`);
+        for (const n of names)
+          if (!(GROUPS as readonly string[]).includes(n)) throw new Error(`unknown group "${n}" (groups: ${GROUPS.join(', ')})`);
         o.only = new Set(names as Group[]);
         break;
       }

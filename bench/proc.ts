@@ -47,7 +47,11 @@ export function runTimed(
   const argv = useTime ? ['-f', '%e %U %S %M', '-o', timeOut, cmd, ...args] : args;
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(useTime ? (opts.timeTool as string) : cmd, argv, { env: opts.env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(useTime ? (opts.timeTool as string) : cmd, argv, {
+      env: opts.env,
+      cwd: opts.cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let firstByte = NaN;
     let bytes = 0;
     let lines = 0;
@@ -77,7 +81,17 @@ export function runTimed(
         // GNU time reports "Command exited with non-zero status N" as an extra first line.
       }
       rmSync(dir, { recursive: true, force: true });
-      resolve({ ok: code === 0, code, wallMs, firstByteMs: firstByte, cpuMs, maxRssMiB, stdoutBytes: bytes, stdoutLines: lines, stderrTail: stderr.trim() });
+      resolve({
+        ok: code === 0,
+        code,
+        wallMs,
+        firstByteMs: firstByte,
+        cpuMs,
+        maxRssMiB,
+        stdoutBytes: bytes,
+        stdoutLines: lines,
+        stderrTail: stderr.trim(),
+      });
     });
   });
 }

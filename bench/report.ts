@@ -28,10 +28,17 @@ function get(obj: unknown, ...path: string[]): unknown {
 function rounds(d: Record<string, unknown>): string {
   const done = n(d['reps']);
   const max = d['maxReps'];
-  return typeof max === 'number' && max !== d['reps'] ? `${done} round(s) (of ${max}; the time budget stopped further rounds)` : `${done} round(s)`;
+  return typeof max === 'number' && max !== d['reps']
+    ? `${done} round(s) (of ${max}; the time budget stopped further rounds)`
+    : `${done} round(s)`;
 }
 
-function groupSection(title: string, sizes: SizeResult[], name: string, body: (data: Record<string, unknown>, size: SizeResult) => string[]): string[] {
+function groupSection(
+  title: string,
+  sizes: SizeResult[],
+  name: string,
+  body: (data: Record<string, unknown>, size: SizeResult) => string[],
+): string[] {
   const out: string[] = [];
   for (const size of sizes) {
     const g = size.groups[name];
@@ -124,5 +131,8 @@ export function renderMarkdown(r: BenchResults): string {
       String(d['method'] ?? ''),
     ]),
   );
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

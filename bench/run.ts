@@ -49,7 +49,14 @@ const METHOD = (o: BenchOptions, kubectl: string): string[] => [
   'Other engineers shared this 2-core machine during the run, so absolute times are noisy; judge by the ratios.',
 ];
 
-async function runSize(o: BenchOptions, pods: number, kubectl: string, timeTool: string | undefined, tmux: Tmux | undefined, log: (m: string) => void): Promise<SizeResult> {
+async function runSize(
+  o: BenchOptions,
+  pods: number,
+  kubectl: string,
+  timeTool: string | undefined,
+  tmux: Tmux | undefined,
+  log: (m: string) => void,
+): Promise<SizeResult> {
   const wanted: Group[] = (['list', 'paint', 'steady', 'change', 'keys'] as Group[]).filter(
     (g) => o.only.has(g) && (g === 'steady' || g === 'change' ? pods === o.steadyAt : g === 'keys' ? pods === o.keysAt : true),
   );
@@ -110,8 +117,14 @@ async function runSize(o: BenchOptions, pods: number, kubectl: string, timeTool:
       else if (!tmux) r = { status: 'unavailable', reason: 'tmux not found' };
       else if (g === 'paint') {
         const withKeys = wanted.includes('keys');
-        r = await guard(g, () => paintGroup(ctx, tmux, withKeys ? async (tui) => void hosted.set('keys', await guard('keys', () => keysOn(ctx, tui))) : undefined));
-        if (withKeys && !hosted.has('keys')) hosted.set('keys', r.status === 'ok' ? { status: 'error', reason: 'the paint group gave no TUI' } : { status: r.status, reason: r.reason });
+        r = await guard(g, () =>
+          paintGroup(ctx, tmux, withKeys ? async (tui) => void hosted.set('keys', await guard('keys', () => keysOn(ctx, tui))) : undefined),
+        );
+        if (withKeys && !hosted.has('keys'))
+          hosted.set(
+            'keys',
+            r.status === 'ok' ? { status: 'error', reason: 'the paint group gave no TUI' } : { status: r.status, reason: r.reason },
+          );
       } else if (g === 'steady') {
         const withChange = wanted.includes('change');
         const samples: { poll?: ChangeSamples; watch?: ChangeSamples } = {};
@@ -124,7 +137,11 @@ async function runSize(o: BenchOptions, pods: number, kubectl: string, timeTool:
           }
         };
         r = await guard(g, () => steadyGroup(ctx, tmux, withChange ? onQuiet : undefined));
-        if (withChange) hosted.set('change', r.status === 'ok' || samples.poll ? changeResult(ctx, samples.poll, samples.watch) : { status: r.status, reason: r.reason });
+        if (withChange)
+          hosted.set(
+            'change',
+            r.status === 'ok' || samples.poll ? changeResult(ctx, samples.poll, samples.watch) : { status: r.status, reason: r.reason },
+          );
       } else if (g === 'change') r = await guard(g, () => changeGroup(ctx, tmux));
       else r = await guard(g, () => keysGroup(ctx, tmux));
       if (r.status !== 'ok') log(`  ${g}: ${r.status}: ${r.reason}`);
@@ -153,7 +170,8 @@ async function main(argv: string[]): Promise<number> {
   const kubectl = o.kubectl ?? defaultKubectl();
   const timeTool = findTimeTool();
   const outDir = resolve(o.outDir ?? join(repoRoot, 'bench', 'results'));
-  const log = (m: string): void => void process.stderr.write(`[${((Date.now() - started.getTime()) / 1000).toFixed(0).padStart(4)} s] ${m}\n`);
+  const log = (m: string): void =>
+    void process.stderr.write(`[${((Date.now() - started.getTime()) / 1000).toFixed(0).padStart(4)} s] ${m}\n`);
   const needsTmux = ['paint', 'steady', 'change', 'keys'].some((g) => o.only.has(g as Group));
   const tmux = needsTmux && (await tmuxAvailable()) ? new Tmux() : undefined;
   const cleanup = (): void => {
@@ -169,7 +187,8 @@ async function main(argv: string[]): Promise<number> {
   const machine = machineInfo(kubectl, timeTool, repoRoot);
   const sizes: SizeResult[] = [];
   try {
-    for (const pods of o.sizes) sizes.push(await runSize(o, pods, kubectl, timeTool, tmux, o.verbose ? log : (m) => (m.startsWith('  ') ? undefined : log(m))));
+    for (const pods of o.sizes)
+      sizes.push(await runSize(o, pods, kubectl, timeTool, tmux, o.verbose ? log : (m) => (m.startsWith('  ') ? undefined : log(m))));
   } finally {
     await tmux?.close();
   }
@@ -191,7 +210,8 @@ async function main(argv: string[]): Promise<number> {
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(outDir, 'RESULTS.md'), renderMarkdown(results));
   log(`done in ${results.durationSec} s: ${join(outDir, 'RESULTS.md')}`);
-  for (const t of results.targets) log(`target ${t.target}: ${t.measured} (goal ${t.goal}) ${t.met === null ? '' : t.met ? 'met' : 'NOT met'}`);
+  for (const t of results.targets)
+    log(`target ${t.target}: ${t.measured} (goal ${t.goal}) ${t.met === null ? '' : t.met ? 'met' : 'NOT met'}`);
   return 0;
 }
 

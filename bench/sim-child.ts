@@ -96,11 +96,16 @@ async function handle(req: ChildRequest): Promise<void> {
       case 'start':
         await start(req.pods, req.churn);
         return;
-      case 'counts':
+      case 'counts': {
         const stats = sim?.['stats'] as { requests?: number; bytes?: number } | undefined;
         const counts = proxy?.counts() ?? { toClient: 0, toServer: 0, connections: 0 };
-        send({ type: 'counts', id: req.id, counts: { ...counts, serverRequests: stats?.requests, serverBytes: stats?.bytes, listStarts: { ...listStarts } } });
+        send({
+          type: 'counts',
+          id: req.id,
+          counts: { ...counts, serverRequests: stats?.requests, serverBytes: stats?.bytes, listStarts: { ...listStarts } },
+        });
         return;
+      }
       case 'mutate': {
         const r = mutate(req.namespace, req.name);
         send({ type: 'mutated', id: req.id, ...r });

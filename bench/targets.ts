@@ -46,15 +46,39 @@ export function evaluateTargets(sizes: SizeResult[], steadyAt: number, keysAt: n
     judge('`kpods list -n NS` wall vs kubectl, 10k pods', '≤ 0.3×', [num(get(list, 'ratios', 'wall kpods/kubectl -n'))], 0.3, x),
     judge('`kpods list -n NS` peak RSS vs kubectl, 10k pods', '≤ 1.0×', [num(get(list, 'ratios', 'peak RSS kpods/kubectl -n'))], 1.0, x),
     judge('TUI first paint vs floor, 10k pods', '≤ 1.6×', [num(get(paint, 'ratios', 'first paint / floor'))], 1.6, x),
-    judge(`steady CPU polling every ${intervalSec} s, ${sAt} pods (0 and ${churn} changes/s)`, '≤ 5% of a core', [cpu('poll, 0 changes/s'), cpu(`poll, ${churn} changes/s`)], 5, pct),
+    judge(
+      `steady CPU polling every ${intervalSec} s, ${sAt} pods (0 and ${churn} changes/s)`,
+      '≤ 5% of a core',
+      [cpu('poll, 0 changes/s'), cpu(`poll, ${churn} changes/s`)],
+      5,
+      pct,
+    ),
     judge(`steady CPU with --watch at ${churn} changes/s, ${sAt} pods`, '≤ 3% of a core', [cpu(`watch, ${churn} changes/s`)], 3, pct),
-    judge(`keystroke-to-frame, filter typing and scrolling (p50, p90), ${keysAt.toLocaleString('en-US')} pods`, '≤ 50 ms', [
-      num(get(keys, 'filterMs', 'median')),
-      num(get(keys, 'filterMs', 'p90')),
-      num(get(keys, 'scrollMs', 'median')),
-      num(get(keys, 'scrollMs', 'p90')),
-    ], 50, ms),
-    judge(`change-to-screen polling (p50, p90), interval ${intervalSec} s`, `≤ ${intervalSec * 1000 + 100} ms`, [num(get(change, 'pollMs', 'median')), num(get(change, 'pollMs', 'p90'))], intervalSec * 1000 + 100, ms),
-    judge('change-to-screen with --watch (p50, p90)', '≤ 200 ms', [num(get(change, 'watchMs', 'median')), num(get(change, 'watchMs', 'p90'))], 200, ms),
+    judge(
+      `keystroke-to-frame, filter typing and scrolling (p50, p90), ${keysAt.toLocaleString('en-US')} pods`,
+      '≤ 50 ms',
+      [
+        num(get(keys, 'filterMs', 'median')),
+        num(get(keys, 'filterMs', 'p90')),
+        num(get(keys, 'scrollMs', 'median')),
+        num(get(keys, 'scrollMs', 'p90')),
+      ],
+      50,
+      ms,
+    ),
+    judge(
+      `change-to-screen polling (p50, p90), interval ${intervalSec} s`,
+      `≤ ${intervalSec * 1000 + 100} ms`,
+      [num(get(change, 'pollMs', 'median')), num(get(change, 'pollMs', 'p90'))],
+      intervalSec * 1000 + 100,
+      ms,
+    ),
+    judge(
+      'change-to-screen with --watch (p50, p90)',
+      '≤ 200 ms',
+      [num(get(change, 'watchMs', 'median')), num(get(change, 'watchMs', 'p90'))],
+      200,
+      ms,
+    ),
   ];
 }

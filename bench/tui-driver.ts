@@ -64,7 +64,10 @@ export async function waitScreen(
 /** Why the TUI showed no rows: the last screen, trimmed, for the report. */
 export async function whyNoRows(pane: Pane): Promise<string> {
   const screen = await pane.capture().catch(() => [] as string[]);
-  const text = screen.map((l) => l.trimEnd()).filter(Boolean).join(' | ');
+  const text = screen
+    .map((l) => l.trimEnd())
+    .filter(Boolean)
+    .join(' | ');
   return text.length > 0 ? text.slice(0, 400) : 'empty screen';
 }
 

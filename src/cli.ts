@@ -67,7 +67,9 @@ export async function main(argv: string[]): Promise<number> {
         io.stderr.write(`kpods: unknown command "${first}"\n\n${HELP}`);
         return EXIT.usage;
       }
-      return await (await load())(rest, io);
+      return await (
+        await load()
+      )(rest, io);
     }
     const { tuiCommand } = await import('./commands/tui.js');
     return await tuiCommand(argv, io);

@@ -50,7 +50,13 @@ export async function keysOn(c: SizeCtx, tui: Tui): Promise<GroupResult> {
     for (const key of ['PageDown', 'PageDown', 'PageDown', 'PageDown', 'PageDown', 'PageUp', 'G', 'g', 'PageDown', 'PageDown']) {
       await settle(tui, rowsKey);
       const before = rowsKey(await tui.pane.capture());
-      scroll.push(await timeKey(tui, () => tui.pane.keys(key), (s) => rowLines(s).length > 0 && rowsKey(s) !== before));
+      scroll.push(
+        await timeKey(
+          tui,
+          () => tui.pane.keys(key),
+          (s) => rowLines(s).length > 0 && rowsKey(s) !== before,
+        ),
+      );
     }
     // The filter: a stretch of a pod name from the middle of the screen.
     const rows = rowLines(await tui.pane.capture());
@@ -59,7 +65,11 @@ export async function keysOn(c: SizeCtx, tui: Tui): Promise<GroupResult> {
     const query = pod.name.slice(0, 8);
     const filter: number[] = [];
     const beforeSlash = (await tui.pane.capture()).join('\n');
-    const slash = await timeKey(tui, () => tui.pane.type('/'), (s) => s.join('\n') !== beforeSlash);
+    const slash = await timeKey(
+      tui,
+      () => tui.pane.type('/'),
+      (s) => s.join('\n') !== beforeSlash,
+    );
     for (let i = 1; i <= query.length; i++) {
       const typed = query.slice(0, i);
       await settle(tui, (s) => s.join('\n'));
@@ -67,7 +77,10 @@ export async function keysOn(c: SizeCtx, tui: Tui): Promise<GroupResult> {
         await timeKey(
           tui,
           () => tui.pane.type(typed.slice(-1)),
-          (s) => s.some((l) => l.includes(`/${typed}`) && !rowLines([l]).length) && names(s).length > 0 && names(s).every((n) => n.includes(typed)),
+          (s) =>
+            s.some((l) => l.includes(`/${typed}`) && !rowLines([l]).length) &&
+            names(s).length > 0 &&
+            names(s).every((n) => n.includes(typed)),
         ),
       );
     }

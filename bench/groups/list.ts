@@ -24,11 +24,29 @@ function commands(c: SizeCtx, ns: string, cacheDir: string): Cmd[] {
   const node = process.execPath;
   return [
     { id: 'kpods list -n', tool: 'kpods', scope: '-n', cmd: node, args: [c.kpodsBin, 'list', '-n', ns, ...kc] },
-    { id: 'kubectl get pods -n', tool: 'kubectl', scope: '-n', cmd: c.kubectl, args: ['get', 'pods', '-n', ns, ...kc, '--cache-dir', cacheDir] },
+    {
+      id: 'kubectl get pods -n',
+      tool: 'kubectl',
+      scope: '-n',
+      cmd: c.kubectl,
+      args: ['get', 'pods', '-n', ns, ...kc, '--cache-dir', cacheDir],
+    },
     { id: 'floor -n', tool: 'floor', scope: '-n', cmd: node, args: [c.floorJs, JSON.stringify(floorRequest(c.target, ns, c.namespaces))] },
     { id: 'kpods list -A', tool: 'kpods', scope: '-A', cmd: node, args: [c.kpodsBin, 'list', '-A', ...kc] },
-    { id: 'kubectl get pods -A', tool: 'kubectl', scope: '-A', cmd: c.kubectl, args: ['get', 'pods', '-A', ...kc, '--cache-dir', cacheDir] },
-    { id: 'floor -A', tool: 'floor', scope: '-A', cmd: node, args: [c.floorJs, JSON.stringify(floorRequest(c.target, undefined, c.namespaces))] },
+    {
+      id: 'kubectl get pods -A',
+      tool: 'kubectl',
+      scope: '-A',
+      cmd: c.kubectl,
+      args: ['get', 'pods', '-A', ...kc, '--cache-dir', cacheDir],
+    },
+    {
+      id: 'floor -A',
+      tool: 'floor',
+      scope: '-A',
+      cmd: node,
+      args: [c.floorJs, JSON.stringify(floorRequest(c.target, undefined, c.namespaces))],
+    },
   ];
 }
 
@@ -86,21 +104,45 @@ export async function listGroup(c: SizeCtx): Promise<GroupResult> {
     const k = `kpods list ${scope}`;
     const kc = `kubectl get pods ${scope}`;
     const f = `floor ${scope}`;
-    ratios[`wall kpods/kubectl ${scope}`] = ratio(med(k, (r) => r.wallMs), med(kc, (r) => r.wallMs));
-    ratios[`wall kpods/kubectl ${scope} (paired)`] = pairedRatio(pick(k, (r) => r.wallMs), pick(kc, (r) => r.wallMs));
-    ratios[`peak RSS kpods/kubectl ${scope}`] = ratio(med(k, (r) => r.maxRssMiB), med(kc, (r) => r.maxRssMiB));
-    ratios[`wall kpods/floor ${scope}`] = ratio(med(k, (r) => r.wallMs), med(f, (r) => r.wallMs));
-    ratios[`wall kpods/floor ${scope} (paired)`] = pairedRatio(pick(k, (r) => r.wallMs), pick(f, (r) => r.wallMs));
+    ratios[`wall kpods/kubectl ${scope}`] = ratio(
+      med(k, (r) => r.wallMs),
+      med(kc, (r) => r.wallMs),
+    );
+    ratios[`wall kpods/kubectl ${scope} (paired)`] = pairedRatio(
+      pick(k, (r) => r.wallMs),
+      pick(kc, (r) => r.wallMs),
+    );
+    ratios[`peak RSS kpods/kubectl ${scope}`] = ratio(
+      med(k, (r) => r.maxRssMiB),
+      med(kc, (r) => r.maxRssMiB),
+    );
+    ratios[`wall kpods/floor ${scope}`] = ratio(
+      med(k, (r) => r.wallMs),
+      med(f, (r) => r.wallMs),
+    );
+    ratios[`wall kpods/floor ${scope} (paired)`] = pairedRatio(
+      pick(k, (r) => r.wallMs),
+      pick(f, (r) => r.wallMs),
+    );
   }
   const notes: string[] = [];
   for (const scope of ['-n', '-A'] as const) {
     const a = samples[`kpods list ${scope}`]?.[0];
     const b = samples[`kubectl get pods ${scope}`]?.[0];
-    if (a?.ok && b?.ok && a.stdoutLines !== b.stdoutLines) notes.push(`output lines differ for ${scope}: kpods ${a.stdoutLines}, kubectl ${b.stdoutLines}`);
+    if (a?.ok && b?.ok && a.stdoutLines !== b.stdoutLines)
+      notes.push(`output lines differ for ${scope}: kpods ${a.stdoutLines}, kubectl ${b.stdoutLines}`);
   }
   return {
     status: 'ok',
-    data: { namespace: ns, namespacePods: c.namespaces[0]?.pods, reps, maxReps, kubectlCache: `warm (one untimed run on namespace ${small} first)`, commands: byCommand, ratios },
+    data: {
+      namespace: ns,
+      namespacePods: c.namespaces[0]?.pods,
+      reps,
+      maxReps,
+      kubectlCache: `warm (one untimed run on namespace ${small} first)`,
+      commands: byCommand,
+      ratios,
+    },
     notes,
   };
 }

@@ -17,7 +17,10 @@ export async function paintGroup(c: SizeCtx, tmux: Tmux, onFirst?: (tui: Tui) =>
   const maxReps = repsFor(c.opts, c.pods);
   const stopAt = Date.now() + roundBudgetSec(c.opts, 'paint', c.pods) * 1000;
   let reps = 0;
-  const floorArgs = [c.floorJs, JSON.stringify(floorRequest(c.target, TUI_SCOPE.includes('-A') ? undefined : c.namespaces[0]?.name, c.namespaces))];
+  const floorArgs = [
+    c.floorJs,
+    JSON.stringify(floorRequest(c.target, TUI_SCOPE.includes('-A') ? undefined : c.namespaces[0]?.name, c.namespaces)),
+  ];
   const paint: number[] = [];
   const loaded: number[] = [];
   const frame: number[] = [];

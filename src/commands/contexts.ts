@@ -29,7 +29,11 @@ export function tabulate(rows: string[][]): string {
       widths[i] = Math.max(widths[i] ?? 6, [...cell].length + 3);
     });
   }
-  return rows.map((row) => row.map((cell, i) => (i < row.length - 1 ? cell + ' '.repeat((widths[i] ?? 0) - [...cell].length) : cell)).join('') + '\n').join('');
+  return rows
+    .map(
+      (row) => row.map((cell, i) => (i < row.length - 1 ? cell + ' '.repeat((widths[i] ?? 0) - [...cell].length) : cell)).join('') + '\n',
+    )
+    .join('');
 }
 
 const byName = (a: { name: string }, b: { name: string }): number => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name));
@@ -43,7 +47,14 @@ export function contextsJson(config: LoadedKubeconfig, names?: Set<string>): unk
     contexts: [...config.contexts]
       .filter((c) => !names || names.has(c.name))
       .sort(byName)
-      .map((c) => ({ name: c.name, cluster: c.fields.cluster, user: c.fields.user, namespace: c.fields.namespace ?? null, server: server(c.fields.cluster), origin: c.origin })),
+      .map((c) => ({
+        name: c.name,
+        cluster: c.fields.cluster,
+        user: c.fields.user,
+        namespace: c.fields.namespace ?? null,
+        server: server(c.fields.cluster),
+        origin: c.origin,
+      })),
     clusters: [...config.clusters].sort(byName).map((c) => ({ name: c.name, server: c.fields.server ?? null, origin: c.origin })),
     users: [...config.users].sort(byName).map((u) => ({ name: u.name, auth: authKind(u.fields), origin: u.origin })),
   };
@@ -66,8 +77,12 @@ export function danglingReferences(config: LoadedKubeconfig): string[] {
   const users = new Set(config.users.map((u) => u.name));
   const notes: string[] = [];
   for (const c of [...config.contexts].sort(byName)) {
-    if (!clusters.has(c.fields.cluster)) notes.push(`context ${JSON.stringify(c.name)} (${c.origin}) names cluster ${JSON.stringify(c.fields.cluster)}, which no file defines`);
-    if (c.fields.user !== '' && !users.has(c.fields.user)) notes.push(`context ${JSON.stringify(c.name)} (${c.origin}) names user ${JSON.stringify(c.fields.user)}, which no file defines`);
+    if (!clusters.has(c.fields.cluster))
+      notes.push(
+        `context ${JSON.stringify(c.name)} (${c.origin}) names cluster ${JSON.stringify(c.fields.cluster)}, which no file defines`,
+      );
+    if (c.fields.user !== '' && !users.has(c.fields.user))
+      notes.push(`context ${JSON.stringify(c.name)} (${c.origin}) names user ${JSON.stringify(c.fields.user)}, which no file defines`);
   }
   return notes;
 }
@@ -104,7 +119,10 @@ export const contextsCommand: Command = async (args, io) => {
     io.stderr.write(formatFailure(f, 'contexts'));
     return exitCodeFor(f);
   }
-  for (const w of config.warnings) io.stderr.write(neutralizeMultiline(`kpods contexts: warning: ${w.file}${w.line === undefined ? '' : `:${w.line}`}: ${w.message}`) + '\n');
+  for (const w of config.warnings)
+    io.stderr.write(
+      neutralizeMultiline(`kpods contexts: warning: ${w.file}${w.line === undefined ? '' : `:${w.line}`}: ${w.message}`) + '\n',
+    );
   for (const note of danglingReferences(config)) io.stderr.write(neutralize(`kpods contexts: warning: ${note}`) + '\n');
   const wanted = flags.rest.positionals;
   for (const name of wanted) {
@@ -116,7 +134,14 @@ export const contextsCommand: Command = async (args, io) => {
   }
   const names = wanted.length > 0 ? new Set(wanted) : undefined;
   if (output === 'json') io.stdout.write(JSON.stringify(contextsJson(config, names), null, 2) + '\n');
-  else if (output === 'name') io.stdout.write([...config.contexts].filter((c) => !names || names.has(c.name)).sort(byName).map((c) => neutralize(c.name) + '\n').join(''));
+  else if (output === 'name')
+    io.stdout.write(
+      [...config.contexts]
+        .filter((c) => !names || names.has(c.name))
+        .sort(byName)
+        .map((c) => neutralize(c.name) + '\n')
+        .join(''),
+    );
   else io.stdout.write(contextsTable(config, names));
   return EXIT.ok;
 };

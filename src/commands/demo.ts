@@ -57,7 +57,8 @@ export function parseDemoArgs(args: string[]): DemoOptions | string {
   let churn: number | undefined;
   if (v.churn !== undefined) {
     churn = Number(v.churn);
-    if (!/^\d+(\.\d+)?$/.test(v.churn) || churn > 10_000) return `--churn must be a number of changes per second from 0 to 10000, got "${v.churn}"`;
+    if (!/^\d+(\.\d+)?$/.test(v.churn) || churn > 10_000)
+      return `--churn must be a number of changes per second from 0 to 10000, got "${v.churn}"`;
   }
   return {
     serve: v.serve ?? false,
@@ -113,7 +114,8 @@ export async function demoGuide(sim: Simulator): Promise<string> {
  */
 async function showDemo(sim: Simulator, io: CommandIo): Promise<number> {
   // In a terminal, open the interactive UI on the demo cluster (the TUI's hook, issue 5).
-  if ((io.stdin as NodeJS.ReadStream).isTTY && (io.stdout as NodeJS.WriteStream).isTTY) return (await import('./tui.js')).tuiCommand(['--kubeconfig', sim.kubeconfigPath], io);
+  if ((io.stdin as NodeJS.ReadStream).isTTY && (io.stdout as NodeJS.WriteStream).isTTY)
+    return (await import('./tui.js')).tuiCommand(['--kubeconfig', sim.kubeconfigPath], io);
   const stopped = untilSignal();
   io.stderr.write(await demoGuide(sim));
   io.stdout.write(`${sim.kubeconfigPath}\n`);
@@ -136,10 +138,13 @@ export const demoCommand: Command = async (args, io) => {
     const e = err as NodeJS.ErrnoException;
     // By error code: a taken port, a port that needs privileges, or a temporary folder that cannot be written.
     const why =
-      e.code === 'EADDRINUSE' ? `port ${simOptions.port} is already in use; choose another with --port or leave it out`
-      : e.code === 'EACCES' && e.syscall === 'listen' ? `listening on port ${simOptions.port} is not allowed; choose a port above 1023 or leave --port out`
-      : e.code === 'EACCES' || e.code === 'ENOSPC' || e.code === 'EROFS' ? `its temporary folder could not be written (${e.code}); set TMPDIR to a writable folder`
-      : `${e.code ?? 'error'}: ${neutralize(e.message)}; this is unexpected, please report it`;
+      e.code === 'EADDRINUSE'
+        ? `port ${simOptions.port} is already in use; choose another with --port or leave it out`
+        : e.code === 'EACCES' && e.syscall === 'listen'
+          ? `listening on port ${simOptions.port} is not allowed; choose a port above 1023 or leave --port out`
+          : e.code === 'EACCES' || e.code === 'ENOSPC' || e.code === 'EROFS'
+            ? `its temporary folder could not be written (${e.code}); set TMPDIR to a writable folder`
+            : `${e.code ?? 'error'}: ${neutralize(e.message)}; this is unexpected, please report it`;
     io.stderr.write(`kpods demo: could not start the simulated cluster: ${why}\n`);
     return EXIT.unexpected;
   }

@@ -81,8 +81,15 @@ export function parseKubeFlags(args: string[], extra: OptionSpecs = {}, opts: { 
   };
   const overrides: TargetOverrides = {};
   const map: Array<[keyof TargetOverrides, string]> = [
-    ['context', 'context'], ['cluster', 'cluster'], ['user', 'user'], ['namespace', 'namespace'], ['server', 'server'],
-    ['token', 'token'], ['certificateAuthority', 'certificate-authority'], ['tlsServerName', 'tls-server-name'], ['as', 'as'],
+    ['context', 'context'],
+    ['cluster', 'cluster'],
+    ['user', 'user'],
+    ['namespace', 'namespace'],
+    ['server', 'server'],
+    ['token', 'token'],
+    ['certificateAuthority', 'certificate-authority'],
+    ['tlsServerName', 'tls-server-name'],
+    ['as', 'as'],
     ['requestTimeout', 'request-timeout'],
   ];
   for (const [key, flag] of map) {
@@ -107,7 +114,12 @@ export function parseKubeFlags(args: string[], extra: OptionSpecs = {}, opts: { 
  * Parses a command's flags as kubectl does; on a usage error or `--help` it writes the message
  * and usage text itself and returns the exit code instead of the flags.
  */
-export function parseCommandFlags(args: string[], extra: OptionSpecs, cmd: { prefix: string; usage: string }, io: CommandIo): KubeFlags | number {
+export function parseCommandFlags(
+  args: string[],
+  extra: OptionSpecs,
+  cmd: { prefix: string; usage: string },
+  io: CommandIo,
+): KubeFlags | number {
   const parsed = parseKubeFlags(args, extra);
   if (!parsed.ok) {
     io.stderr.write(`${cmd.prefix}: ${neutralizeMultiline(parsed.usage)}\n${cmd.usage}`);

@@ -30,7 +30,10 @@ export function formatFailure(f: Failure, command: string): string {
 }
 
 /** Loads the kubeconfig and resolves the target for the parsed flags. */
-export async function resolveForCommand(flags: KubeFlags, io: CommandIo): Promise<Result<{ target: Target; warnings: string[]; contextNamespaces: string[] }>> {
+export async function resolveForCommand(
+  flags: KubeFlags,
+  io: CommandIo,
+): Promise<Result<{ target: Target; warnings: string[]; contextNamespaces: string[] }>> {
   const { contextNamespaces, loadKubeconfig, resolveTarget } = await import('../core/kubeconfig/index.js');
   const loaded = loadKubeconfig({ ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}), host: io.host });
   if (!loaded.ok) return loaded;
@@ -47,7 +50,12 @@ export async function commandClientDeps(io: CommandIo, flags: KubeFlags): Promis
     host: io.host,
     onExecStderr: (text) => void io.stderr.write(text + '\n'),
     persistAuthProvider: async (target: Target, config: Record<string, string>) => {
-      const r = await saveAuthProviderConfig({ ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}), host: io.host, user: target.userName, config });
+      const r = await saveAuthProviderConfig({
+        ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}),
+        host: io.host,
+        user: target.userName,
+        config,
+      });
       return r.ok ? { ok: true, value: undefined } : r;
     },
   };
@@ -90,7 +98,11 @@ export const listCommand: Command = async (args, io) => {
       ...(typeof v['field-selector'] === 'string' && v['field-selector'] !== '' ? { fieldSelector: v['field-selector'] } : {}),
     };
     const fail = async (f: Failure): Promise<number> => {
-      const enriched = await diagnose(f, client, { ...(query.namespace !== undefined ? { namespace: query.namespace } : {}), contextNamespace: target.namespace, candidateNamespaces: contextNamespaces });
+      const enriched = await diagnose(f, client, {
+        ...(query.namespace !== undefined ? { namespace: query.namespace } : {}),
+        contextNamespace: target.namespace,
+        candidateNamespaces: contextNamespaces,
+      });
       io.stderr.write(formatFailure(enriched, 'list'));
       return exitCodeFor(enriched);
     };
@@ -104,7 +116,9 @@ export const listCommand: Command = async (args, io) => {
     const res = await client.listPods(query, { perNamespace: true });
     if (!res.ok) return await fail(res.failure);
     if (res.value.rows.length === 0) {
-      io.stderr.write(allNamespaces ? 'No resources found\n' : `No resources found in ${neutralizeMultiline(target.namespace)} namespace.\n`);
+      io.stderr.write(
+        allNamespaces ? 'No resources found\n' : `No resources found in ${neutralizeMultiline(target.namespace)} namespace.\n`,
+      );
       return EXIT.ok;
     }
     io.stdout.write(formatPodTable(res.value.rows, { allNamespaces, wide: output === 'wide' }));

@@ -36,11 +36,25 @@ export function formatTraceText(r: TraceReport): string {
 
 /** Renders the JSON form: {"ok","context","stages":[{name,status,code,summary,hints,detail,ms}]}. */
 export function formatTraceJson(r: TraceReport): string {
-  return JSON.stringify({
-    ok: r.ok,
-    context: r.context ?? null,
-    stages: r.stages.map((s) => ({ name: s.name, status: s.status, code: s.code ?? null, summary: s.summary, hints: s.hints, detail: s.detail ?? null, ms: Math.round(s.ms) })),
-  }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        ok: r.ok,
+        context: r.context ?? null,
+        stages: r.stages.map((s) => ({
+          name: s.name,
+          status: s.status,
+          code: s.code ?? null,
+          summary: s.summary,
+          hints: s.hints,
+          detail: s.detail ?? null,
+          ms: Math.round(s.ms),
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 export const traceCommand: Command = async (args, io) => {
@@ -76,7 +90,12 @@ export const traceCommand: Command = async (args, io) => {
     try {
       report = await traceTarget(target, client, kubeconfig, clock, undefined, contextNamespaces);
     } catch (err) {
-      const f: Failure = failure('response.invalid', 'The trace stopped on an unexpected error.', ['This is a bug in kpods; please report it.'], err instanceof Error ? neutralize(err.message) : undefined);
+      const f: Failure = failure(
+        'response.invalid',
+        'The trace stopped on an unexpected error.',
+        ['This is a bug in kpods; please report it.'],
+        err instanceof Error ? neutralize(err.message) : undefined,
+      );
       report = traceKubeconfigFailure(f, 0, target.contextName);
     } finally {
       await client.close();

@@ -52,7 +52,9 @@ export async function runTui(o: TuiStart): Promise<number> {
   const stdin = io.stdin as NodeJS.ReadStream;
   const stdout = io.stdout as NodeJS.WriteStream;
   if (!stdin.isTTY || !stdout.isTTY) {
-    io.stderr.write('kpods: the interactive browser needs a terminal (stdin and stdout must be a TTY).\nFor output to a pipe or a file, use `kpods list` (see kpods --help).\n');
+    io.stderr.write(
+      'kpods: the interactive browser needs a terminal (stdin and stdout must be a TTY).\nFor output to a pipe or a file, use `kpods list` (see kpods --help).\n',
+    );
     return EXIT.usage;
   }
   const explicitPath = o.kubeconfigPath ?? flags.kubeconfig;
@@ -85,20 +87,22 @@ export async function runTui(o: TuiStart): Promise<number> {
     return EXIT.ok;
   }
 
-  let ui: import('../ui/run.js').RunningUi | undefined;
+  // Set once Ink is mounted; the plugin runner reads it to hand the terminal over.
+  const mounted: { ui?: import('../ui/run.js').RunningUi } = {};
   // A plugin that needs the terminal before Ink is mounted keeps it: mounting waits for it.
   let beforeUi: Promise<unknown> = Promise.resolve();
   const runner = createTtyExecRunner({
     interactiveAvailable: true,
     stepAside: (fn) => {
-      if (ui) return ui.stepAside(fn);
+      if (mounted.ui) return mounted.ui.stepAside(fn);
       const run = beforeUi.then(fn, fn);
       beforeUi = run.catch(() => undefined);
       return run;
     },
     stderr: io.stderr,
     onExpiry: (at) => store.dispatch({ type: 'identity', expiry: at }),
-    banner: (req) => `kpods: the credential plugin "${neutralize(req.command)}" needs the terminal; kpods resumes when it exits (Ctrl-C cancels it).\n`,
+    banner: (req) =>
+      `kpods: the credential plugin "${neutralize(req.command)}" needs the terminal; kpods resumes when it exits (Ctrl-C cancels it).\n`,
   });
   const deps = kubeDeps({
     host: io.host,
@@ -110,7 +114,7 @@ export async function runTui(o: TuiStart): Promise<number> {
     },
   });
   const initial = {
-    context: flags.overrides.context ?? (loaded.ok ? loaded.value.currentContext ?? '' : ''),
+    context: flags.overrides.context ?? (loaded.ok ? (loaded.value.currentContext ?? '') : ''),
     ...(flags.overrides.user ? { user: flags.overrides.user } : {}),
     ...(v['all-namespaces'] === true ? { namespace: null } : flags.overrides.namespace ? { namespace: flags.overrides.namespace } : {}),
   };
@@ -119,14 +123,18 @@ export async function runTui(o: TuiStart): Promise<number> {
   const warning = loaded.ok ? loaded.value.warnings[0] : undefined;
   if (warning) {
     const more = loaded.ok && loaded.value.warnings.length > 1 ? ` (and ${loaded.value.warnings.length - 1} more)` : '';
-    store.dispatch({ type: 'message', text: `kubeconfig warning: ${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}${more}` });
+    store.dispatch({
+      type: 'message',
+      text: `kubeconfig warning: ${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}${more}`,
+    });
   }
   const { startUi } = await inkLoading;
   for (let pending = beforeUi; ; pending = beforeUi) {
     await pending;
     if (pending === beforeUi) break;
   }
-  ui = startUi({ ...base, controller });
+  const ui = startUi({ ...base, controller });
+  mounted.ui = ui;
   await ui.done;
   return EXIT.ok;
 }

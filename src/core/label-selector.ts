@@ -10,7 +10,7 @@ export type LabelRequirement =
   | { op: 'exists' | '!exists'; key: string };
 
 /** The requirements, or the first part that is not a valid requirement. */
-export type ParsedLabelSelector = { ok: true; requirements: LabelRequirement[] } | { ok: false, part: string };
+export type ParsedLabelSelector = { ok: true; requirements: LabelRequirement[] } | { ok: false; part: string };
 
 /** Splits a label or field selector at commas that are not inside parentheses. */
 export function splitSelector(text: string): string[] {
@@ -33,7 +33,15 @@ function parseRequirement(part: string): LabelRequirement | undefined {
   let m = /^([\w./-]+)\s*(==|=|!=)\s*([\w.-]*)$/.exec(part);
   if (m) return { op: m[2] === '!=' ? '!=' : '=', key: m[1]!, value: m[3]! };
   m = /^([\w./-]+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(part);
-  if (m) return { op: m[2] === 'in' ? 'in' : 'notin', key: m[1]!, values: m[3]!.split(',').map((v) => v.trim()).filter((v) => v !== '') };
+  if (m)
+    return {
+      op: m[2] === 'in' ? 'in' : 'notin',
+      key: m[1]!,
+      values: m[3]!
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== ''),
+    };
   m = /^(!?)\s*([\w./-]+)$/.exec(part);
   if (m) return { op: m[1] ? '!exists' : 'exists', key: m[2]! };
   return undefined;

@@ -42,27 +42,74 @@ const READ = ['get', 'list', 'watch'];
 /** The bindings every simulated cluster starts with. */
 export function defaultBindings(): Binding[] {
   return [
-    { name: 'cluster-admin', role: 'cluster-admin', subject: { kind: 'Group', name: 'system:masters' }, rules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }, { verbs: ['*'], nonResourceURLs: ['*'] }] },
     {
-      name: 'system:basic-user', role: 'system:basic-user', subject: { kind: 'Group', name: 'system:authenticated' },
+      name: 'cluster-admin',
+      role: 'cluster-admin',
+      subject: { kind: 'Group', name: 'system:masters' },
+      rules: [
+        { verbs: ['*'], apiGroups: ['*'], resources: ['*'] },
+        { verbs: ['*'], nonResourceURLs: ['*'] },
+      ],
+    },
+    {
+      name: 'system:basic-user',
+      role: 'system:basic-user',
+      subject: { kind: 'Group', name: 'system:authenticated' },
       rules: [
         { verbs: ['create'], apiGroups: ['authorization.k8s.io'], resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'] },
         { verbs: ['create'], apiGroups: ['authentication.k8s.io'], resources: ['selfsubjectreviews'] },
       ],
     },
     {
-      name: 'system:discovery', role: 'system:discovery', subject: { kind: 'Group', name: 'system:authenticated' },
-      rules: [{ verbs: ['get'], nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/openapi', '/openapi/*', '/readyz', '/version', '/version/'] }],
+      name: 'system:discovery',
+      role: 'system:discovery',
+      subject: { kind: 'Group', name: 'system:authenticated' },
+      rules: [
+        {
+          verbs: ['get'],
+          nonResourceURLs: [
+            '/api',
+            '/api/*',
+            '/apis',
+            '/apis/*',
+            '/healthz',
+            '/livez',
+            '/openapi',
+            '/openapi/*',
+            '/readyz',
+            '/version',
+            '/version/',
+          ],
+        },
+      ],
     },
     {
-      name: 'system:public-info-viewer', role: 'system:public-info-viewer', subject: { kind: 'Group', name: 'system:unauthenticated' },
+      name: 'system:public-info-viewer',
+      role: 'system:public-info-viewer',
+      subject: { kind: 'Group', name: 'system:unauthenticated' },
       rules: [{ verbs: ['get'], nonResourceURLs: ['/healthz', '/livez', '/readyz', '/version', '/version/'] }],
     },
-    { name: 'dev-pods', role: 'pod-reader', namespace: 'shop', subject: { kind: 'Group', name: 'developers' }, rules: [{ verbs: READ, apiGroups: [''], resources: ['pods', 'pods/log'] }] },
+    {
+      name: 'dev-pods',
+      role: 'pod-reader',
+      namespace: 'shop',
+      subject: { kind: 'Group', name: 'developers' },
+      rules: [{ verbs: READ, apiGroups: [''], resources: ['pods', 'pods/log'] }],
+    },
     // As OpenShift projects and Rancher grant: members may get their own namespace by name, which
     // makes it visible in every rules review (the developers' only way to learn where they belong).
-    { name: 'dev-namespace-shop', role: 'namespace-shop-viewer', subject: { kind: 'Group', name: 'developers' }, rules: [{ verbs: ['get'], apiGroups: [''], resources: ['namespaces'], resourceNames: ['shop'] }] },
-    { name: 'viewers', role: 'view', subject: { kind: 'Group', name: 'viewers' }, rules: [{ verbs: READ, apiGroups: [''], resources: ['pods', 'pods/log', 'namespaces'] }] },
+    {
+      name: 'dev-namespace-shop',
+      role: 'namespace-shop-viewer',
+      subject: { kind: 'Group', name: 'developers' },
+      rules: [{ verbs: ['get'], apiGroups: [''], resources: ['namespaces'], resourceNames: ['shop'] }],
+    },
+    {
+      name: 'viewers',
+      role: 'view',
+      subject: { kind: 'Group', name: 'viewers' },
+      rules: [{ verbs: READ, apiGroups: [''], resources: ['pods', 'pods/log', 'namespaces'] }],
+    },
   ];
 }
 
@@ -128,7 +175,12 @@ export class AccessControl {
       for (const r of b.rules) {
         if (r.nonResourceURLs) nonResourceRules.push({ verbs: r.verbs, nonResourceURLs: r.nonResourceURLs });
         else {
-          resourceRules.push({ verbs: r.verbs, apiGroups: r.apiGroups ?? [], resources: r.resources ?? [], ...(r.resourceNames?.length ? { resourceNames: r.resourceNames } : {}) });
+          resourceRules.push({
+            verbs: r.verbs,
+            apiGroups: r.apiGroups ?? [],
+            resources: r.resources ?? [],
+            ...(r.resourceNames?.length ? { resourceNames: r.resourceNames } : {}),
+          });
         }
       }
     }

@@ -28,7 +28,10 @@ export interface Authority extends CertPair {
 
 async function keyPem(key: Key): Promise<string> {
   const der = Buffer.from(await crypto.subtle.exportKey('pkcs8', key));
-  const b64 = der.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  const b64 = der
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
   return `-----BEGIN PRIVATE KEY-----\n${b64}\n-----END PRIVATE KEY-----\n`;
 }
 
@@ -72,7 +75,9 @@ export async function createAuthority(name: string): Promise<Authority> {
       ];
       if (hosts.length > 0) {
         extensions.push(
-          new x509.SubjectAlternativeNameExtension(hosts.map((h) => (/^[\d.]+$/.test(h) ? { type: 'ip' as const, value: h } : { type: 'dns' as const, value: h }))),
+          new x509.SubjectAlternativeNameExtension(
+            hosts.map((h) => (/^[\d.]+$/.test(h) ? { type: 'ip' as const, value: h } : { type: 'dns' as const, value: h })),
+          ),
         );
       }
       const leaf = await x509.X509CertificateGenerator.create({

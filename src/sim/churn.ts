@@ -30,8 +30,14 @@ export function startChurn(cluster: Cluster, perSecond: number, seed: number, no
       const w = WORKLOADS[Math.floor(r() * WORKLOADS.length)]!;
       const i = targetSize + 1_000_000 + created++;
       const s: PodSeed = {
-        namespace: w.namespace, name: `${w.owner}-${nameSuffix(i, seed + 1)}`, workload: w, state: 'containercreating', createdAt: t, restarts: 0,
-        changedAt: t, ...placement(i, 3),
+        namespace: w.namespace,
+        name: `${w.owner}-${nameSuffix(i, seed + 1)}`,
+        workload: w,
+        state: 'containercreating',
+        createdAt: t,
+        restarts: 0,
+        changedAt: t,
+        ...placement(i, 3),
       };
       cluster.putSeed(s);
       return;

@@ -47,7 +47,12 @@ export class Cluster {
   slowMs = 1500;
   readonly namespaces: NamespaceInfo[];
   constructor(readonly startedAt: number) {
-    this.namespaces = NAMESPACES.map((name, i) => ({ name, uid: `5e1d0000-0000-4000-8000-${String(i).padStart(12, '0')}`, createdAt: startedAt - 400 * 86400_000, phase: 'Active' as const }));
+    this.namespaces = NAMESPACES.map((name, i) => ({
+      name,
+      uid: `5e1d0000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      createdAt: startedAt - 400 * 86400_000,
+      phase: 'Active' as const,
+    }));
   }
 
   /** The current resourceVersion (a string, as the API returns it). */
@@ -89,7 +94,12 @@ export class Cluster {
   /** Adds a namespace (no-op if it exists). */
   addNamespace(name: string): void {
     if (!this.namespaces.some((n) => n.name === name)) {
-      this.namespaces.push({ name, uid: `5e1d0000-0000-4000-8000-${String(this.namespaces.length).padStart(12, '0')}`, createdAt: this.startedAt, phase: 'Active' });
+      this.namespaces.push({
+        name,
+        uid: `5e1d0000-0000-4000-8000-${String(this.namespaces.length).padStart(12, '0')}`,
+        createdAt: this.startedAt,
+        phase: 'Active',
+      });
     }
   }
 

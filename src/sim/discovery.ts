@@ -8,12 +8,29 @@ export function apiVersions(serverAddress: string): unknown {
 }
 
 const GROUPS = [
-  { name: 'authentication.k8s.io', resources: [{ name: 'selfsubjectreviews', singularName: 'selfsubjectreview', namespaced: false, kind: 'SelfSubjectReview', verbs: ['create'] }] },
+  {
+    name: 'authentication.k8s.io',
+    resources: [
+      { name: 'selfsubjectreviews', singularName: 'selfsubjectreview', namespaced: false, kind: 'SelfSubjectReview', verbs: ['create'] },
+    ],
+  },
   {
     name: 'authorization.k8s.io',
     resources: [
-      { name: 'selfsubjectaccessreviews', singularName: 'selfsubjectaccessreview', namespaced: false, kind: 'SelfSubjectAccessReview', verbs: ['create'] },
-      { name: 'selfsubjectrulesreviews', singularName: 'selfsubjectrulesreview', namespaced: false, kind: 'SelfSubjectRulesReview', verbs: ['create'] },
+      {
+        name: 'selfsubjectaccessreviews',
+        singularName: 'selfsubjectaccessreview',
+        namespaced: false,
+        kind: 'SelfSubjectAccessReview',
+        verbs: ['create'],
+      },
+      {
+        name: 'selfsubjectrulesreviews',
+        singularName: 'selfsubjectrulesreview',
+        namespaced: false,
+        kind: 'SelfSubjectRulesReview',
+        verbs: ['create'],
+      },
     ],
   },
 ];
@@ -23,7 +40,11 @@ export function apiGroupList(): unknown {
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',
-    groups: GROUPS.map((g) => ({ name: g.name, versions: [{ groupVersion: `${g.name}/v1`, version: 'v1' }], preferredVersion: { groupVersion: `${g.name}/v1`, version: 'v1' } })),
+    groups: GROUPS.map((g) => ({
+      name: g.name,
+      versions: [{ groupVersion: `${g.name}/v1`, version: 'v1' }],
+      preferredVersion: { groupVersion: `${g.name}/v1`, version: 'v1' },
+    })),
   };
 }
 
@@ -40,9 +61,26 @@ export function coreResources(): unknown {
     kind: 'APIResourceList',
     groupVersion: 'v1',
     resources: [
-      { name: 'namespaces', singularName: 'namespace', namespaced: false, kind: 'Namespace', verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], shortNames: ['ns'], storageVersionHash: 'Q3oi5N2YM8M=' },
+      {
+        name: 'namespaces',
+        singularName: 'namespace',
+        namespaced: false,
+        kind: 'Namespace',
+        verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+        shortNames: ['ns'],
+        storageVersionHash: 'Q3oi5N2YM8M=',
+      },
       { name: 'namespaces/status', singularName: '', namespaced: false, kind: 'Namespace', verbs: ['get', 'patch', 'update'] },
-      { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', verbs: POD_VERBS, shortNames: ['po'], categories: ['all'], storageVersionHash: 'xPOwRZ+Yhw8=' },
+      {
+        name: 'pods',
+        singularName: 'pod',
+        namespaced: true,
+        kind: 'Pod',
+        verbs: POD_VERBS,
+        shortNames: ['po'],
+        categories: ['all'],
+        storageVersionHash: 'xPOwRZ+Yhw8=',
+      },
       { name: 'pods/log', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get'] },
       { name: 'pods/status', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get', 'patch', 'update'] },
     ],
@@ -52,7 +90,14 @@ export function coreResources(): unknown {
 /** GET /version. */
 export function versionInfo(): unknown {
   return {
-    major: '1', minor: '32', gitVersion: 'v1.32.5-kpods-sim', gitCommit: '9894294ef13a5b32803e3ca2c0d620a088cc84d1', gitTreeState: 'clean',
-    buildDate: '2025-05-15T09:06:18Z', goVersion: 'go1.23.8', compiler: 'gc', platform: 'linux/amd64',
+    major: '1',
+    minor: '32',
+    gitVersion: 'v1.32.5-kpods-sim',
+    gitCommit: '9894294ef13a5b32803e3ca2c0d620a088cc84d1',
+    gitTreeState: 'clean',
+    buildDate: '2025-05-15T09:06:18Z',
+    goVersion: 'go1.23.8',
+    compiler: 'gc',
+    platform: 'linux/amd64',
   };
 }

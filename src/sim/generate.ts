@@ -99,7 +99,12 @@ export function generateSeeds(count: number, seed: number, now: number): PodSeed
     const name = w.kind === 'StatefulSet' ? `${w.owner}-${i}` : `${w.owner}-${nameSuffix(i, seed)}`;
     const restarts = restartAgo !== undefined ? (state === 'crashloop' ? 17 : state === 'init-crashloop' ? 4 : 2) : 0;
     seeds.push({
-      namespace, name, workload: w, state, createdAt: now - age, restarts,
+      namespace,
+      name,
+      workload: w,
+      state,
+      createdAt: now - age,
+      restarts,
       ...(restartAgo !== undefined ? { lastFinishedAt: now - restartAgo } : {}),
       ...placement(i, nodes),
     });

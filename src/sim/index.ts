@@ -55,7 +55,14 @@ export interface Simulator {
   cluster: Cluster;
   access: AccessControl;
   /** Credentials written into the kubeconfig (for tests that build their own). */
-  secrets: { developerToken: string; execToken: string; expiredToken: string; basic: { username: string; password: string }; caPem: string; admin: { cert: string; key: string } };
+  secrets: {
+    developerToken: string;
+    execToken: string;
+    expiredToken: string;
+    basic: { username: string; password: string };
+    caPem: string;
+    admin: { cert: string; key: string };
+  };
   /** Requests served and bytes sent since start. */
   stats: { requests: number; bytes: number };
   /** Absolute path of the shipped exec plugin (run with `node`). */
@@ -95,7 +102,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     process.off('exit', removeDir);
     stopChurn();
     stopWarm();
-    await Promise.all(servers.map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
+    await Promise.all(
+      servers.map(
+        (s) =>
+          new Promise<void>((r) => {
+            s.closeAllConnections();
+            s.close(() => r());
+          }),
+      ),
+    );
     rmSync(dir, { recursive: true, force: true });
   };
   try {
@@ -114,7 +129,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const secret = () => randomBytes(24).toString('base64url');
     const developer: Account = { username: 'jane@example.com', uid: '4f1c7b2e-5d8a-4c3e-9b7f-1a2b3c4d5e6f', groups: ['developers'] };
     const secrets = {
-      developerToken: secret(), execToken: secret(), expiredToken: secret(), basic: { username: 'ops', password: secret() }, caPem: ca.cert, admin: adminCert,
+      developerToken: secret(),
+      execToken: secret(),
+      expiredToken: secret(),
+      basic: { username: 'ops', password: secret() },
+      caPem: ca.cert,
+      admin: adminCert,
     };
     const credentials: Credentials = {
       tokens: new Map([
@@ -126,7 +146,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const stats = { requests: 0, bytes: 0 };
     let address = '';
     const handler = createHandler({
-      cluster, access, credentials, stats, now,
+      cluster,
+      access,
+      credentials,
+      stats,
+      now,
       scenarioFaults: { 'html-login': 'html', throttled: 'throttle', flaky: 'flaky', slow: 'slow', reset: 'reset' },
       serverAddress: () => address,
       bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
@@ -140,9 +164,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     address = `127.0.0.1:${port}`;
     const url = `https://127.0.0.1:${port}`;
     const yaml = kubeconfigYaml({
-      url, mismatchUrl: `https://127.0.0.1:${mismatchPort}`, deadUrl: `https://127.0.0.1:${await deadPort()}`,
-      caPem: ca.cert, wrongCaPem: wrongCa.cert, admin: adminCert, developerToken: secrets.developerToken, expiredToken: secrets.expiredToken,
-      basic: secrets.basic, execToken: secrets.execToken, nodePath: process.execPath, pluginPath: EXEC_PLUGIN_PATH,
+      url,
+      mismatchUrl: `https://127.0.0.1:${mismatchPort}`,
+      deadUrl: `https://127.0.0.1:${await deadPort()}`,
+      caPem: ca.cert,
+      wrongCaPem: wrongCa.cert,
+      admin: adminCert,
+      developerToken: secrets.developerToken,
+      expiredToken: secrets.expiredToken,
+      basic: secrets.basic,
+      execToken: secrets.execToken,
+      nodePath: process.execPath,
+      pluginPath: EXEC_PLUGIN_PATH,
     });
     const kubeconfigPath = options.kubeconfigOut ?? join(dir, 'kubeconfig');
     writeFileSync(join(dir, 'ca.crt'), ca.cert, { mode: 0o600 });

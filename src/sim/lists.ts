@@ -1,7 +1,16 @@
 /** Pod and namespace lists (PodList or Table), paging with continue tokens, and single gets. */
 import type { Cluster, PodVersion } from './cluster.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
-import { NAMESPACE_COLUMNS, POD_COLUMNS, namespaceObject, namespaceRowJson, podRowJson, tableJson, tableParts, type IncludeObject } from './table.js';
+import {
+  NAMESPACE_COLUMNS,
+  POD_COLUMNS,
+  namespaceObject,
+  namespaceRowJson,
+  podRowJson,
+  tableJson,
+  tableParts,
+  type IncludeObject,
+} from './table.js';
 import { badRequest, notFound, statusReply, CONTINUE_EXPIRED, type Reply } from './status.js';
 import { queryBool, type Negotiated } from './negotiate.js';
 
@@ -30,7 +39,9 @@ export function includeObjectOf(params: URLSearchParams): IncludeObject | Reply 
 
 function invalidListOptions(field: string, detail: string): Reply {
   return statusReply(422, 'Invalid', `ListOptions.meta.k8s.io "" is invalid: ${field}: ${detail}`, {
-    group: 'meta.k8s.io', kind: 'ListOptions', causes: [{ reason: 'FieldValueForbidden', message: detail, field }],
+    group: 'meta.k8s.io',
+    kind: 'ListOptions',
+    causes: [{ reason: 'FieldValueForbidden', message: detail, field }],
   });
 }
 
@@ -41,31 +52,50 @@ export function checkResourceVersion(cluster: Cluster, params: URLSearchParams, 
   if (rv !== '' && !/^\d+$/.test(rv)) return badRequest(`invalid resource version: ${rv}`);
   const initialEvents = watching && params.get('sendInitialEvents') !== null;
   if (initialEvents) {
-    if (match !== 'NotOlderThan') return invalidListOptions('resourceVersionMatch', 'Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan');
-    if (!queryBool(params, 'allowWatchBookmarks')) return invalidListOptions('allowWatchBookmarks', 'Forbidden: sendInitialEvents requires setting allowWatchBookmarks to true');
+    if (match !== 'NotOlderThan')
+      return invalidListOptions(
+        'resourceVersionMatch',
+        'Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan',
+      );
+    if (!queryBool(params, 'allowWatchBookmarks'))
+      return invalidListOptions('allowWatchBookmarks', 'Forbidden: sendInitialEvents requires setting allowWatchBookmarks to true');
     return undefined;
   }
   if (match !== '') {
-    if (watching) return invalidListOptions('resourceVersionMatch', 'Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided');
-    if (rv === '') return invalidListOptions('resourceVersionMatch', 'Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided');
-    if (params.get('continue')) return invalidListOptions('resourceVersionMatch', 'Forbidden: resourceVersionMatch is forbidden when continue is provided');
-    if (match === 'Exact' && rv === '0') return invalidListOptions('resourceVersionMatch', 'Forbidden: resourceVersionMatch "exact" is forbidden for resourceVersion "0"');
-    if (match !== 'Exact' && match !== 'NotOlderThan') return invalidListOptions('resourceVersionMatch', `Unsupported value: "${match}": supported values: "Exact", "NotOlderThan"`);
+    if (watching)
+      return invalidListOptions(
+        'resourceVersionMatch',
+        'Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided',
+      );
+    if (rv === '')
+      return invalidListOptions('resourceVersionMatch', 'Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided');
+    if (params.get('continue'))
+      return invalidListOptions('resourceVersionMatch', 'Forbidden: resourceVersionMatch is forbidden when continue is provided');
+    if (match === 'Exact' && rv === '0')
+      return invalidListOptions('resourceVersionMatch', 'Forbidden: resourceVersionMatch "exact" is forbidden for resourceVersion "0"');
+    if (match !== 'Exact' && match !== 'NotOlderThan')
+      return invalidListOptions('resourceVersionMatch', `Unsupported value: "${match}": supported values: "Exact", "NotOlderThan"`);
   }
   if (!watching && rv !== '' && rv !== '0') {
     const n = Number(rv);
     if (n > Number(cluster.resourceVersion)) {
       return statusReply(504, 'Timeout', `Timeout: Too large resource version: ${n}, current: ${cluster.resourceVersion}`, {
-        causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }], retryAfterSeconds: 1,
+        causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+        retryAfterSeconds: 1,
       });
     }
-    if (match === 'Exact' && n < cluster.oldestResourceVersion) return statusReply(410, 'Expired', 'The resourceVersion for the provided list is too old.');
+    if (match === 'Exact' && n < cluster.oldestResourceVersion)
+      return statusReply(410, 'Expired', 'The resourceVersion for the provided list is too old.');
   }
   return undefined;
 }
 
 /** A pod list's or watch's selectors and format, or the error reply for a malformed query. */
-export function podQueryOf(cluster: Cluster, params: URLSearchParams, watching: boolean): { matches: (v: PodVersion) => boolean; include: IncludeObject } | Reply {
+export function podQueryOf(
+  cluster: Cluster,
+  params: URLSearchParams,
+  watching: boolean,
+): { matches: (v: PodVersion) => boolean; include: IncludeObject } | Reply {
   const labels = parseLabelSelector(params.get('labelSelector'));
   if (!labels.ok) return badRequest(labels.message);
   const fields = parseFieldSelector(params.get('fieldSelector'));
@@ -78,7 +108,13 @@ export function podQueryOf(cluster: Cluster, params: URLSearchParams, watching: 
 }
 
 /** GET pods (one namespace or all): PodList or Table, paged. */
-export function listPods(cluster: Cluster, namespace: string | undefined, params: URLSearchParams, neg: NonNullable<Negotiated>, now: Date): Reply {
+export function listPods(
+  cluster: Cluster,
+  namespace: string | undefined,
+  params: URLSearchParams,
+  neg: NonNullable<Negotiated>,
+  now: Date,
+): Reply {
   const query = podQueryOf(cluster, params, false);
   if (!('matches' in query)) return query;
   const { matches, include } = query;
@@ -129,7 +165,12 @@ export function listPods(cluster: Cluster, namespace: string | undefined, params
     if (!selected) meta['remainingItemCount'] = remaining;
   }
   if (neg.form === 'table') {
-    const parts = tableParts(POD_COLUMNS, items.map((v) => podRowJson(v, now, include)), meta, neg.version);
+    const parts = tableParts(
+      POD_COLUMNS,
+      items.map((v) => podRowJson(v, now, include)),
+      meta,
+      neg.version,
+    );
     return { code: 200, body: parts };
   }
   const parts = [`{"kind":"PodList","apiVersion":"v1","metadata":${JSON.stringify(meta)},"items":[`];
@@ -139,7 +180,14 @@ export function listPods(cluster: Cluster, namespace: string | undefined, params
 }
 
 /** GET one pod. */
-export function getPod(cluster: Cluster, namespace: string, name: string, params: URLSearchParams, neg: NonNullable<Negotiated>, now: Date): Reply {
+export function getPod(
+  cluster: Cluster,
+  namespace: string,
+  name: string,
+  params: URLSearchParams,
+  neg: NonNullable<Negotiated>,
+  now: Date,
+): Reply {
   const v = cluster.getPod(namespace, name);
   if (!v) return notFound('pods', name);
   if (neg.form === 'table') {
@@ -151,18 +199,37 @@ export function getPod(cluster: Cluster, namespace: string, name: string, params
 }
 
 /** GET namespaces (list) or one namespace. */
-export function namespaces(cluster: Cluster, name: string | undefined, params: URLSearchParams, neg: NonNullable<Negotiated>, now: Date): Reply {
+export function namespaces(
+  cluster: Cluster,
+  name: string | undefined,
+  params: URLSearchParams,
+  neg: NonNullable<Negotiated>,
+  now: Date,
+): Reply {
   const include = includeObjectOf(params);
   if (typeof include !== 'string') return include;
-  const list = name === undefined ? [...cluster.namespaces].sort((a, b) => (a.name < b.name ? -1 : 1)) : cluster.namespaces.filter((n) => n.name === name);
+  const list =
+    name === undefined
+      ? [...cluster.namespaces].sort((a, b) => (a.name < b.name ? -1 : 1))
+      : cluster.namespaces.filter((n) => n.name === name);
   if (name !== undefined && list.length === 0) return notFound('namespaces', name);
   if (neg.form === 'table') {
-    return { code: 200, body: tableJson(NAMESPACE_COLUMNS, list.map((n) => namespaceRowJson(n, now, include)), { resourceVersion: cluster.resourceVersion }) };
+    return {
+      code: 200,
+      body: tableJson(
+        NAMESPACE_COLUMNS,
+        list.map((n) => namespaceRowJson(n, now, include)),
+        { resourceVersion: cluster.resourceVersion },
+      ),
+    };
   }
   if (name !== undefined) return { code: 200, body: JSON.stringify(namespaceObject(list[0]!)) };
   const items = list.map((n) => {
     const { kind: _k, apiVersion: _a, ...rest } = namespaceObject(n);
     return rest;
   });
-  return { code: 200, body: JSON.stringify({ kind: 'NamespaceList', apiVersion: 'v1', metadata: { resourceVersion: cluster.resourceVersion }, items }) };
+  return {
+    code: 200,
+    body: JSON.stringify({ kind: 'NamespaceList', apiVersion: 'v1', metadata: { resourceVersion: cluster.resourceVersion }, items }),
+  };
 }

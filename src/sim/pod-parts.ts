@@ -63,7 +63,14 @@ export function shared(w: Workload) {
   const ownerRefs = [
     w.kind === 'Node'
       ? { apiVersion: 'v1', kind: 'Node', name: w.owner, uid: ownerUid, controller: true }
-      : { apiVersion: w.kind === 'Job' ? 'batch/v1' : 'apps/v1', kind: w.kind, name: w.owner, uid: ownerUid, controller: true, blockOwnerDeletion: true },
+      : {
+          apiVersion: w.kind === 'Job' ? 'batch/v1' : 'apps/v1',
+          kind: w.kind,
+          name: w.owner,
+          uid: ownerUid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
   ];
   const spec = {
     containers: [containerSpec(w.app, w.image, w.port)],
@@ -89,11 +96,21 @@ export function shared(w: Workload) {
     'f:spec': {
       'f:containers': {
         [`k:{"name":"${w.app}"}`]: {
-          '.': {}, 'f:image': {}, 'f:imagePullPolicy': {}, 'f:name': {}, 'f:ports': {}, 'f:resources': { '.': {}, 'f:limits': {}, 'f:requests': {} },
-          'f:terminationMessagePath': {}, 'f:terminationMessagePolicy': {},
+          '.': {},
+          'f:image': {},
+          'f:imagePullPolicy': {},
+          'f:name': {},
+          'f:ports': {},
+          'f:resources': { '.': {}, 'f:limits': {}, 'f:requests': {} },
+          'f:terminationMessagePath': {},
+          'f:terminationMessagePolicy': {},
         },
       },
-      'f:dnsPolicy': {}, 'f:enableServiceLinks': {}, 'f:restartPolicy': {}, 'f:schedulerName': {}, 'f:securityContext': {},
+      'f:dnsPolicy': {},
+      'f:enableServiceLinks': {},
+      'f:restartPolicy': {},
+      'f:schedulerName': {},
+      'f:securityContext': {},
       'f:terminationGracePeriodSeconds': {},
     },
   };
@@ -101,4 +118,3 @@ export function shared(w: Workload) {
   sharedByOwner.set(key, s);
   return s;
 }
-

@@ -25,8 +25,11 @@ function infoOf(pod: Pod): PodInfo {
   const view: Pod = {
     metadata: { name: m.name ?? '', namespace: m.namespace ?? '', labels: m.labels ?? {} },
     spec: {
-      nodeName: pod.spec?.nodeName ?? '', restartPolicy: pod.spec?.restartPolicy ?? '', schedulerName: pod.spec?.schedulerName ?? '',
-      serviceAccountName: pod.spec?.serviceAccountName ?? '', hostNetwork: pod.spec?.hostNetwork ?? false,
+      nodeName: pod.spec?.nodeName ?? '',
+      restartPolicy: pod.spec?.restartPolicy ?? '',
+      schedulerName: pod.spec?.schedulerName ?? '',
+      serviceAccountName: pod.spec?.serviceAccountName ?? '',
+      hostNetwork: pod.spec?.hostNetwork ?? false,
     },
     status: { phase: pod.status?.phase ?? '', podIP: pod.status?.podIP ?? '', nominatedNodeName: pod.status?.nominatedNodeName ?? '' },
   };
@@ -96,4 +99,3 @@ export class PodVersion {
 function metadataJsonOf(pod: Pod): string {
   return `{"kind":"PartialObjectMetadata","apiVersion":"meta.k8s.io/v1","metadata":${JSON.stringify(pod.metadata ?? {})}}`;
 }
-

@@ -43,13 +43,34 @@ export function selfSubjectAccessReview(who: Account, access: AccessControl, bod
   let attrs: Attributes;
   const echo: Record<string, unknown> = {};
   if (ra) {
-    attrs = { kind: 'resource', verb: ra['verb'] ?? '', group: ra['group'] ?? '', resource: ra['resource'] ?? '', subresource: ra['subresource'] || undefined, namespace: ra['namespace'] || undefined, name: ra['name'] || undefined };
+    attrs = {
+      kind: 'resource',
+      verb: ra['verb'] ?? '',
+      group: ra['group'] ?? '',
+      resource: ra['resource'] ?? '',
+      subresource: ra['subresource'] || undefined,
+      namespace: ra['namespace'] || undefined,
+      name: ra['name'] || undefined,
+    };
     echo['resourceAttributes'] = compact(ra);
   } else if (nra) {
     attrs = { kind: 'path', verb: nra['verb'] ?? '', path: nra['path'] ?? '' };
     echo['nonResourceAttributes'] = compact(nra);
   } else {
-    return { code: 422, body: JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.resourceAttributes: Invalid value: "null": exactly one of nonResourceAttributes or resourceAttributes must be specified', reason: 'Invalid', details: { group: 'authorization.k8s.io', kind: 'SelfSubjectAccessReview' }, code: 422 }) };
+    return {
+      code: 422,
+      body: JSON.stringify({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message:
+          'SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.resourceAttributes: Invalid value: "null": exactly one of nonResourceAttributes or resourceAttributes must be specified',
+        reason: 'Invalid',
+        details: { group: 'authorization.k8s.io', kind: 'SelfSubjectAccessReview' },
+        code: 422,
+      }),
+    };
   }
   const decision = access.authorize(who, attrs);
   return created({

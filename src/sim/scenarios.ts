@@ -15,7 +15,10 @@ export interface ScenarioInfo {
 /** Every scenario context, in the order the demo lists them. */
 export const SCENARIOS: ScenarioInfo[] = [
   { context: 'admin', description: 'full access with a client certificate (CN kpods-admin, O system:masters)' },
-  { context: 'developer', description: 'bearer token for jane@example.com, who may list pods only in "shop"; the context points at "default" (403)' },
+  {
+    context: 'developer',
+    description: 'bearer token for jane@example.com, who may list pods only in "shop"; the context points at "default" (403)',
+  },
   { context: 'viewer-basic', description: 'basic auth as "ops", who may read pods and namespaces cluster-wide' },
   { context: 'expired-token', description: 'a bearer token the server no longer accepts (401 Unauthorized)' },
   { context: 'wrong-ca', description: 'the kubeconfig trusts a different CA than the one that signed the server (unknown authority)' },
@@ -55,7 +58,14 @@ export function kubeconfigYaml(k: KubeconfigInputs): string {
   const cluster = (name: string, server: string, ca = k.caPem) => ({ name, cluster: { server, 'certificate-authority-data': b64(ca) } });
   const adminUser = { 'client-certificate-data': b64(k.admin.cert), 'client-key-data': b64(k.admin.key) };
   const exec = (args: string[], env: Array<{ name: string; value: string }>) => ({
-    exec: { apiVersion: 'client.authentication.k8s.io/v1', command: k.nodePath, args, env, interactiveMode: 'Never', provideClusterInfo: true },
+    exec: {
+      apiVersion: 'client.authentication.k8s.io/v1',
+      command: k.nodePath,
+      args,
+      env,
+      interactiveMode: 'Never',
+      provideClusterInfo: true,
+    },
   });
   const clusters = [
     cluster('sim', k.url),
@@ -74,14 +84,20 @@ export function kubeconfigYaml(k: KubeconfigInputs): string {
       name: 'exec-missing',
       user: {
         exec: {
-          apiVersion: 'client.authentication.k8s.io/v1', command: 'kpods-sim-login', args: ['get-token'], interactiveMode: 'IfAvailable',
+          apiVersion: 'client.authentication.k8s.io/v1',
+          command: 'kpods-sim-login',
+          args: ['get-token'],
+          interactiveMode: 'IfAvailable',
           installHint: 'kpods-sim-login is not installed. Install it from https://example.com/kpods-sim-login or use another context.',
         },
       },
     },
     { name: 'exec-fails', user: exec([k.pluginPath, '--fail'], []) },
   ];
-  const ctx = (name: string, clusterName: string, user: string, namespace = 'default') => ({ name, context: { cluster: clusterName, user, namespace } });
+  const ctx = (name: string, clusterName: string, user: string, namespace = 'default') => ({
+    name,
+    context: { cluster: clusterName, user, namespace },
+  });
   const contexts = [
     ctx('admin', 'sim', 'admin'),
     ctx('developer', 'sim', 'developer'),
@@ -96,5 +112,8 @@ export function kubeconfigYaml(k: KubeconfigInputs): string {
     ...['html-login', 'throttled', 'flaky', 'slow', 'reset'].map((s) => ctx(s, `sim-${s}`, 'admin')),
     ctx('hostile', 'sim', 'admin', 'hostile'),
   ];
-  return dump({ apiVersion: 'v1', kind: 'Config', preferences: {}, 'current-context': 'admin', clusters, users, contexts }, { lineWidth: -1 });
+  return dump(
+    { apiVersion: 'v1', kind: 'Config', preferences: {}, 'current-context': 'admin', clusters, users, contexts },
+    { lineWidth: -1 },
+  );
 }

@@ -178,8 +178,10 @@ export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: 
     else if (fault === 'html') return send(req, res, st.htmlLogin(), ctx, false);
     else if (fault === 'throttle') return send(req, res, st.throttled(), ctx, false);
     else if (fault === 'server-error') return send(req, res, st.internalError('etcdserver: request timed out'), ctx, false);
-    else if (fault === 'unavailable') return send(req, res, st.unavailable('the server is currently unable to handle the request'), ctx, false);
-    else if (fault === 'flaky' && flakyCounter++ % 2 === 0) return send(req, res, st.internalError('etcdserver: leader changed'), ctx, false);
+    else if (fault === 'unavailable')
+      return send(req, res, st.unavailable('the server is currently unable to handle the request'), ctx, false);
+    else if (fault === 'flaky' && flakyCounter++ % 2 === 0)
+      return send(req, res, st.internalError('etcdserver: leader changed'), ctx, false);
     else if (fault === 'reset') reset = true;
     const reply = await route(req, res, path, url.searchParams);
     if (reply) send(req, res, reply, ctx, reset);
@@ -193,7 +195,11 @@ export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: 
     if (who === undefined && !(PUBLIC_PATHS.has(path) && method === 'GET')) return st.unauthorized();
     const caller: Account = who ?? { username: 'system:anonymous', groups: ['system:unauthenticated'] };
     const acting = who ? impersonate(req, who, ctx.access) : caller;
-    if ('kind' in acting) return st.statusReply(403, 'Forbidden', forbiddenMessage(caller, acting), { name: (acting as { name?: string }).name, kind: (acting as { resource: string }).resource });
+    if ('kind' in acting)
+      return st.statusReply(403, 'Forbidden', forbiddenMessage(caller, acting), {
+        name: (acting as { name?: string }).name,
+        kind: (acting as { resource: string }).resource,
+      });
     const account: Account = acting;
     const allow = (a: Attributes): st.Reply | undefined => {
       if (ctx.access.authorize(account, a).allowed) return undefined;
@@ -206,15 +212,19 @@ export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: 
       return st.statusReply(403, 'Forbidden', forbiddenMessage(account, a), details);
     };
     const neg = negotiate(req.headers.accept);
-    const segs = path.split('/').filter((s) => s !== '').map(decodeURIComponent);
+    const segs = path
+      .split('/')
+      .filter((s) => s !== '')
+      .map(decodeURIComponent);
     const now = ctx.now();
 
     // Non-resource endpoints.
-    if (segs[0] !== 'api' && segs[0] !== 'apis' || segs.length <= (segs[0] === 'api' ? 2 : 3)) {
+    if ((segs[0] !== 'api' && segs[0] !== 'apis') || segs.length <= (segs[0] === 'api' ? 2 : 3)) {
       if (method !== 'GET' && method !== 'HEAD') return st.methodNotAllowed();
       const denied = allow({ kind: 'path', verb: 'get', path });
       if (denied) return denied;
-      if (path === '/livez' || path === '/readyz' || path === '/healthz') return { code: 200, body: 'ok', contentType: 'text/plain; charset=utf-8', headers: { 'X-Content-Type-Options': 'nosniff' } };
+      if (path === '/livez' || path === '/readyz' || path === '/healthz')
+        return { code: 200, body: 'ok', contentType: 'text/plain; charset=utf-8', headers: { 'X-Content-Type-Options': 'nosniff' } };
       if (path === '/version' || path === '/version/') return { code: 200, body: JSON.stringify(versionInfo(), null, 2) };
       if (path === '/api') return { code: 200, body: JSON.stringify(apiVersions(ctx.serverAddress())) };
       if (path === '/apis') return { code: 200, body: JSON.stringify(apiGroupList()) };
@@ -243,7 +253,11 @@ export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: 
     if (segs[0] !== 'api' || segs[1] !== 'v1') return st.notFoundPath();
     if (method !== 'GET') return st.methodNotAllowed();
     if (!neg) {
-      return st.statusReply(406, 'NotAcceptable', 'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf');
+      return st.statusReply(
+        406,
+        'NotAcceptable',
+        'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf',
+      );
     }
     const rest = segs.slice(2);
     // /api/v1/pods

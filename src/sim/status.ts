@@ -10,8 +10,21 @@ export interface Reply {
 }
 
 /** A Status reply. */
-export function statusReply(code: number, reason: string, message: string, details?: Record<string, unknown>, extra?: Record<string, unknown>): Reply {
-  const body: Record<string, unknown> = { kind: 'Status', apiVersion: 'v1', metadata: extra?.['metadata'] ?? {}, status: 'Failure', message, reason };
+export function statusReply(
+  code: number,
+  reason: string,
+  message: string,
+  details?: Record<string, unknown>,
+  extra?: Record<string, unknown>,
+): Reply {
+  const body: Record<string, unknown> = {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: extra?.['metadata'] ?? {},
+    status: 'Failure',
+    message,
+    reason,
+  };
   if (details && Object.keys(details).length > 0) body['details'] = details;
   body['code'] = code;
   const headers: Record<string, string> = {};
@@ -27,16 +40,19 @@ export const unauthorized = (): Reply => statusReply(401, 'Unauthorized', 'Unaut
 export const notFoundPath = (): Reply => statusReply(404, 'NotFound', 'the server could not find the requested resource');
 
 /** 404 for a missing named object. */
-export const notFound = (resource: string, name: string): Reply => statusReply(404, 'NotFound', `${resource} "${name}" not found`, { name, kind: resource });
+export const notFound = (resource: string, name: string): Reply =>
+  statusReply(404, 'NotFound', `${resource} "${name}" not found`, { name, kind: resource });
 
 /** 400 BadRequest with a message. */
 export const badRequest = (message: string): Reply => statusReply(400, 'BadRequest', message);
 
 /** 405 for a verb the simulator does not implement on a path. */
-export const methodNotAllowed = (): Reply => statusReply(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+export const methodNotAllowed = (): Reply =>
+  statusReply(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
 
 /** 500 InternalError as an etcd failure would produce. */
-export const internalError = (err: string): Reply => statusReply(500, 'InternalError', `Internal error occurred: ${err}`, { causes: [{ message: err }] });
+export const internalError = (err: string): Reply =>
+  statusReply(500, 'InternalError', `Internal error occurred: ${err}`, { causes: [{ message: err }] });
 
 /** 503 ServiceUnavailable. */
 export const unavailable = (message: string): Reply => statusReply(503, 'ServiceUnavailable', message);

@@ -17,7 +17,10 @@ export const POD_COLUMNS = JSON.stringify([
   col('Name', NAME_DOC, 0, 'name'),
   col('Ready', 'The aggregate readiness state of this pod for accepting traffic.'),
   col('Status', 'The aggregate status of the containers in this pod.'),
-  col('Restarts', 'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.'),
+  col(
+    'Restarts',
+    'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.',
+  ),
   col('Age', AGE_DOC),
   col('IP', 'The IP address of the pod.', 1),
   col('Node', 'The name of the node where the pod is running', 1),
@@ -57,12 +60,24 @@ export function namespaceRowJson(ns: NamespaceInfo, now: Date, include: IncludeO
 }
 
 /** The Namespace object. */
-export function namespaceObject(ns: NamespaceInfo): { kind: string; apiVersion: string; metadata: Record<string, unknown>; spec: unknown; status: unknown } {
+export function namespaceObject(ns: NamespaceInfo): {
+  kind: string;
+  apiVersion: string;
+  metadata: Record<string, unknown>;
+  spec: unknown;
+  status: unknown;
+} {
   const created = new Date(ns.createdAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
   return {
     kind: 'Namespace',
     apiVersion: 'v1',
-    metadata: { name: ns.name, uid: ns.uid, resourceVersion: '12', creationTimestamp: created, labels: { 'kubernetes.io/metadata.name': ns.name } },
+    metadata: {
+      name: ns.name,
+      uid: ns.uid,
+      resourceVersion: '12',
+      creationTimestamp: created,
+      labels: { 'kubernetes.io/metadata.name': ns.name },
+    },
     spec: { finalizers: ['kubernetes'] },
     status: { phase: ns.phase },
   };
@@ -74,8 +89,15 @@ export function tableJson(columns: string | null, rows: string[], meta: Record<s
 }
 
 /** Like tableJson, as parts to write one after another (no giant string for 50,000 rows). */
-export function tableParts(columns: string | null, rows: string[], meta: Record<string, unknown>, version: 'v1' | 'v1beta1' = 'v1'): string[] {
-  const parts = [`{"kind":"Table","apiVersion":"meta.k8s.io/${version}","metadata":${JSON.stringify(meta)},"columnDefinitions":${columns ?? 'null'},"rows":[`];
+export function tableParts(
+  columns: string | null,
+  rows: string[],
+  meta: Record<string, unknown>,
+  version: 'v1' | 'v1beta1' = 'v1',
+): string[] {
+  const parts = [
+    `{"kind":"Table","apiVersion":"meta.k8s.io/${version}","metadata":${JSON.stringify(meta)},"columnDefinitions":${columns ?? 'null'},"rows":[`,
+  ];
   rows.forEach((r, n) => parts.push(n === 0 ? r : `,${r}`));
   parts.push(']}');
   return parts;

@@ -20,7 +20,13 @@ export interface WatchOptions {
 
 /** Starts a watch on `res`, or returns an error reply before any streaming. */
 export function watchPods(
-  cluster: Cluster, namespace: string | undefined, params: URLSearchParams, neg: NonNullable<Negotiated>, res: ServerResponse, opts: WatchOptions, headers: Record<string, string>,
+  cluster: Cluster,
+  namespace: string | undefined,
+  params: URLSearchParams,
+  neg: NonNullable<Negotiated>,
+  res: ServerResponse,
+  opts: WatchOptions,
+  headers: Record<string, string>,
 ): Reply | undefined {
   const query = podQueryOf(cluster, params, true);
   if (!('matches' in query)) return query;
@@ -82,7 +88,15 @@ export function watchPods(
   } else {
     const since = cluster.eventsSince(Number(rvText));
     if (!since) {
-      const status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `too old resource version: ${rvText} (${cluster.oldestResourceVersion})`, reason: 'Expired', code: 410 };
+      const status = {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: `too old resource version: ${rvText} (${cluster.oldestResourceVersion})`,
+        reason: 'Expired',
+        code: 410,
+      };
       res.end(`{"type":"ERROR","object":${JSON.stringify(status)}}\n`);
       return undefined;
     }
@@ -108,7 +122,14 @@ export function watchPods(
 }
 
 /** Watches namespaces (they do not change): ADDED for each when no resourceVersion is given, then quiet until the timeout. */
-export function watchNamespaces(cluster: Cluster, params: URLSearchParams, neg: NonNullable<Negotiated>, res: ServerResponse, opts: WatchOptions, headers: Record<string, string>): Reply | undefined {
+export function watchNamespaces(
+  cluster: Cluster,
+  params: URLSearchParams,
+  neg: NonNullable<Negotiated>,
+  res: ServerResponse,
+  opts: WatchOptions,
+  headers: Record<string, string>,
+): Reply | undefined {
   const include = includeObjectOf(params);
   if (typeof include !== 'string') return include;
   const rvText = params.get('resourceVersion') ?? '';
@@ -119,9 +140,10 @@ export function watchNamespaces(cluster: Cluster, params: URLSearchParams, neg: 
   if (rvText === '' || rvText === '0') {
     let first = true;
     for (const ns of [...cluster.namespaces].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const object = neg.form === 'table'
-        ? `{"kind":"Table","apiVersion":"meta.k8s.io/${neg.version}","metadata":{"resourceVersion":"12"},"columnDefinitions":${first ? NAMESPACE_COLUMNS : 'null'},"rows":[${namespaceRowJson(ns, opts.now(), include)}]}`
-        : JSON.stringify(namespaceObject(ns));
+      const object =
+        neg.form === 'table'
+          ? `{"kind":"Table","apiVersion":"meta.k8s.io/${neg.version}","metadata":{"resourceVersion":"12"},"columnDefinitions":${first ? NAMESPACE_COLUMNS : 'null'},"rows":[${namespaceRowJson(ns, opts.now(), include)}]}`
+          : JSON.stringify(namespaceObject(ns));
       first = false;
       res.write(`{"type":"ADDED","object":${object}}\n`);
     }

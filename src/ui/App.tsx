@@ -29,9 +29,29 @@ export interface AppProps {
 export function visibleSignature(s: UiState): unknown[] {
   const lastGoodSecond = s.lastGood ? Math.floor(s.lastGood.getTime() / 1000) : undefined;
   return [
-    s.screen, s.target, s.sort, s.filter, s.filterDraft, s.cursor, s.top, s.viewport, s.loading?.loaded, s.loading?.total,
-    lastGoodSecond, s.stale, s.failure, s.resolved, s.paneOpen, s.identity, s.expiry, s.picker, s.savePreview, s.message,
-    s.view.length, s.rows.size, ...s.view.slice(s.top, s.top + s.viewport),
+    s.screen,
+    s.target,
+    s.sort,
+    s.filter,
+    s.filterDraft,
+    s.cursor,
+    s.top,
+    s.viewport,
+    s.loading?.loaded,
+    s.loading?.total,
+    lastGoodSecond,
+    s.stale,
+    s.failure,
+    s.resolved,
+    s.paneOpen,
+    s.identity,
+    s.expiry,
+    s.picker,
+    s.savePreview,
+    s.message,
+    s.view.length,
+    s.rows.size,
+    ...s.view.slice(s.top, s.top + s.viewport),
   ];
 }
 
@@ -64,7 +84,12 @@ export function App({ store, controller, color, now: clock, onQuit, onDemo }: Ap
   const body = budget - 3; // header (2) + footer (1)
   const showPane = state.screen === 'table' && (state.failure !== undefined || state.paneOpen || state.resolved !== undefined);
   const paneMax = Math.max(3, state.paneOpen && state.failure ? body - 4 : Math.min(12, Math.floor(body / 2)));
-  const paneH = showPane ? Math.min(paneMax, paneHeight({ failure: state.failure, resolved: state.resolved, identity: state.identity, maxLines: paneMax, width: size.columns })) : 0;
+  const paneH = showPane
+    ? Math.min(
+        paneMax,
+        paneHeight({ failure: state.failure, resolved: state.resolved, identity: state.identity, maxLines: paneMax, width: size.columns }),
+      )
+    : 0;
   const viewport = Math.max(1, body - paneH - 1);
 
   useEffect(() => {
@@ -80,7 +105,13 @@ export function App({ store, controller, color, now: clock, onQuit, onDemo }: Ap
   useInput((input, key) => handleInput(input, key, { store, controller, onQuit, onDemo }));
 
   const t = state.target;
-  const empty = state.loading ? 'loading pods…' : state.failure ? 'no pods to show (see below)' : t?.namespace === undefined ? 'No resources found.' : `No resources found in ${neutralize(t.namespace)} namespace.`;
+  const empty = state.loading
+    ? 'loading pods…'
+    : state.failure
+      ? 'no pods to show (see below)'
+      : t?.namespace === undefined
+        ? 'No resources found.'
+        : `No resources found in ${neutralize(t.namespace)} namespace.`;
   let main;
   if (state.screen === 'help') main = <Help height={body} width={size.columns} />;
   else if (state.screen === 'picker' && state.picker) main = <Picker picker={state.picker} height={body} color={color} />;
@@ -133,7 +164,14 @@ export function App({ store, controller, color, now: clock, onQuit, onDemo }: Ap
       </Box>
       {showPane ? (
         <Box flexDirection="column" height={paneH} overflow="hidden">
-          <StatusPane failure={state.failure} resolved={state.resolved} identity={state.identity} maxLines={paneMax} color={color} width={size.columns} />
+          <StatusPane
+            failure={state.failure}
+            resolved={state.resolved}
+            identity={state.identity}
+            maxLines={paneMax}
+            color={color}
+            width={size.columns}
+          />
         </Box>
       ) : null}
       <Footer screen={footerScreen} message={filterLine ?? state.message ?? counts} />

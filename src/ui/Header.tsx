@@ -16,7 +16,9 @@ export function freshness(state: UiState, now: Date): string {
   if (state.loading) {
     const { loaded, total } = state.loading;
     if (loaded === 0) return 'loading…';
-    return total ? `loaded ${loaded.toLocaleString('en-US')} of ~${total.toLocaleString('en-US')}` : `loaded ${loaded.toLocaleString('en-US')}`;
+    return total
+      ? `loaded ${loaded.toLocaleString('en-US')} of ~${total.toLocaleString('en-US')}`
+      : `loaded ${loaded.toLocaleString('en-US')}`;
   }
   if (!state.lastGood) return state.failure ? 'no data' : '';
   const ago = shortDuration(now.getTime() - state.lastGood.getTime());

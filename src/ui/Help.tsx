@@ -4,12 +4,22 @@ import { displayKey, KEYMAP } from './keymap.js';
 
 /** Help, in at most `height` lines (two columns of bindings when tall enough is not needed at 24 rows). */
 export function Help({ height, width }: { height: number; width: number }) {
-  const lines = KEYMAP.map((b) => `${b.keys.map(displayKey).join(', ').padEnd(11)} ${b.label}${b.screen === 'picker' ? ' (in a picker)' : b.screen === 'save' ? ' (when saving)' : ''}`);
+  const lines = KEYMAP.map(
+    (b) =>
+      `${b.keys.map(displayKey).join(', ').padEnd(11)} ${b.label}${b.screen === 'picker' ? ' (in a picker)' : b.screen === 'save' ? ' (when saving)' : ''}`,
+  );
   const cols = lines.length + 1 > height ? 2 : 1;
   const colWidth = cols === 2 ? Math.floor(width / 2) : width;
   const perCol = Math.ceil(lines.length / cols);
   const rows: string[] = [];
-  for (let i = 0; i < perCol; i++) rows.push(lines.slice(i, i + 1).concat(cols === 2 ? (lines[i + perCol] ?? '') : []).map((l) => (l.length >= colWidth ? l.slice(0, colWidth - 2) + '… ' : l.padEnd(colWidth))).join(''));
+  for (let i = 0; i < perCol; i++)
+    rows.push(
+      lines
+        .slice(i, i + 1)
+        .concat(cols === 2 ? (lines[i + perCol] ?? '') : [])
+        .map((l) => (l.length >= colWidth ? l.slice(0, colWidth - 2) + '… ' : l.padEnd(colWidth)))
+        .join(''),
+    );
   return (
     <>
       <Text bold wrap="truncate-end">

@@ -12,7 +12,10 @@ export function Picker({ picker, height, color }: { picker: PickerState; height:
   const top = Math.max(0, Math.min(picker.index - Math.floor(listHeight / 2), items.length - listHeight));
   const shown = items.slice(top, top + listHeight);
   const labelWidth = Math.min(40, Math.max(0, ...shown.map((i) => neutralize(i.label).length)));
-  const query = picker.typing || picker.query ? `filter: ${picker.query}${picker.typing ? '▏' : ''}` : 'type / to filter, ↑↓ j/k to move, Enter to choose, Esc to close';
+  const query =
+    picker.typing || picker.query
+      ? `filter: ${picker.query}${picker.typing ? '▏' : ''}`
+      : 'type / to filter, ↑↓ j/k to move, Enter to choose, Esc to close';
   const typed = picker.acceptTyped && picker.query.trim() !== '' && !items.some((i) => i.id === picker.query.trim());
   return (
     <>

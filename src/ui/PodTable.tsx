@@ -19,7 +19,21 @@ export interface PodTableProps {
   sortedBy?: 'name' | 'status' | 'restarts' | 'age';
 }
 
-const Row = memo(function Row({ row, cols, now, selected, color, stale }: { row: PodRow; cols: Column[]; now: Date; selected: boolean; color: boolean; stale: boolean }) {
+const Row = memo(function Row({
+  row,
+  cols,
+  now,
+  selected,
+  color,
+  stale,
+}: {
+  row: PodRow;
+  cols: Column[];
+  now: Date;
+  selected: boolean;
+  color: boolean;
+  stale: boolean;
+}) {
   const parts = cols.map((c, i) => ({ c, text: fit(cell(row, c.id, now), c.width) + (i < cols.length - 1 ? COLUMN_GAP : '') }));
   return (
     <Text wrap="truncate-end" inverse={selected} dimColor={stale && !selected}>

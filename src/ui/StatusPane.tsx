@@ -14,7 +14,8 @@ import { neutralize, neutralizeMultiline } from '../core/terminal-text.js';
 /** The stage line: passed stages ✓, the failing one ✗ in brackets, later ones unreached. */
 export function stageLine(failure: Failure | undefined, width = 200): string {
   const at = failure ? STAGES.indexOf(failure.stage) : STAGES.length;
-  const line = (names: readonly string[]): string => names.map((s, i) => (i < at ? `${s} ✓` : i === at ? `[${s} ✗]` : `${s} ·`)).join(' › ');
+  const line = (names: readonly string[]): string =>
+    names.map((s, i) => (i < at ? `${s} ✓` : i === at ? `[${s} ✗]` : `${s} ·`)).join(' › ');
   const full = line(STAGES);
   return full.length <= width ? full : line(SHORT);
 }
@@ -40,8 +41,11 @@ export function wrap(text: string, width: number, indent = '  '): string[] {
 /** The lines of the pane for a failure, wrapped to `width`, at most `max` of them. */
 export function paneLines(failure: Failure, max: number, width = 200): string[] {
   const lines = [...wrap(neutralize(failure.summary), width), ...failure.hints.flatMap((h) => wrap(`→ ${neutralize(h)}`, width))];
-  if (failure.detail) for (const l of neutralizeMultiline(failure.detail).split('\n')) if (l.trim() !== '') lines.push(...wrap(`  ${l}`, width, '    '));
-  return lines.length > max ? [...lines.slice(0, Math.max(0, max - 1)), `… ${lines.length - max + 1} more line(s): see \`kpods trace\``] : lines;
+  if (failure.detail)
+    for (const l of neutralizeMultiline(failure.detail).split('\n')) if (l.trim() !== '') lines.push(...wrap(`  ${l}`, width, '    '));
+  return lines.length > max
+    ? [...lines.slice(0, Math.max(0, max - 1)), `… ${lines.length - max + 1} more line(s): see \`kpods trace\``]
+    : lines;
 }
 
 export interface StatusPaneProps {
@@ -83,7 +87,9 @@ export function StatusPane({ failure, resolved, identity, maxLines, color, width
       </Text>
       <Text wrap="truncate-end">{stageLine(undefined, width)}</Text>
       <Text wrap="truncate-end">
-        {resolved ? `The server answers again (was: ${neutralize(resolved)}).` : `All stages pass${identity ? `; the server says you are ${identity}` : ''}.`}
+        {resolved
+          ? `The server answers again (was: ${neutralize(resolved)}).`
+          : `All stages pass${identity ? `; the server says you are ${identity}` : ''}.`}
       </Text>
     </>
   );

@@ -56,7 +56,9 @@ export function cell(row: PodRow, id: ColumnId, now: Date): string {
 
 /** Chooses columns and widths for `width` terminal columns, measured on the visible rows. */
 export function layoutColumns(rows: PodRow[], allNamespaces: boolean, width: number, now: Date, sortedBy?: ColumnId): Column[] {
-  const base: ColumnId[] = allNamespaces ? ['namespace', 'name', 'ready', 'status', 'restarts', 'age'] : ['name', 'ready', 'status', 'restarts', 'age'];
+  const base: ColumnId[] = allNamespaces
+    ? ['namespace', 'name', 'ready', 'status', 'restarts', 'age']
+    : ['name', 'ready', 'status', 'restarts', 'age'];
   // A non-default sort is marked on its column (name order is the default, as kubectl's).
   const title = (id: ColumnId): string => (id === sortedBy && id !== 'name' ? `${TITLES[id]}↓` : TITLES[id]);
   const measure = (id: ColumnId): number => {
@@ -72,7 +74,11 @@ export function layoutColumns(rows: PodRow[], allNamespaces: boolean, width: num
     else break;
   }
   // Still too wide: shrink NAME, then NAMESPACE, then STATUS, down to a floor each.
-  for (const [id, floor] of [['name', 12], ['namespace', 8], ['status', 8]] as const) {
+  for (const [id, floor] of [
+    ['name', 12],
+    ['namespace', 8],
+    ['status', 8],
+  ] as const) {
     const over = total(cols) - width;
     if (over <= 0) break;
     const c = cols.find((x) => x.id === id);

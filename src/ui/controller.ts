@@ -102,7 +102,14 @@ export class Controller {
       const contextEntry = this.deps.kubeconfig().contexts.find((c) => c.name === sel.context);
       this.store.dispatch({
         type: 'target',
-        target: { context: sel.context, cluster: contextEntry?.cluster ?? '', server: '', user: sel.user ?? contextEntry?.user ?? '', userOverridden: sel.user !== undefined, namespace: sel.namespace ?? undefined },
+        target: {
+          context: sel.context,
+          cluster: contextEntry?.cluster ?? '',
+          server: '',
+          user: sel.user ?? contextEntry?.user ?? '',
+          userOverridden: sel.user !== undefined,
+          namespace: sel.namespace ?? undefined,
+        },
       });
       this.store.dispatch({ type: 'failed', failure: resolved.failure });
       return;
@@ -114,13 +121,23 @@ export class Controller {
     this.target = target;
     this.store.dispatch({
       type: 'target',
-      target: { context: target.contextName, cluster: target.clusterName, server: target.server, user: target.userName, userOverridden: target.userOverridden, namespace },
+      target: {
+        context: target.contextName,
+        cluster: target.clusterName,
+        server: target.server,
+        user: target.userName,
+        userOverridden: target.userOverridden,
+        namespace,
+      },
     });
     const expiry = this.deps.expiry?.(target);
     if (expiry) this.store.dispatch({ type: 'identity', expiry });
     const client = this.deps.createClient(target);
     this.client = client;
-    const query: PodQuery = { ...(namespace === undefined ? {} : { namespace }), ...(this.labelSelector ? { labelSelector: this.labelSelector } : {}) };
+    const query: PodQuery = {
+      ...(namespace === undefined ? {} : { namespace }),
+      ...(this.labelSelector ? { labelSelector: this.labelSelector } : {}),
+    };
     const store = this.store;
     const explain = this.deps.explain;
     this.feed = new PodFeed({
@@ -149,7 +166,9 @@ export class Controller {
   /** For a 403, adds the namespaces kpods has seen this session where listing pods is allowed. */
   private async explain(f: Failure, client: KubeClient, query: PodQuery, signal: AbortSignal): Promise<Failure> {
     if (f.code !== 'authorization.forbidden') return f;
-    const candidates = [...this.knownNamespaces()].filter((ns) => ns !== query.namespace && !f.hints.some((h) => h.includes(ns))).slice(0, 40);
+    const candidates = [...this.knownNamespaces()]
+      .filter((ns) => ns !== query.namespace && !f.hints.some((h) => h.includes(ns)))
+      .slice(0, 40);
     const answers = await Promise.all(candidates.map(async (ns) => ({ ns, r: await client.canI('list', 'pods', ns, signal) })));
     const allowed = answers.filter((a) => a.r.ok && a.r.value).map((a) => neutralize(a.ns));
     if (allowed.length === 0) return f;
@@ -237,7 +256,11 @@ export class Controller {
     } else {
       const mine = this.target?.userName;
       const items: PickerItem[] = view.users.map((u) => ({ id: u, label: u, current: u === mine }));
-      this.store.dispatch({ type: 'picker-items', items, note: `applied to cluster ${this.target?.clusterName ?? '?'}; pick context again to drop the override` });
+      this.store.dispatch({
+        type: 'picker-items',
+        items,
+        note: `applied to cluster ${this.target?.clusterName ?? '?'}; pick context again to drop the override`,
+      });
     }
   }
 
@@ -299,7 +322,10 @@ export class Controller {
   /** Saves the current context and namespace to the kubeconfig. */
   async confirmSave(): Promise<void> {
     this.store.dispatch({ type: 'screen', screen: 'table' });
-    const res = await this.deps.save(this.sel.context, this.saveNamespace()).catch((e: unknown) => ({ ok: false as const, failure: failure('kubeconfig.write-failed', `Saving failed: ${e instanceof Error ? e.message : String(e)}`) }));
+    const res = await this.deps.save(this.sel.context, this.saveNamespace()).catch((e: unknown) => ({
+      ok: false as const,
+      failure: failure('kubeconfig.write-failed', `Saving failed: ${e instanceof Error ? e.message : String(e)}`),
+    }));
     this.store.dispatch({ type: 'message', text: res.ok ? `saved: ${res.value}` : `not saved: ${res.failure.summary}` });
   }
 

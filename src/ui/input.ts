@@ -58,8 +58,7 @@ export function handleKey(input: string, key: KeyInfo, ctx: KeyContext): void {
     } else if (name === 'escape') {
       store.dispatch({ type: 'filter-cancel' });
       controller?.setFilter('');
-    }
-    else if (name === 'backspace') store.dispatch({ type: 'filter-input', text: state.filterDraft.slice(0, -1) });
+    } else if (name === 'backspace') store.dispatch({ type: 'filter-input', text: state.filterDraft.slice(0, -1) });
     else if (name === 'up' || name === 'down') store.dispatch({ type: 'move', delta: name === 'up' ? -1 : 1 });
     else if (printable(input, key)) store.dispatch({ type: 'filter-input', text: state.filterDraft + input });
     return;
@@ -79,7 +78,8 @@ export function handleKey(input: string, key: KeyInfo, ctx: KeyContext): void {
   const cmd = lookup(name, screen);
   if (cmd === undefined) {
     // In a picker, typing any other character starts the filter with it.
-    if (screen === 'picker' && printable(input, key) && state.picker) store.dispatch({ type: 'picker-query', query: input === '/' ? '' : input, typing: true });
+    if (screen === 'picker' && printable(input, key) && state.picker)
+      store.dispatch({ type: 'picker-query', query: input === '/' ? '' : input, typing: true });
     else if (screen === 'save' && name === 'n') store.dispatch({ type: 'screen', screen: 'table' });
     return;
   }
@@ -94,8 +94,7 @@ export function handleKey(input: string, key: KeyInfo, ctx: KeyContext): void {
     else if (state.filter) {
       store.dispatch({ type: 'filter-cancel' });
       controller?.setFilter('');
-    }
-    else if (state.paneOpen) store.dispatch({ type: 'pane', open: false });
+    } else if (state.paneOpen) store.dispatch({ type: 'pane', open: false });
     return;
   }
   if (screen === 'help') return;

@@ -109,7 +109,16 @@ export function footerHints(screen: KeyScreen): string[] {
 
 /** How a key is written on screen. */
 export function displayKey(k: string): string {
-  const names: Record<string, string> = { enter: 'Enter', escape: 'Esc', up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End' };
+  const names: Record<string, string> = {
+    enter: 'Enter',
+    escape: 'Esc',
+    up: '↑',
+    down: '↓',
+    pageup: 'PgUp',
+    pagedown: 'PgDn',
+    home: 'Home',
+    end: 'End',
+  };
   if (names[k]) return names[k]!;
   if (k.startsWith('ctrl+')) return `Ctrl-${k.slice(5).toUpperCase()}`;
   return k;

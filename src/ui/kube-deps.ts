@@ -3,7 +3,17 @@ import { readFileSync } from 'node:fs';
 import { createKubeClient, diagnose, type ExecRunner } from '../core/client/index.js';
 import { certFacts, decodeJwt } from '../core/client/describe-credential.js';
 import type { Result } from '../core/failure.js';
-import { contextNamespaces, defaultFile, loadKubeconfig, loadingChain, resolveTarget, saveCurrentContext, saveNamespace, type LoadedKubeconfig, type TargetOverrides } from '../core/kubeconfig/index.js';
+import {
+  contextNamespaces,
+  defaultFile,
+  loadKubeconfig,
+  loadingChain,
+  resolveTarget,
+  saveCurrentContext,
+  saveNamespace,
+  type LoadedKubeconfig,
+  type TargetOverrides,
+} from '../core/kubeconfig/index.js';
 import type { Host, Target } from '../core/target.js';
 import type { KubeconfigView, Selection, UiDeps } from './controller.js';
 
@@ -19,7 +29,8 @@ export interface KubeDepsOptions {
 
 /** Builds the UiDeps for one kubeconfig chain. */
 export function kubeDeps(o: KubeDepsOptions): UiDeps {
-  const load = (): Result<LoadedKubeconfig> => loadKubeconfig({ ...(o.explicitPath ? { explicitPath: o.explicitPath } : {}), host: o.host });
+  const load = (): Result<LoadedKubeconfig> =>
+    loadKubeconfig({ ...(o.explicitPath ? { explicitPath: o.explicitPath } : {}), host: o.host });
   const save = { ...(o.explicitPath ? { explicitPath: o.explicitPath } : {}), host: o.host };
   // --cluster only shapes the first target; the rest of kubectl's overrides hold for the session.
   const { context: _c, user: _u, namespace: _n, cluster: _cl, ...session } = o.overrides;
@@ -32,7 +43,12 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
       const c = r.value;
       return {
         ...(c.currentContext !== undefined ? { current: c.currentContext } : {}),
-        contexts: c.contexts.map((x) => ({ name: x.name, cluster: x.fields.cluster, user: x.fields.user, ...(x.fields.namespace ? { namespace: x.fields.namespace } : {}) })),
+        contexts: c.contexts.map((x) => ({
+          name: x.name,
+          cluster: x.fields.cluster,
+          user: x.fields.user,
+          ...(x.fields.namespace ? { namespace: x.fields.namespace } : {}),
+        })),
         users: c.users.map((u) => u.name),
       };
     },
@@ -56,7 +72,12 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
       // As `kpods list` does: the namespaces of the kubeconfig's contexts are worth checking too.
       const r = load();
       const candidateNamespaces = r.ok ? contextNamespaces(r.value) : [];
-      return diagnose(f, client, { ...(query.namespace !== undefined ? { namespace: query.namespace } : {}), contextNamespace: target.namespace, candidateNamespaces, signal });
+      return diagnose(f, client, {
+        ...(query.namespace !== undefined ? { namespace: query.namespace } : {}),
+        contextNamespace: target.namespace,
+        candidateNamespaces,
+        signal,
+      });
     },
     expiry: (target) => credentialExpiry(target),
     savePreview(context, namespace) {
@@ -64,7 +85,10 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
       // The file the writer will choose (the same rule, legacy ~/.kube/.kubeconfig included).
       const file = r.ok ? r.value.defaultFile : defaultFile(loadingChain(o.explicitPath, o.host));
       const origin = r.ok ? r.value.contexts.find((c) => c.name === context)?.origin : undefined;
-      const nsPart = origin && origin !== file ? `; namespace "${namespace}" of context "${context}" in ${origin}` : `, namespace "${namespace}" of context "${context}"`;
+      const nsPart =
+        origin && origin !== file
+          ? `; namespace "${namespace}" of context "${context}" in ${origin}`
+          : `, namespace "${namespace}" of context "${context}"`;
       return `will change ${file}: current-context "${context}"${nsPart}`;
     },
     async save(context, namespace) {

@@ -118,7 +118,10 @@ export class PodFeed {
     if (f.stage === 'credentials') {
       // Credentials rarely fix themselves, and an interactive plugin would ask again and again:
       // wait for the user to press r instead of retrying.
-      this.opts.listener.failed({ ...shown, hints: [...shown.hints, 'Press r to try again (kpods does not retry failed credentials by itself).'] });
+      this.opts.listener.failed({
+        ...shown,
+        hints: [...shown.hints, 'Press r to try again (kpods does not retry failed credentials by itself).'],
+      });
       await this.wait(2 ** 31 - 1);
       return;
     }

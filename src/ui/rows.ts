@@ -72,7 +72,10 @@ export function parseFilter(input: string): RowFilter {
   const idx = trimmed.search(/(^|\s)-l(\s|=)/);
   if (idx < 0) return { text: trimmed.toLowerCase(), labels: [] };
   const text = trimmed.slice(0, idx).trim().toLowerCase();
-  const sel = trimmed.slice(idx).trim().replace(/^-l[\s=]*/, '');
+  const sel = trimmed
+    .slice(idx)
+    .trim()
+    .replace(/^-l[\s=]*/, '');
   const labels = parseLabelSelector(sel);
   // An unparsable selector matches nothing rather than everything, so the mistake is visible.
   return labels ? { text, labels } : { text, labels: [{ op: 'in', key: '\u0000', values: [] }] };
@@ -91,7 +94,11 @@ export function matchesFilter(row: PodRow, f: RowFilter): boolean {
 export function labelSelectorOf(input: string): string | undefined {
   const idx = input.search(/(^|\s)-l(\s|=)/);
   if (idx < 0) return undefined;
-  const sel = input.slice(idx).trim().replace(/^-l[\s=]*/, '').trim();
+  const sel = input
+    .slice(idx)
+    .trim()
+    .replace(/^-l[\s=]*/, '')
+    .trim();
   return sel !== '' && parseLabelSelector(sel) ? sel : undefined;
 }
 
@@ -105,14 +112,14 @@ export function filterRows(rows: PodRow[], input: string, labels = true): PodRow
 
 /** The colour class of a STATUS cell: what kubectl users read as healthy, pending or failing. */
 export function statusClass(status: string): 'ok' | 'pending' | 'failing' | 'done' {
-  if (status === 'Running' ) return 'ok';
+  if (status === 'Running') return 'ok';
   if (status === 'Completed' || status === 'Succeeded') return 'done';
   if (
     status === 'Pending' ||
     status === 'ContainerCreating' ||
     status === 'PodInitializing' ||
     status === 'Terminating' ||
-    status.startsWith('Init:') && !/Init:(Error|CrashLoopBackOff|ImagePullBackOff|ErrImagePull|OOMKilled|Signal|ExitCode)/.test(status)
+    (status.startsWith('Init:') && !/Init:(Error|CrashLoopBackOff|ImagePullBackOff|ErrImagePull|OOMKilled|Signal|ExitCode)/.test(status))
   )
     return 'pending';
   return 'failing';

@@ -244,11 +244,21 @@ export function reduce(s: UiState, a: Action): UiState {
     case 'filter-cancel':
       return withRows({ ...s, screen: 'table', filter: '', filterDraft: '' }, s.rows, false);
     case 'picker-open':
-      return { ...s, screen: 'picker', picker: { kind: a.kind, items: [], query: '', typing: false, index: 0, loading: true, acceptTyped: false } };
+      return {
+        ...s,
+        screen: 'picker',
+        picker: { kind: a.kind, items: [], query: '', typing: false, index: 0, loading: true, acceptTyped: false },
+      };
     case 'picker-items': {
       if (!s.picker) return s;
       const cur = a.items.findIndex((i) => i.current);
-      const picker: PickerState = { ...s.picker, items: a.items, loading: false, acceptTyped: a.acceptTyped ?? false, index: cur >= 0 ? cur : 0 };
+      const picker: PickerState = {
+        ...s.picker,
+        items: a.items,
+        loading: false,
+        acceptTyped: a.acceptTyped ?? false,
+        index: cur >= 0 ? cur : 0,
+      };
       if (a.note !== undefined) picker.note = a.note;
       else delete picker.note;
       return { ...s, picker };

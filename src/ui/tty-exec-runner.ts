@@ -39,7 +39,14 @@ export function runWithTerminal(req: ExecRunRequest, stderr: NodeJS.WritableStre
       child = spawn(req.command, req.args, { env: req.env, stdio: ['inherit', 'pipe', 'pipe'] });
     } catch (err) {
       const code = (err as { code?: unknown }).code;
-      resolve({ spawnErrorCode: typeof code === 'string' ? code : 'EUNKNOWN', exitCode: null, signal: null, timedOut: false, stdout: '', stderr: '' });
+      resolve({
+        spawnErrorCode: typeof code === 'string' ? code : 'EUNKNOWN',
+        exitCode: null,
+        signal: null,
+        timedOut: false,
+        stdout: '',
+        stderr: '',
+      });
       return;
     }
     const finish = (r: Pick<ExecRunResult, 'exitCode' | 'signal'> & { spawnErrorCode?: string }): void => {

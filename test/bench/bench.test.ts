@@ -33,7 +33,12 @@ test('options: sizes, repetitions and groups; bad input is an error', () => {
 });
 
 test('pod rows are recognised on a captured screen', () => {
-  const screen = ['NAMESPACE   NAME        READY   STATUS    RESTARTS   AGE', 'shop        web-1       1/1     Running   0          5m', '> payments  api-2  0/2  CrashLoopBackOff  7 (1m ago)  2d', 'loaded 3,500 of ~10,000'];
+  const screen = [
+    'NAMESPACE   NAME        READY   STATUS    RESTARTS   AGE',
+    'shop        web-1       1/1     Running   0          5m',
+    '> payments  api-2  0/2  CrashLoopBackOff  7 (1m ago)  2d',
+    'loaded 3,500 of ~10,000',
+  ];
   assert.equal(rowLines(screen).length, 2);
   assert.deepEqual(rowPod(screen[1] ?? '', 'default'), { namespace: 'shop', name: 'web-1' });
   assert.deepEqual(rowPod(screen[2] ?? '', 'default'), { namespace: 'payments', name: 'api-2' });
@@ -45,10 +50,14 @@ test('the harness runs end to end at 50 pods (list and TUI first paint, one roun
   const out = mkdtempSync(join(tmpdir(), 'kpods-bench-test-'));
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(repoRoot, 'dist', 'bench', 'run.js'), '--sizes', '50', '--reps', '1', '--only', 'list,paint', '--out', out], {
-        cwd: repoRoot,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [join(repoRoot, 'dist', 'bench', 'run.js'), '--sizes', '50', '--reps', '1', '--only', 'list,paint', '--out', out],
+        {
+          cwd: repoRoot,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
       let err = '';
       child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
       child.on('error', reject);
@@ -64,7 +73,10 @@ test('the harness runs end to end at 50 pods (list and TUI first paint, one roun
     assert.equal(size?.pods, 50);
     const list = size?.groups['list'];
     assert.equal(list?.status, 'ok', JSON.stringify(list));
-    const cmds = (list?.status === 'ok' ? list.data['commands'] : {}) as Record<string, { status: string; wallMs?: { median: number }; maxRssMiB?: { median: number } }>;
+    const cmds = (list?.status === 'ok' ? list.data['commands'] : {}) as Record<
+      string,
+      { status: string; wallMs?: { median: number }; maxRssMiB?: { median: number } }
+    >;
     for (const id of ['kpods list -n', 'kubectl get pods -n', 'floor -n', 'kpods list -A', 'kubectl get pods -A', 'floor -A']) {
       assert.equal(cmds[id]?.status, 'ok', `${id}: ${JSON.stringify(cmds[id])}`);
       assert.ok((cmds[id]?.wallMs?.median ?? 0) > 0, `${id} wall time`);

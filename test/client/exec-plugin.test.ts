@@ -25,7 +25,11 @@ function setup(mode: string, extraEnv: Array<{ name: string; value: string }> = 
   };
   let now = new Date('2026-01-01T00:00:00Z');
   const stderr: string[] = [];
-  const target = makeTarget('https://127.0.0.1:6443', { tls: { insecureSkipVerify: false, serverName: 'kube.test' }, proxyUrl: 'http://proxy.test:3128', execClusterConfig: { audience: 'x' } });
+  const target = makeTarget('https://127.0.0.1:6443', {
+    tls: { insecureSkipVerify: false, serverName: 'kube.test' },
+    proxyUrl: 'http://proxy.test:3128',
+    execClusterConfig: { audience: 'x' },
+  });
   const plugin = new ExecPlugin(exec, target, {
     env: { PATH: process.env['PATH'] },
     now: () => now,
@@ -34,7 +38,14 @@ function setup(mode: string, extraEnv: Array<{ name: string; value: string }> = 
     caPem: 'CA-PEM',
     onStderr: (t) => stderr.push(t),
   });
-  return { dir, plugin, stderr, setNow: (d: Date) => (now = d), runs: () => readFileSync(join(dir, 'runs'), 'utf8').length, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    plugin,
+    stderr,
+    setNow: (d: Date) => (now = d),
+    runs: () => readFileSync(join(dir, 'runs'), 'utf8').length,
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 test('a working plugin gives its token, sees KUBERNETES_EXEC_INFO with cluster info, and is cached until expiry', async () => {
@@ -101,7 +112,7 @@ test('a failing plugin: exit code and neutralised stderr', async () => {
     assert.match(r.failure.summary, /exit code 3/);
     assert.match(r.failure.detail ?? '', /\^\[\[31mrun sso-login/);
     assert.doesNotMatch(JSON.stringify(r.failure), /\u001b/);
-    assert.equal(s.stderr.length, 0, 'a failed plugin\'s stderr goes into the failure, not passed through twice');
+    assert.equal(s.stderr.length, 0, "a failed plugin's stderr goes into the failure, not passed through twice");
   } finally {
     s.cleanup();
   }
@@ -132,7 +143,14 @@ test('a missing plugin names the install hint; a missing path does not', async (
 test('a hanging plugin is stopped at the time limit without blocking the event loop', async () => {
   const s = setup('hang');
   const plugin = new ExecPlugin(
-    { apiVersion: 'client.authentication.k8s.io/v1', command: pluginPath, args: [], env: [{ name: 'PLUGIN_MODE', value: 'hang' }], provideClusterInfo: false, interactiveMode: 'Never' },
+    {
+      apiVersion: 'client.authentication.k8s.io/v1',
+      command: pluginPath,
+      args: [],
+      env: [{ name: 'PLUGIN_MODE', value: 'hang' }],
+      provideClusterInfo: false,
+      interactiveMode: 'Never',
+    },
     makeTarget('https://127.0.0.1:1'),
     { env: { PATH: process.env['PATH'] }, now: () => new Date(), runner: createDefaultExecRunner(), timeoutMs: 1500 },
   );
@@ -167,7 +185,10 @@ test('interactive mode rules: v1 requires interactiveMode; Always without a term
   } finally {
     a.cleanup();
   }
-  const b = setup('ok', [{ name: 'PLUGIN_API_VERSION', value: 'client.authentication.k8s.io/v1beta1' }], { apiVersion: 'client.authentication.k8s.io/v1beta1', interactiveMode: undefined });
+  const b = setup('ok', [{ name: 'PLUGIN_API_VERSION', value: 'client.authentication.k8s.io/v1beta1' }], {
+    apiVersion: 'client.authentication.k8s.io/v1beta1',
+    interactiveMode: undefined,
+  });
   try {
     const r = await b.plugin.get();
     assert.ok(r.ok, 'v1beta1 defaults to IfAvailable');
@@ -178,9 +199,15 @@ test('interactive mode rules: v1 requires interactiveMode; Always without a term
 });
 
 test('parseExecOutput accepts a cert/key pair and RFC 3339 times', () => {
-  const r = parseExecOutput(JSON.stringify({ kind: 'ExecCredential', apiVersion: 'client.authentication.k8s.io/v1', status: { clientCertificateData: 'C', clientKeyData: 'K', expirationTimestamp: '2026-01-01T00:00:00.5+02:00' } }), 'client.authentication.k8s.io/v1');
+  const r = parseExecOutput(
+    JSON.stringify({
+      kind: 'ExecCredential',
+      apiVersion: 'client.authentication.k8s.io/v1',
+      status: { clientCertificateData: 'C', clientKeyData: 'K', expirationTimestamp: '2026-01-01T00:00:00.5+02:00' },
+    }),
+    'client.authentication.k8s.io/v1',
+  );
   assert.ok(r.ok);
   assert.equal(r.value.cert, 'C');
   assert.equal(r.value.expiresAt?.toISOString(), '2025-12-31T22:00:00.500Z');
 });
-

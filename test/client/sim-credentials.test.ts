@@ -47,11 +47,17 @@ async function withClient<T>(t: Target, fn: (c: KubeApiClient) => Promise<T>): P
 
 function kubeconfig(name: string, user: Record<string, unknown>, namespace = 'default'): string {
   const path = join(dir, `${name}.kubeconfig`);
-  writeFileSync(path, JSON.stringify({
-    apiVersion: 'v1', kind: 'Config', 'current-context': name,
-    clusters: [{ name: 'sim', cluster: { server: sim.url, 'certificate-authority-data': b64(sim.secrets.caPem) } }],
-    users: [{ name, user }], contexts: [{ name, context: { cluster: 'sim', user: name, namespace } }],
-  }));
+  writeFileSync(
+    path,
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      'current-context': name,
+      clusters: [{ name: 'sim', cluster: { server: sim.url, 'certificate-authority-data': b64(sim.secrets.caPem) } }],
+      users: [{ name, user }],
+      contexts: [{ name, context: { cluster: 'sim', user: name, namespace } }],
+    }),
+  );
   return path;
 }
 
@@ -86,12 +92,21 @@ test('an exec plugin returning a client certificate is used for mutual TLS', asy
   const yaml = readFileSync(sim.kubeconfigPath, 'utf8');
   writeFileSync(join(dir, 'c.pem'), Buffer.from(/client-certificate-data: (\S+)/.exec(yaml)?.[1] ?? '', 'base64'));
   writeFileSync(join(dir, 'k.pem'), Buffer.from(/client-key-data: (\S+)/.exec(yaml)?.[1] ?? '', 'base64'));
-  const t = target(kubeconfig('exec-cert', {
-    exec: {
-      apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [plugin], interactiveMode: 'Never',
-      env: [{ name: 'PLUGIN_MODE', value: 'cert' }, { name: 'PLUGIN_CERT_FILE', value: join(dir, 'c.pem') }, { name: 'PLUGIN_KEY_FILE', value: join(dir, 'k.pem') }],
-    },
-  }));
+  const t = target(
+    kubeconfig('exec-cert', {
+      exec: {
+        apiVersion: 'client.authentication.k8s.io/v1',
+        command: process.execPath,
+        args: [plugin],
+        interactiveMode: 'Never',
+        env: [
+          { name: 'PLUGIN_MODE', value: 'cert' },
+          { name: 'PLUGIN_CERT_FILE', value: join(dir, 'c.pem') },
+          { name: 'PLUGIN_KEY_FILE', value: join(dir, 'k.pem') },
+        ],
+      },
+    }),
+  );
   assert.equal((await identityAndPods(t, undefined)).user, 'kpods-admin');
 });
 
@@ -99,12 +114,22 @@ test("the plugin gets KUBERNETES_EXEC_INFO with the cluster's details (provideCl
   const state = mkdtempSync(join(dir, 'state-'));
   const tokenFile = join(state, 'token');
   writeFileSync(tokenFile, sim.secrets.execToken);
-  const t = target(kubeconfig('exec-info', {
-    exec: {
-      apiVersion: 'client.authentication.k8s.io/v1beta1', command: process.execPath, args: [plugin], provideClusterInfo: true,
-      env: [{ name: 'PLUGIN_MODE', value: 'ok' }, { name: 'PLUGIN_API_VERSION', value: 'client.authentication.k8s.io/v1beta1' }, { name: 'PLUGIN_STATE_DIR', value: state }, { name: 'PLUGIN_TOKEN_FILE', value: tokenFile }],
-    },
-  }));
+  const t = target(
+    kubeconfig('exec-info', {
+      exec: {
+        apiVersion: 'client.authentication.k8s.io/v1beta1',
+        command: process.execPath,
+        args: [plugin],
+        provideClusterInfo: true,
+        env: [
+          { name: 'PLUGIN_MODE', value: 'ok' },
+          { name: 'PLUGIN_API_VERSION', value: 'client.authentication.k8s.io/v1beta1' },
+          { name: 'PLUGIN_STATE_DIR', value: state },
+          { name: 'PLUGIN_TOKEN_FILE', value: tokenFile },
+        ],
+      },
+    }),
+  );
   assert.equal((await identityAndPods(t, undefined)).user, 'exec-user@example.com');
   const info = JSON.parse(readFileSync(join(state, 'exec-info.json'), 'utf8'));
   assert.deepEqual(info, {
@@ -118,12 +143,21 @@ test('a 401 after token rotation re-runs the plugin and the next request uses th
   const state = mkdtempSync(join(dir, 'rot-'));
   const tokenFile = join(state, 'token');
   writeFileSync(tokenFile, sim.secrets.execToken);
-  const t = target(kubeconfig('exec-rotate', {
-    exec: {
-      apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [plugin], interactiveMode: 'Never',
-      env: [{ name: 'PLUGIN_MODE', value: 'rotate' }, { name: 'PLUGIN_STATE_DIR', value: state }, { name: 'PLUGIN_TOKEN_FILE', value: tokenFile }],
-    },
-  }));
+  const t = target(
+    kubeconfig('exec-rotate', {
+      exec: {
+        apiVersion: 'client.authentication.k8s.io/v1',
+        command: process.execPath,
+        args: [plugin],
+        interactiveMode: 'Never',
+        env: [
+          { name: 'PLUGIN_MODE', value: 'rotate' },
+          { name: 'PLUGIN_STATE_DIR', value: state },
+          { name: 'PLUGIN_TOKEN_FILE', value: tokenFile },
+        ],
+      },
+    }),
+  );
   await withClient(t, async (c) => {
     const who = await c.whoAmI();
     assert.ok(who.ok, JSON.stringify(!who.ok && who.failure));
@@ -135,9 +169,17 @@ test('a 401 after token rotation re-runs the plugin and the next request uses th
   });
   // A plugin that keeps returning a rejected token: the 401 is reported and names the plugin.
   writeFileSync(tokenFile, 'still-revoked');
-  const t2 = target(kubeconfig('exec-stale', {
-    exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [plugin], interactiveMode: 'Never', env: [{ name: 'PLUGIN_TOKEN_FILE', value: tokenFile }] },
-  }));
+  const t2 = target(
+    kubeconfig('exec-stale', {
+      exec: {
+        apiVersion: 'client.authentication.k8s.io/v1',
+        command: process.execPath,
+        args: [plugin],
+        interactiveMode: 'Never',
+        env: [{ name: 'PLUGIN_TOKEN_FILE', value: tokenFile }],
+      },
+    }),
+  );
   await withClient(t2, async (c) => {
     const r = await c.listPods({ namespace: 'shop' });
     assert.ok(!r.ok);
@@ -156,10 +198,15 @@ test('watch delivers changes after the list', async () => {
     assert.ok(first);
     const ac = new AbortController();
     const seen: string[] = [];
-    const done = c.watchPods({ namespace: 'shop' }, rv, (e) => {
-      if (e.type !== 'BOOKMARK') seen.push(`${e.type} ${e.row.name}`);
-      if (e.type === 'DELETED') ac.abort();
-    }, ac.signal);
+    const done = c.watchPods(
+      { namespace: 'shop' },
+      rv,
+      (e) => {
+        if (e.type !== 'BOOKMARK') seen.push(`${e.type} ${e.row.name}`);
+        if (e.type === 'DELETED') ac.abort();
+      },
+      ac.signal,
+    );
     const one = await c.getPod('shop', first.name);
     assert.ok(one.ok, JSON.stringify(!one.ok && one.failure));
     assert.equal(one.value.status, first.status);
@@ -170,7 +217,10 @@ test('watch delivers changes after the list', async () => {
     assert.ok(sim.cluster.deletePod('shop', first.name));
     const r = await done;
     assert.ok(r.ok, JSON.stringify(!r.ok && r.failure));
-    assert.ok(seen.some((s) => s.endsWith(first.name)), seen.join(','));
+    assert.ok(
+      seen.some((s) => s.endsWith(first.name)),
+      seen.join(','),
+    );
   });
 });
 
@@ -195,8 +245,19 @@ test('access reviews and /version answer from the server', async () => {
 });
 
 test('diagnose: a 403 gains who you are and, when namespaces can be listed, where pods can be listed (access reviews)', async () => {
-  sim.access.bind({ name: 'dev-ns-reader', role: 'ns-reader', subject: { kind: 'Group', name: 'developers' }, rules: [{ verbs: ['list'], apiGroups: [''], resources: ['namespaces'] }] });
-  sim.access.bind({ name: 'dev-batch', role: 'pod-reader', namespace: 'batch', subject: { kind: 'Group', name: 'developers' }, rules: [{ verbs: ['list'], apiGroups: [''], resources: ['pods'] }] });
+  sim.access.bind({
+    name: 'dev-ns-reader',
+    role: 'ns-reader',
+    subject: { kind: 'Group', name: 'developers' },
+    rules: [{ verbs: ['list'], apiGroups: [''], resources: ['namespaces'] }],
+  });
+  sim.access.bind({
+    name: 'dev-batch',
+    role: 'pod-reader',
+    namespace: 'batch',
+    subject: { kind: 'Group', name: 'developers' },
+    rules: [{ verbs: ['list'], apiGroups: [''], resources: ['pods'] }],
+  });
   try {
     await withClient(target(sim.kubeconfigPath, { context: 'developer' }), async (c) => {
       const r = await c.listPods({ namespace: 'default' });

@@ -19,7 +19,6 @@ const servers: Array<HttpsServer | NetServer> = [];
 const sockets = new Set<Socket>();
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 let adminCert = '';
-let adminKey = '';
 
 function listen(s: HttpsServer | NetServer): Promise<number> {
   servers.push(s);
@@ -35,7 +34,6 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kpods-failures-'));
   const yaml = readFileSync(sim.kubeconfigPath, 'utf8');
   adminCert = Buffer.from(/client-certificate-data: (\S+)/.exec(yaml)?.[1] ?? '', 'base64').toString('utf8');
-  adminKey = Buffer.from(/client-key-data: (\S+)/.exec(yaml)?.[1] ?? '', 'base64').toString('utf8');
 });
 
 after(async () => {
@@ -48,10 +46,18 @@ after(async () => {
 /** Writes a one-context kubeconfig (JSON is YAML) and returns its path. */
 function kubeconfig(name: string, cluster: Record<string, unknown>, user: Record<string, unknown>): string {
   const path = join(dir, `${name}.kubeconfig`);
-  writeFileSync(path, JSON.stringify({
-    apiVersion: 'v1', kind: 'Config', 'current-context': name,
-    clusters: [{ name, cluster }], users: [{ name, user }], contexts: [{ name, context: { cluster: name, user: name, namespace: 'default' } }],
-  }), { mode: 0o600 });
+  writeFileSync(
+    path,
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      'current-context': name,
+      clusters: [{ name, cluster }],
+      users: [{ name, user }],
+      contexts: [{ name, context: { cluster: name, user: name, namespace: 'default' } }],
+    }),
+    { mode: 0o600 },
+  );
   return path;
 }
 
@@ -96,44 +102,120 @@ test('simulator scenarios are classified by stage and code, with the exit code o
 
 test('a 403 names the namespaces where listing pods is allowed', async () => {
   const path = join(dir, 'dev-two.kubeconfig');
-  writeFileSync(path, JSON.stringify({
-    apiVersion: 'v1', kind: 'Config', 'current-context': 'dev',
-    clusters: [{ name: 'sim', cluster: simCluster() }], users: [{ name: 'dev', user: { token: sim.secrets.developerToken } }],
-    contexts: [{ name: 'dev', context: { cluster: 'sim', user: 'dev', namespace: 'default' } }, { name: 'dev-shop', context: { cluster: 'sim', user: 'dev', namespace: 'shop' } }],
-  }));
+  writeFileSync(
+    path,
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      'current-context': 'dev',
+      clusters: [{ name: 'sim', cluster: simCluster() }],
+      users: [{ name: 'dev', user: { token: sim.secrets.developerToken } }],
+      contexts: [
+        { name: 'dev', context: { cluster: 'sim', user: 'dev', namespace: 'default' } },
+        { name: 'dev-shop', context: { cluster: 'sim', user: 'dev', namespace: 'shop' } },
+      ],
+    }),
+  );
   const r = await expectCode(['--kubeconfig', path], 'authorization.forbidden', 7);
   assert.match(r.stderr, /You may list pods in: shop/);
 });
 
 test('credential files, plugin output, certificates and keys', async () => {
-  await expectCode(['--kubeconfig', kubeconfig('token-file', simCluster(), { tokenFile: join(dir, 'no-such-token') })], 'credentials.file-unreadable', 4);
+  await expectCode(
+    ['--kubeconfig', kubeconfig('token-file', simCluster(), { tokenFile: join(dir, 'no-such-token') })],
+    'credentials.file-unreadable',
+    4,
+  );
   const plugin = join(repoRoot, 'test', 'fixtures', 'client', 'plugin.mjs');
-  await expectCode(['--kubeconfig', kubeconfig('bad-plugin', simCluster(), {
-    exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [plugin], env: [{ name: 'PLUGIN_MODE', value: 'bad-json' }], interactiveMode: 'Never' },
-  })], 'credentials.exec-invalid-output', 4);
-  await expectCode(['--kubeconfig', kubeconfig('mismatch', simCluster(), { 'client-certificate-data': b64(adminCert), 'client-key-data': b64(await strayKey()) })], 'credentials.cert-key-mismatch', 4);
-  const old = await caAndLeaf({ usage: 'client', cn: 'old-admin', notBefore: new Date(Date.now() - 30 * 86400_000), notAfter: new Date(Date.now() - 86400_000) });
-  const expired = await expectCode(['--kubeconfig', kubeconfig('expired-cert', simCluster(), { 'client-certificate-data': b64(old.leaf.cert), 'client-key-data': b64(old.leaf.key) })], 'credentials.cert-expired', 4);
+  await expectCode(
+    [
+      '--kubeconfig',
+      kubeconfig('bad-plugin', simCluster(), {
+        exec: {
+          apiVersion: 'client.authentication.k8s.io/v1',
+          command: process.execPath,
+          args: [plugin],
+          env: [{ name: 'PLUGIN_MODE', value: 'bad-json' }],
+          interactiveMode: 'Never',
+        },
+      }),
+    ],
+    'credentials.exec-invalid-output',
+    4,
+  );
+  await expectCode(
+    [
+      '--kubeconfig',
+      kubeconfig('mismatch', simCluster(), { 'client-certificate-data': b64(adminCert), 'client-key-data': b64(await strayKey()) }),
+    ],
+    'credentials.cert-key-mismatch',
+    4,
+  );
+  const old = await caAndLeaf({
+    usage: 'client',
+    cn: 'old-admin',
+    notBefore: new Date(Date.now() - 30 * 86400_000),
+    notAfter: new Date(Date.now() - 86400_000),
+  });
+  const expired = await expectCode(
+    [
+      '--kubeconfig',
+      kubeconfig('expired-cert', simCluster(), { 'client-certificate-data': b64(old.leaf.cert), 'client-key-data': b64(old.leaf.key) }),
+    ],
+    'credentials.cert-expired',
+    4,
+  );
   assert.match(expired.stderr, /CN=old-admin/);
 });
 
 test('connection failures: DNS, timeout, proxy, expired server certificate, TLS protocol', async () => {
-  await expectCode(['--kubeconfig', kubeconfig('dns', { server: 'https://kpods-no-such-host.invalid:6443' }, { token: 'x' })], 'connection.dns', 5);
+  await expectCode(
+    ['--kubeconfig', kubeconfig('dns', { server: 'https://kpods-no-such-host.invalid:6443' }, { token: 'x' })],
+    'connection.dns',
+    5,
+  );
 
   const silent = createNetServer(() => {});
   const silentPort = await listen(silent);
-  await expectCode(['--kubeconfig', kubeconfig('silent', { server: `https://127.0.0.1:${silentPort}` }, {}), '--request-timeout=700ms'], 'connection.timeout', 5);
+  await expectCode(
+    ['--kubeconfig', kubeconfig('silent', { server: `https://127.0.0.1:${silentPort}` }, {}), '--request-timeout=700ms'],
+    'connection.timeout',
+    5,
+  );
 
   const dead = createNetServer();
   const deadPort = await listen(dead);
   await new Promise((r) => dead.close(r));
   servers.splice(servers.indexOf(dead), 1);
-  await expectCode(['--kubeconfig', kubeconfig('proxy', { ...simCluster(), server: 'https://kubernetes.example.test:6443', 'proxy-url': `http://127.0.0.1:${deadPort}` }, {})], 'connection.proxy', 5);
+  await expectCode(
+    [
+      '--kubeconfig',
+      kubeconfig(
+        'proxy',
+        { ...simCluster(), server: 'https://kubernetes.example.test:6443', 'proxy-url': `http://127.0.0.1:${deadPort}` },
+        {},
+      ),
+    ],
+    'connection.proxy',
+    5,
+  );
 
-  const old = await caAndLeaf({ usage: 'server', cn: 'old-apiserver', notBefore: new Date(Date.now() - 30 * 86400_000), notAfter: new Date(Date.now() - 86400_000) });
+  const old = await caAndLeaf({
+    usage: 'server',
+    cn: 'old-apiserver',
+    notBefore: new Date(Date.now() - 30 * 86400_000),
+    notAfter: new Date(Date.now() - 86400_000),
+  });
   const expiredServer = createHttpsServer({ cert: old.leaf.cert, key: old.leaf.key }, (_req, res) => res.end('{}'));
   const expiredPort = await listen(expiredServer);
-  await expectCode(['--kubeconfig', kubeconfig('expired-server', { server: `https://127.0.0.1:${expiredPort}`, 'certificate-authority-data': b64(old.ca.cert) }, {})], 'connection.tls-cert-expired', 5);
+  await expectCode(
+    [
+      '--kubeconfig',
+      kubeconfig('expired-server', { server: `https://127.0.0.1:${expiredPort}`, 'certificate-authority-data': b64(old.ca.cert) }, {}),
+    ],
+    'connection.tls-cert-expired',
+    5,
+  );
 
   const plain = createNetServer((sock) => sock.once('data', () => sock.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n')));
   const plainPort = await listen(plain);
@@ -144,7 +226,10 @@ test('a 401 names the credential that was sent: JWT issuer, subject and expiry, 
   const enc = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
   const token = `${enc({ alg: 'RS256' })}.${enc({ iss: 'https://issuer.example', sub: 'system:serviceaccount:ci:deployer', exp: 1700000000 })}.c2lnbmF0dXJl`;
   const r = await expectCode(['--kubeconfig', kubeconfig('jwt', simCluster(), { token })], 'authentication.unauthorized', 6);
-  assert.match(r.stderr, /bearer token \(JWT\) from the kubeconfig \(token\): issuer https:\/\/issuer\.example, subject system:serviceaccount:ci:deployer, expired \d+d ago \(2023-11-14T22:13:20\.000Z\)/);
+  assert.match(
+    r.stderr,
+    /bearer token \(JWT\) from the kubeconfig \(token\): issuer https:\/\/issuer\.example, subject system:serviceaccount:ci:deployer, expired \d+d ago \(2023-11-14T22:13:20\.000Z\)/,
+  );
   assert.match(r.stderr, /To fix: kubeconfig user "jwt"/);
   assert.ok(!r.stderr.includes(token) && !r.stderr.includes('c2lnbmF0dXJl'));
 });
@@ -154,7 +239,17 @@ test('trace reports a missing kubeconfig at the kubeconfig stage (exit 3)', asyn
   assert.equal(r.code, 3);
   const report = JSON.parse(r.stdout) as { ok: boolean; stages: Array<{ name: string; status: string; code: string | null }> };
   assert.equal(report.ok, false);
-  assert.deepEqual(report.stages.map((s) => `${s.name}:${s.status}`), ['kubeconfig:failed', 'credentials:skipped', 'connection:skipped', 'authentication:skipped', 'authorization:skipped', 'response:skipped']);
+  assert.deepEqual(
+    report.stages.map((s) => `${s.name}:${s.status}`),
+    [
+      'kubeconfig:failed',
+      'credentials:skipped',
+      'connection:skipped',
+      'authentication:skipped',
+      'authorization:skipped',
+      'response:skipped',
+    ],
+  );
   assert.equal(report.stages[0]?.code, 'kubeconfig.not-found');
 });
 

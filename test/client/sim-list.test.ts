@@ -38,7 +38,10 @@ for (const args of CASES) {
   test(`kpods list ${args.join(' ')} matches kubectl get pods byte for byte`, async (t) => {
     if (!requireTool(t, 'kubectl', 'the kpods-vs-kubectl list comparison')) return;
     const base = ['--kubeconfig', sim.kubeconfigPath, '--context', 'admin'];
-    const [mine, theirs] = await Promise.all([runKpods(['list', ...base, ...args], { env: env() }), runKubectl(['get', 'pods', ...args], { kubeconfig: sim.kubeconfigPath, context: 'admin' })]);
+    const [mine, theirs] = await Promise.all([
+      runKpods(['list', ...base, ...args], { env: env() }),
+      runKubectl(['get', 'pods', ...args], { kubeconfig: sim.kubeconfigPath, context: 'admin' }),
+    ]);
     assert.equal(theirs.code, 0, theirs.stderr);
     assert.equal(mine.stderr, theirs.stderr);
     assert.equal(mine.stdout, theirs.stdout);

@@ -36,7 +36,11 @@ const EXPECTED: Record<string, string | undefined> = {
 };
 const EXIT: Record<string, number> = { kubeconfig: 3, credentials: 4, connection: 5, authentication: 6, authorization: 7, response: 8 };
 
-interface TraceJson { ok: boolean; context: string; stages: Array<{ name: string; status: string; code: string | null; summary: string; hints: string[]; detail: string | null }> }
+interface TraceJson {
+  ok: boolean;
+  context: string;
+  stages: Array<{ name: string; status: string; code: string | null; summary: string; hints: string[]; detail: string | null }>;
+}
 
 const outputs: Array<{ what: string; r: RunResult }> = [];
 
@@ -44,9 +48,20 @@ function secrets(): string[] {
   const yaml = readFileSync(sim.kubeconfigPath, 'utf8');
   const keyB64 = /client-key-data: (\S+)/.exec(yaml)?.[1] ?? '';
   const keyPem = Buffer.from(keyB64, 'base64').toString('utf8');
-  const keyBody = keyPem.split('\n').filter((l) => l && !l.startsWith('-----')).join('');
+  const keyBody = keyPem
+    .split('\n')
+    .filter((l) => l && !l.startsWith('-----'))
+    .join('');
   const s = sim.secrets;
-  return [s.developerToken, s.execToken, s.expiredToken, s.basic.password, keyB64.slice(0, 40), keyBody.slice(0, 40), 'plugin-secret-token'].filter((x) => x.length >= 8);
+  return [
+    s.developerToken,
+    s.execToken,
+    s.expiredToken,
+    s.basic.password,
+    keyB64.slice(0, 40),
+    keyBody.slice(0, 40),
+    'plugin-secret-token',
+  ].filter((x) => x.length >= 8);
 }
 
 for (const { context } of SCENARIOS) {
@@ -60,10 +75,17 @@ for (const { context } of SCENARIOS) {
       // Throttled lists wait for Retry-After (5 retries); the trace already covers that scenario.
       context === 'throttled' ? Promise.resolve({ code: 8, stdout: '', stderr: '' }) : runKpods(['list', ...base], { env }),
     ]);
-    outputs.push({ what: `${context} trace`, r: text }, { what: `${context} trace -o json`, r: json }, { what: `${context} list`, r: list });
+    outputs.push(
+      { what: `${context} trace`, r: text },
+      { what: `${context} trace -o json`, r: json },
+      { what: `${context} list`, r: list },
+    );
     const report = JSON.parse(json.stdout) as TraceJson;
     assert.equal(report.context, context);
-    assert.deepEqual(report.stages.map((s) => s.name), ['kubeconfig', 'credentials', 'connection', 'authentication', 'authorization', 'response']);
+    assert.deepEqual(
+      report.stages.map((s) => s.name),
+      ['kubeconfig', 'credentials', 'connection', 'authentication', 'authorization', 'response'],
+    );
     const failed = report.stages.find((s) => s.status === 'failed');
     if (expected === 'unlisted') {
       assert.ok(report.stages.every((s) => s.summary.length > 0));

@@ -10,7 +10,10 @@ const ALG = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 
 async function keyPem(key: webcrypto.CryptoKey): Promise<string> {
   const der = Buffer.from(await crypto.subtle.exportKey('pkcs8', key));
-  return `-----BEGIN PRIVATE KEY-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END PRIVATE KEY-----\n`;
+  return `-----BEGIN PRIVATE KEY-----\n${der
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '')}\n-----END PRIVATE KEY-----\n`;
 }
 
 export interface Pem {
@@ -19,7 +22,12 @@ export interface Pem {
 }
 
 /** A CA plus a leaf it signed with the given validity (server: SAN 127.0.0.1; client: CN). */
-export async function caAndLeaf(opts: { usage: 'server' | 'client'; cn: string; notBefore: Date; notAfter: Date }): Promise<{ ca: Pem; leaf: Pem }> {
+export async function caAndLeaf(opts: {
+  usage: 'server' | 'client';
+  cn: string;
+  notBefore: Date;
+  notAfter: Date;
+}): Promise<{ ca: Pem; leaf: Pem }> {
   const caKeys = (await crypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const now = new Date();
   const caCert = await x509.X509CertificateGenerator.createSelfSigned({
@@ -29,7 +37,10 @@ export async function caAndLeaf(opts: { usage: 'server' | 'client'; cn: string; 
     signingAlgorithm: ALG,
     notBefore: new Date(now.getTime() - 10 * 86400_000),
     notAfter: new Date(now.getTime() + 365 * 86400_000),
-    extensions: [new x509.BasicConstraintsExtension(true, undefined, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.digitalSignature, true)],
+    extensions: [
+      new x509.BasicConstraintsExtension(true, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.digitalSignature, true),
+    ],
   });
   const leafKeys = (await crypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const ext: x509.Extension[] = [

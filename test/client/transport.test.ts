@@ -19,7 +19,13 @@ import { caAndLeaf } from './tls-fixtures.js';
 import { makeTarget } from './target-helper.js';
 import { runKpods } from '../helpers/run-kpods.js';
 
-interface Seen { method: string; url: string; headers: IncomingMessage['headers']; raw: string[]; body: string }
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  raw: string[];
+  body: string;
+}
 let ca = '';
 let server: HttpsServer;
 let plain: HttpServer;
@@ -34,18 +40,29 @@ const sockets = new Set<Socket>();
 let respond: (req: Seen, res: ServerResponse) => void = () => {};
 
 const TABLE = JSON.stringify({
-  kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '7' },
-  columnDefinitions: ['Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node', 'Nominated Node', 'Readiness Gates'].map((name) => ({ name, type: 'string', format: '', description: '', priority: 0 })),
+  kind: 'Table',
+  apiVersion: 'meta.k8s.io/v1',
+  metadata: { resourceVersion: '7' },
+  columnDefinitions: ['Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node', 'Nominated Node', 'Readiness Gates'].map((name) => ({
+    name,
+    type: 'string',
+    format: '',
+    description: '',
+    priority: 0,
+  })),
   rows: [{ cells: ['web-1', '1/1', 'Running', 0, '5m', '10.0.0.1', 'n1', '<none>', '<none>'] }],
 });
 
 function handler(req: IncomingMessage, res: ServerResponse): void {
   let body = '';
-  req.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => {
-    const s: Seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, raw: req.rawHeaders, body };
-    seen.push(s);
-    respond(s, res);
-  });
+  req
+    .setEncoding('utf8')
+    .on('data', (d: string) => (body += d))
+    .on('end', () => {
+      const s: Seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, raw: req.rawHeaders, body };
+      seen.push(s);
+      respond(s, res);
+    });
 }
 
 function track(s: HttpsServer | HttpServer): void {
@@ -56,7 +73,12 @@ function track(s: HttpsServer | HttpServer): void {
 }
 
 before(async () => {
-  const { ca: caPem, leaf } = await caAndLeaf({ usage: 'server', cn: 'local', notBefore: new Date(Date.now() - 86400_000), notAfter: new Date(Date.now() + 86400_000) });
+  const { ca: caPem, leaf } = await caAndLeaf({
+    usage: 'server',
+    cn: 'local',
+    notBefore: new Date(Date.now() - 86400_000),
+    notAfter: new Date(Date.now() + 86400_000),
+  });
   ca = caPem.cert;
   server = createHttpsServer({ cert: leaf.cert, key: leaf.key }, handler);
   plain = createHttpServer(handler);
@@ -73,7 +95,8 @@ before(async () => {
     client.on('error', () => upstream.destroy());
   });
   for (const s of [server, plain, proxy]) track(s);
-  const port = (s: HttpsServer | HttpServer): Promise<number> => new Promise((r) => s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)));
+  const port = (s: HttpsServer | HttpServer): Promise<number> =>
+    new Promise((r) => s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)));
   httpsUrl = `https://127.0.0.1:${await port(server)}`;
   httpUrl = `http://127.0.0.1:${await port(plain)}`;
   proxyUrl = `http://127.0.0.1:${await port(proxy)}`;
@@ -106,7 +129,12 @@ async function listOnce(target: Target, deps: Partial<Parameters<typeof createKu
 test('impersonation headers in client-go form, the Table Accept header and query order', async () => {
   seen.length = 0;
   respond = okTable;
-  const r = await listOnce(t({ auth: { token: 'tok-abc' }, impersonate: { user: 'jane', uid: 'u-1', groups: ['g1', 'g2'], extra: { 'weird key/x': ['a', 'b'] } } }));
+  const r = await listOnce(
+    t({
+      auth: { token: 'tok-abc' },
+      impersonate: { user: 'jane', uid: 'u-1', groups: ['g1', 'g2'], extra: { 'weird key/x': ['a', 'b'] } },
+    }),
+  );
   assert.ok(r.ok, JSON.stringify(!r.ok && r.failure));
   assert.equal(r.value.rows[0]?.restarts, '0', 'a numeric Restarts cell is printed as text');
   const h = seen[0]!.headers;
@@ -118,7 +146,10 @@ test('impersonation headers in client-go form, the Table Accept header and query
   const groupLines = raw.filter((_v, i) => i % 2 === 0 && raw[i]!.toLowerCase() === 'impersonate-group').length;
   assert.equal(groupLines, 2, 'one Impersonate-Group header line per group');
   assert.equal(h['impersonate-extra-weird%20key%2fx'], 'a, b');
-  assert.equal(h['accept'], 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json');
+  assert.equal(
+    h['accept'],
+    'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json',
+  );
   assert.equal(seen[0]!.url, '/api/v1/namespaces/ns1/pods?includeObject=None&limit=500');
   assert.equal(h['accept-encoding'], 'gzip');
 });
@@ -139,7 +170,10 @@ test('tokenFile wins over token and is re-read after its cache time', async () =
   } finally {
     await c.close();
   }
-  assert.deepEqual(seen.map((s) => s.headers['authorization']), ['Bearer from-file-1', 'Bearer from-file-1', 'Bearer from-file-2']);
+  assert.deepEqual(
+    seen.map((s) => s.headers['authorization']),
+    ['Bearer from-file-1', 'Bearer from-file-1', 'Bearer from-file-2'],
+  );
 });
 
 test('no credentials over plain http://, with a warning; impersonation still sent', async () => {
@@ -163,7 +197,9 @@ test('gzip bodies are decoded; disable-compression drops Accept-Encoding', async
   seen.length = 0;
   respond = (req, res) => {
     const gz = /gzip/.test(String(req.headers['accept-encoding'] ?? ''));
-    res.writeHead(200, { 'content-type': 'application/json', ...(gz ? { 'content-encoding': 'gzip' } : {}) }).end(gz ? gzipSync(TABLE) : TABLE);
+    res
+      .writeHead(200, { 'content-type': 'application/json', ...(gz ? { 'content-encoding': 'gzip' } : {}) })
+      .end(gz ? gzipSync(TABLE) : TABLE);
   };
   const a = await listOnce(t());
   assert.ok(a.ok);
@@ -189,27 +225,37 @@ test('retries only 429/5xx that carry Retry-After, at most maxRetries times', as
   const sleep = async (ms: number): Promise<void> => void waits.push(ms);
   seen.length = 0;
   let n = 0;
-  respond = (_req, res) => (n++ < 2 ? res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '1' }).end('Too many requests, please try again later.\n') : okTable(_req, res));
+  respond = (_req, res) =>
+    n++ < 2
+      ? res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '1' }).end('Too many requests, please try again later.\n')
+      : okTable(_req, res);
   assert.ok((await listOnce(t(), { sleep })).ok);
   assert.equal(seen.length, 3);
   assert.deepEqual(waits, [1000, 1000]);
 
   seen.length = 0;
-  respond = (_req, res) => res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' }).end(JSON.stringify({ kind: 'Status', code: 503, reason: 'ServiceUnavailable', message: 'down' }));
+  respond = (_req, res) =>
+    res
+      .writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' })
+      .end(JSON.stringify({ kind: 'Status', code: 503, reason: 'ServiceUnavailable', message: 'down' }));
   const r = await listOnce(t(), { sleep, maxRetries: 3 });
   assert.ok(!r.ok);
   assert.equal(r.failure.code, 'response.server-error');
   assert.equal(seen.length, 4);
 
   seen.length = 0;
-  respond = (_req, res) => res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ kind: 'Status', code: 500, reason: 'InternalError', message: 'boom' }));
+  respond = (_req, res) =>
+    res
+      .writeHead(500, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ kind: 'Status', code: 500, reason: 'InternalError', message: 'boom' }));
   const e = await listOnce(t(), { sleep });
   assert.ok(!e.ok);
   assert.equal(seen.length, 1, 'no Retry-After: no retry');
   assert.match(e.failure.detail ?? '', /boom/);
 
   seen.length = 0;
-  respond = (_req, res) => res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '1' }).end('Too many requests, please try again later.\n');
+  respond = (_req, res) =>
+    res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '1' }).end('Too many requests, please try again later.\n');
   const th = await listOnce(t(), { sleep, maxRetries: 2 });
   assert.ok(!th.ok);
   assert.equal(th.failure.code, 'response.throttled');
@@ -258,13 +304,17 @@ function socks5Server(requested: string[]): Promise<{ url: string; close: () => 
     });
   });
   track(srv as unknown as HttpServer);
-  return new Promise((resolve) => srv.listen(0, '127.0.0.1', () => resolve({
-    url: `socks5://127.0.0.1:${(srv.address() as AddressInfo).port}`,
-    close: () => new Promise((r) => srv.close(() => r())),
-  })));
+  return new Promise((resolve) =>
+    srv.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `socks5://127.0.0.1:${(srv.address() as AddressInfo).port}`,
+        close: () => new Promise((r) => srv.close(() => r())),
+      }),
+    ),
+  );
 }
 
-test('proxy-url: socks5 through undici\'s Socks5ProxyAgent', async () => {
+test("proxy-url: socks5 through undici's Socks5ProxyAgent", async () => {
   respond = okTable;
   const requested: string[] = [];
   const socks = await socks5Server(requested);
@@ -302,24 +352,42 @@ test('oidc: a valid id-token is sent; an expired one is refreshed at the token e
   const fresh = jwt({ iss: httpsUrl, sub: 'jane', exp: now.getTime() / 1000 + 7200 });
   seen.length = 0;
   respond = (req, res) => {
-    if (req.url === '/.well-known/openid-configuration') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ issuer: httpsUrl, token_endpoint: `${httpsUrl}/token` }));
-    if (req.url === '/token') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id_token: fresh, refresh_token: 'refresh-2' }));
+    if (req.url === '/.well-known/openid-configuration')
+      return void res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ issuer: httpsUrl, token_endpoint: `${httpsUrl}/token` }));
+    if (req.url === '/token')
+      return void res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ id_token: fresh, refresh_token: 'refresh-2' }));
     okTable(req, res);
   };
-  const config = { 'idp-issuer-url': httpsUrl, 'client-id': 'kpods', 'client-secret': 'shh', 'idp-certificate-authority-data': Buffer.from(ca).toString('base64') };
+  const config = {
+    'idp-issuer-url': httpsUrl,
+    'client-id': 'kpods',
+    'client-secret': 'shh',
+    'idp-certificate-authority-data': Buffer.from(ca).toString('base64'),
+  };
   const a = await listOnce(t({ auth: { authProvider: { name: 'oidc', config: { ...config, 'id-token': valid } } } }), {}, () => now);
   assert.ok(a.ok);
   assert.equal(seen.at(-1)!.headers['authorization'], `Bearer ${valid}`);
   seen.length = 0;
   const saved: Array<Record<string, string>> = [];
-  const b = await listOnce(t({ auth: { authProvider: { name: 'oidc', config: { ...config, 'id-token': expired, 'refresh-token': 'refresh-1' } } } }), {
-    persistAuthProvider: async (_t, cfg) => {
-      saved.push(cfg);
-      return { ok: true, value: undefined };
+  const b = await listOnce(
+    t({ auth: { authProvider: { name: 'oidc', config: { ...config, 'id-token': expired, 'refresh-token': 'refresh-1' } } } }),
+    {
+      persistAuthProvider: async (_t, cfg) => {
+        saved.push(cfg);
+        return { ok: true, value: undefined };
+      },
     },
-  }, () => now);
+    () => now,
+  );
   assert.ok(b.ok, JSON.stringify(!b.ok && b.failure));
-  assert.deepEqual(seen.map((s) => s.url), ['/.well-known/openid-configuration', '/token', '/api/v1/namespaces/ns1/pods?includeObject=None&limit=500']);
+  assert.deepEqual(
+    seen.map((s) => s.url),
+    ['/.well-known/openid-configuration', '/token', '/api/v1/namespaces/ns1/pods?includeObject=None&limit=500'],
+  );
   assert.equal(seen[1]!.body, 'grant_type=refresh_token&refresh_token=refresh-1');
   assert.equal(seen[1]!.headers['authorization'], `Basic ${Buffer.from('kpods:shh').toString('base64')}`);
   assert.equal(seen[2]!.headers['authorization'], `Bearer ${fresh}`);
@@ -351,24 +419,49 @@ test('a 200 body that is not JSON, or JSON without a kind, is a classified failu
   assert.equal(s.failure.code, 'response.not-kubernetes');
 });
 
-
-test('kpods list persists a refreshed oidc token to the user\'s kubeconfig file', async () => {
+test("kpods list persists a refreshed oidc token to the user's kubeconfig file", async () => {
   const fresh = jwt({ iss: httpsUrl, sub: 'jane', exp: 4102444800 });
   respond = (req, res) => {
-    if (req.url === '/.well-known/openid-configuration') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ issuer: httpsUrl, token_endpoint: `${httpsUrl}/token` }));
-    if (req.url === '/token') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id_token: fresh, refresh_token: 'refresh-new' }));
+    if (req.url === '/.well-known/openid-configuration')
+      return void res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ issuer: httpsUrl, token_endpoint: `${httpsUrl}/token` }));
+    if (req.url === '/token')
+      return void res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ id_token: fresh, refresh_token: 'refresh-new' }));
     okTable(req, res);
   };
   const path = join(dir, 'oidc.kubeconfig');
-  writeFileSync(path, JSON.stringify({
-    apiVersion: 'v1', kind: 'Config', 'current-context': 'oidc',
-    clusters: [{ name: 'local', cluster: { server: httpsUrl, 'certificate-authority-data': Buffer.from(ca).toString('base64') } }],
-    users: [{ name: 'oidc-user', user: { 'auth-provider': { name: 'oidc', config: {
-      'idp-issuer-url': httpsUrl, 'client-id': 'kpods', 'client-secret': 'shh', 'refresh-token': 'refresh-old',
-      'id-token': jwt({ iss: httpsUrl, sub: 'jane', exp: 1000 }), 'idp-certificate-authority-data': Buffer.from(ca).toString('base64'),
-    } } } }],
-    contexts: [{ name: 'oidc', context: { cluster: 'local', user: 'oidc-user', namespace: 'ns1' } }],
-  }), { mode: 0o600 });
+  writeFileSync(
+    path,
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      'current-context': 'oidc',
+      clusters: [{ name: 'local', cluster: { server: httpsUrl, 'certificate-authority-data': Buffer.from(ca).toString('base64') } }],
+      users: [
+        {
+          name: 'oidc-user',
+          user: {
+            'auth-provider': {
+              name: 'oidc',
+              config: {
+                'idp-issuer-url': httpsUrl,
+                'client-id': 'kpods',
+                'client-secret': 'shh',
+                'refresh-token': 'refresh-old',
+                'id-token': jwt({ iss: httpsUrl, sub: 'jane', exp: 1000 }),
+                'idp-certificate-authority-data': Buffer.from(ca).toString('base64'),
+              },
+            },
+          },
+        },
+      ],
+      contexts: [{ name: 'oidc', context: { cluster: 'local', user: 'oidc-user', namespace: 'ns1' } }],
+    }),
+    { mode: 0o600 },
+  );
   const r = await runKpods(['list', '--kubeconfig', path], { env: { HOME: dir, KUBECONFIG: undefined } });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^NAME +READY +STATUS +RESTARTS +AGE\nweb-1 +1\/1 +Running +0 +5m\n$/);
@@ -380,15 +473,31 @@ test('kpods list persists a refreshed oidc token to the user\'s kubeconfig file'
 
 test('a server that ignores Table negotiation: cells computed locally with the shared printPod port', async () => {
   const created = new Date(Date.now() - 3 * 3600_000).toISOString();
-  respond = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
-    kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: '9' },
-    items: [{ metadata: { name: 'api-1', namespace: 'ns1', uid: 'u-1', creationTimestamp: created, labels: { app: 'api' } },
-      spec: { containers: [{ name: 'api' }], nodeName: 'n1' },
-      status: { phase: 'Running', podIPs: [{ ip: '10.0.0.9' }], containerStatuses: [{ name: 'api', ready: false, restartCount: 0, state: { waiting: { reason: 'CrashLoopBackOff' } } }] } }],
-  }));
+  respond = (_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        kind: 'PodList',
+        apiVersion: 'v1',
+        metadata: { resourceVersion: '9' },
+        items: [
+          {
+            metadata: { name: 'api-1', namespace: 'ns1', uid: 'u-1', creationTimestamp: created, labels: { app: 'api' } },
+            spec: { containers: [{ name: 'api' }], nodeName: 'n1' },
+            status: {
+              phase: 'Running',
+              podIPs: [{ ip: '10.0.0.9' }],
+              containerStatuses: [{ name: 'api', ready: false, restartCount: 0, state: { waiting: { reason: 'CrashLoopBackOff' } } }],
+            },
+          },
+        ],
+      }),
+    );
   const r = await listOnce(t());
   assert.ok(r.ok, JSON.stringify(!r.ok && r.failure));
   const row = r.value.rows[0]!;
-  assert.deepEqual([row.key, row.ready, row.status, row.restarts, row.ageCell, row.ip, row.node, row.labels['app']], ['u-1', '0/1', 'CrashLoopBackOff', '0', '3h', '10.0.0.9', 'n1', 'api']);
+  assert.deepEqual(
+    [row.key, row.ready, row.status, row.restarts, row.ageCell, row.ip, row.node, row.labels['app']],
+    ['u-1', '0/1', 'CrashLoopBackOff', '0', '3h', '10.0.0.9', 'n1', 'api'],
+  );
   assert.equal(row.createdAt?.toISOString(), created);
 });

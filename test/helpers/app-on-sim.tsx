@@ -36,7 +36,11 @@ export async function startAppOnSim(t: TestContext, o: AppOnSimOptions): Promise
   const host = { env: {}, home, cwd: home, now: () => new Date() };
   const store = createStore();
   const controller = new Controller(store, kubeDeps({ host, explicitPath: sim.kubeconfigPath, overrides: {} }), o.feed, o.selection);
-  const ui = renderSized(<App store={store} controller={controller} color={false} now={host.now} onQuit={() => undefined} />, o.columns ?? 120, o.rows ?? 30);
+  const ui = renderSized(
+    <App store={store} controller={controller} color={false} now={host.now} onQuit={() => undefined} />,
+    o.columns ?? 120,
+    o.rows ?? 30,
+  );
   t.after(async () => {
     ui.unmount();
     await controller.stop();

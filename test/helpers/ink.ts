@@ -20,14 +20,16 @@ export const KEYS = {
 
 /** Removes colour and style escapes from a frame. */
 export function plain(frame: string | undefined): string {
-  // eslint-disable-next-line no-control-regex
   return (frame ?? '').replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 }
 
 class FakeStdout extends EventEmitter {
   frames: string[] = [];
   isTTY = true;
-  constructor(public columns: number, public rows: number) {
+  constructor(
+    public columns: number,
+    public rows: number,
+  ) {
     super();
   }
   write = (frame: string): boolean => {

@@ -46,7 +46,8 @@ export interface KubectlOptions {
 
 function cleanEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('KUBERNETES_') && k !== 'KUBECONFIG' && k !== 'KUBECACHEDIR') env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (!k.startsWith('KUBERNETES_') && k !== 'KUBECONFIG' && k !== 'KUBECACHEDIR') env[k] = v;
   return { ...env, HOME: home, ...extra };
 }
 
@@ -56,7 +57,14 @@ export async function runKubectl(args: string[], opts: KubectlOptions): Promise<
   if (!kubectl) throw new Error('kubectl not found on PATH');
   const home = mkdtempSync(join(tmpdir(), 'kpods-kubectl-'));
   try {
-    const full = ['--kubeconfig', opts.kubeconfig, '--cache-dir', join(home, 'cache'), ...(opts.context ? ['--context', opts.context] : []), ...args];
+    const full = [
+      '--kubeconfig',
+      opts.kubeconfig,
+      '--cache-dir',
+      join(home, 'cache'),
+      ...(opts.context ? ['--context', opts.context] : []),
+      ...args,
+    ];
     const child = spawn(kubectl, full, { env: cleanEnv(home, opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
     return await collectOutput(child, `kubectl ${args.join(' ')}`, opts.timeoutMs ?? 60_000);
   } finally {
@@ -81,7 +89,14 @@ export function spawnKubectl(args: string[], opts: KubectlOptions): KubectlProce
   const kubectl = findKubectl();
   if (!kubectl) throw new Error('kubectl not found on PATH');
   const home = mkdtempSync(join(tmpdir(), 'kpods-kubectl-'));
-  const full = ['--kubeconfig', opts.kubeconfig, '--cache-dir', join(home, 'cache'), ...(opts.context ? ['--context', opts.context] : []), ...args];
+  const full = [
+    '--kubeconfig',
+    opts.kubeconfig,
+    '--cache-dir',
+    join(home, 'cache'),
+    ...(opts.context ? ['--context', opts.context] : []),
+    ...args,
+  ];
   const child = spawn(kubectl, full, { env: cleanEnv(home, opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -145,7 +160,8 @@ function requestOptions(sim: Simulator, opts: SimRequestOptions): import('node:h
   if (opts.contentType) headers['Content-Type'] = opts.contentType;
   const auth = opts.auth ?? 'admin';
   if (typeof auth === 'object' && 'token' in auth) headers['Authorization'] = `Bearer ${auth.token}`;
-  if (typeof auth === 'object' && 'basic' in auth) headers['Authorization'] = `Basic ${Buffer.from(auth.basic.join(':')).toString('base64')}`;
+  if (typeof auth === 'object' && 'basic' in auth)
+    headers['Authorization'] = `Basic ${Buffer.from(auth.basic.join(':')).toString('base64')}`;
   return {
     method: opts.method ?? 'GET',
     headers,

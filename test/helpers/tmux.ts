@@ -34,7 +34,9 @@ export function startTmux(argv: string[], env: Record<string, string>, columns =
   const socket = `kpods-test-${process.pid}-${randomBytes(4).toString('hex')}`;
   const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
   // `env -i` gives the command exactly this environment (CI unset: Ink writes no frames under CI).
-  const envArgs = Object.entries({ PATH: process.env['PATH'] ?? '/usr/bin:/bin', TERM: 'xterm-256color', ...env }).map(([k, v]) => shellQuote(`${k}=${v}`));
+  const envArgs = Object.entries({ PATH: process.env['PATH'] ?? '/usr/bin:/bin', TERM: 'xterm-256color', ...env }).map(([k, v]) =>
+    shellQuote(`${k}=${v}`),
+  );
   const command = `env -i ${envArgs.join(' ')} ${argv.map(shellQuote).join(' ')}; echo "[exited $?]"; sleep 600`;
   execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), command]);
   const session: TmuxSession = {

@@ -117,7 +117,10 @@ test('an alias bomb (billion laughs) is refused quickly, wherever it sits', () =
   const started = performance.now();
   assertInvalid(file('bomb-ext', [...lines, 'extensions:', '- name: bomb', '  extension: *i'].join('\n')), /alias bomb/);
   assertInvalid(file('bomb-unknown', [...lines, 'unknown: *i'].join('\n')), /alias bomb/);
-  assertInvalid(file('bomb-merge', [...lines, 'm: &m {k: *i}', 'clusters:', '- name: x', '  cluster: {<<: *m, server: "https://x"}'].join('\n')), /alias bomb/);
+  assertInvalid(
+    file('bomb-merge', [...lines, 'm: &m {k: *i}', 'clusters:', '- name: x', '  cluster: {<<: *m, server: "https://x"}'].join('\n')),
+    /alias bomb/,
+  );
   assert.ok(performance.now() - started < 5_000, `took ${performance.now() - started} ms`);
   // A recursive alias cannot hang the loader either.
   assertInvalid(file('recursive', 'a: &a [*a]\n'), /alias|invalid YAML/);
@@ -125,16 +128,28 @@ test('an alias bomb (billion laughs) is refused quickly, wherever it sits', () =
 
 test('wrong types: a map where a list belongs, a number where a string belongs, a list where a map belongs', () => {
   assertInvalid(file('map-for-list', 'contexts:\n  a: {cluster: x}\n'), /contexts must be a list, not a map/);
-  assertInvalid(file('number-for-string', 'clusters:\n- name: x\n  cluster:\n    server: 6443\n'), /clusters\[0\]\.cluster\.server must be a string, not a number \(6443\).*line 4/);
+  assertInvalid(
+    file('number-for-string', 'clusters:\n- name: x\n  cluster:\n    server: 6443\n'),
+    /clusters\[0\]\.cluster\.server must be a string, not a number \(6443\).*line 4/,
+  );
   assertInvalid(file('list-for-map', 'users:\n- name: u\n  user: [a]\n'), /users\[0\]\.user must be a map, not a list/);
   assertInvalid(file('string-for-bool', 'clusters:\n- name: x\n  cluster: {insecure-skip-tls-verify: "yes"}\n'), /must be a boolean/);
-  assertInvalid(file('bool-for-string', 'contexts:\n- name: c\n  context:\n    namespace: on\n'), /namespace must be a string, not a boolean \(YAML 1\.1 reads the unquoted on as true\).*line 4/);
+  assertInvalid(
+    file('bool-for-string', 'contexts:\n- name: c\n  context:\n    namespace: on\n'),
+    /namespace must be a string, not a boolean \(YAML 1\.1 reads the unquoted on as true\).*line 4/,
+  );
   assertInvalid(file('scalar-doc', '42\n'), /the document must be a map/);
 });
 
 test('invalid base64 in *-data names the field and the byte', () => {
-  assertInvalid(file('b64-space', 'users:\n- name: u\n  user: {client-key-data: "YWJj ZGVm"}\n'), /client-key-data is not valid base64: illegal base64 data at input byte 4/);
-  assertInvalid(file('b64-url', 'clusters:\n- name: c\n  cluster: {certificate-authority-data: "a-_b"}\n'), /certificate-authority-data is not valid base64/);
+  assertInvalid(
+    file('b64-space', 'users:\n- name: u\n  user: {client-key-data: "YWJj ZGVm"}\n'),
+    /client-key-data is not valid base64: illegal base64 data at input byte 4/,
+  );
+  assertInvalid(
+    file('b64-url', 'clusters:\n- name: c\n  cluster: {certificate-authority-data: "a-_b"}\n'),
+    /certificate-authority-data is not valid base64/,
+  );
   assertInvalid(file('b64-nopad', 'users:\n- name: u\n  user: {client-certificate-data: YWJjZA}\n'), /not valid base64/);
 });
 
@@ -142,8 +157,19 @@ test('base64 errors point at the byte kubectl (Go) points at', async () => {
   const { decodeGoBase64 } = await import('../../src/core/kubeconfig/base64.js');
   // Offsets observed with kubectl 1.32 for each value.
   const table: Array<[string, number | string]> = [
-    ['YWJj ZGVm', 4], ['YWJjZA', 4], ['YQ=', 3], ['YQ==YQ==', 4], ['a-_b', 1], ['Y===', 1], ['YWJjZA=x', 6], ['Y', 0],
-    ['YWJj\nZGVm', 'abcdef'], ['YQ=\n=', 'a'], ['', ''], ['YWJjZA==\n\n', 'abcd'], ['YW\nJj\r\nZA==', 'abcd'],
+    ['YWJj ZGVm', 4],
+    ['YWJjZA', 4],
+    ['YQ=', 3],
+    ['YQ==YQ==', 4],
+    ['a-_b', 1],
+    ['Y===', 1],
+    ['YWJjZA=x', 6],
+    ['Y', 0],
+    ['YWJj\nZGVm', 'abcdef'],
+    ['YQ=\n=', 'a'],
+    ['', ''],
+    ['YWJjZA==\n\n', 'abcd'],
+    ['YW\nJj\r\nZA==', 'abcd'],
   ];
   for (const [input, expected] of table) {
     const r = decodeGoBase64(input);
@@ -196,7 +222,11 @@ test('an unreadable file (mode 000), read by an unprivileged user', (t) => {
       console.error('\n*** setpriv not found: cannot drop root to test an unreadable file; SKIPPED ***\n');
       return t.skip('setpriv not found');
     }
-    const out = spawnSync(setpriv, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, kpodsBin, 'contexts', '--kubeconfig', p], { encoding: 'utf8', timeout: 30_000 });
+    const out = spawnSync(
+      setpriv,
+      ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, kpodsBin, 'contexts', '--kubeconfig', p],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
     r = { status: out.status, stdout: out.stdout, stderr: out.stderr };
   } else {
     const out = spawnSync(process.execPath, [kpodsBin, 'contexts', '--kubeconfig', p], { encoding: 'utf8', timeout: 30_000 });

@@ -12,13 +12,17 @@ const dir = join(repoRoot, 'test', 'fixtures', 'kubeconfig', 'oracle');
 const home = mkdtempSync(join(tmpdir(), 'kpods-contexts-home-'));
 test.after(() => rmSync(home, { recursive: true, force: true }));
 
-const env = (kubeconfig?: string): Record<string, string> => (kubeconfig === undefined ? { HOME: home } : { HOME: home, KUBECONFIG: kubeconfig });
+const env = (kubeconfig?: string): Record<string, string> =>
+  kubeconfig === undefined ? { HOME: home } : { HOME: home, KUBECONFIG: kubeconfig };
 
 test('the text form has kubectl get-contexts columns, aligned the same, plus ORIGIN', async (t) => {
   if (!requireTool(t, 'kubectl', 'the comparison with kubectl config get-contexts')) return;
   for (const list of [['a.yaml', 'b.yaml', 'names.yaml', 'json.json'], ['d.yaml'], ['c.yaml', 'exec.yaml']]) {
     const kc = list.join(delimiter);
-    const [mine, theirs] = await Promise.all([runKpods(['contexts'], { env: env(kc), cwd: dir }), runKubectl(['config', 'get-contexts'], { cwd: dir, env: { KUBECONFIG: kc }, home })]);
+    const [mine, theirs] = await Promise.all([
+      runKpods(['contexts'], { env: env(kc), cwd: dir }),
+      runKubectl(['config', 'get-contexts'], { cwd: dir, env: { KUBECONFIG: kc }, home }),
+    ]);
     assert.equal(mine.code, 0, mine.stderr);
     assert.equal(theirs.code, 0, theirs.stderr);
     const myLines = mine.stdout.split('\n');
@@ -30,7 +34,8 @@ test('the text form has kubectl get-contexts columns, aligned the same, plus ORI
       assert.equal(line.slice(0, originAt).trimEnd(), (theirLines[i] ?? '').trimEnd(), `line ${i} for ${kc}`);
     });
     // Every data row ends with the absolute origin of its context.
-    for (const line of myLines.slice(1, -1)) assert.match(line.slice(originAt), new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`));
+    for (const line of myLines.slice(1, -1))
+      assert.match(line.slice(originAt), new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`));
   }
 });
 
@@ -46,10 +51,21 @@ test('-o json has the documented shape, with origins and auth kinds', async () =
     { path: join(dir, 'b.yaml'), exists: true },
   ]);
   const contexts = doc['contexts'] as Array<Record<string, unknown>>;
-  assert.deepEqual(contexts.find((c) => c['name'] === 'shared-ctx'), {
-    name: 'shared-ctx', cluster: 'shared', user: 'shared-user', namespace: null, server: 'https://shared-from-a', origin: join(dir, 'a.yaml'),
-  });
-  assert.deepEqual(contexts.map((c) => c['name']), ['ctx-a', 'ctx-b', 'shared-ctx']);
+  assert.deepEqual(
+    contexts.find((c) => c['name'] === 'shared-ctx'),
+    {
+      name: 'shared-ctx',
+      cluster: 'shared',
+      user: 'shared-user',
+      namespace: null,
+      server: 'https://shared-from-a',
+      origin: join(dir, 'a.yaml'),
+    },
+  );
+  assert.deepEqual(
+    contexts.map((c) => c['name']),
+    ['ctx-a', 'ctx-b', 'shared-ctx'],
+  );
   assert.deepEqual(doc['clusters'], [
     { name: 'cow-cluster', server: 'https://cow.a.example:6443', origin: join(dir, 'a.yaml') },
     { name: 'donkey-cluster', server: 'https://donkey.example', origin: join(dir, 'b.yaml') },
@@ -67,10 +83,19 @@ test('-o json reports every auth kind', async () => {
   assert.equal(r.code, 0, r.stderr);
   const users = (JSON.parse(r.stdout) as { users: Array<{ name: string; auth: string }> }).users;
   assert.deepEqual(Object.fromEntries(users.map((u) => [u.name, u.auth])), {
-    'empty-user': 'none', 'exec-bare': 'exec', 'exec-v1': 'exec', 'exec-v1beta1': 'exec', impersonate: 'token', 'no-user-key': 'none', provider: 'auth-provider',
+    'empty-user': 'none',
+    'exec-bare': 'exec',
+    'exec-v1': 'exec',
+    'exec-v1beta1': 'exec',
+    impersonate: 'token',
+    'no-user-key': 'none',
+    provider: 'auth-provider',
   });
   const r2 = await runKpods(['contexts', '-o', 'json', '--kubeconfig', 'dir1/.kubeconfig'], { env: env(), cwd: dir });
-  assert.deepEqual((JSON.parse(r2.stdout) as { users: Array<{ auth: string }> }).users.map((u) => u.auth), ['client-certificate']);
+  assert.deepEqual(
+    (JSON.parse(r2.stdout) as { users: Array<{ auth: string }> }).users.map((u) => u.auth),
+    ['client-certificate'],
+  );
 });
 
 test('errors: code, summary and hint on stderr, exit 3; usage errors exit 2', async () => {
@@ -78,8 +103,18 @@ test('errors: code, summary and hint on stderr, exit 3; usage errors exit 2', as
     { args: ['contexts'], env: env('nope.yaml'), code: 3, match: /kubeconfig\.not-found[\s\S]*nope\.yaml[\s\S]*try: /m },
     { args: ['contexts', '-o', 'json'], env: env(), code: 3, match: /kubeconfig\.not-found[\s\S]*\.kube\/config/ },
     { args: ['contexts', '--kubeconfig', 'nope.yaml'], env: env('a.yaml'), code: 3, match: /kubeconfig\.not-found/ },
-    { args: ['contexts', '-o', 'json'], env: env(['a.yaml', 'yes-string.yaml'].join(delimiter)), code: 3, match: /yes-string\.yaml[\s\S]*line 1[\s\S]*kubeconfig\.invalid/ },
-    { args: ['contexts', 'ghost'], env: env('a.yaml'), code: 3, match: /"ghost" named by the command line[\s\S]*kubeconfig\.context-not-found/ },
+    {
+      args: ['contexts', '-o', 'json'],
+      env: env(['a.yaml', 'yes-string.yaml'].join(delimiter)),
+      code: 3,
+      match: /yes-string\.yaml[\s\S]*line 1[\s\S]*kubeconfig\.invalid/,
+    },
+    {
+      args: ['contexts', 'ghost'],
+      env: env('a.yaml'),
+      code: 3,
+      match: /"ghost" named by the command line[\s\S]*kubeconfig\.context-not-found/,
+    },
     { args: ['contexts', '--bogus'], env: env('a.yaml'), code: 2, match: /Unknown option '--bogus'[\s\S]*Usage: kpods contexts/ },
     { args: ['contexts', '-o', 'yaml'], env: env('a.yaml'), code: 2, match: /unsupported output format/ },
   ];
@@ -101,7 +136,10 @@ test('--help, --version, -o name, a name filter, and warnings on stderr', async 
   const names = await runKpods(['contexts', '-o', 'name'], { env: env(['a.yaml', 'b.yaml'].join(delimiter)), cwd: dir });
   assert.equal(names.stdout, 'ctx-a\nctx-b\nshared-ctx\n');
   const one = await runKpods(['contexts', 'ctx-a', '-o', 'json'], { env: env(['a.yaml', 'b.yaml'].join(delimiter)), cwd: dir });
-  assert.deepEqual((JSON.parse(one.stdout) as { contexts: Array<{ name: string }> }).contexts.map((c) => c.name), ['ctx-a']);
+  assert.deepEqual(
+    (JSON.parse(one.stdout) as { contexts: Array<{ name: string }> }).contexts.map((c) => c.name),
+    ['ctx-a'],
+  );
   const warn = await runKpods(['contexts'], { env: env('yes-bool.yaml'), cwd: dir });
   assert.equal(warn.code, 0);
   assert.match(warn.stderr, /warning: .*yes-bool\.yaml:5: .*insecure-skip-tls-verify: the unquoted yes is read as true/);
@@ -124,7 +162,10 @@ test('the real binary: HOME unset reads ./.kube/config; KUBECONFIG set never fal
     assert.equal(r.code, 0, r.stderr);
     const doc = JSON.parse(r.stdout) as { files: unknown; contexts: Array<{ name: string; origin: string }> };
     assert.deepEqual(doc.files, [{ path: join(cwd, '.kube', 'config'), exists: true }]);
-    assert.deepEqual(doc.contexts.map((c) => [c.name, c.origin]), [['from-cwd', join(cwd, '.kube', 'config')]]);
+    assert.deepEqual(
+      doc.contexts.map((c) => [c.name, c.origin]),
+      [['from-cwd', join(cwd, '.kube', 'config')]],
+    );
     const noFallback = await runKpods(['contexts'], { env: { HOME: cwd, KUBECONFIG: 'missing' }, cwd });
     assert.equal(noFallback.code, 3);
     assert.match(noFallback.stderr, /none of the files in KUBECONFIG exists/);

@@ -5,15 +5,41 @@ import { parseKubeFlags } from '../../src/commands/kube-flags.js';
 
 test('kubectl spellings: --flag=value, --flag value, -n value, -nvalue, -n=value, repeatable --as-group', () => {
   const r = parseKubeFlags([
-    '--kubeconfig=/k', '--context', 'ctx', '--cluster=c', '--user', 'u', '-nns', '--server=https://s', '--token', 't',
-    '--certificate-authority=ca.crt', '--insecure-skip-tls-verify', '--tls-server-name=x.test', '--as', 'alice',
-    '--as-group', 'g1', '--as-group=g2', '--request-timeout=1m30s',
+    '--kubeconfig=/k',
+    '--context',
+    'ctx',
+    '--cluster=c',
+    '--user',
+    'u',
+    '-nns',
+    '--server=https://s',
+    '--token',
+    't',
+    '--certificate-authority=ca.crt',
+    '--insecure-skip-tls-verify',
+    '--tls-server-name=x.test',
+    '--as',
+    'alice',
+    '--as-group',
+    'g1',
+    '--as-group=g2',
+    '--request-timeout=1m30s',
   ]);
   assert.ok(r.ok);
   assert.equal(r.value.kubeconfig, '/k');
   assert.deepEqual(r.value.overrides, {
-    context: 'ctx', cluster: 'c', user: 'u', namespace: 'ns', server: 'https://s', token: 't', certificateAuthority: 'ca.crt',
-    tlsServerName: 'x.test', as: 'alice', requestTimeout: '1m30s', insecureSkipTlsVerify: true, asGroups: ['g1', 'g2'],
+    context: 'ctx',
+    cluster: 'c',
+    user: 'u',
+    namespace: 'ns',
+    server: 'https://s',
+    token: 't',
+    certificateAuthority: 'ca.crt',
+    tlsServerName: 'x.test',
+    as: 'alice',
+    requestTimeout: '1m30s',
+    insecureSkipTlsVerify: true,
+    asGroups: ['g1', 'g2'],
   });
   const short = parseKubeFlags(['-n=team']);
   assert.ok(short.ok);
@@ -45,7 +71,14 @@ test('a command plugs in its own options; positionals only when allowed', () => 
   } as const;
   const r = parseKubeFlags(['-A', '-l', 'app=web', '-o', 'wide', '--interval=2s', '--watch', '--no-color', '-n', 'x'], extra);
   assert.ok(r.ok);
-  assert.deepEqual(r.value.rest.values, { 'all-namespaces': true, selector: 'app=web', output: 'wide', interval: '2s', watch: true, 'no-color': true });
+  assert.deepEqual(r.value.rest.values, {
+    'all-namespaces': true,
+    selector: 'app=web',
+    output: 'wide',
+    interval: '2s',
+    watch: true,
+    'no-color': true,
+  });
   assert.equal(r.value.overrides.namespace, 'x');
   assert.deepEqual(r.value.rest.positionals, []);
   const pos = parseKubeFlags(['name', '--context=c'], {}, { allowPositionals: true });

@@ -15,16 +15,28 @@ export interface KubectlResult {
 }
 
 /** Runs `kubectl ...args` in `cwd` with exactly `env` (plus PATH), a fresh HOME unless given (null: HOME unset), and a fresh cache dir. */
-export function runKubectl(args: string[], opts: { cwd: string; env?: Record<string, string>; home?: string | null; input?: string }): Promise<KubectlResult> {
+export function runKubectl(
+  args: string[],
+  opts: { cwd: string; env?: Record<string, string>; home?: string | null; input?: string },
+): Promise<KubectlResult> {
   const scratch = mkdtempSync(join(tmpdir(), 'kpods-kubectl-'));
-  const env: Record<string, string> = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...(opts.home === null ? {} : { HOME: opts.home ?? scratch }), ...opts.env };
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    ...(opts.home === null ? {} : { HOME: opts.home ?? scratch }),
+    ...opts.env,
+  };
   return new Promise((resolve, reject) => {
     if (!kubectlPath) return reject(new Error('kubectl not found'));
-    const child = execFile(kubectlPath, [...args, `--cache-dir=${join(scratch, 'cache')}`], { cwd: opts.cwd, env, timeout: 30_000 }, (err, stdout, stderr) => {
-      rmSync(scratch, { recursive: true, force: true });
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    const child = execFile(
+      kubectlPath,
+      [...args, `--cache-dir=${join(scratch, 'cache')}`],
+      { cwd: opts.cwd, env, timeout: 30_000 },
+      (err, stdout, stderr) => {
+        rmSync(scratch, { recursive: true, force: true });
+        const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
     if (opts.input !== undefined) child.stdin?.end(opts.input);
     else child.stdin?.end();
   });

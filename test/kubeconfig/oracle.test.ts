@@ -140,7 +140,10 @@ test('kpods merges kubeconfig exactly as `kubectl config view --raw -o json` pri
       const args = ['config', 'view', '--raw', '-o', 'json'];
       if (c.explicit) args.push(`--kubeconfig=${c.explicit}`);
       const k = await runKubectl(args, { cwd: dir, env, home });
-      const mine = loadKubeconfig({ host: { env, home, cwd: dir, now: () => new Date(0) }, ...(c.explicit ? { explicitPath: c.explicit } : {}) });
+      const mine = loadKubeconfig({
+        host: { env, home, cwd: dir, now: () => new Date(0) },
+        ...(c.explicit ? { explicitPath: c.explicit } : {}),
+      });
       return { c, k, mine };
     });
     const problems: string[] = [];
@@ -153,12 +156,14 @@ test('kpods merges kubeconfig exactly as `kubectl config view --raw -o json` pri
         }
         const file = /config file "([^"]+)"/.exec(k.stderr)?.[1] ?? /read ([^:]+): is a directory/.exec(k.stderr)?.[1];
         if (!file) problems.push(`${c.name}: could not find the file in kubectl's error: ${k.stderr}`);
-        else if (!mine.failure.summary.includes(join(dir, file))) problems.push(`${c.name}: kpods' failure does not name ${file}: ${mine.failure.summary}`);
+        else if (!mine.failure.summary.includes(join(dir, file)))
+          problems.push(`${c.name}: kpods' failure does not name ${file}: ${mine.failure.summary}`);
         if (mine.failure.code !== 'kubeconfig.invalid') problems.push(`${c.name}: expected kubeconfig.invalid, got ${mine.failure.code}`);
         // Facts kubectl states precisely must be stated the same way.
         for (const fact of [/illegal base64 data at input byte \d+/, /duplicate name "[^"]*" in list/]) {
           const theirs = fact.exec(k.stderr)?.[0];
-          if (theirs && !mine.failure.summary.includes(theirs)) problems.push(`${c.name}: kubectl says "${theirs}", kpods says: ${mine.failure.summary}`);
+          if (theirs && !mine.failure.summary.includes(theirs))
+            problems.push(`${c.name}: kubectl says "${theirs}", kpods says: ${mine.failure.summary}`);
         }
         continue;
       }
@@ -179,105 +184,174 @@ test('kpods merges kubeconfig exactly as `kubectl config view --raw -o json` pri
   }
 });
 
-test('relative paths resolve against the defining file, as `kubectl config view --minify --flatten` reads them', { timeout: 60_000 }, async (t) => {
-  if (!requireTool(t, 'kubectl', 'the kubectl oracle comparisons')) return;
-  const root = mkdtempSync(join(tmpdir(), 'kpods-oracle-paths-'));
-  try {
-    const { mkdirSync, writeFileSync, symlinkSync, readFileSync } = await import('node:fs');
-    const { resolveTarget } = await import('../../src/core/kubeconfig/index.js');
-    for (const d of ['real/sub', 'real/ca', 'linkdir', 'real/~']) mkdirSync(join(root, d), { recursive: true });
-    const put = (p: string, s: string): void => writeFileSync(join(root, p), s);
-    put('real/ca/one.crt', 'CA-ONE');
-    put('real/sub/client.crt', 'CERT-SUB');
-    put('real/sub/client.key', 'KEY-SUB');
-    put('real/~/ca.crt', 'CA-TILDE');
-    put('linkdir/client.crt', 'CERT-VIA-LINK-DIR');
-    put('linkdir/client.key', 'KEY-VIA-LINK-DIR');
-    put('real/sub/kc', [
-      'clusters:',
-      '- name: c1', '  cluster: {server: "https://c1", certificate-authority: ../ca/one.crt}',
-      '- name: c2', '  cluster: {server: "https://c2", certificate-authority: ~/ca.crt}',
-      'users:',
-      '- name: u1', '  user: {client-certificate: client.crt, client-key: ./client.key}',
-      'contexts:',
-      '- name: x1', '  context: {cluster: c1, user: u1}',
-      '- name: x2', '  context: {cluster: c2, user: u1}',
-      'current-context: x1',
-    ].join('\n'));
-    put('real/~/../sub/.keep', '');
-    symlinkSync(join(root, 'real/sub/kc'), join(root, 'linkdir/kc')); // symlinks are not followed
-    const cases = [
-      { kubeconfig: 'real/sub/kc', context: 'x1' },
-      { kubeconfig: 'real/sub/kc', context: 'x2' },
-      { kubeconfig: 'linkdir/kc', context: 'x1' },
-    ];
-    for (const c of cases) {
-      const k = await runKubectl(['config', 'view', '--raw', '--minify', '--flatten', '-o', 'json', `--context=${c.context}`], { cwd: root, env: { KUBECONFIG: c.kubeconfig } });
-      const h = { env: { KUBECONFIG: c.kubeconfig }, home: root, cwd: root, now: () => new Date(0) };
-      const loaded = loadKubeconfig({ host: h });
-      assert.ok(loaded.ok);
-      const target = resolveTarget(loaded.value, { context: c.context }, h, { serviceAccountDir: join(root, 'none') });
-      assert.ok(target.ok, target.ok ? '' : target.failure.summary);
-      const read = (p: string | undefined): string | undefined => (p ? readFileSync(p).toString('base64') : undefined);
-      if (k.code !== 0) {
-        // kubectl names the absolute path it could not read; kpods must point at the same path.
-        const missing = /open ([^:]+): no such file/.exec(k.stderr)?.[1];
-        assert.ok(missing, k.stderr);
-        assert.ok([target.value.tls.caFile, target.value.tls.certFile, target.value.tls.keyFile].includes(missing), `${missing} not among kpods' paths`);
-        continue;
+test(
+  'relative paths resolve against the defining file, as `kubectl config view --minify --flatten` reads them',
+  { timeout: 60_000 },
+  async (t) => {
+    if (!requireTool(t, 'kubectl', 'the kubectl oracle comparisons')) return;
+    const root = mkdtempSync(join(tmpdir(), 'kpods-oracle-paths-'));
+    try {
+      const { mkdirSync, writeFileSync, symlinkSync, readFileSync } = await import('node:fs');
+      const { resolveTarget } = await import('../../src/core/kubeconfig/index.js');
+      for (const d of ['real/sub', 'real/ca', 'linkdir', 'real/~']) mkdirSync(join(root, d), { recursive: true });
+      const put = (p: string, s: string): void => writeFileSync(join(root, p), s);
+      put('real/ca/one.crt', 'CA-ONE');
+      put('real/sub/client.crt', 'CERT-SUB');
+      put('real/sub/client.key', 'KEY-SUB');
+      put('real/~/ca.crt', 'CA-TILDE');
+      put('linkdir/client.crt', 'CERT-VIA-LINK-DIR');
+      put('linkdir/client.key', 'KEY-VIA-LINK-DIR');
+      put(
+        'real/sub/kc',
+        [
+          'clusters:',
+          '- name: c1',
+          '  cluster: {server: "https://c1", certificate-authority: ../ca/one.crt}',
+          '- name: c2',
+          '  cluster: {server: "https://c2", certificate-authority: ~/ca.crt}',
+          'users:',
+          '- name: u1',
+          '  user: {client-certificate: client.crt, client-key: ./client.key}',
+          'contexts:',
+          '- name: x1',
+          '  context: {cluster: c1, user: u1}',
+          '- name: x2',
+          '  context: {cluster: c2, user: u1}',
+          'current-context: x1',
+        ].join('\n'),
+      );
+      put('real/~/../sub/.keep', '');
+      symlinkSync(join(root, 'real/sub/kc'), join(root, 'linkdir/kc')); // symlinks are not followed
+      const cases = [
+        { kubeconfig: 'real/sub/kc', context: 'x1' },
+        { kubeconfig: 'real/sub/kc', context: 'x2' },
+        { kubeconfig: 'linkdir/kc', context: 'x1' },
+      ];
+      for (const c of cases) {
+        const k = await runKubectl(['config', 'view', '--raw', '--minify', '--flatten', '-o', 'json', `--context=${c.context}`], {
+          cwd: root,
+          env: { KUBECONFIG: c.kubeconfig },
+        });
+        const h = { env: { KUBECONFIG: c.kubeconfig }, home: root, cwd: root, now: () => new Date(0) };
+        const loaded = loadKubeconfig({ host: h });
+        assert.ok(loaded.ok);
+        const target = resolveTarget(loaded.value, { context: c.context }, h, { serviceAccountDir: join(root, 'none') });
+        assert.ok(target.ok, target.ok ? '' : target.failure.summary);
+        const read = (p: string | undefined): string | undefined => (p ? readFileSync(p).toString('base64') : undefined);
+        if (k.code !== 0) {
+          // kubectl names the absolute path it could not read; kpods must point at the same path.
+          const missing = /open ([^:]+): no such file/.exec(k.stderr)?.[1];
+          assert.ok(missing, k.stderr);
+          assert.ok(
+            [target.value.tls.caFile, target.value.tls.certFile, target.value.tls.keyFile].includes(missing),
+            `${missing} not among kpods' paths`,
+          );
+          continue;
+        }
+        const view = JSON.parse(k.stdout) as {
+          clusters: Array<{ cluster: Record<string, string> }>;
+          users: Array<{ user: Record<string, string> }>;
+        };
+        assert.equal(
+          read(target.value.tls.caFile),
+          view.clusters[0]?.cluster['certificate-authority-data'],
+          `${c.kubeconfig} ${c.context} CA`,
+        );
+        assert.equal(read(target.value.tls.certFile), view.users[0]?.user['client-certificate-data'], `${c.kubeconfig} ${c.context} cert`);
+        assert.equal(read(target.value.tls.keyFile), view.users[0]?.user['client-key-data'], `${c.kubeconfig} ${c.context} key`);
       }
-      const view = JSON.parse(k.stdout) as { clusters: Array<{ cluster: Record<string, string> }>; users: Array<{ user: Record<string, string> }> };
-      assert.equal(read(target.value.tls.caFile), view.clusters[0]?.cluster['certificate-authority-data'], `${c.kubeconfig} ${c.context} CA`);
-      assert.equal(read(target.value.tls.certFile), view.users[0]?.user['client-certificate-data'], `${c.kubeconfig} ${c.context} cert`);
-      assert.equal(read(target.value.tls.keyFile), view.users[0]?.user['client-key-data'], `${c.kubeconfig} ${c.context} key`);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+  },
+);
 
-test('which files are read: home file, no fallback once KUBECONFIG is set, HOME unset, ~ never expanded, legacy file', { timeout: 60_000 }, async (t) => {
-  if (!requireTool(t, 'kubectl', 'the kubectl oracle comparisons')) return;
-  const { mkdirSync, writeFileSync, existsSync } = await import('node:fs');
-  const root = mkdtempSync(join(tmpdir(), 'kpods-oracle-chain-'));
-  const cfg = (name: string): string => `current-context: ${name}\nclusters:\n- name: ${name}\n  cluster: {server: "https://${name}"}\n`;
-  const cases: Array<{ name: string; env: Record<string, string>; home: string | null; setup: (dir: string, home: string) => void; explicit?: string }> = [
-    { name: 'KUBECONFIG unset: $HOME/.kube/config', env: {}, home: 'h', setup: (_d, h) => put(join(h, '.kube', 'config'), cfg('home')) },
-    { name: 'KUBECONFIG set to a missing file: no fallback to home', env: { KUBECONFIG: 'missing' }, home: 'h', setup: (_d, h) => put(join(h, '.kube', 'config'), cfg('home')) },
-    { name: 'KUBECONFIG set to the delimiter alone: no fallback', env: { KUBECONFIG: delimiter }, home: 'h', setup: (_d, h) => put(join(h, '.kube', 'config'), cfg('home')) },
-    { name: 'HOME unset: ./.kube/config', env: {}, home: null, setup: (d) => put(join(d, '.kube', 'config'), cfg('cwd')) },
-    { name: 'HOME empty: ./.kube/config', env: { HOME: '' }, home: null, setup: (d) => put(join(d, '.kube', 'config'), cfg('cwd')) },
-    { name: '~ in KUBECONFIG is a folder named ~', env: { KUBECONFIG: '~/kc' }, home: 'h', setup: (d, h) => (put(join(d, '~', 'kc'), cfg('tilde')), put(join(h, 'kc'), cfg('home'))) },
-    { name: '--kubeconfig= (empty) counts as unset', env: { KUBECONFIG: 'e' }, home: 'h', explicit: '', setup: (d) => put(join(d, 'e'), cfg('env')) },
-    { name: 'relative KUBECONFIG entries resolve against the working directory', env: { KUBECONFIG: `sub/x${delimiter}./sub/x` }, home: 'h', setup: (d) => put(join(d, 'sub', 'x'), cfg('sub')) },
-    { name: 'only ~/.kube/.kubeconfig exists', env: {}, home: 'h', setup: (_d, h) => put(join(h, '.kube', '.kubeconfig'), cfg('legacy')) },
-  ];
-  function put(p: string, s: string): void {
-    mkdirSync(join(p, '..'), { recursive: true });
-    writeFileSync(p, s);
-  }
-  try {
-    let n = 0;
-    for (const c of cases) {
-      const theirs = join(root, `k${++n}`);
-      const mine = join(root, `m${n}`);
-      for (const d of [theirs, mine]) {
-        mkdirSync(join(d, 'h'), { recursive: true });
-        c.setup(d, join(d, 'h'));
-      }
-      const args = ['config', 'view', '--raw', '-o', 'json', ...(c.explicit !== undefined ? [`--kubeconfig=${c.explicit}`] : [])];
-      const env = { ...c.env };
-      const k = await runKubectl(args, { cwd: theirs, env, home: c.home === null ? null : join(theirs, c.home) });
-      assert.equal(k.code, 0, `${c.name}: ${k.stderr}`);
-      const home = c.home === null || c.env['HOME'] === '' ? undefined : join(mine, c.home);
-      const r = loadKubeconfig({ host: { env, home, cwd: mine, now: () => new Date(0) }, ...(c.explicit !== undefined ? { explicitPath: c.explicit } : {}) });
-      assert.ok(r.ok, `${c.name}: ${r.ok ? '' : r.failure.summary}`);
-      assert.deepEqual(JSON.parse(JSON.stringify(renderConfigView(r.value))), JSON.parse(k.stdout), c.name);
+test(
+  'which files are read: home file, no fallback once KUBECONFIG is set, HOME unset, ~ never expanded, legacy file',
+  { timeout: 60_000 },
+  async (t) => {
+    if (!requireTool(t, 'kubectl', 'the kubectl oracle comparisons')) return;
+    const { mkdirSync, writeFileSync, existsSync } = await import('node:fs');
+    const root = mkdtempSync(join(tmpdir(), 'kpods-oracle-chain-'));
+    const cfg = (name: string): string => `current-context: ${name}\nclusters:\n- name: ${name}\n  cluster: {server: "https://${name}"}\n`;
+    const cases: Array<{
+      name: string;
+      env: Record<string, string>;
+      home: string | null;
+      setup: (dir: string, home: string) => void;
+      explicit?: string;
+    }> = [
+      { name: 'KUBECONFIG unset: $HOME/.kube/config', env: {}, home: 'h', setup: (_d, h) => put(join(h, '.kube', 'config'), cfg('home')) },
+      {
+        name: 'KUBECONFIG set to a missing file: no fallback to home',
+        env: { KUBECONFIG: 'missing' },
+        home: 'h',
+        setup: (_d, h) => put(join(h, '.kube', 'config'), cfg('home')),
+      },
+      {
+        name: 'KUBECONFIG set to the delimiter alone: no fallback',
+        env: { KUBECONFIG: delimiter },
+        home: 'h',
+        setup: (_d, h) => put(join(h, '.kube', 'config'), cfg('home')),
+      },
+      { name: 'HOME unset: ./.kube/config', env: {}, home: null, setup: (d) => put(join(d, '.kube', 'config'), cfg('cwd')) },
+      { name: 'HOME empty: ./.kube/config', env: { HOME: '' }, home: null, setup: (d) => put(join(d, '.kube', 'config'), cfg('cwd')) },
+      {
+        name: '~ in KUBECONFIG is a folder named ~',
+        env: { KUBECONFIG: '~/kc' },
+        home: 'h',
+        setup: (d, h) => (put(join(d, '~', 'kc'), cfg('tilde')), put(join(h, 'kc'), cfg('home'))),
+      },
+      {
+        name: '--kubeconfig= (empty) counts as unset',
+        env: { KUBECONFIG: 'e' },
+        home: 'h',
+        explicit: '',
+        setup: (d) => put(join(d, 'e'), cfg('env')),
+      },
+      {
+        name: 'relative KUBECONFIG entries resolve against the working directory',
+        env: { KUBECONFIG: `sub/x${delimiter}./sub/x` },
+        home: 'h',
+        setup: (d) => put(join(d, 'sub', 'x'), cfg('sub')),
+      },
+      {
+        name: 'only ~/.kube/.kubeconfig exists',
+        env: {},
+        home: 'h',
+        setup: (_d, h) => put(join(h, '.kube', '.kubeconfig'), cfg('legacy')),
+      },
+    ];
+    function put(p: string, s: string): void {
+      mkdirSync(join(p, '..'), { recursive: true });
+      writeFileSync(p, s);
     }
-    // kubectl copies the legacy file; kpods reads it in place and copies nothing.
-    assert.ok(existsSync(join(root, `k${n}`, 'h', '.kube', 'config')));
-    assert.ok(!existsSync(join(root, `m${n}`, 'h', '.kube', 'config')));
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+    try {
+      let n = 0;
+      for (const c of cases) {
+        const theirs = join(root, `k${++n}`);
+        const mine = join(root, `m${n}`);
+        for (const d of [theirs, mine]) {
+          mkdirSync(join(d, 'h'), { recursive: true });
+          c.setup(d, join(d, 'h'));
+        }
+        const args = ['config', 'view', '--raw', '-o', 'json', ...(c.explicit !== undefined ? [`--kubeconfig=${c.explicit}`] : [])];
+        const env = { ...c.env };
+        const k = await runKubectl(args, { cwd: theirs, env, home: c.home === null ? null : join(theirs, c.home) });
+        assert.equal(k.code, 0, `${c.name}: ${k.stderr}`);
+        const home = c.home === null || c.env['HOME'] === '' ? undefined : join(mine, c.home);
+        const r = loadKubeconfig({
+          host: { env, home, cwd: mine, now: () => new Date(0) },
+          ...(c.explicit !== undefined ? { explicitPath: c.explicit } : {}),
+        });
+        assert.ok(r.ok, `${c.name}: ${r.ok ? '' : r.failure.summary}`);
+        assert.deepEqual(JSON.parse(JSON.stringify(renderConfigView(r.value))), JSON.parse(k.stdout), c.name);
+      }
+      // kubectl copies the legacy file; kpods reads it in place and copies nothing.
+      assert.ok(existsSync(join(root, `k${n}`, 'h', '.kube', 'config')));
+      assert.ok(!existsSync(join(root, `m${n}`, 'h', '.kube', 'config')));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  },
+);

@@ -147,7 +147,12 @@ test('§5.18 --server clears the kubeconfig tls-server-name unless --tls-server-
 });
 
 test('§5.19 servers are kept as written (path prefix, no scheme); an empty server is explained', () => {
-  const cfg = load(write('servers.yaml', 'clusters:\n- name: p\n  cluster: {server: "https://h:8080/foo/bar"}\n- name: s\n  cluster: {server: anything}\ncontexts:\n- name: p\n  context: {cluster: p}\n- name: s\n  context: {cluster: s}\n- name: e\n  context: {cluster: e}\n- name: e2\n  context: {cluster: e2}\n'));
+  const cfg = load(
+    write(
+      'servers.yaml',
+      'clusters:\n- name: p\n  cluster: {server: "https://h:8080/foo/bar"}\n- name: s\n  cluster: {server: anything}\ncontexts:\n- name: p\n  context: {cluster: p}\n- name: s\n  context: {cluster: s}\n- name: e\n  context: {cluster: e}\n- name: e2\n  context: {cluster: e2}\n',
+    ),
+  );
   assert.equal(target(cfg, { context: 'p' }).server, 'https://h:8080/foo/bar');
   assert.equal(target(cfg, { context: 's' }).server, 'anything');
   const f = fails(load(base), { cluster: 'empty-server' });
@@ -185,7 +190,10 @@ test('no current context, and no kubeconfig at all, are explained', () => {
   const none = loadKubeconfig({ host: host({ KUBECONFIG: join(root, 'missing-a') }) });
   assert.ok(none.ok);
   // §5.2: missing files are tolerated, with one "Config not found" warning.
-  assert.deepEqual(none.value.warnings.map((w) => w.message), [`Config not found: ${join(root, 'missing-a')}`]);
+  assert.deepEqual(
+    none.value.warnings.map((w) => w.message),
+    [`Config not found: ${join(root, 'missing-a')}`],
+  );
   const f = fails(none.value);
   assert.equal(f.code, 'kubeconfig.not-found');
   assert.ok(f.summary.includes(join(root, 'missing-a')));
@@ -203,11 +211,21 @@ test('§5.21 --token beats the kubeconfig token and tokenFile', () => {
 
 test('§5.22 proxy-url schemes: http, https, socks5 accepted; others refused', () => {
   for (const ok of ['socks5://p:1080', 'http://p:3128', 'https://p']) {
-    const cfg = load(write(`proxy-${ok.split(':')[0]}.yaml`, `clusters:\n- name: x\n  cluster: {server: "https://x", proxy-url: "${ok}"}\ncontexts:\n- name: x\n  context: {cluster: x}\ncurrent-context: x\n`));
+    const cfg = load(
+      write(
+        `proxy-${ok.split(':')[0]}.yaml`,
+        `clusters:\n- name: x\n  cluster: {server: "https://x", proxy-url: "${ok}"}\ncontexts:\n- name: x\n  context: {cluster: x}\ncurrent-context: x\n`,
+      ),
+    );
     assert.equal(target(cfg).proxyUrl, ok);
   }
   for (const bad of ['socks6://example.com', 'example.com', 'chewbacca@example.com']) {
-    const cfg = load(write('proxy-bad.yaml', `clusters:\n- name: x\n  cluster: {server: "https://x", proxy-url: "${bad}"}\ncontexts:\n- name: x\n  context: {cluster: x}\ncurrent-context: x\n`));
+    const cfg = load(
+      write(
+        'proxy-bad.yaml',
+        `clusters:\n- name: x\n  cluster: {server: "https://x", proxy-url: "${bad}"}\ncontexts:\n- name: x\n  context: {cluster: x}\ncurrent-context: x\n`,
+      ),
+    );
     const f = fails(cfg);
     assert.equal(f.code, 'kubeconfig.invalid', bad);
     assert.match(f.summary, /proxy-url/);
@@ -228,7 +246,10 @@ test('§5.25 an empty config with a namespace override still needs a context', (
   assert.equal(f.code, 'kubeconfig.no-current-context');
   const t = target(load(base), { namespace: 'foo' });
   assert.deepEqual([t.namespace, t.namespaceSource], ['foo', 'flag']);
-  assert.deepEqual([target(load(base), { context: 'no-ns' }).namespace, target(load(base), { context: 'no-ns' }).namespaceSource], ['default', 'default']);
+  assert.deepEqual(
+    [target(load(base), { context: 'no-ns' }).namespace, target(load(base), { context: 'no-ns' }).namespaceSource],
+    ['default', 'default'],
+  );
 });
 
 test('impersonation from the kubeconfig and from --as/--as-group; groups without a user are refused', () => {

@@ -6,11 +6,28 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadKubeconfig, renderConfigView, saveCurrentContext, saveNamespace, type LoadedKubeconfig } from '../../src/core/kubeconfig/index.js';
+import {
+  loadKubeconfig,
+  renderConfigView,
+  saveCurrentContext,
+  saveNamespace,
+  type LoadedKubeconfig,
+} from '../../src/core/kubeconfig/index.js';
 import type { Host } from '../../src/core/target.js';
 import { runKubectl } from './kubectl.js';
 import { requireTool, toolPresent } from '../helpers/tools.js';
@@ -25,7 +42,12 @@ function scratch(): string {
   return d;
 }
 
-const hostFor = (dir: string, env: Record<string, string>, home = join(dir, 'home')): Host => ({ env, home, cwd: dir, now: () => new Date(0) });
+const hostFor = (dir: string, env: Record<string, string>, home = join(dir, 'home')): Host => ({
+  env,
+  home,
+  cwd: dir,
+  now: () => new Date(0),
+});
 
 function loaded(h: Host, explicitPath?: string): LoadedKubeconfig {
   const r = loadKubeconfig(explicitPath ? { host: h, explicitPath } : { host: h });
@@ -74,7 +96,10 @@ function setup(dir: string): { a: string; b: string } {
 }
 
 test('use-context writes current-context into the first existing KUBECONFIG file, like kubectl', async () => {
-  for (const order of [['missing.yaml', 'a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml']]) {
+  for (const order of [
+    ['missing.yaml', 'a.yaml', 'b.yaml'],
+    ['b.yaml', 'a.yaml'],
+  ]) {
     const mine = scratch();
     const theirs = scratch();
     setup(mine);
@@ -90,7 +115,10 @@ test('use-context writes current-context into the first existing KUBECONFIG file
       const cur = (dir: string): string | undefined => loaded(hostFor(dir, {}), join(dir, f)).currentContext;
       assert.equal(cur(mine), cur(theirs), `current-context of ${f} after ${kc}`);
     }
-    assert.deepEqual(renderConfigView(loaded(hostFor(mine, { KUBECONFIG: kc }))), renderConfigView(loaded(hostFor(theirs, { KUBECONFIG: kc }))));
+    assert.deepEqual(
+      renderConfigView(loaded(hostFor(mine, { KUBECONFIG: kc }))),
+      renderConfigView(loaded(hostFor(theirs, { KUBECONFIG: kc }))),
+    );
   }
 });
 
@@ -107,7 +135,10 @@ test('set-context --current --namespace writes to the context’s own file, like
   if (!requireTool(t, 'kubectl', 'the comparisons with kubectl config writes')) return;
   const k = await runKubectl(['config', 'set-context', '--current', '--namespace=changed'], { cwd: theirs, env: { KUBECONFIG: kc } });
   assert.equal(k.code, 0, k.stderr);
-  assert.deepEqual(renderConfigView(loaded(hostFor(mine, { KUBECONFIG: kc }))), renderConfigView(loaded(hostFor(theirs, { KUBECONFIG: kc }))));
+  assert.deepEqual(
+    renderConfigView(loaded(hostFor(mine, { KUBECONFIG: kc }))),
+    renderConfigView(loaded(hostFor(theirs, { KUBECONFIG: kc }))),
+  );
   // and kubectl reads kpods' file exactly as kpods does
   const view = await runKubectl(['config', 'view', '--raw', '-o', 'json'], { cwd: mine, env: { KUBECONFIG: kc } });
   assert.deepEqual(JSON.parse(view.stdout), JSON.parse(JSON.stringify(renderConfigView(loaded(hostFor(mine, { KUBECONFIG: kc }))))));
@@ -120,7 +151,15 @@ test('every other field is kept: unknown fields, extensions, YAML 1.1 booleans, 
   const r = await saveNamespace({ host: hostFor(dir, {}), explicitPath: a, namespace: 'other', context: 'ctx-a' });
   assert.ok(r.ok, r.ok ? '' : r.failure.summary);
   const text = readFileSync(a, 'utf8');
-  for (const kept of ['unknown-cluster-field: keep-me', 'future-field:', 'top-level-unknown:', 'kept: true', 'my.ext/v1', 'insecure-skip-tls-verify: yes', 'flag: on']) {
+  for (const kept of [
+    'unknown-cluster-field: keep-me',
+    'future-field:',
+    'top-level-unknown:',
+    'kept: true',
+    'my.ext/v1',
+    'insecure-skip-tls-verify: yes',
+    'flag: on',
+  ]) {
     assert.ok(text.includes(kept), `lost ${kept}:\n${text}`);
   }
   const after = renderConfigView(loaded(hostFor(dir, {}), a));
@@ -143,7 +182,11 @@ test('use-context refuses an unknown context (as kubectl does), writes an explic
   const unknown = await saveCurrentContext({ host: hostFor(dir, { KUBECONFIG: missing }), context: 'ctx-a' });
   assert.equal(unknown.ok, false);
   if (!unknown.ok) assert.equal(unknown.failure.code, 'kubeconfig.context-not-found');
-  const explicit = await saveCurrentContext({ host: hostFor(dir, { KUBECONFIG: join(dir, 'b.yaml') }), explicitPath: a, context: 'quoted' });
+  const explicit = await saveCurrentContext({
+    host: hostFor(dir, { KUBECONFIG: join(dir, 'b.yaml') }),
+    explicitPath: a,
+    context: 'quoted',
+  });
   assert.ok(explicit.ok);
   assert.equal(explicit.value.file, a, '--kubeconfig is the file written, KUBECONFIG ignored');
   assert.equal(loaded(hostFor(dir, {}), a).currentContext, 'quoted');
@@ -156,17 +199,30 @@ test('use-context refuses an unknown context (as kubectl does), writes an explic
   const ns = await saveNamespace({ host: hostFor(dir, {}), explicitPath: a, namespace: 'x' });
   assert.ok(ns.ok, ns.ok ? '' : ns.failure.summary);
   // The quoted "yes" and "0123" stay strings after the rewrite.
-  assert.deepEqual(loaded(hostFor(dir, {}), a).contexts.find((c) => c.name === 'quoted')?.fields, { cluster: 'yes', user: '0123', namespace: 'x' });
+  assert.deepEqual(loaded(hostFor(dir, {}), a).contexts.find((c) => c.name === 'quoted')?.fields, {
+    cluster: 'yes',
+    user: '0123',
+    namespace: 'x',
+  });
 });
 
 test('contexts sharing one anchor are changed separately', async () => {
   const dir = scratch();
   const file = join(dir, 'config');
-  writeFileSync(file, 'clusters:\n- name: x\n  cluster: {server: "https://x"}\ncontexts:\n- name: a\n  context: &shared {cluster: x, user: ""}\n- name: b\n  context: *shared\ncurrent-context: a\n');
+  writeFileSync(
+    file,
+    'clusters:\n- name: x\n  cluster: {server: "https://x"}\ncontexts:\n- name: a\n  context: &shared {cluster: x, user: ""}\n- name: b\n  context: *shared\ncurrent-context: a\n',
+  );
   const r = await saveNamespace({ host: hostFor(dir, {}), explicitPath: file, namespace: 'only-a' });
   assert.ok(r.ok, r.ok ? '' : r.failure.summary);
   const cfg = loaded(hostFor(dir, {}), file);
-  assert.deepEqual(cfg.contexts.map((c) => [c.name, c.fields.namespace]), [['a', 'only-a'], ['b', undefined]]);
+  assert.deepEqual(
+    cfg.contexts.map((c) => [c.name, c.fields.namespace]),
+    [
+      ['a', 'only-a'],
+      ['b', undefined],
+    ],
+  );
 });
 
 test('a symlinked kubeconfig stays a symlink; the file it points to is replaced', async () => {
@@ -220,7 +276,8 @@ function run(cmd: string, args: string[], env: Record<string, string>, cwd: stri
 
 function manyContexts(n: number, prefixes: string[]): string {
   const lines = ['clusters:', '- name: c', '  cluster: {server: "https://c"}', 'users:', '- name: u', '  user: {token: t}', 'contexts:'];
-  for (const p of prefixes) for (let i = 0; i < n; i++) lines.push(`- name: ${p}-${i}`, '  context: {cluster: c, user: u, namespace: start}');
+  for (const p of prefixes)
+    for (let i = 0; i < n; i++) lines.push(`- name: ${p}-${i}`, '  context: {cluster: c, user: u, namespace: start}');
   return lines.join('\n') + '\ncurrent-context: a-0\n';
 }
 
@@ -261,7 +318,10 @@ test('kpods and kubectl writing at once: no corruption, and kpods never loses a 
       }
     }
   };
-  const [kp] = await Promise.all([run(process.execPath, [worker, file, 'A', ...Array.from({ length: 10 }, (_, i) => `a-${i}`)], {}, dir), kubectlSide()]);
+  const [kp] = await Promise.all([
+    run(process.execPath, [worker, file, 'A', ...Array.from({ length: 10 }, (_, i) => `a-${i}`)], {}, dir),
+    kubectlSide(),
+  ]);
   assert.equal(kp.code, 0, kp.stderr);
   const cfg = loaded(hostFor(dir, {}), file);
   // kpods re-reads under the lock and changes one field: every kubectl write survives.
@@ -269,7 +329,8 @@ test('kpods and kubectl writing at once: no corruption, and kpods never loses a 
   // kubectl itself can undo a concurrent change: it edits the config it read *before* taking the lock and
   // writes back every stanza that differs (client-go ModifyConfig). So a kpods value is either kpods' or
   // the value kubectl had read ("start"), never anything else.
-  for (let i = 0; i < 10; i++) assert.ok(['A-' + i, 'start'].includes(cfg.contexts.find((c) => c.name === `a-${i}`)?.fields.namespace ?? ''));
+  for (let i = 0; i < 10; i++)
+    assert.ok(['A-' + i, 'start'].includes(cfg.contexts.find((c) => c.name === `a-${i}`)?.fields.namespace ?? ''));
   assert.match(cfg.currentContext ?? '', /^a-\d$/);
   assert.ok(kubectlRuns >= 10);
   assert.deepEqual(readdirSync(dir), ['config']);

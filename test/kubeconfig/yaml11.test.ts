@@ -17,21 +17,39 @@ function load(name: string, text: string) {
 }
 
 test('yes/on/off in boolean fields are read as kubectl reads them, with a warning naming file and line', () => {
-  const { path, result } = load('bools', 'clusters:\n- name: c\n  cluster:\n    server: https://c\n    insecure-skip-tls-verify: yes\n    disable-compression: Off\npreferences: {colors: true}\n');
+  const { path, result } = load(
+    'bools',
+    'clusters:\n- name: c\n  cluster:\n    server: https://c\n    insecure-skip-tls-verify: yes\n    disable-compression: Off\npreferences: {colors: true}\n',
+  );
   assert.ok(result.ok);
   assert.equal(result.value.clusters[0]?.fields.insecureSkipTlsVerify, true);
   assert.equal(result.value.clusters[0]?.fields.disableCompression, false);
-  assert.deepEqual(result.value.warnings.map((w) => [w.file, w.line]), [[path, 5], [path, 6]]);
+  assert.deepEqual(
+    result.value.warnings.map((w) => [w.file, w.line]),
+    [
+      [path, 5],
+      [path, 6],
+    ],
+  );
   assert.match(result.value.warnings[0]?.message ?? '', /unquoted yes is read as true.*YAML 1\.2 tools read it as the string "yes"/);
 });
 
 test('merge keys are reported, and a merge overriding an explicit key is reported as such', () => {
-  const { result } = load('merge', 'd: &d {server: "https://merged"}\nclusters:\n- name: c\n  cluster:\n    server: https://explicit\n    <<: *d\n');
+  const { result } = load(
+    'merge',
+    'd: &d {server: "https://merged"}\nclusters:\n- name: c\n  cluster:\n    server: https://explicit\n    <<: *d\n',
+  );
   assert.ok(result.ok);
   assert.equal(result.value.clusters[0]?.fields.server, 'https://merged');
   const messages = result.value.warnings.map((w) => `${w.line}: ${w.message}`);
-  assert.ok(messages.some((m) => /^6: a `<<` merge key is expanded/.test(m)), messages.join('\n'));
-  assert.ok(messages.some((m) => /replaces a key written before it/.test(m)), messages.join('\n'));
+  assert.ok(
+    messages.some((m) => /^6: a `<<` merge key is expanded/.test(m)),
+    messages.join('\n'),
+  );
+  assert.ok(
+    messages.some((m) => /replaces a key written before it/.test(m)),
+    messages.join('\n'),
+  );
 });
 
 test('numbers in extensions follow go-yaml (octal 0123 is 83) and are reported', () => {
@@ -47,7 +65,14 @@ test('a rewrite keeps YAML 1.1 values as kubectl reads them', () => {
   assert.ok(!('error' in parsed));
   const again = parseFirstDocument(dumpDocument(parsed.doc));
   assert.ok(!('error' in again));
-  const plain = (d: unknown): unknown => JSON.parse(JSON.stringify(d, (_k, v: unknown) => (typeof v === 'object' && v !== null && 'kind' in v && 'text' in v ? `${(v as { kind: string }).kind}:${(v as { text: string }).text}` : v)));
+  const plain = (d: unknown): unknown =>
+    JSON.parse(
+      JSON.stringify(d, (_k, v: unknown) =>
+        typeof v === 'object' && v !== null && 'kind' in v && 'text' in v
+          ? `${(v as { kind: string }).kind}:${(v as { text: string }).text}`
+          : v,
+      ),
+    );
   assert.deepEqual(plain(again.doc), plain(parsed.doc));
   assert.deepEqual(plain(parsed.doc), { a: 'bool:yes', b: 'yes', c: 'int:0123', d: '0123', e: 'bool:on', f: null, g: 'float:1.0' });
 });

@@ -25,13 +25,32 @@ test('Table: nine columns with priorities, printPod cells, PartialObjectMetadata
   const t = json(r.body);
   assert.equal(t['kind'], 'Table');
   assert.equal(t['apiVersion'], 'meta.k8s.io/v1');
-  assert.deepEqual(t['columnDefinitions'].map((c: Json) => [c['name'], c['type'], c['priority']]), [
-    ['Name', 'string', 0], ['Ready', 'string', 0], ['Status', 'string', 0], ['Restarts', 'string', 0], ['Age', 'string', 0],
-    ['IP', 'string', 1], ['Node', 'string', 1], ['Nominated Node', 'string', 1], ['Readiness Gates', 'string', 1],
-  ]);
+  assert.deepEqual(
+    t['columnDefinitions'].map((c: Json) => [c['name'], c['type'], c['priority']]),
+    [
+      ['Name', 'string', 0],
+      ['Ready', 'string', 0],
+      ['Status', 'string', 0],
+      ['Restarts', 'string', 0],
+      ['Age', 'string', 0],
+      ['IP', 'string', 1],
+      ['Node', 'string', 1],
+      ['Nominated Node', 'string', 1],
+      ['Readiness Gates', 'string', 1],
+    ],
+  );
   for (const c of t['columnDefinitions']) assert.deepEqual(Object.keys(c), ['name', 'type', 'format', 'description', 'priority']);
   const crash = t['rows'].find((row: Json) => row['cells'][2] === 'CrashLoopBackOff');
-  assert.deepEqual(crash['cells'].slice(1), ['0/1', 'CrashLoopBackOff', '17 (5m ago)', '2d3h', '10.244.0.2', 'worker-2', '<none>', '<none>']);
+  assert.deepEqual(crash['cells'].slice(1), [
+    '0/1',
+    'CrashLoopBackOff',
+    '17 (5m ago)',
+    '2d3h',
+    '10.244.0.2',
+    'worker-2',
+    '<none>',
+    '<none>',
+  ]);
   assert.equal(crash['object']['kind'], 'PartialObjectMetadata');
   assert.equal(crash['object']['metadata']['namespace'], 'default');
   assert.ok(crash['object']['metadata']['managedFields'].length >= 2);
@@ -40,14 +59,19 @@ test('Table: nine columns with priorities, printPod cells, PartialObjectMetadata
   assert.equal(none['rows'].length, 120);
   assert.ok(none['rows'].every((row: Json) => !('object' in row)));
   const completed = none['rows'].find((row: Json) => row['cells'][2] === 'Completed');
-  assert.deepEqual(completed['conditions'], [{ type: 'Completed', status: 'True', reason: 'Succeeded', message: 'The pod has completed successfully.' }]);
+  assert.deepEqual(completed['conditions'], [
+    { type: 'Completed', status: 'True', reason: 'Succeeded', message: 'The pod has completed successfully.' },
+  ]);
   const obj = json((await simRequest(sim, '/api/v1/namespaces/shop/pods?includeObject=Object&limit=1', { accept: TABLE })).body);
   assert.equal(obj['rows'][0]['object']['kind'], 'Pod');
   assert.ok(obj['rows'][0]['object']['status']);
   const bad = await simRequest(sim, '/api/v1/pods?includeObject=x', { accept: TABLE });
   assert.equal(bad.status, 400);
   assert.equal(json(bad.body)['message'], 'unrecognized includeObject value: "x"');
-  const beta = json((await simRequest(sim, '/api/v1/namespaces/default/pods?limit=1', { accept: 'application/json;as=Table;v=v1beta1;g=meta.k8s.io' })).body);
+  const beta = json(
+    (await simRequest(sim, '/api/v1/namespaces/default/pods?limit=1', { accept: 'application/json;as=Table;v=v1beta1;g=meta.k8s.io' }))
+      .body,
+  );
   assert.equal(beta['apiVersion'], 'meta.k8s.io/v1beta1');
   const proto = await simRequest(sim, '/api/v1/pods', { accept: 'application/vnd.kubernetes.protobuf' });
   assert.equal(proto.status, 406);
@@ -71,7 +95,10 @@ test('PodList: items without kind, realistic 4-5 KB pods, one pod by name, 404',
   assert.equal(one['metadata']['name'], name);
   const missing = await simRequest(sim, '/api/v1/namespaces/shop/pods/nope');
   assert.equal(missing.status, 404);
-  assert.equal(missing.body, '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"pods \\"nope\\" not found","reason":"NotFound","details":{"name":"nope","kind":"pods"},"code":404}');
+  assert.equal(
+    missing.body,
+    '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"pods \\"nope\\" not found","reason":"NotFound","details":{"name":"nope","kind":"pods"},"code":404}',
+  );
   const unknown = await simRequest(sim, '/api/v1/nodes');
   assert.equal(unknown.status, 404);
   assert.equal(json(unknown.body)['message'], 'the server could not find the requested resource');
@@ -83,7 +110,9 @@ test('limit and continue page through everything once; a stale token gets 410 Ex
   let pages = 0;
   let first: Json | undefined;
   do {
-    const page = json((await simRequest(sim, `/api/v1/pods?limit=7${token ? `&continue=${encodeURIComponent(token)}` : ''}`, { accept: TABLE })).body);
+    const page = json(
+      (await simRequest(sim, `/api/v1/pods?limit=7${token ? `&continue=${encodeURIComponent(token)}` : ''}`, { accept: TABLE })).body,
+    );
     first ??= page;
     names.push(...page['rows'].map((row: Json) => `${row['object']['metadata']['namespace']}/${row['cells'][0]}`));
     token = page['metadata']['continue'] ?? '';
@@ -110,7 +139,10 @@ test('limit and continue page through everything once; a stale token gets 410 Ex
 });
 
 test('label and field selectors; unsupported fields and bad resourceVersionMatch', async () => {
-  const names = async (q: string) => json((await simRequest(sim, `/api/v1/pods?${q}`, { accept: 'application/json' })).body)['items'].map((i: Json) => i['metadata']['name'] as string);
+  const names = async (q: string) =>
+    json((await simRequest(sim, `/api/v1/pods?${q}`, { accept: 'application/json' })).body)['items'].map(
+      (i: Json) => i['metadata']['name'] as string,
+    );
   const cart = await names('labelSelector=' + encodeURIComponent('app in (cart,catalog),tier!=system'));
   assert.ok(cart.length > 0 && cart.every((n: string) => /^(cart|catalog)-/.test(n)));
   assert.deepEqual(await names('labelSelector=' + encodeURIComponent('!app')), []);
@@ -118,7 +150,9 @@ test('label and field selectors; unsupported fields and bad resourceVersionMatch
   assert.ok(node.length > 0);
   const one = await names('fieldSelector=' + encodeURIComponent(`metadata.name=${node[0]},metadata.namespace!=nowhere`));
   assert.deepEqual(one, [node[0]]);
-  const pending = json((await simRequest(sim, '/api/v1/pods?fieldSelector=status.phase%3DPending', { accept: 'application/json' })).body)['items'];
+  const pending = json((await simRequest(sim, '/api/v1/pods?fieldSelector=status.phase%3DPending', { accept: 'application/json' })).body)[
+    'items'
+  ];
   assert.ok(pending.length > 0 && pending.every((p: Json) => p['status']['phase'] === 'Pending'));
   const bad = await simRequest(sim, '/api/v1/pods?fieldSelector=spec.foo%3Dbar');
   assert.equal(bad.status, 400);
@@ -137,13 +171,20 @@ test('watch (JSON): from a list RV only changes arrive; ADDED/MODIFIED/DELETED c
   const w = await simStream(sim, `/api/v1/namespaces/batch/pods?watch=1&resourceVersion=${rv}`);
   try {
     assert.equal(w.status, 200);
-    sim.cluster.putPod({ metadata: { name: 'job-x', namespace: 'batch', creationTimestamp: NOW.toISOString() }, spec: { containers: [{ name: 'c' }] }, status: { phase: 'Pending' } });
+    sim.cluster.putPod({
+      metadata: { name: 'job-x', namespace: 'batch', creationTimestamp: NOW.toISOString() },
+      spec: { containers: [{ name: 'c' }] },
+      status: { phase: 'Pending' },
+    });
     sim.cluster.putPod({ metadata: { name: 'elsewhere', namespace: 'shop' }, status: { phase: 'Pending' } });
     sim.cluster.updatePod('batch', 'job-x', (p) => void (p.status = { phase: 'Running' }));
     sim.cluster.deletePod('batch', 'job-x');
     const lines = await w.waitForLines(3);
     const events = lines.map((l) => json(l));
-    assert.deepEqual(events.map((e) => e['type']), ['ADDED', 'MODIFIED', 'DELETED']);
+    assert.deepEqual(
+      events.map((e) => e['type']),
+      ['ADDED', 'MODIFIED', 'DELETED'],
+    );
     assert.ok(events.every((e) => e['object']['kind'] === 'Pod' && e['object']['apiVersion'] === 'v1'));
     assert.equal(events[1]!['object']['status']['phase'], 'Running');
     const rvs = events.map((e) => Number(e['object']['metadata']['resourceVersion']));
@@ -156,14 +197,20 @@ test('watch (JSON): from a list RV only changes arrive; ADDED/MODIFIED/DELETED c
 
 test('watch with a selector: a pod entering the selection is ADDED, leaving it is DELETED', async () => {
   sim.cluster.putPod({ metadata: { name: 'sel-1', namespace: 'default', labels: { app: 'other' } }, status: { phase: 'Running' } });
-  const w = await simStream(sim, `/api/v1/namespaces/default/pods?watch=1&resourceVersion=${sim.cluster.resourceVersion}&labelSelector=app%3Dpicked`);
+  const w = await simStream(
+    sim,
+    `/api/v1/namespaces/default/pods?watch=1&resourceVersion=${sim.cluster.resourceVersion}&labelSelector=app%3Dpicked`,
+  );
   try {
     sim.cluster.updatePod('default', 'sel-1', (p) => void (p.metadata!.labels = { app: 'picked' }));
     sim.cluster.updatePod('default', 'sel-1', (p) => void (p.status = { phase: 'Pending' }));
     sim.cluster.updatePod('default', 'sel-1', (p) => void (p.metadata!.labels = { app: 'other' }));
     sim.cluster.deletePod('default', 'sel-1');
     const lines = await w.waitForLines(3);
-    assert.deepEqual(lines.map((l) => json(l)['type']), ['ADDED', 'MODIFIED', 'DELETED']);
+    assert.deepEqual(
+      lines.map((l) => json(l)['type']),
+      ['ADDED', 'MODIFIED', 'DELETED'],
+    );
   } finally {
     w.close();
   }
@@ -171,18 +218,36 @@ test('watch with a selector: a pod entering the selection is ADDED, leaving it i
 
 test('watch (Table): columnDefinitions only on the first event; bookmarks; timeoutSeconds ends the stream', async () => {
   const rv = sim.cluster.resourceVersion;
-  const w = await simStream(sim, `/api/v1/namespaces/payments/pods?watch=true&resourceVersion=${rv}&allowWatchBookmarks=true&timeoutSeconds=1`, { accept: TABLE });
-  sim.cluster.putPod({ metadata: { name: 'p1', namespace: 'payments', creationTimestamp: '2026-03-01T09:59:00Z' }, spec: { containers: [{ name: 'c' }] }, status: { phase: 'Running' } });
-  sim.cluster.updatePod('payments', 'p1', (p) => void (p.status = { phase: 'Running', containerStatuses: [{ name: 'c', ready: true, state: { running: {} } }] }));
+  const w = await simStream(
+    sim,
+    `/api/v1/namespaces/payments/pods?watch=true&resourceVersion=${rv}&allowWatchBookmarks=true&timeoutSeconds=1`,
+    { accept: TABLE },
+  );
+  sim.cluster.putPod({
+    metadata: { name: 'p1', namespace: 'payments', creationTimestamp: '2026-03-01T09:59:00Z' },
+    spec: { containers: [{ name: 'c' }] },
+    status: { phase: 'Running' },
+  });
+  sim.cluster.updatePod(
+    'payments',
+    'p1',
+    (p) => void (p.status = { phase: 'Running', containerStatuses: [{ name: 'c', ready: true, state: { running: {} } }] }),
+  );
   await w.ended;
   const events = w.lines.map((l) => json(l));
   const changes = events.filter((e) => e['type'] !== 'BOOKMARK');
-  assert.deepEqual(changes.map((e) => e['type']), ['ADDED', 'MODIFIED']);
+  assert.deepEqual(
+    changes.map((e) => e['type']),
+    ['ADDED', 'MODIFIED'],
+  );
   assert.equal(changes[0]!['object']['kind'], 'Table');
   assert.equal(changes[0]!['object']['columnDefinitions'].length, 9);
   assert.equal(changes[1]!['object']['columnDefinitions'], null);
   assert.deepEqual(changes[1]!['object']['rows'][0]['cells'].slice(0, 5), ['p1', '1/1', 'Running', '0', '60s']);
-  assert.ok(events.some((e) => e['type'] === 'BOOKMARK'), 'a bookmark within 1 s at a 200 ms interval');
+  assert.ok(
+    events.some((e) => e['type'] === 'BOOKMARK'),
+    'a bookmark within 1 s at a 200 ms interval',
+  );
   sim.cluster.deletePod('payments', 'p1');
 });
 
@@ -201,24 +266,37 @@ test('watch without RV sends ADDED for existing pods; a compacted RV gets 200 + 
   const ev = json(e.lines[0]!);
   assert.equal(ev['type'], 'ERROR');
   assert.deepEqual(ev['object'], {
-    kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `too old resource version: ${old} (${sim.cluster.oldestResourceVersion})`, reason: 'Expired', code: 410,
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: `too old resource version: ${old} (${sim.cluster.oldestResourceVersion})`,
+    reason: 'Expired',
+    code: 410,
   });
 });
 
 test('streaming list (sendInitialEvents): ADDED for each pod, then a bookmark marking the end', async () => {
-  const w = await simStream(sim, '/api/v1/namespaces/monitoring/pods?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&timeoutSeconds=1');
+  const w = await simStream(
+    sim,
+    '/api/v1/namespaces/monitoring/pods?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&timeoutSeconds=1',
+  );
   await w.ended;
   const events = w.lines.map((l) => json(l));
   const count = [...sim.cluster.iterate('monitoring')].length;
-  assert.deepEqual(events.slice(0, count).map((e) => e['type']), Array(count).fill('ADDED'));
+  assert.deepEqual(
+    events.slice(0, count).map((e) => e['type']),
+    Array(count).fill('ADDED'),
+  );
   assert.equal(events[count]!['type'], 'BOOKMARK');
   assert.deepEqual(events[count]!['object']['metadata']['annotations'], { 'k8s.io/initial-events-end': 'true' });
   const bad = await simRequest(sim, '/api/v1/pods?watch=1&sendInitialEvents=true');
   assert.equal(bad.status, 422);
 });
 
-test('401 and 403 bodies are kube-apiserver\'s, for every credential type', async () => {
-  const unauthorized = '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}';
+test("401 and 403 bodies are kube-apiserver's, for every credential type", async () => {
+  const unauthorized =
+    '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}';
   for (const auth of ['none', { token: 'nope' }, { basic: ['ops', 'wrong'] }] as SimAuth[]) {
     const r = await simRequest(sim, '/api/v1/pods', { auth });
     assert.equal(r.status, 401);
@@ -233,11 +311,23 @@ test('401 and 403 bodies are kube-apiserver\'s, for every credential type', asyn
   const dev = { token: sim.secrets.developerToken };
   const forbidden = await simRequest(sim, '/api/v1/namespaces/default/pods', { auth: dev });
   assert.equal(forbidden.status, 403);
-  assert.equal(forbidden.body, '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"pods is forbidden: User \\"jane@example.com\\" cannot list resource \\"pods\\" in API group \\"\\" in the namespace \\"default\\"","reason":"Forbidden","details":{"kind":"pods"},"code":403}');
+  assert.equal(
+    forbidden.body,
+    '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"pods is forbidden: User \\"jane@example.com\\" cannot list resource \\"pods\\" in API group \\"\\" in the namespace \\"default\\"","reason":"Forbidden","details":{"kind":"pods"},"code":403}',
+  );
   const watch = await simRequest(sim, '/api/v1/pods?watch=1', { auth: dev });
-  assert.equal(json(watch.body)['message'], 'pods is forbidden: User "jane@example.com" cannot watch resource "pods" in API group "" at the cluster scope');
+  assert.equal(
+    json(watch.body)['message'],
+    'pods is forbidden: User "jane@example.com" cannot watch resource "pods" in API group "" at the cluster scope',
+  );
   assert.equal((await simRequest(sim, '/api/v1/namespaces/shop/pods', { auth: dev })).status, 200);
-  sim.access.bind({ name: 'temp', role: 'pod-reader', namespace: 'default', subject: { kind: 'User', name: 'jane@example.com' }, rules: [{ verbs: ['list'], apiGroups: [''], resources: ['pods'] }] });
+  sim.access.bind({
+    name: 'temp',
+    role: 'pod-reader',
+    namespace: 'default',
+    subject: { kind: 'User', name: 'jane@example.com' },
+    rules: [{ verbs: ['list'], apiGroups: [''], resources: ['pods'] }],
+  });
   assert.equal((await simRequest(sim, '/api/v1/namespaces/default/pods', { auth: dev })).status, 200);
   sim.access.unbind('temp', 'default');
   assert.equal((await simRequest(sim, '/api/v1/namespaces/default/pods', { auth: dev })).status, 403);
@@ -247,14 +337,27 @@ test('impersonation: allowed for cluster-admin, 403 in kube-apiserver words othe
   const { request } = await import('node:https');
   const call = (auth: 'admin' | 'dev') =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${sim.url}/apis/authentication.k8s.io/v1/selfsubjectreviews`, {
-        method: 'POST', ca: sim.secrets.caPem, agent: false,
-        ...(auth === 'admin' ? { cert: sim.secrets.admin.cert, key: sim.secrets.admin.key } : {}),
-        headers: { 'Impersonate-User': 'bob', 'Impersonate-Group': ['team-a', 'team-b'], ...(auth === 'dev' ? { Authorization: `Bearer ${sim.secrets.developerToken}` } : {}) },
-      }, (res) => {
-        let body = '';
-        res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = request(
+        `${sim.url}/apis/authentication.k8s.io/v1/selfsubjectreviews`,
+        {
+          method: 'POST',
+          ca: sim.secrets.caPem,
+          agent: false,
+          ...(auth === 'admin' ? { cert: sim.secrets.admin.cert, key: sim.secrets.admin.key } : {}),
+          headers: {
+            'Impersonate-User': 'bob',
+            'Impersonate-Group': ['team-a', 'team-b'],
+            ...(auth === 'dev' ? { Authorization: `Bearer ${sim.secrets.developerToken}` } : {}),
+          },
+        },
+        (res) => {
+          let body = '';
+          res
+            .setEncoding('utf8')
+            .on('data', (d: string) => (body += d))
+            .on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on('error', reject);
       req.end('{}');
     });
@@ -263,7 +366,10 @@ test('impersonation: allowed for cluster-admin, 403 in kube-apiserver words othe
   assert.deepEqual(json(ok.body)['status']['userInfo'], { username: 'bob', groups: ['team-a', 'team-b', 'system:authenticated'] });
   const denied = await call('dev');
   assert.equal(denied.status, 403);
-  assert.equal(json(denied.body)['message'], 'users "bob" is forbidden: User "jane@example.com" cannot impersonate resource "users" in API group "" at the cluster scope');
+  assert.equal(
+    json(denied.body)['message'],
+    'users "bob" is forbidden: User "jane@example.com" cannot impersonate resource "users" in API group "" at the cluster scope',
+  );
 });
 
 /** Encodes protobuf fields (strings and nested messages) by hand. */
@@ -286,33 +392,121 @@ function pb(fields: Array<[number, string | Buffer]>): Buffer {
 }
 
 function envelope(apiVersion: string, kind: string, raw: Buffer): Buffer {
-  return Buffer.concat([Buffer.from([0x6b, 0x38, 0x73, 0x00]), pb([[1, pb([[1, apiVersion], [2, kind]])], [2, raw]])]);
+  return Buffer.concat([
+    Buffer.from([0x6b, 0x38, 0x73, 0x00]),
+    pb([
+      [
+        1,
+        pb([
+          [1, apiVersion],
+          [2, kind],
+        ]),
+      ],
+      [2, raw],
+    ]),
+  ]);
 }
 
 test('access reviews: protobuf and JSON bodies, answers from the same grants', async () => {
   const dev = { token: sim.secrets.developerToken };
   const ssar = (ns: string) =>
-    envelope('authorization.k8s.io/v1', 'SelfSubjectAccessReview', pb([[1, pb([])], [2, pb([[1, pb([[1, ns], [2, 'list'], [5, 'pods']])]])]]));
-  const yes = await simRequest(sim, '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', { method: 'POST', auth: dev, body: ssar('shop'), contentType: 'application/vnd.kubernetes.protobuf' });
+    envelope(
+      'authorization.k8s.io/v1',
+      'SelfSubjectAccessReview',
+      pb([
+        [1, pb([])],
+        [
+          2,
+          pb([
+            [
+              1,
+              pb([
+                [1, ns],
+                [2, 'list'],
+                [5, 'pods'],
+              ]),
+            ],
+          ]),
+        ],
+      ]),
+    );
+  const yes = await simRequest(sim, '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+    method: 'POST',
+    auth: dev,
+    body: ssar('shop'),
+    contentType: 'application/vnd.kubernetes.protobuf',
+  });
   assert.equal(yes.status, 201);
   const y = json(yes.body);
   assert.deepEqual(y['spec'], { resourceAttributes: { namespace: 'shop', verb: 'list', resource: 'pods' } });
-  assert.deepEqual(y['status'], { allowed: true, reason: 'RBAC: allowed by RoleBinding "dev-pods/shop" of Role "pod-reader" to Group "developers"' });
-  const no = json((await simRequest(sim, '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', { method: 'POST', auth: dev, body: ssar('default'), contentType: 'application/vnd.kubernetes.protobuf' })).body);
+  assert.deepEqual(y['status'], {
+    allowed: true,
+    reason: 'RBAC: allowed by RoleBinding "dev-pods/shop" of Role "pod-reader" to Group "developers"',
+  });
+  const no = json(
+    (
+      await simRequest(sim, '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+        method: 'POST',
+        auth: dev,
+        body: ssar('default'),
+        contentType: 'application/vnd.kubernetes.protobuf',
+      })
+    ).body,
+  );
   assert.deepEqual(no['status'], { allowed: false });
-  const jsonBody = JSON.stringify({ kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', spec: { nonResourceAttributes: { path: '/version', verb: 'get' } } });
-  const nonRes = json((await simRequest(sim, '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', { method: 'POST', auth: dev, body: jsonBody, contentType: 'application/json' })).body);
+  const jsonBody = JSON.stringify({
+    kind: 'SelfSubjectAccessReview',
+    apiVersion: 'authorization.k8s.io/v1',
+    spec: { nonResourceAttributes: { path: '/version', verb: 'get' } },
+  });
+  const nonRes = json(
+    (
+      await simRequest(sim, '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+        method: 'POST',
+        auth: dev,
+        body: jsonBody,
+        contentType: 'application/json',
+      })
+    ).body,
+  );
   assert.equal(nonRes['status']['allowed'], true);
-  const ssrr = envelope('authorization.k8s.io/v1', 'SelfSubjectRulesReview', pb([[1, pb([])], [2, pb([[1, 'shop']])]]));
-  const rules = json((await simRequest(sim, '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews', { method: 'POST', auth: dev, body: ssrr, contentType: 'application/vnd.kubernetes.protobuf' })).body);
+  const ssrr = envelope(
+    'authorization.k8s.io/v1',
+    'SelfSubjectRulesReview',
+    pb([
+      [1, pb([])],
+      [2, pb([[1, 'shop']])],
+    ]),
+  );
+  const rules = json(
+    (
+      await simRequest(sim, '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews', {
+        method: 'POST',
+        auth: dev,
+        body: ssrr,
+        contentType: 'application/vnd.kubernetes.protobuf',
+      })
+    ).body,
+  );
   assert.deepEqual(rules['spec'], { namespace: 'shop' });
   assert.equal(rules['status']['incomplete'], false);
   assert.ok(rules['status']['resourceRules'].some((r: Json) => r['resources'].includes('pods') && r['verbs'].includes('list')));
   assert.ok(rules['status']['nonResourceRules'].length > 0);
-  const ssr = json((await simRequest(sim, '/apis/authentication.k8s.io/v1/selfsubjectreviews', { method: 'POST', auth: { basic: [sim.secrets.basic.username, sim.secrets.basic.password] }, body: '{}' })).body);
+  const ssr = json(
+    (
+      await simRequest(sim, '/apis/authentication.k8s.io/v1/selfsubjectreviews', {
+        method: 'POST',
+        auth: { basic: [sim.secrets.basic.username, sim.secrets.basic.password] },
+        body: '{}',
+      })
+    ).body,
+  );
   assert.deepEqual(ssr['status'], { userInfo: { username: 'ops', groups: ['viewers', 'system:authenticated'] } });
   assert.equal(ssr['metadata']['creationTimestamp'], '2026-03-01T10:00:00Z');
-  assert.equal((await simRequest(sim, '/apis/authentication.k8s.io/v1beta1/selfsubjectreviews', { method: 'POST', body: '{}' })).status, 404);
+  assert.equal(
+    (await simRequest(sim, '/apis/authentication.k8s.io/v1beta1/selfsubjectreviews', { method: 'POST', body: '{}' })).status,
+    404,
+  );
 });
 
 test('discovery: /api, /apis, /api/v1 and group versions', async () => {
@@ -336,7 +530,10 @@ test('faults: switched at runtime (and recovering), per namespace, and per scena
   assert.deepEqual(json(failing.body)['details'], { causes: [{ message: 'etcdserver: request timed out' }] });
   sim.cluster.setFault('throttle');
   const throttled = await simRequest(sim, '/api/v1/pods?limit=1');
-  assert.deepEqual([throttled.status, throttled.headers['retry-after'], throttled.headers['content-type'], throttled.body], [429, '1', 'text/plain; charset=utf-8', 'Too many requests, please try again later.\n']);
+  assert.deepEqual(
+    [throttled.status, throttled.headers['retry-after'], throttled.headers['content-type'], throttled.body],
+    [429, '1', 'text/plain; charset=utf-8', 'Too many requests, please try again later.\n'],
+  );
   sim.cluster.setFault(null);
   assert.equal((await simRequest(sim, '/api/v1/pods?limit=1')).status, 200);
   sim.cluster.setNamespaceFault('shop', 'unavailable');
@@ -347,7 +544,9 @@ test('faults: switched at runtime (and recovering), per namespace, and per scena
   const html = await simRequest(sim, '/s/html-login/api/v1/pods');
   assert.equal(html.status, 200);
   assert.match(String(html.headers['content-type']), /^text\/html/);
-  const flaky = [await simRequest(sim, '/s/flaky/api/v1/pods?limit=1'), await simRequest(sim, '/s/flaky/api/v1/pods?limit=1')].map((r) => r.status).sort();
+  const flaky = [await simRequest(sim, '/s/flaky/api/v1/pods?limit=1'), await simRequest(sim, '/s/flaky/api/v1/pods?limit=1')]
+    .map((r) => r.status)
+    .sort();
   assert.deepEqual(flaky, [200, 500]);
   await assert.rejects(simRequest(sim, '/s/reset/api/v1/pods'), /ECONNRESET|socket hang up|aborted/);
   assert.equal((await simRequest(sim, '/s/throttled/api')).status, 429);

@@ -55,7 +55,23 @@ test('demo --serve --kubeconfig-out writes the kubeconfig where asked', async ()
   try {
     assert.equal(await demo.firstLine, join(out, 'kc.yaml'));
     const text = readFileSync(join(out, 'kc.yaml'), 'utf8');
-    for (const ctx of ['admin', 'developer', 'expired-token', 'wrong-ca', 'hostname-mismatch', 'nothing-listening', 'exec-ok', 'exec-missing', 'exec-fails', 'html-login', 'throttled', 'flaky', 'slow', 'reset', 'hostile']) {
+    for (const ctx of [
+      'admin',
+      'developer',
+      'expired-token',
+      'wrong-ca',
+      'hostname-mismatch',
+      'nothing-listening',
+      'exec-ok',
+      'exec-missing',
+      'exec-fails',
+      'html-login',
+      'throttled',
+      'flaky',
+      'slow',
+      'reset',
+      'hostile',
+    ]) {
       assert.match(text, new RegExp(`- name: ${ctx}\\n\\s+context:`), ctx);
     }
     demo.child.kill('SIGTERM');

@@ -36,7 +36,10 @@ test('get pods with a client certificate: kubectl columns and the cells of print
   const lines = r.stdout.trimEnd().split('\n');
   assert.match(lines[0]!, /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
   const defaultPods = [...sim.cluster.iterate('default')].map((v) => v.pod.metadata?.name);
-  assert.deepEqual(rows(r.stdout).map((l) => l.split(/\s+/)[0]), defaultPods);
+  assert.deepEqual(
+    rows(r.stdout).map((l) => l.split(/\s+/)[0]),
+    defaultPods,
+  );
   assert.match(r.stdout, /\n\S+\s+0\/1\s+CrashLoopBackOff\s+17 \(5m ago\)\s+2d3h\n/);
   assert.match(r.stdout, /\n\S+\s+1\/1\s+Terminating\s+0\s+3h1m\n/);
   assert.match(r.stdout, /\n\S+\s+1\/2\s+NotReady\s+0\s+24h\n/);
@@ -46,7 +49,10 @@ test('get pods -A -o wide: NAMESPACE first, the priority-1 columns shown', async
   if (!need(t)) return;
   const r = await k(['get', 'pods', '-A', '-o', 'wide']);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout.split('\n')[0]!, /^NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/);
+  assert.match(
+    r.stdout.split('\n')[0]!,
+    /^NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/,
+  );
   assert.equal(rows(r.stdout).length, sim.cluster.size);
   assert.match(r.stdout, /\npayments\s+\S+\s+0\/1\s+SchedulingGated\s+0\s+10m\s+<none>\s+<none>\s+<none>\s+<none>\n/);
   assert.match(r.stdout, /\nmonitoring\s+\S+\s+0\/1\s+Pending\s+0\s+179m\s+<none>\s+<none>\s+worker-2\s+<none>\n/);
@@ -62,9 +68,14 @@ test('get pods -l and --field-selector (viewer over basic auth)', async (t) => {
   for (const line of rows(byLabel.stdout)) assert.match(line, /^cart-/);
   const byField = await k(['get', 'pods', '-A', '--field-selector', 'status.phase=Failed,metadata.namespace!=batch'], 'viewer-basic');
   assert.equal(byField.code, 0, byField.stderr);
-  const want = [...sim.cluster.iterate()].filter((v) => v.pod.status?.phase === 'Failed' && v.namespace !== 'batch').map((v) => `${v.namespace}/${v.pod.metadata?.name}`);
+  const want = [...sim.cluster.iterate()]
+    .filter((v) => v.pod.status?.phase === 'Failed' && v.namespace !== 'batch')
+    .map((v) => `${v.namespace}/${v.pod.metadata?.name}`);
   assert.ok(want.length >= 2);
-  assert.deepEqual(rows(byField.stdout).map((l) => l.split(/\s+/).slice(0, 2).join('/')), want);
+  assert.deepEqual(
+    rows(byField.stdout).map((l) => l.split(/\s+/).slice(0, 2).join('/')),
+    want,
+  );
   assert.match(byField.stdout, /\s+Evicted\s+/);
   const bad = await k(['get', 'pods', '--field-selector', 'spec.foo=bar']);
   assert.equal(bad.code, 1);
@@ -84,7 +95,11 @@ test('get pods -w: a change made in the cluster arrives as a row', async (t) => 
     });
     await watch.waitFor(/watched-1\s+0\/1\s+ContainerCreating\s+0\s+42s/);
     sim.cluster.updatePod('payments', 'watched-1', (p) => {
-      p.status = { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }], containerStatuses: [{ name: 'app', ready: true, state: { running: {} } }] };
+      p.status = {
+        phase: 'Running',
+        conditions: [{ type: 'Ready', status: 'True' }],
+        containerStatuses: [{ name: 'app', ready: true, state: { running: {} } }],
+      };
     });
     await watch.waitFor(/watched-1\s+1\/1\s+Running/);
   } finally {
@@ -116,7 +131,10 @@ test('the exec plugin receives KUBERNETES_EXEC_INFO with the cluster', async (t)
     const file = join(dir, 'info.json');
     const r = await k(['get', 'pods', '-n', 'shop'], 'exec-ok', { KPODS_SIM_EXEC_INFO_FILE: file });
     assert.equal(r.code, 0, r.stderr);
-    const info = JSON.parse(readFileSync(file, 'utf8')) as { apiVersion?: string; spec?: { interactive?: boolean; cluster?: { server?: string } } };
+    const info = JSON.parse(readFileSync(file, 'utf8')) as {
+      apiVersion?: string;
+      spec?: { interactive?: boolean; cluster?: { server?: string } };
+    };
     assert.equal(info.apiVersion, 'client.authentication.k8s.io/v1');
     assert.equal(info.spec?.cluster?.server, sim.url);
   } finally {
@@ -168,11 +186,20 @@ test('403 in kube-apiserver words: namespace and cluster scope', async (t) => {
   if (!need(t)) return;
   const ns = await k(['get', 'pods'], 'developer');
   assert.equal(ns.code, 1);
-  assert.equal(ns.stderr, 'Error from server (Forbidden): pods is forbidden: User "jane@example.com" cannot list resource "pods" in API group "" in the namespace "default"\n');
+  assert.equal(
+    ns.stderr,
+    'Error from server (Forbidden): pods is forbidden: User "jane@example.com" cannot list resource "pods" in API group "" in the namespace "default"\n',
+  );
   const all = await k(['get', 'pods', '-A'], 'developer');
-  assert.equal(all.stderr, 'Error from server (Forbidden): pods is forbidden: User "jane@example.com" cannot list resource "pods" in API group "" at the cluster scope\n');
+  assert.equal(
+    all.stderr,
+    'Error from server (Forbidden): pods is forbidden: User "jane@example.com" cannot list resource "pods" in API group "" at the cluster scope\n',
+  );
   const one = await k(['get', 'pod', 'x', '-n', 'payments'], 'developer');
-  assert.equal(one.stderr, 'Error from server (Forbidden): pods "x" is forbidden: User "jane@example.com" cannot get resource "pods" in API group "" in the namespace "payments"\n');
+  assert.equal(
+    one.stderr,
+    'Error from server (Forbidden): pods "x" is forbidden: User "jane@example.com" cannot get resource "pods" in API group "" in the namespace "payments"\n',
+  );
   const missing = await k(['get', 'pod', 'nope', '-n', 'shop'], 'developer');
   assert.equal(missing.stderr, 'Error from server (NotFound): pods "nope" not found\n');
 });
@@ -183,11 +210,20 @@ test('broken scenarios fail as against a real cluster: 401, TLS, refused, HTML, 
   assert.equal(expired.code, 1);
   assert.equal(expired.stderr, 'error: You must be logged in to the server (Unauthorized)\n');
   const expiredGet = await k(['get', 'pods'], 'expired-token');
-  assert.match(expiredGet.stderr, /error: You must be logged in to the server \(the server has asked for the client to provide credentials\)\n$/);
+  assert.match(
+    expiredGet.stderr,
+    /error: You must be logged in to the server \(the server has asked for the client to provide credentials\)\n$/,
+  );
   const wrongCa = await k(['auth', 'whoami'], 'wrong-ca');
-  assert.equal(wrongCa.stderr, 'Unable to connect to the server: tls: failed to verify certificate: x509: certificate signed by unknown authority\n');
+  assert.equal(
+    wrongCa.stderr,
+    'Unable to connect to the server: tls: failed to verify certificate: x509: certificate signed by unknown authority\n',
+  );
   const mismatch = await k(['auth', 'whoami'], 'hostname-mismatch');
-  assert.equal(mismatch.stderr, 'Unable to connect to the server: tls: failed to verify certificate: x509: certificate is valid for 10.96.0.1, not 127.0.0.1\n');
+  assert.equal(
+    mismatch.stderr,
+    'Unable to connect to the server: tls: failed to verify certificate: x509: certificate is valid for 10.96.0.1, not 127.0.0.1\n',
+  );
   const refused = await k(['auth', 'whoami'], 'nothing-listening');
   assert.match(refused.stderr, /^The connection to the server 127\.0\.0\.1:\d+ was refused - did you specify the right host or port\?\n$/);
   const html = await k(['get', 'pods'], 'html-login');

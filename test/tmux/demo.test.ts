@@ -16,7 +16,11 @@ test('kpods demo opens the interactive UI on the demo cluster; q quits and stops
     tmux.kill();
     rmSync(home, { recursive: true, force: true });
   });
-  await tmux.waitFor((x) => x.includes('ctx: admin') && x.includes('Running') && x.includes('https://127.0.0.1:'), 'the demo cluster in the UI', 30_000);
+  await tmux.waitFor(
+    (x) => x.includes('ctx: admin') && x.includes('Running') && x.includes('https://127.0.0.1:'),
+    'the demo cluster in the UI',
+    30_000,
+  );
   tmux.send('q');
   await tmux.waitFor((x) => x.includes('[exited 0]'), 'quit');
 });

@@ -58,7 +58,10 @@ async function setup(t: test.TestContext) {
 test('an interactive plugin gets the terminal; kpods resumes with rows when it exits', async (t) => {
   if (!requireTool(t, 'tmux', 'the interactive exec plugin tests')) return;
   const tmux = await setup(t);
-  await tmux.waitFor((x) => x.includes('MFA code for the test cluster:') && x.includes('needs the terminal'), 'the plugin prompts on the terminal');
+  await tmux.waitFor(
+    (x) => x.includes('MFA code for the test cluster:') && x.includes('needs the terminal'),
+    'the plugin prompts on the terminal',
+  );
   tmux.send('123456', true);
   tmux.send('Enter');
   const s = await tmux.waitFor((x) => x.includes('ctx: mfa') && x.includes('Running'), 'kpods resumes with rows', 20_000);

@@ -15,7 +15,12 @@ test('kpods in tmux: rows, context switch, help, quit leaves a clean terminal', 
   if (!requireTool(t, 'tmux', 'the real-terminal tests of kpods')) return;
   const sim = await startSimulator({ pods: 40 });
   const home = mkdtempSync(join(tmpdir(), 'kpods-tmux-home-'));
-  const tmux = startTmux([process.execPath, kpodsBin, '--kubeconfig', sim.kubeconfigPath, '--interval', '500ms'], { HOME: home }, 120, ROWS);
+  const tmux = startTmux(
+    [process.execPath, kpodsBin, '--kubeconfig', sim.kubeconfigPath, '--interval', '500ms'],
+    { HOME: home },
+    120,
+    ROWS,
+  );
   t.after(async () => {
     tmux.kill();
     await sim.close();
@@ -36,7 +41,10 @@ test('kpods in tmux: rows, context switch, help, quit leaves a clean terminal', 
   tmux.send('/viewer', true);
   await tmux.waitFor((x) => x.includes('filter: viewer'), 'picker filter');
   tmux.send('Enter');
-  s = await tmux.waitFor((x) => x.includes('ctx: viewer-basic') && x.includes('you are: ops') && x.includes('Running'), 'switched context by keys');
+  s = await tmux.waitFor(
+    (x) => x.includes('ctx: viewer-basic') && x.includes('you are: ops') && x.includes('Running'),
+    'switched context by keys',
+  );
   assert.match(s, /user: ops/);
 
   tmux.send('?');
@@ -58,7 +66,14 @@ test('kpods in tmux with no kubeconfig: explains where it looked and offers the 
     rmSync(home, { recursive: true, force: true });
   });
   const s = await tmux.waitFor((x) => x.includes('Press d') && x.includes('demo'), 'no-kubeconfig screen');
-  assert.match(s, new RegExp(join(home, '.kube', 'config').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').slice(0, 40)));
+  assert.match(
+    s,
+    new RegExp(
+      join(home, '.kube', 'config')
+        .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+        .slice(0, 40),
+    ),
+  );
   tmux.send('C-c');
   await tmux.waitFor((x) => x.includes('[exited 0]'), 'Ctrl-C quits');
 });

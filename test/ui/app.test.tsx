@@ -12,9 +12,19 @@ const now = (): Date => new Date('2026-06-01T00:00:00Z');
 
 function target(sel: Selection, user: string, ns: string): Target {
   return {
-    contextName: sel.context, clusterName: `${sel.context}-cluster`, userName: sel.user ?? user, userOverridden: sel.user !== undefined,
-    server: `https://${sel.context}.example:6443`, namespace: typeof sel.namespace === 'string' ? sel.namespace : ns, namespaceSource: 'context',
-    tls: { insecureSkipVerify: false }, auth: {}, impersonate: { groups: [], extra: {} }, disableCompression: false, origins: {}, inCluster: false,
+    contextName: sel.context,
+    clusterName: `${sel.context}-cluster`,
+    userName: sel.user ?? user,
+    userOverridden: sel.user !== undefined,
+    server: `https://${sel.context}.example:6443`,
+    namespace: typeof sel.namespace === 'string' ? sel.namespace : ns,
+    namespaceSource: 'context',
+    tls: { insecureSkipVerify: false },
+    auth: {},
+    impersonate: { groups: [], extra: {} },
+    disableCompression: false,
+    origins: {},
+    inCluster: false,
   };
 }
 
@@ -25,7 +35,11 @@ function setup() {
     if (!c) clients.set(ctx, (c = new FakeClient()));
     return c;
   };
-  client('admin').rows = [row('web-1', { status: 'Running', labels: { tier: 'web' } }), row('db-0', { status: 'CrashLoopBackOff', restartCount: 7, restarts: '7', labels: { tier: 'db' } }), row('job-x', { namespace: 'batch', status: 'Completed' })];
+  client('admin').rows = [
+    row('web-1', { status: 'Running', labels: { tier: 'web' } }),
+    row('db-0', { status: 'CrashLoopBackOff', restartCount: 7, restarts: '7', labels: { tier: 'db' } }),
+    row('job-x', { namespace: 'batch', status: 'Completed' }),
+  ];
   const dev = client('dev');
   dev.fail = forbidden;
   dev.namespaces = { ok: false, failure: failure('authorization.forbidden', 'may not list namespaces') };
@@ -33,17 +47,25 @@ function setup() {
   const saved: string[] = [];
   const deps: UiDeps = {
     now,
-    kubeconfig: () => ({ current: 'admin', users: ['admin-user', 'dev-user'], contexts: [
-      { name: 'admin', cluster: 'admin-cluster', user: 'admin-user', namespace: 'default' },
-      { name: 'dev', cluster: 'dev-cluster', user: 'dev-user', namespace: 'prod' },
-      { name: 'dev-ok', cluster: 'dev-cluster', user: 'dev-user', namespace: 'dev' },
-    ] }),
-    resolve: (sel) => (sel.context === 'ghost' ? { ok: false, failure: failure('kubeconfig.context-not-found', 'no context "ghost"') } : { ok: true, value: target(sel, `${sel.context}-user`, sel.context === 'dev' ? 'prod' : 'default') }),
+    kubeconfig: () => ({
+      current: 'admin',
+      users: ['admin-user', 'dev-user'],
+      contexts: [
+        { name: 'admin', cluster: 'admin-cluster', user: 'admin-user', namespace: 'default' },
+        { name: 'dev', cluster: 'dev-cluster', user: 'dev-user', namespace: 'prod' },
+        { name: 'dev-ok', cluster: 'dev-cluster', user: 'dev-user', namespace: 'dev' },
+      ],
+    }),
+    resolve: (sel) =>
+      sel.context === 'ghost'
+        ? { ok: false, failure: failure('kubeconfig.context-not-found', 'no context "ghost"') }
+        : { ok: true, value: target(sel, `${sel.context}-user`, sel.context === 'dev' ? 'prod' : 'default') },
     createClient: (t) => {
       const c = client(t.contextName);
       // Namespace switches on the dev context: listing in "dev" is allowed.
       const list = c.listPods.bind(c);
-      c.listPods = async (q) => (t.contextName === 'dev' && q.namespace === 'dev' ? { ok: true, value: { rows: [row('dev-api', { namespace: 'dev' })] } } : list(q));
+      c.listPods = async (q) =>
+        t.contextName === 'dev' && q.namespace === 'dev' ? { ok: true, value: { rows: [row('dev-api', { namespace: 'dev' })] } } : list(q);
       return c;
     },
     savePreview: (ctx, ns) => `/tmp/kube/config: current-context → ${ctx}, context ${ctx} namespace → ${ns}`,
@@ -96,9 +118,17 @@ test('App: context picker switches; 403 shows the pane; namespace picker offers 
   t.after(async () => (ui.unmount(), await controller.stop()));
   await ui.waitFor((x) => x.includes('web-1'), 'rows');
   await ui.press('c', (x) => x.includes('Contexts') && x.includes('* admin') && x.includes('cluster dev-cluster'), 'context picker');
-  await ui.press('j', (x) => true, 'moved');
-  await ui.press(KEYS.enter, (x) => x.includes('ctx: dev') && x.includes('[authorization ✗]') && x.includes('may not list pods'), '403 pane');
-  await ui.press('n', (x) => x.includes('listing namespaces is forbidden') && x.includes('  dev'), 'namespace picker with allowed namespaces');
+  await ui.press('j', () => true, 'moved');
+  await ui.press(
+    KEYS.enter,
+    (x) => x.includes('ctx: dev') && x.includes('[authorization ✗]') && x.includes('may not list pods'),
+    '403 pane',
+  );
+  await ui.press(
+    'n',
+    (x) => x.includes('listing namespaces is forbidden') && x.includes('  dev'),
+    'namespace picker with allowed namespaces',
+  );
   await ui.press('/dev', (x) => x.includes('filter: dev'), 'typed');
   await ui.press(KEYS.enter, (x) => x.includes('ns: dev') && x.includes('dev-api'), 'rows in dev');
   await ui.waitFor((x) => x.includes('resolved') || !x.includes('authorization ✗'), 'pane says resolved');
@@ -133,14 +163,20 @@ test('App: stale rows when the server starts failing; narrow terminals drop wide
   ui.resize(60, 20);
   await ui.waitFor((x) => !x.includes('IP') && x.includes('web-1'), 'IP dropped at 60 columns');
   clients.get('admin')!.fail = failure('response.server-error', 'The server answered 500.', ['Try again later.']);
-  await ui.waitFor((x) => x.includes('STALE') && x.includes('web-1') && x.includes('[resp ✗]') && x.includes('The server answered 500.'), 'stale rows with the explanation');
+  await ui.waitFor(
+    (x) => x.includes('STALE') && x.includes('web-1') && x.includes('[resp ✗]') && x.includes('The server answered 500.'),
+    'stale rows with the explanation',
+  );
   ui.stdin.write('q');
   assert.equal(quitted(), true);
 });
 
 test('App: progress while a large first list loads', async (t) => {
   const store = createStore();
-  store.dispatch({ type: 'target', target: { context: 'big', cluster: 'c', server: 'https://big', user: 'u', userOverridden: false, namespace: undefined } });
+  store.dispatch({
+    type: 'target',
+    target: { context: 'big', cluster: 'c', server: 'https://big', user: 'u', userOverridden: false, namespace: undefined },
+  });
   store.dispatch({ type: 'loading', loaded: 3500, total: 10000 });
   const ui = renderSized(<App store={store} color={false} now={now} onQuit={() => undefined} />, 100, 24);
   t.after(() => ui.unmount());
@@ -150,7 +186,10 @@ test('App: progress while a large first list loads', async (t) => {
 test('App: with no kubeconfig the screen explains where kpods looked and d opens the demo', async (t) => {
   const store = createStore();
   store.dispatch({ type: 'screen', screen: 'noconfig' });
-  store.dispatch({ type: 'failed', failure: failure('kubeconfig.not-found', 'No kubeconfig found at /home/x/.kube/config (KUBECONFIG is not set).', ['Try kpods demo.']) });
+  store.dispatch({
+    type: 'failed',
+    failure: failure('kubeconfig.not-found', 'No kubeconfig found at /home/x/.kube/config (KUBECONFIG is not set).', ['Try kpods demo.']),
+  });
   let demo = 0;
   const ui = renderSized(<App store={store} color={false} now={now} onQuit={() => undefined} onDemo={() => demo++} />, 100, 24);
   t.after(() => ui.unmount());

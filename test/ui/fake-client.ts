@@ -54,14 +54,21 @@ export class FakeClient implements KubeClient {
     try {
       if (this.gate) await this.gate;
       if (this.fail) return { ok: false, failure: this.fail };
-      const sel = query.labelSelector ? parseLabelSelector(query.labelSelector) ?? [] : [];
-      const rows = this.rows.filter((r) => (query.namespace === undefined || r.namespace === query.namespace) && matchesFilter(r, { text: '', labels: sel }));
+      const sel = query.labelSelector ? (parseLabelSelector(query.labelSelector) ?? []) : [];
+      const rows = this.rows.filter(
+        (r) => (query.namespace === undefined || r.namespace === query.namespace) && matchesFilter(r, { text: '', labels: sel }),
+      );
       return { ok: true, value: { rows, resourceVersion: '100' } };
     } finally {
       this.inFlight--;
     }
   }
-  watchPods(_q: PodQuery, _rv: string, onEvent: (e: PodEvent) => void, signal?: AbortSignal): Promise<Result<{ resourceVersion?: string }>> {
+  watchPods(
+    _q: PodQuery,
+    _rv: string,
+    onEvent: (e: PodEvent) => void,
+    signal?: AbortSignal,
+  ): Promise<Result<{ resourceVersion?: string }>> {
     this.watchers.push(onEvent);
     return new Promise((resolve) => {
       this.endWatch = resolve;
@@ -89,4 +96,9 @@ export class FakeClient implements KubeClient {
 }
 
 /** A 403 like the client returns. */
-export const forbidden = failure('authorization.forbidden', 'User "dev" may not list pods in namespace "prod".', ['You may list pods in: dev'], 'server: pods is forbidden');
+export const forbidden = failure(
+  'authorization.forbidden',
+  'User "dev" may not list pods in namespace "prod".',
+  ['You may list pods in: dev'],
+  'server: pods is forbidden',
+);

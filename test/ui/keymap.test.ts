@@ -3,15 +3,34 @@ import assert from 'node:assert/strict';
 import { displayKey, footerHints, keyName, KEYMAP, lookup } from '../../src/ui/keymap.js';
 
 test('the keymap has the keys the issue asks for, and no key means two things on one screen', () => {
-  const want: Record<string, string> = { c: 'contexts', u: 'users', n: 'namespaces', '/': 'filter', escape: 'back', j: 'down', k: 'up', down: 'down', up: 'up', pagedown: 'page-down', pageup: 'page-up', g: 'top', G: 'bottom', r: 'refresh', '?': 'help', q: 'quit', 'ctrl+c': 'quit' };
+  const want: Record<string, string> = {
+    c: 'contexts',
+    u: 'users',
+    n: 'namespaces',
+    '/': 'filter',
+    escape: 'back',
+    j: 'down',
+    k: 'up',
+    down: 'down',
+    up: 'up',
+    pagedown: 'page-down',
+    pageup: 'page-up',
+    g: 'top',
+    G: 'bottom',
+    r: 'refresh',
+    '?': 'help',
+    q: 'quit',
+    'ctrl+c': 'quit',
+  };
   for (const [key, cmd] of Object.entries(want)) assert.equal(lookup(key, 'table'), cmd, key);
   assert.equal(lookup('enter', 'picker'), 'select');
   for (const screen of ['table', 'picker', 'help', 'save'] as const) {
     const seen = new Map<string, string>();
-    for (const b of KEYMAP.filter((x) => x.screen === screen)) for (const k of b.keys) {
-      assert.ok(!seen.has(k), `${k} bound twice on ${screen}`);
-      seen.set(k, b.command);
-    }
+    for (const b of KEYMAP.filter((x) => x.screen === screen))
+      for (const k of b.keys) {
+        assert.ok(!seen.has(k), `${k} bound twice on ${screen}`);
+        seen.set(k, b.command);
+      }
   }
 });
 

@@ -21,10 +21,22 @@ test('label selectors parse like kubectl -l', () => {
 
 test('filter: name substring (case-insensitive), labels, both, and a bad selector matches nothing', () => {
   const rows = [row('Web-1', { labels: { app: 'web' } }), row('web-2', { labels: { app: 'api' } }), row('db', { labels: {} })];
-  assert.deepEqual(filterRows(rows, 'web').map((r) => r.name), ['Web-1', 'web-2']);
-  assert.deepEqual(filterRows(rows, '-l app=web').map((r) => r.name), ['Web-1']);
-  assert.deepEqual(filterRows(rows, '2 -l app').map((r) => r.name), ['web-2']);
-  assert.deepEqual(filterRows(rows, '-l app notin (web,api)').map((r) => r.name), ['db']);
+  assert.deepEqual(
+    filterRows(rows, 'web').map((r) => r.name),
+    ['Web-1', 'web-2'],
+  );
+  assert.deepEqual(
+    filterRows(rows, '-l app=web').map((r) => r.name),
+    ['Web-1'],
+  );
+  assert.deepEqual(
+    filterRows(rows, '2 -l app').map((r) => r.name),
+    ['web-2'],
+  );
+  assert.deepEqual(
+    filterRows(rows, '-l app notin (web,api)').map((r) => r.name),
+    ['db'],
+  );
   assert.deepEqual(filterRows(rows, '-l app=('), []);
   assert.equal(filterRows(rows, ''), rows);
 });
@@ -32,17 +44,35 @@ test('filter: name substring (case-insensitive), labels, both, and a bad selecto
 test('sorts by name, status, restarts (most first) and age (youngest first)', () => {
   const old = new Date('2020-01-01T00:00:00Z');
   const young = new Date('2026-01-01T00:00:00Z');
-  const rows = [row('b', { status: 'Pending', restartCount: 1, createdAt: old }), row('a', { status: 'Running', restartCount: 3, createdAt: young }), row('c', { status: 'Error', restartCount: 2, createdAt: undefined })];
-  assert.deepEqual(sortRows(rows, 'name').map((r) => r.name), ['a', 'b', 'c']);
-  assert.deepEqual(sortRows(rows, 'status').map((r) => r.name), ['c', 'b', 'a']);
-  assert.deepEqual(sortRows(rows, 'restarts').map((r) => r.name), ['a', 'c', 'b']);
-  assert.deepEqual(sortRows(rows, 'age').map((r) => r.name), ['a', 'b', 'c']);
+  const rows = [
+    row('b', { status: 'Pending', restartCount: 1, createdAt: old }),
+    row('a', { status: 'Running', restartCount: 3, createdAt: young }),
+    row('c', { status: 'Error', restartCount: 2, createdAt: undefined }),
+  ];
+  assert.deepEqual(
+    sortRows(rows, 'name').map((r) => r.name),
+    ['a', 'b', 'c'],
+  );
+  assert.deepEqual(
+    sortRows(rows, 'status').map((r) => r.name),
+    ['c', 'b', 'a'],
+  );
+  assert.deepEqual(
+    sortRows(rows, 'restarts').map((r) => r.name),
+    ['a', 'c', 'b'],
+  );
+  assert.deepEqual(
+    sortRows(rows, 'age').map((r) => r.name),
+    ['a', 'b', 'c'],
+  );
 });
 
 test('status classes: running green, pending yellow, failing red', () => {
   assert.equal(statusClass('Running'), 'ok');
-  for (const s of ['Pending', 'ContainerCreating', 'Init:0/2', 'Terminating', 'PodInitializing']) assert.equal(statusClass(s), 'pending', s);
-  for (const s of ['CrashLoopBackOff', 'Error', 'ImagePullBackOff', 'Init:CrashLoopBackOff', 'OOMKilled', 'Unknown', 'NodeLost']) assert.equal(statusClass(s), 'failing', s);
+  for (const s of ['Pending', 'ContainerCreating', 'Init:0/2', 'Terminating', 'PodInitializing'])
+    assert.equal(statusClass(s), 'pending', s);
+  for (const s of ['CrashLoopBackOff', 'Error', 'ImagePullBackOff', 'Init:CrashLoopBackOff', 'OOMKilled', 'Unknown', 'NodeLost'])
+    assert.equal(statusClass(s), 'failing', s);
   assert.equal(statusClass('Completed'), 'done');
 });
 
@@ -54,7 +84,18 @@ test('NO_COLOR and --no-color turn colour off', () => {
 });
 
 test('AGE as kubectl prints it', () => {
-  const cases: Array<[number, string]> = [[5, '5s'], [119, '119s'], [150, '2m30s'], [600, '10m'], [3 * 3600 + 60, '3h1m'], [8 * 3600, '8h'], [50 * 3600, '2d2h'], [9 * 86400, '9d'], [800 * 86400, '2y70d'], [9 * 365 * 86400, '9y']];
+  const cases: Array<[number, string]> = [
+    [5, '5s'],
+    [119, '119s'],
+    [150, '2m30s'],
+    [600, '10m'],
+    [3 * 3600 + 60, '3h1m'],
+    [8 * 3600, '8h'],
+    [50 * 3600, '2d2h'],
+    [9 * 86400, '9d'],
+    [800 * 86400, '2y70d'],
+    [9 * 365 * 86400, '9y'],
+  ];
   for (const [s, want] of cases) assert.equal(shortDuration(s * 1000), want, `${s}s`);
 });
 
@@ -70,7 +111,12 @@ test('columns: wide columns appear when they fit and drop by priority when narro
   const narrow = layoutColumns(rows, true, 50, now);
   assert.ok(narrow.reduce((n, c) => n + c.width, 0) + 3 * (narrow.length - 1) <= 60);
   assert.equal(fit('abcdef', 4), 'abc…');
-  assert.deepEqual(layoutColumns(rows, false, 200, now, 'restarts').map((c) => c.title).slice(0, 5), ['NAME', 'READY', 'STATUS', 'RESTARTS↓', 'AGE']);
+  assert.deepEqual(
+    layoutColumns(rows, false, 200, now, 'restarts')
+      .map((c) => c.title)
+      .slice(0, 5),
+    ['NAME', 'READY', 'STATUS', 'RESTARTS↓', 'AGE'],
+  );
 });
 
 test('the -l part of the filter is extracted for the server', () => {

@@ -12,7 +12,13 @@ const at = new Date('2026-06-01T00:00:00Z');
 const target = { context: 'big', cluster: 'c', server: 'https://x', user: 'u', userOverridden: false, namespace: undefined };
 const N = 50_000;
 const rows = Array.from({ length: N }, (_, i) =>
-  row(`pod-${(i * 7919) % N}`, { key: `k${i}`, namespace: `ns-${i % 50}`, restartCount: i % 13, status: i % 11 === 0 ? 'CrashLoopBackOff' : 'Running', labels: { app: `app-${i % 20}` } }),
+  row(`pod-${(i * 7919) % N}`, {
+    key: `k${i}`,
+    namespace: `ns-${i % 50}`,
+    restartCount: i % 13,
+    status: i % 11 === 0 ? 'CrashLoopBackOff' : 'Running',
+    labels: { app: `app-${i % 20}` },
+  }),
 );
 
 function timed<T>(fn: () => T): [T, number] {
@@ -45,7 +51,10 @@ test('50,000 pods: sort, filter, scroll and a watch batch are fast enough for a 
   [s, ms] = timed(() => reduce(s, { type: 'changes', upserts: batch, deletes: [], at }));
   costs.watchBatch = ms;
   assert.equal(s.view[0]!.ready, '0/1');
-  console.log('50k-pod reducer costs (ms):', JSON.stringify(Object.fromEntries(Object.entries(costs).map(([k, v]) => [k, Math.round(v * 10) / 10]))));
+  console.log(
+    '50k-pod reducer costs (ms):',
+    JSON.stringify(Object.fromEntries(Object.entries(costs).map(([k, v]) => [k, Math.round(v * 10) / 10]))),
+  );
   // Generous bounds (a slow shared machine); the point is "not seconds".
   for (const [k, v] of Object.entries(costs)) assert.ok(v < 5000, `${k} took ${v} ms`);
 });
@@ -61,7 +70,7 @@ test('50,000 pods: the frame holds only the visible rows', async (t) => {
   assert.ok(podLines.length > 10 && podLines.length <= 29, `${podLines.length} pod lines`);
   assert.ok(f.split('\n').length <= 29);
   const t0 = performance.now();
-  await ui.press('G', (x) => x.split('\n').some((l) => l.includes('pod-') ) && store.getState().cursor === N - 1, 'last row');
+  await ui.press('G', (x) => x.split('\n').some((l) => l.includes('pod-')) && store.getState().cursor === N - 1, 'last row');
   const ms = performance.now() - t0;
   assert.ok(ms < 8000, `G took ${ms} ms`);
 });

@@ -10,15 +10,25 @@ const run = (s: UiState, ...as: Action[]): UiState => as.reduce(reduce, s);
 test('pods are sorted, and the selection follows the pod (by key) across refreshes and re-sorts', () => {
   let s = run(initialState(), { type: 'target', target }, { type: 'viewport', rows: 2 });
   s = reduce(s, { type: 'pods', at, rows: [row('b', { restartCount: 5 }), row('a'), row('c', { restartCount: 1 })] });
-  assert.deepEqual(s.view.map((r) => r.name), ['a', 'b', 'c']);
+  assert.deepEqual(
+    s.view.map((r) => r.name),
+    ['a', 'b', 'c'],
+  );
   s = reduce(s, { type: 'move', delta: 1 });
   assert.equal(s.selectedKey, row('b').key);
   s = reduce(s, { type: 'sort', key: 'restarts' });
-  assert.deepEqual(s.view.map((r) => r.name), ['b', 'c', 'a']);
+  assert.deepEqual(
+    s.view.map((r) => r.name),
+    ['b', 'c', 'a'],
+  );
   assert.equal(s.cursor, 0);
   assert.equal(s.selectedKey, row('b').key);
   // A refresh that adds a pod in front keeps the same pod selected.
-  s = reduce(s, { type: 'pods', at, rows: [row('a'), row('b', { restartCount: 5 }), row('c', { restartCount: 1 }), row('z', { restartCount: 9 })] });
+  s = reduce(s, {
+    type: 'pods',
+    at,
+    rows: [row('a'), row('b', { restartCount: 5 }), row('c', { restartCount: 1 }), row('z', { restartCount: 9 })],
+  });
   assert.equal(s.view[s.cursor]!.name, 'b');
   assert.equal(s.cursor, 1);
 });
@@ -54,8 +64,17 @@ test('a failure keeps the rows, marks them stale; the next success clears it and
 test('a failure before any data is not stale; a new target clears rows but keeps the filter and sort', () => {
   let s = run(initialState(), { type: 'target', target }, { type: 'failed', failure: forbidden });
   assert.equal(s.stale, false);
-  s = run(s, { type: 'pods', at, rows: [row('web-1'), row('db-1')] }, { type: 'filter-start' }, { type: 'filter-input', text: 'web' }, { type: 'sort', key: 'age' });
-  assert.deepEqual(s.view.map((r) => r.name), ['web-1']);
+  s = run(
+    s,
+    { type: 'pods', at, rows: [row('web-1'), row('db-1')] },
+    { type: 'filter-start' },
+    { type: 'filter-input', text: 'web' },
+    { type: 'sort', key: 'age' },
+  );
+  assert.deepEqual(
+    s.view.map((r) => r.name),
+    ['web-1'],
+  );
   s = reduce(s, { type: 'target', target: { ...target, context: 'b' } });
   assert.equal(s.rows.size, 0);
   assert.equal(s.filter, 'web');
@@ -66,18 +85,32 @@ test('a failure before any data is not stale; a new target clears rows but keeps
 test('watch changes apply as one batch: upserts and deletes', () => {
   let s = run(initialState(), { type: 'target', target }, { type: 'pods', at, rows: [row('a'), row('b')] });
   s = reduce(s, { type: 'changes', at, upserts: [row('c'), row('a', { status: 'Error' })], deletes: [row('b').key] });
-  assert.deepEqual(s.view.map((r) => `${r.name}:${r.status}`), ['a:Error', 'c:Running']);
+  assert.deepEqual(
+    s.view.map((r) => `${r.name}:${r.status}`),
+    ['a:Error', 'c:Running'],
+  );
 });
 
 test('filter: the name part filters locally, -l is left to the server, Esc clears it', () => {
   let s = run(
     initialState(),
     { type: 'target', target },
-    { type: 'pods', at, rows: [row('web-1', { labels: { app: 'web', tier: 'fe' } }), row('web-2', { labels: { app: 'web', tier: 'db' } }), row('db', { labels: { app: 'db' } })] },
+    {
+      type: 'pods',
+      at,
+      rows: [
+        row('web-1', { labels: { app: 'web', tier: 'fe' } }),
+        row('web-2', { labels: { app: 'web', tier: 'db' } }),
+        row('db', { labels: { app: 'db' } }),
+      ],
+    },
     { type: 'filter-start' },
     { type: 'filter-input', text: 'web -l app=web,tier!=db' },
   );
-  assert.deepEqual(s.view.map((r) => r.name), ['web-1', 'web-2']);
+  assert.deepEqual(
+    s.view.map((r) => r.name),
+    ['web-1', 'web-2'],
+  );
   s = reduce(s, { type: 'filter-cancel' });
   assert.equal(s.view.length, 3);
   assert.equal(s.screen, 'table');
@@ -86,7 +119,15 @@ test('filter: the name part filters locally, -l is left to the server, Esc clear
 test('picker: the current entry is highlighted, typing filters, typed names are accepted when allowed', () => {
   let s = run(initialState(), { type: 'picker-open', kind: 'namespaces' });
   assert.equal(s.picker?.loading, true);
-  s = reduce(s, { type: 'picker-items', acceptTyped: true, items: [{ id: '\u0000all', label: 'all namespaces' }, { id: 'dev', label: 'dev', current: true }, { id: 'prod', label: 'prod' }] });
+  s = reduce(s, {
+    type: 'picker-items',
+    acceptTyped: true,
+    items: [
+      { id: '\u0000all', label: 'all namespaces' },
+      { id: 'dev', label: 'dev', current: true },
+      { id: 'prod', label: 'prod' },
+    ],
+  });
   assert.equal(s.picker?.index, 1);
   assert.deepEqual(pickerChoice(s.picker!), { id: 'dev', typed: false });
   s = reduce(s, { type: 'picker-query', query: 'pro', typing: true });
@@ -116,10 +157,17 @@ test('watch batches keep the sort: moved and new rows merge into place, deletion
   const { sortRows } = await import('../../src/ui/rows.js');
   const rows = Array.from({ length: 200 }, (_, i) => row(`p${i}`, { restartCount: (i * 37) % 11 }));
   let s = run(initialState('restarts'), { type: 'target', target }, { type: 'pods', at, rows });
-  const upserts = [row('p5', { restartCount: 99 }), row('new-1', { restartCount: 3 }), row('p7', { ready: '0/1', restartCount: (7 * 37) % 11 })];
+  const upserts = [
+    row('p5', { restartCount: 99 }),
+    row('new-1', { restartCount: 3 }),
+    row('p7', { ready: '0/1', restartCount: (7 * 37) % 11 }),
+  ];
   s = reduce(s, { type: 'changes', at, upserts, deletes: [row('p9').key] });
   const expected = sortRows(s.rows.values(), 'restarts').map((r) => r.key);
-  assert.deepEqual(s.sorted.map((r) => r.key), expected);
+  assert.deepEqual(
+    s.sorted.map((r) => r.key),
+    expected,
+  );
   assert.equal(s.view[0]!.name, 'p5');
   assert.ok(!s.view.some((r) => r.name === 'p9'));
   assert.equal(s.view.find((r) => r.name === 'p7')!.ready, '0/1');

@@ -13,7 +13,13 @@ test('commandExists: absolute paths and names on PATH', () => {
 test('a missing interactive plugin fails in the background, without taking the terminal', async () => {
   let asides = 0;
   const runner = createTtyExecRunner({ interactiveAvailable: true, stepAside: (fn) => (asides++, fn()), stderr: process.stderr });
-  const r = await runner.run({ command: 'kpods-no-such-plugin', args: [], env: { PATH: dirname(process.execPath) }, interactive: true, timeoutMs: 5000 });
+  const r = await runner.run({
+    command: 'kpods-no-such-plugin',
+    args: [],
+    env: { PATH: dirname(process.execPath) },
+    interactive: true,
+    timeoutMs: 5000,
+  });
   assert.equal(asides, 0);
   assert.equal(r.spawnErrorCode, 'ENOENT');
 });
@@ -21,18 +27,38 @@ test('a missing interactive plugin fails in the background, without taking the t
 test('an interactive plugin runs inside stepAside and its output is captured', async () => {
   let asides = 0;
   const runner = createTtyExecRunner({ interactiveAvailable: true, stepAside: (fn) => (asides++, fn()), stderr: process.stderr });
-  const r = await runner.run({ command: process.execPath, args: ['-e', 'process.stdout.write("{}")'], env: { PATH: '' }, interactive: true, timeoutMs: 10_000 });
+  const r = await runner.run({
+    command: process.execPath,
+    args: ['-e', 'process.stdout.write("{}")'],
+    env: { PATH: '' },
+    interactive: true,
+    timeoutMs: 10_000,
+  });
   assert.equal(asides, 1);
   assert.equal(r.exitCode, 0);
   assert.equal(r.stdout, '{}');
 });
 
 test('the expiry of an exec credential reaches the header', async () => {
-  assert.equal(credentialExpiryOf('{"status":{"expirationTimestamp":"2026-01-01T00:00:00Z","token":"x"}}')?.toISOString(), '2026-01-01T00:00:00.000Z');
+  assert.equal(
+    credentialExpiryOf('{"status":{"expirationTimestamp":"2026-01-01T00:00:00Z","token":"x"}}')?.toISOString(),
+    '2026-01-01T00:00:00.000Z',
+  );
   assert.equal(credentialExpiryOf('not json'), undefined);
   const seen: Date[] = [];
-  const runner = createTtyExecRunner({ interactiveAvailable: false, stepAside: (fn) => fn(), stderr: process.stderr, onExpiry: (d) => seen.push(d) });
+  const runner = createTtyExecRunner({
+    interactiveAvailable: false,
+    stepAside: (fn) => fn(),
+    stderr: process.stderr,
+    onExpiry: (d) => seen.push(d),
+  });
   const out = JSON.stringify({ status: { expirationTimestamp: '2030-05-01T00:00:00Z', token: 't' } });
-  await runner.run({ command: process.execPath, args: ['-e', `process.stdout.write(${JSON.stringify(out)})`], env: { PATH: '' }, interactive: false, timeoutMs: 10_000 });
+  await runner.run({
+    command: process.execPath,
+    args: ['-e', `process.stdout.write(${JSON.stringify(out)})`],
+    env: { PATH: '' },
+    interactive: false,
+    timeoutMs: 10_000,
+  });
   assert.equal(seen[0]?.toISOString(), '2030-05-01T00:00:00.000Z');
 });

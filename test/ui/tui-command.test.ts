@@ -54,7 +54,10 @@ test('save: the preview names the file, and saving writes current-context and th
   );
   const host = { env: {}, home: dir, cwd: dir, now: () => new Date() };
   const deps = kubeDeps({ host, explicitPath: path, overrides: {} });
-  assert.deepEqual(deps.kubeconfig().contexts.map((c) => c.name), ['a', 'b']);
+  assert.deepEqual(
+    deps.kubeconfig().contexts.map((c) => c.name),
+    ['a', 'b'],
+  );
   const preview = deps.savePreview('b', 'shop');
   assert.ok(preview.includes(path), preview);
   assert.match(preview, /current-context "b"/);

@@ -12,7 +12,12 @@ const READ_VERBS = ['get', 'list', 'watch', '*'];
 
 /** True when the rules allow listing pods. */
 export function rulesAllowListPods(rules: ResourceRule[]): boolean {
-  return rules.some((r) => (r.verbs.includes('list') || r.verbs.includes('*')) && (r.apiGroups.includes('') || r.apiGroups.includes('*')) && (r.resources.includes('pods') || r.resources.includes('*')));
+  return rules.some(
+    (r) =>
+      (r.verbs.includes('list') || r.verbs.includes('*')) &&
+      (r.apiGroups.includes('') || r.apiGroups.includes('*')) &&
+      (r.resources.includes('pods') || r.resources.includes('*')),
+  );
 }
 
 /** Namespace names that rules grant access to by name (`namespaces` with resourceNames). */
@@ -35,7 +40,12 @@ export interface AllowedNamespaces {
 }
 
 /** Checks `known` namespaces (and those named by their rules) for permission to list pods. */
-export async function findNamespacesAllowingPods(client: KubeClient, known: string[], signal?: AbortSignal, max = 40): Promise<AllowedNamespaces> {
+export async function findNamespacesAllowingPods(
+  client: KubeClient,
+  known: string[],
+  signal?: AbortSignal,
+  max = 40,
+): Promise<AllowedNamespaces> {
   const queue = [...new Set(known.filter((n) => n !== ''))];
   const checked = new Set<string>();
   const allowed: string[] = [];
@@ -43,7 +53,9 @@ export async function findNamespacesAllowingPods(client: KubeClient, known: stri
     const batch = queue.splice(0, max - checked.size).filter((n) => !checked.has(n));
     batch.forEach((n) => checked.add(n));
     // An access review decides (rules reviews may be incomplete); the rules review names namespaces.
-    const answers = await Promise.all(batch.map(async (n) => ({ n, can: await client.canI('list', 'pods', n, signal), r: await client.rules(n, signal) })));
+    const answers = await Promise.all(
+      batch.map(async (n) => ({ n, can: await client.canI('list', 'pods', n, signal), r: await client.rules(n, signal) })),
+    );
     for (const { n, can, r } of answers) {
       if (can.ok ? can.value : r.ok && rulesAllowListPods(r.value)) allowed.push(n);
       if (!r.ok) continue;

@@ -10,21 +10,39 @@ import type { Identity, PodRow, ResourceRule } from './types.js';
 /** Gets one pod as a row (Table format with metadata). */
 export async function getPod(client: KubeApiClient, namespace: string, name: string, signal?: AbortSignal): Promise<Result<PodRow>> {
   const res = await client.callObject(
-    { method: 'GET', path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`, query: { includeObject: 'Metadata' }, headers: { accept: TABLE_ACCEPT }, ...(signal ? { signal } : {}) },
+    {
+      method: 'GET',
+      path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`,
+      query: { includeObject: 'Metadata' },
+      headers: { accept: TABLE_ACCEPT },
+      ...(signal ? { signal } : {}),
+    },
     { verb: 'get', resource: 'pods', namespace },
   );
   if (!res.ok) return res;
   const body = res.value;
-  const row = body['kind'] === 'Table'
-    ? rowsFromTable(body, tableColumns(body['columnDefinitions']) ?? new Map(), namespace)[0]
-    : body['kind'] === 'Pod' ? rowFromPod(body as Pod, client.clock(), namespace) : undefined;
-  if (!row) return { ok: false, failure: failure('response.invalid', `The server's answer for pod "${neutralize(name)}" held no pod.`, ['Check that the server URL points at the Kubernetes API server.']) };
+  const row =
+    body['kind'] === 'Table'
+      ? rowsFromTable(body, tableColumns(body['columnDefinitions']) ?? new Map(), namespace)[0]
+      : body['kind'] === 'Pod'
+        ? rowFromPod(body as Pod, client.clock(), namespace)
+        : undefined;
+  if (!row)
+    return {
+      ok: false,
+      failure: failure('response.invalid', `The server's answer for pod "${neutralize(name)}" held no pod.`, [
+        'Check that the server URL points at the Kubernetes API server.',
+      ]),
+    };
   return { ok: true, value: row };
 }
 
 /** Names of all namespaces. */
 export async function listNamespaces(client: KubeApiClient, signal?: AbortSignal): Promise<Result<string[]>> {
-  const res = await client.callObject({ method: 'GET', path: '/api/v1/namespaces', headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) }, { verb: 'list', resource: 'namespaces' });
+  const res = await client.callObject(
+    { method: 'GET', path: '/api/v1/namespaces', headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) },
+    { verb: 'list', resource: 'namespaces' },
+  );
   if (!res.ok) return res;
   const items = Array.isArray(res.value['items']) ? (res.value['items'] as unknown[]) : [];
   const names: string[] = [];
@@ -39,8 +57,22 @@ export async function listNamespaces(client: KubeApiClient, signal?: AbortSignal
 export async function whoAmI(client: KubeApiClient, signal?: AbortSignal): Promise<Result<Identity>> {
   let last: Failure | undefined;
   for (const v of ['v1', 'v1beta1', 'v1alpha1']) {
-    const body = JSON.stringify({ kind: 'SelfSubjectReview', apiVersion: `authentication.k8s.io/${v}`, metadata: { creationTimestamp: null }, status: { userInfo: {} } });
-    const res = await client.callObject({ method: 'POST', path: `/apis/authentication.k8s.io/${v}/selfsubjectreviews`, headers: { accept: 'application/json' }, body, ...(signal ? { signal } : {}) }, { verb: 'create', resource: 'selfsubjectreviews' });
+    const body = JSON.stringify({
+      kind: 'SelfSubjectReview',
+      apiVersion: `authentication.k8s.io/${v}`,
+      metadata: { creationTimestamp: null },
+      status: { userInfo: {} },
+    });
+    const res = await client.callObject(
+      {
+        method: 'POST',
+        path: `/apis/authentication.k8s.io/${v}/selfsubjectreviews`,
+        headers: { accept: 'application/json' },
+        body,
+        ...(signal ? { signal } : {}),
+      },
+      { verb: 'create', resource: 'selfsubjectreviews' },
+    );
     if (!res.ok) {
       last = res.failure;
       if (res.failure.code === 'response.not-found') continue;
@@ -61,13 +93,28 @@ export async function whoAmI(client: KubeApiClient, signal?: AbortSignal): Promi
 }
 
 /** SelfSubjectAccessReview for a core-group resource. */
-export async function canI(client: KubeApiClient, verb: string, resource: string, namespace: string | undefined, signal?: AbortSignal): Promise<Result<boolean>> {
+export async function canI(
+  client: KubeApiClient,
+  verb: string,
+  resource: string,
+  namespace: string | undefined,
+  signal?: AbortSignal,
+): Promise<Result<boolean>> {
   const body = JSON.stringify({
     kind: 'SelfSubjectAccessReview',
     apiVersion: 'authorization.k8s.io/v1',
     spec: { resourceAttributes: { namespace: namespace ?? '', verb, group: '', version: '', resource, subresource: '', name: '' } },
   });
-  const res = await client.callObject({ method: 'POST', path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', headers: { accept: 'application/json' }, body, ...(signal ? { signal } : {}) }, { verb: 'create', resource: 'selfsubjectaccessreviews' });
+  const res = await client.callObject(
+    {
+      method: 'POST',
+      path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+      headers: { accept: 'application/json' },
+      body,
+      ...(signal ? { signal } : {}),
+    },
+    { verb: 'create', resource: 'selfsubjectaccessreviews' },
+  );
   if (!res.ok) return res;
   const allowed = (res.value['status'] as { allowed?: unknown } | undefined)?.allowed;
   return { ok: true, value: allowed === true };
@@ -76,20 +123,38 @@ export async function canI(client: KubeApiClient, verb: string, resource: string
 /** SelfSubjectRulesReview in one namespace. */
 export async function rules(client: KubeApiClient, namespace: string, signal?: AbortSignal): Promise<Result<ResourceRule[]>> {
   const body = JSON.stringify({ kind: 'SelfSubjectRulesReview', apiVersion: 'authorization.k8s.io/v1', spec: { namespace } });
-  const res = await client.callObject({ method: 'POST', path: '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews', headers: { accept: 'application/json' }, body, ...(signal ? { signal } : {}) }, { verb: 'create', resource: 'selfsubjectrulesreviews' });
+  const res = await client.callObject(
+    {
+      method: 'POST',
+      path: '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews',
+      headers: { accept: 'application/json' },
+      body,
+      ...(signal ? { signal } : {}),
+    },
+    { verb: 'create', resource: 'selfsubjectrulesreviews' },
+  );
   if (!res.ok) return res;
   const raw = (res.value['status'] as { resourceRules?: unknown } | undefined)?.resourceRules;
   const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
   const rules = (Array.isArray(raw) ? raw : []).map((r: unknown) => {
     const o = (r ?? {}) as Record<string, unknown>;
-    return { verbs: strings(o['verbs']), apiGroups: strings(o['apiGroups']), resources: strings(o['resources']), resourceNames: strings(o['resourceNames']) };
+    return {
+      verbs: strings(o['verbs']),
+      apiGroups: strings(o['apiGroups']),
+      resources: strings(o['resources']),
+      resourceNames: strings(o['resourceNames']),
+    };
   });
   return { ok: true, value: rules };
 }
 
 /** GET /version. */
 export async function version(client: KubeApiClient, signal?: AbortSignal): Promise<Result<{ gitVersion?: string }>> {
-  const res = await client.callObject({ method: 'GET', path: '/version', headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) }, { verb: 'get', resource: 'version' }, false);
+  const res = await client.callObject(
+    { method: 'GET', path: '/version', headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) },
+    { verb: 'get', resource: 'version' },
+    false,
+  );
   if (!res.ok) return res;
   const gv = res.value['gitVersion'];
   return { ok: true, value: typeof gv === 'string' ? { gitVersion: gv } : {} };

@@ -18,7 +18,8 @@ import * as calls from './calls.js';
 import type { Pod } from '../pods/index.js';
 
 /** The Accept header kubectl sends for human-readable output. */
-export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
+export const TABLE_ACCEPT =
+  'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
 /** What a call is, for explanations. */
 export interface CallContext {
@@ -68,11 +69,22 @@ export class KubeApiClient implements KubeClient {
       url = new URL(t.server);
       if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
     } catch {
-      return { ok: false, failure: failure('kubeconfig.invalid', `The cluster's server "${neutralize(t.server)}" is not an http(s) URL.`, ['Fix clusters[].cluster.server in the kubeconfig, e.g. https://203.0.113.10:6443.']) };
+      return {
+        ok: false,
+        failure: failure('kubeconfig.invalid', `The cluster's server "${neutralize(t.server)}" is not an http(s) URL.`, [
+          'Fix clusters[].cluster.server in the kubeconfig, e.g. https://203.0.113.10:6443.',
+        ]),
+      };
     }
     if (t.proxyUrl) {
       const problem = proxySchemeProblem(t.proxyUrl);
-      if (problem) return { ok: false, failure: failure('connection.proxy', `The cluster's proxy-url is not usable: ${neutralize(problem)}.`, ['Fix clusters[].cluster.proxy-url: use an http://, https:// or socks5:// URL.']) };
+      if (problem)
+        return {
+          ok: false,
+          failure: failure('connection.proxy', `The cluster's proxy-url is not usable: ${neutralize(problem)}.`, [
+            'Fix clusters[].cluster.proxy-url: use an http://, https:// or socks5:// URL.',
+          ]),
+        };
     }
     const tls = await loadTls(t, this.deps.host.now());
     if (!tls.ok) return tls;
@@ -150,10 +162,13 @@ export class KubeApiClient implements KubeClient {
   /** Adds which kubeconfig entry to fix: the cluster for TLS problems, the user for credential ones. */
   private locate(f: Failure): Failure {
     const t = this.target;
-    const where = (kind: string, name: string, file: string | undefined): string => `kubeconfig ${kind} "${neutralize(name)}"${file ? ` in ${neutralize(file)}` : ''}`;
+    const where = (kind: string, name: string, file: string | undefined): string =>
+      `kubeconfig ${kind} "${neutralize(name)}"${file ? ` in ${neutralize(file)}` : ''}`;
     let line: string | undefined;
-    if (f.code.startsWith('connection.tls') || f.code === 'connection.proxy') line = `To fix: ${where('cluster', t.clusterName, t.origins.cluster)}.`;
-    else if (f.stage === 'credentials' || f.code === 'authentication.unauthorized') line = `To fix: ${where('user', t.userName, t.origins.user)}.`;
+    if (f.code.startsWith('connection.tls') || f.code === 'connection.proxy')
+      line = `To fix: ${where('cluster', t.clusterName, t.origins.cluster)}.`;
+    else if (f.stage === 'credentials' || f.code === 'authentication.unauthorized')
+      line = `To fix: ${where('user', t.userName, t.origins.user)}.`;
     if (!line || t.inCluster || (f.detail ?? '').includes(line)) return f;
     return { ...f, detail: f.detail ? `${f.detail}\n${line}` : line };
   }
@@ -206,7 +221,12 @@ export class KubeApiClient implements KubeClient {
     return listPodObjects(this, query, signal, this.deps.pageSize ?? 500);
   }
 
-  async watchPods(query: PodQuery, resourceVersion: string, onEvent: (event: PodEvent) => void, signal?: AbortSignal): Promise<Result<{ resourceVersion?: string }>> {
+  async watchPods(
+    query: PodQuery,
+    resourceVersion: string,
+    onEvent: (event: PodEvent) => void,
+    signal?: AbortSignal,
+  ): Promise<Result<{ resourceVersion?: string }>> {
     const r = await this.prepare();
     if (!r.ok) return r;
     return watchStream(this, r.value.creds, r.value.transport, query, resourceVersion, onEvent, signal);

@@ -39,9 +39,13 @@ async function readPem(file: string | undefined, data: string | undefined, field
     const code = (err as { code?: unknown }).code;
     return {
       ok: false,
-      failure: failure('credentials.file-unreadable', `The file named by ${field} cannot be read: ${neutralize(file)}${typeof code === 'string' ? ` (${code})` : ''}.`, [
-        `Check the path in the kubeconfig field ${field} (relative paths are resolved against the kubeconfig's folder), and its permissions.`,
-      ]),
+      failure: failure(
+        'credentials.file-unreadable',
+        `The file named by ${field} cannot be read: ${neutralize(file)}${typeof code === 'string' ? ` (${code})` : ''}.`,
+        [
+          `Check the path in the kubeconfig field ${field} (relative paths are resolved against the kubeconfig's folder), and its permissions.`,
+        ],
+      ),
     };
   }
 }
@@ -59,7 +63,12 @@ export async function loadTls(target: Target, now: Date): Promise<Result<LoadedT
     try {
       createSecureContext({ ca: ca.value });
     } catch {
-      return { ok: false, failure: failure('kubeconfig.invalid', 'The cluster\'s certificate authority is not a readable PEM certificate.', ['Fix certificate-authority / certificate-authority-data in the cluster entry of the kubeconfig.']) };
+      return {
+        ok: false,
+        failure: failure('kubeconfig.invalid', "The cluster's certificate authority is not a readable PEM certificate.", [
+          'Fix certificate-authority / certificate-authority-data in the cluster entry of the kubeconfig.',
+        ]),
+      };
     }
   }
   if (cert.value && key.value) {
@@ -84,17 +93,32 @@ export function checkCertKey(cert: string, key: string, now: Date): Failure | un
   } catch (err) {
     const code = String((err as { code?: unknown }).code ?? '');
     if (code.includes('KEY_VALUES_MISMATCH')) {
-      return failure('credentials.cert-key-mismatch', 'The client certificate and the client key do not belong together.', [
-        'Make client-certificate(-data) and client-key(-data) of the kubeconfig user come from the same pair (e.g. both from a fresh kubeconfig).',
-      ], describeCert(cert, 'the kubeconfig', now));
+      return failure(
+        'credentials.cert-key-mismatch',
+        'The client certificate and the client key do not belong together.',
+        [
+          'Make client-certificate(-data) and client-key(-data) of the kubeconfig user come from the same pair (e.g. both from a fresh kubeconfig).',
+        ],
+        describeCert(cert, 'the kubeconfig', now),
+      );
     }
-    return failure('credentials.invalid', 'The client certificate or key is not valid PEM.', ['Fix client-certificate(-data) / client-key(-data) of the kubeconfig user.'], code ? `error code: ${neutralize(code)}` : undefined);
+    return failure(
+      'credentials.invalid',
+      'The client certificate or key is not valid PEM.',
+      ['Fix client-certificate(-data) / client-key(-data) of the kubeconfig user.'],
+      code ? `error code: ${neutralize(code)}` : undefined,
+    );
   }
   const facts = certFacts(cert);
   if (facts && facts.notAfter.getTime() < now.getTime()) {
-    return failure('credentials.cert-expired', `Your client certificate expired on ${facts.notAfter.toISOString()}.`, [
-      'Get a new certificate from the cluster administrator (or regenerate the kubeconfig, e.g. kubeadm kubeconfig user / your cloud CLI).',
-    ], describeCert(cert, 'the kubeconfig', now));
+    return failure(
+      'credentials.cert-expired',
+      `Your client certificate expired on ${facts.notAfter.toISOString()}.`,
+      [
+        'Get a new certificate from the cluster administrator (or regenerate the kubeconfig, e.g. kubeadm kubeconfig user / your cloud CLI).',
+      ],
+      describeCert(cert, 'the kubeconfig', now),
+    );
   }
   return undefined;
 }
@@ -107,7 +131,9 @@ export function impersonationHeaders(target: Target): Record<string, string | st
   if (imp.uid) h['Impersonate-Uid'] = imp.uid;
   if (imp.groups.length) h['Impersonate-Group'] = [...imp.groups];
   for (const [k, values] of Object.entries(imp.extra)) {
-    const key = k.replace(/[^A-Za-z0-9\-._~]/g, (c) => Array.from(Buffer.from(c, 'utf8'), (b) => '%' + b.toString(16).padStart(2, '0')).join(''));
+    const key = k.replace(/[^A-Za-z0-9\-._~]/g, (c) =>
+      Array.from(Buffer.from(c, 'utf8'), (b) => '%' + b.toString(16).padStart(2, '0')).join(''),
+    );
     h['Impersonate-Extra-' + key.charAt(0).toUpperCase() + key.slice(1)] = [...values];
   }
   return h;
@@ -121,10 +147,23 @@ export class CredentialSource {
   private lastSent: string[] = [];
   readonly https: boolean;
 
-  constructor(private readonly target: Target, private readonly tls: LoadedTls, private readonly deps: CredentialDeps) {
+  constructor(
+    private readonly target: Target,
+    private readonly tls: LoadedTls,
+    private readonly deps: CredentialDeps,
+  ) {
     this.https = target.server.startsWith('https://');
     const exec = target.auth.exec;
-    this.plugin = exec ? new ExecPlugin(exec, target, { env: deps.env, now: deps.now, runner: deps.execRunner, timeoutMs: deps.execTimeoutMs, ...(tls.ca ? { caPem: tls.ca } : {}), ...(deps.onExecStderr ? { onStderr: deps.onExecStderr } : {}) }) : undefined;
+    this.plugin = exec
+      ? new ExecPlugin(exec, target, {
+          env: deps.env,
+          now: deps.now,
+          runner: deps.execRunner,
+          timeoutMs: deps.execTimeoutMs,
+          ...(tls.ca ? { caPem: tls.ca } : {}),
+          ...(deps.onExecStderr ? { onStderr: deps.onExecStderr } : {}),
+        })
+      : undefined;
     this.providerConfig = target.auth.authProvider ? { ...target.auth.authProvider.config } : undefined;
   }
 
@@ -136,7 +175,9 @@ export class CredentialSource {
   /** Warnings about the credential setup (e.g. credentials withheld over http://). */
   warnings(): string[] {
     if (this.https || !this.hasAnyCredential()) return [];
-    return [`The server ${neutralize(this.target.server)} uses plain http://, so kpods sends no credentials to it (a token must never cross the network in clear text); requests go unauthenticated.`];
+    return [
+      `The server ${neutralize(this.target.server)} uses plain http://, so kpods sends no credentials to it (a token must never cross the network in clear text); requests go unauthenticated.`,
+    ];
   }
 
   private hasAnyCredential(): boolean {
@@ -167,7 +208,14 @@ export class CredentialSource {
     } catch (err) {
       if (this.target.auth.token) return { ok: true, value: undefined };
       const code = (err as { code?: unknown }).code;
-      return { ok: false, failure: failure('credentials.file-unreadable', `The token file ${neutralize(file)} cannot be read${typeof code === 'string' ? ` (${code})` : ''}.`, ['Check users[].user.tokenFile in the kubeconfig: the file must exist and be readable.']) };
+      return {
+        ok: false,
+        failure: failure(
+          'credentials.file-unreadable',
+          `The token file ${neutralize(file)} cannot be read${typeof code === 'string' ? ` (${code})` : ''}.`,
+          ['Check users[].user.tokenFile in the kubeconfig: the file must exist and be readable.'],
+        ),
+      };
     }
   }
 
@@ -180,7 +228,14 @@ export class CredentialSource {
       this.lastSent = ['nothing (plain http:// server; credentials withheld)'];
       return { ok: true, value: { headers } };
     }
-    if (this.tls.cert) sent.push(describeCert(this.tls.cert, this.target.tls.certFile ? `file ${neutralize(this.target.tls.certFile)}` : 'client-certificate-data', now));
+    if (this.tls.cert)
+      sent.push(
+        describeCert(
+          this.tls.cert,
+          this.target.tls.certFile ? `file ${neutralize(this.target.tls.certFile)}` : 'client-certificate-data',
+          now,
+        ),
+      );
     const a = this.target.auth;
     let execCert: { cert: string; key: string } | undefined;
     const fromFile = await this.tokenFromFile();
@@ -198,12 +253,19 @@ export class CredentialSource {
       const name = a.authProvider.name;
       if (name === 'gcp' || name === 'azure') return { ok: false, failure: removedProvider(name) };
       if (name !== 'oidc' || !this.providerConfig) {
-        return { ok: false, failure: failure('credentials.invalid', `No auth-provider named "${neutralize(name)}" exists.`, ['kpods (like kubectl) knows only the oidc auth-provider; use an exec credential plugin instead.']) };
+        return {
+          ok: false,
+          failure: failure('credentials.invalid', `No auth-provider named "${neutralize(name)}" exists.`, [
+            'kpods (like kubectl) knows only the oidc auth-provider; use an exec credential plugin instead.',
+          ]),
+        };
       }
       const tok = await oidcToken(this.providerConfig, {
         now: this.deps.now,
         ...(signal ? { signal } : {}),
-        ...(this.deps.persistAuthProvider ? { persist: (cfg: Record<string, string>) => this.deps.persistAuthProvider!(this.target, cfg) } : {}),
+        ...(this.deps.persistAuthProvider
+          ? { persist: (cfg: Record<string, string>) => this.deps.persistAuthProvider!(this.target, cfg) }
+          : {}),
       });
       if (!tok.ok) return tok;
       headers['Authorization'] = `Bearer ${tok.value}`;

@@ -34,7 +34,14 @@ export function decodeJwt(token: string): JwtClaims | undefined {
 export function relativeTime(when: Date, now: Date): string {
   const s = Math.round((when.getTime() - now.getTime()) / 1000);
   const abs = Math.abs(s);
-  const span = abs < 120 ? `${abs}s` : abs < 7200 ? `${Math.floor(abs / 60)}m` : abs < 172800 ? `${Math.floor(abs / 3600)}h` : `${Math.floor(abs / 86400)}d`;
+  const span =
+    abs < 120
+      ? `${abs}s`
+      : abs < 7200
+        ? `${Math.floor(abs / 60)}m`
+        : abs < 172800
+          ? `${Math.floor(abs / 3600)}h`
+          : `${Math.floor(abs / 86400)}d`;
   return s < 0 ? `expired ${span} ago` : `expires in ${span}`;
 }
 

@@ -27,7 +27,9 @@ export async function diagnose(f: Failure, client: KubeClient, ctx: DiagnoseCont
   const who = await client.whoAmI(ctx.signal);
   if (who.ok) {
     const id = who.value;
-    details.unshift(`The server knows you as "${neutralize(id.username ?? '(no name)')}"${id.groups.length ? `, in groups ${id.groups.map((g) => neutralize(g)).join(', ')}` : ''}.`);
+    details.unshift(
+      `The server knows you as "${neutralize(id.username ?? '(no name)')}"${id.groups.length ? `, in groups ${id.groups.map((g) => neutralize(g)).join(', ')}` : ''}.`,
+    );
   } else {
     details.push('(Could not ask the server who you are: SelfSubjectReview is not allowed or not enabled.)');
   }
@@ -43,7 +45,9 @@ export async function diagnose(f: Failure, client: KubeClient, ctx: DiagnoseCont
     const found = await findNamespacesAllowingPods(client, probe, ctx.signal, ctx.maxNamespaces ?? 40);
     allowed.push(...found.allowed.filter((n) => n !== ctx.namespace));
     if (!allowed.length) {
-      hints.push(`The server does not let you list namespaces; kpods checked ${found.checked.length ? `the namespaces it knows of (${found.checked.join(', ')})` : 'no other namespace'} and may list pods in none of them. Ask your administrator which namespaces you may use.`);
+      hints.push(
+        `The server does not let you list namespaces; kpods checked ${found.checked.length ? `the namespaces it knows of (${found.checked.join(', ')})` : 'no other namespace'} and may list pods in none of them. Ask your administrator which namespaces you may use.`,
+      );
     }
   }
   if (ctx.namespace !== undefined) {
@@ -51,7 +55,11 @@ export async function diagnose(f: Failure, client: KubeClient, ctx: DiagnoseCont
     if (cluster.ok && cluster.value) hints.unshift('You may list pods in all namespaces: try -A.');
   }
   if (allowed.length) {
-    const shown = allowed.slice(0, 10).map((n) => neutralize(n)).join(', ') + (allowed.length > 10 ? `, and ${allowed.length - 10} more` : '');
+    const shown =
+      allowed
+        .slice(0, 10)
+        .map((n) => neutralize(n))
+        .join(', ') + (allowed.length > 10 ? `, and ${allowed.length - 10} more` : '');
     hints.unshift(`You may list pods in: ${shown} (e.g. -n ${neutralize(allowed[0] ?? '')}).`);
   }
   return { ...f, hints, ...(details.length ? { detail: details.join('\n') } : {}) };

@@ -48,7 +48,10 @@ export function parseExecOutput(stdout: string, apiVersion: string): Result<Exec
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return invalid("couldn't get version/kind");
   const o = obj as Record<string, unknown>;
   if (typeof o['apiVersion'] !== 'string' || typeof o['kind'] !== 'string') return invalid("couldn't get version/kind");
-  if (o['apiVersion'] !== apiVersion) return invalid(`exec plugin is configured to use API version ${apiVersion}, plugin returned version ${neutralize(o['apiVersion'].slice(0, 80))}`);
+  if (o['apiVersion'] !== apiVersion)
+    return invalid(
+      `exec plugin is configured to use API version ${apiVersion}, plugin returned version ${neutralize(o['apiVersion'].slice(0, 80))}`,
+    );
   if (o['kind'] !== 'ExecCredential') return invalid(`plugin returned kind ${neutralize(o['kind'].slice(0, 80))}, not ExecCredential`);
   const status = o['status'];
   if (!status || typeof status !== 'object') return invalid("exec plugin didn't return a status field");
@@ -61,7 +64,8 @@ export function parseExecOutput(stdout: string, apiVersion: string): Result<Exec
   let expiresAt: Date | undefined;
   const exp = s['expirationTimestamp'];
   if (exp !== undefined && exp !== null) {
-    if (typeof exp !== 'string' || !RFC3339.test(exp) || Number.isNaN(Date.parse(exp))) return invalid('expirationTimestamp is not an RFC 3339 time');
+    if (typeof exp !== 'string' || !RFC3339.test(exp) || Number.isNaN(Date.parse(exp)))
+      return invalid('expirationTimestamp is not an RFC 3339 time');
     expiresAt = new Date(Date.parse(exp));
   }
   return { ok: true, value: { ...(token ? { token } : {}), ...(cert && key ? { cert, key } : {}), ...(expiresAt ? { expiresAt } : {}) } };
@@ -95,7 +99,11 @@ export class ExecPlugin {
   /** How many times the plugin has run in this process. */
   runs = 0;
 
-  constructor(private readonly exec: ExecConfig, private readonly target: Target, private readonly deps: ExecPluginDeps) {}
+  constructor(
+    private readonly exec: ExecConfig,
+    private readonly target: Target,
+    private readonly deps: ExecPluginDeps,
+  ) {}
 
   /** Drops the cached credential (after a 401) so the next request runs the plugin again. */
   invalidate(): void {
@@ -107,7 +115,9 @@ export class ExecPlugin {
     const c = this.cached;
     if (c && (!c.expiresAt || c.expiresAt.getTime() > this.deps.now().getTime())) return { ok: true, value: c };
     if (!this.pending) {
-      this.pending = this.run(signal).finally(() => { this.pending = undefined; });
+      this.pending = this.run(signal).finally(() => {
+        this.pending = undefined;
+      });
     }
     return this.pending;
   }
@@ -121,12 +131,18 @@ export class ExecPlugin {
     }
     const mode = e.interactiveMode;
     if (e.apiVersion.endsWith('/v1') && (mode === undefined || mode === '')) {
-      return failure('credentials.invalid', `The exec plugin of user "${neutralize(this.target.userName)}" must set interactiveMode (apiVersion v1 requires it).`, [
-        'Add interactiveMode: Never (or IfAvailable / Always) under users[].user.exec in the kubeconfig.',
-      ]);
+      return failure(
+        'credentials.invalid',
+        `The exec plugin of user "${neutralize(this.target.userName)}" must set interactiveMode (apiVersion v1 requires it).`,
+        ['Add interactiveMode: Never (or IfAvailable / Always) under users[].user.exec in the kubeconfig.'],
+      );
     }
     if (mode !== undefined && mode !== '' && !['Never', 'IfAvailable', 'Always'].includes(mode)) {
-      return failure('credentials.invalid', `Invalid interactiveMode "${neutralize(mode)}" for user "${neutralize(this.target.userName)}".`, ['Use Never, IfAvailable or Always.']);
+      return failure(
+        'credentials.invalid',
+        `Invalid interactiveMode "${neutralize(mode)}" for user "${neutralize(this.target.userName)}".`,
+        ['Use Never, IfAvailable or Always.'],
+      );
     }
     return undefined;
   }
@@ -140,9 +156,11 @@ export class ExecPlugin {
     if (mode === 'Always' && !available) {
       return {
         ok: false,
-        failure: failure('credentials.exec-interactive', `The credential plugin ${describeExec(e)} needs a terminal to ask you something (interactiveMode: Always), but none is available.`, [
-          'Run kpods in an interactive terminal, or log in first with the plugin\'s own command so it can answer without asking.',
-        ]),
+        failure: failure(
+          'credentials.exec-interactive',
+          `The credential plugin ${describeExec(e)} needs a terminal to ask you something (interactiveMode: Always), but none is available.`,
+          ["Run kpods in an interactive terminal, or log in first with the plugin's own command so it can answer without asking."],
+        ),
       };
     }
     const interactive = mode !== 'Never' && available;
@@ -151,7 +169,14 @@ export class ExecPlugin {
     for (const { name, value } of e.env) env[name] = value;
     env['KUBERNETES_EXEC_INFO'] = execInfo(e, this.target, interactive, this.deps.caPem);
     this.runs++;
-    const res = await this.deps.runner.run({ command: e.command, args: e.args, env, interactive, timeoutMs: interactive ? Math.max(this.deps.timeoutMs, 300_000) : this.deps.timeoutMs, ...(signal ? { signal } : {}) });
+    const res = await this.deps.runner.run({
+      command: e.command,
+      args: e.args,
+      env,
+      interactive,
+      timeoutMs: interactive ? Math.max(this.deps.timeoutMs, 300_000) : this.deps.timeoutMs,
+      ...(signal ? { signal } : {}),
+    });
     const stderr = res.stderr.trim() === '' ? undefined : neutralizeMultiline(res.stderr.trim().slice(-1000));
     // A successful plugin's stderr is passed through (as kubectl does); a failed one's goes into the failure.
     if (stderr && this.deps.onStderr && res.exitCode === 0 && !res.timedOut) this.deps.onStderr(stderr);
@@ -160,28 +185,52 @@ export class ExecPlugin {
       const bare = !e.command.includes('/');
       return {
         ok: false,
-        failure: failure('credentials.exec-not-found', bare
-          ? `The credential plugin "${neutralize(e.command)}" is not installed (not found on PATH).`
-          : `The credential plugin ${neutralize(e.command)} does not exist.`, [
-          ...(e.installHint ? [`Install hint from the kubeconfig: ${neutralize(e.installHint.trim())}`] : []),
-          bare ? 'Install the plugin and make sure its folder is on PATH, then try again.' : 'Fix users[].user.exec.command in the kubeconfig (relative paths are resolved against the kubeconfig\'s folder).',
-          'See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins',
-        ]),
+        failure: failure(
+          'credentials.exec-not-found',
+          bare
+            ? `The credential plugin "${neutralize(e.command)}" is not installed (not found on PATH).`
+            : `The credential plugin ${neutralize(e.command)} does not exist.`,
+          [
+            ...(e.installHint ? [`Install hint from the kubeconfig: ${neutralize(e.installHint.trim())}`] : []),
+            bare
+              ? 'Install the plugin and make sure its folder is on PATH, then try again.'
+              : "Fix users[].user.exec.command in the kubeconfig (relative paths are resolved against the kubeconfig's folder).",
+            'See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins',
+          ],
+        ),
       };
     }
     if (res.spawnErrorCode) {
-      return { ok: false, failure: failure('credentials.exec-failed', `The credential plugin ${cmd} could not be started (${neutralize(res.spawnErrorCode)}).`, ['Check that the file is an executable program (chmod +x) and that you may run it.']) };
+      return {
+        ok: false,
+        failure: failure(
+          'credentials.exec-failed',
+          `The credential plugin ${cmd} could not be started (${neutralize(res.spawnErrorCode)}).`,
+          ['Check that the file is an executable program (chmod +x) and that you may run it.'],
+        ),
+      };
     }
     if (res.timedOut) {
-      return { ok: false, failure: failure('credentials.exec-failed', `The credential plugin ${cmd} did not finish within ${Math.round(this.deps.timeoutMs / 1000)} s and was stopped.`, ['Run the plugin command yourself to see whether it waits for input or for the network.'], stderr ? `plugin stderr: ${stderr}` : undefined) };
+      return {
+        ok: false,
+        failure: failure(
+          'credentials.exec-failed',
+          `The credential plugin ${cmd} did not finish within ${Math.round(this.deps.timeoutMs / 1000)} s and was stopped.`,
+          ['Run the plugin command yourself to see whether it waits for input or for the network.'],
+          stderr ? `plugin stderr: ${stderr}` : undefined,
+        ),
+      };
     }
     if (res.exitCode !== 0) {
       const how = res.exitCode === null ? `was killed by ${neutralize(res.signal ?? 'a signal')}` : `failed with exit code ${res.exitCode}`;
       return {
         ok: false,
-        failure: failure('credentials.exec-failed', `The credential plugin ${cmd} ${how}.`, [
-          'Run the plugin command yourself to see its full message; often you need to log in again with your cloud or SSO tool.',
-        ], stderr ? `plugin stderr: ${stderr}` : undefined),
+        failure: failure(
+          'credentials.exec-failed',
+          `The credential plugin ${cmd} ${how}.`,
+          ['Run the plugin command yourself to see its full message; often you need to log in again with your cloud or SSO tool.'],
+          stderr ? `plugin stderr: ${stderr}` : undefined,
+        ),
       };
     }
     const parsed = parseExecOutput(res.stdout, e.apiVersion);

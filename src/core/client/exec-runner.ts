@@ -61,17 +61,30 @@ export function createDefaultExecRunner(opts: { interactiveAvailable?: boolean }
           });
         } catch (err) {
           const code = (err as { code?: unknown }).code;
-          resolve({ spawnErrorCode: typeof code === 'string' ? code : 'EUNKNOWN', exitCode: null, signal: null, timedOut: false, stdout: '', stderr: '' });
+          resolve({
+            spawnErrorCode: typeof code === 'string' ? code : 'EUNKNOWN',
+            exitCode: null,
+            signal: null,
+            timedOut: false,
+            stdout: '',
+            stderr: '',
+          });
           return;
         }
         const timer = setTimeout(() => {
           timedOut = true;
           child.kill('SIGKILL');
         }, req.timeoutMs);
-        const onAbort = (): void => { child.kill('SIGKILL'); };
+        const onAbort = (): void => {
+          child.kill('SIGKILL');
+        };
         req.signal?.addEventListener('abort', onAbort, { once: true });
-        child.stdout?.setEncoding('utf8').on('data', (d: string) => { if (stdout.length < MAX_OUTPUT) stdout += d; });
-        child.stderr?.setEncoding('utf8').on('data', (d: string) => { if (stderr.length < MAX_OUTPUT) stderr += d; });
+        child.stdout?.setEncoding('utf8').on('data', (d: string) => {
+          if (stdout.length < MAX_OUTPUT) stdout += d;
+        });
+        child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+          if (stderr.length < MAX_OUTPUT) stderr += d;
+        });
         child.on('error', (err) => {
           const code = (err as { code?: unknown }).code;
           finish({ spawnErrorCode: typeof code === 'string' ? code : 'EUNKNOWN', exitCode: null, signal: null });

@@ -26,7 +26,9 @@ export function goMarshalIndent(value: unknown, indent = ''): string {
     return '[\n' + value.map((v) => inner + goMarshalIndent(v, inner)).join(',\n') + '\n' + indent + ']';
   }
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort(compareKeys);
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort(compareKeys);
   if (keys.length === 0) return '{}';
   return '{\n' + keys.map((k) => `${inner}${goString(k)}: ${goMarshalIndent(obj[k], inner)}`).join(',\n') + '\n' + indent + '}';
 }

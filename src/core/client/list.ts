@@ -31,7 +31,12 @@ function byKeyOrder(a: string, b: string): number {
 }
 
 /** All-namespace rows from one Table(None) list per namespace, in the server's order. */
-async function listPerNamespace(client: KubeApiClient, query: PodQuery, opts: ListOptions, pageSize: number): Promise<Result<PodList> | undefined> {
+async function listPerNamespace(
+  client: KubeApiClient,
+  query: PodQuery,
+  opts: ListOptions,
+  pageSize: number,
+): Promise<Result<PodList> | undefined> {
   const names = await client.listNamespaces(opts.signal);
   if (!names.ok || names.value.length > 200) return undefined;
   const sorted = [...names.value].sort(byKeyOrder);
@@ -42,7 +47,12 @@ async function listPerNamespace(client: KubeApiClient, query: PodQuery, opts: Li
     while (next < sorted.length) {
       const i = next++;
       const ns = sorted[i] ?? '';
-      const r = await listPodRows(client, { ...query, namespace: ns }, { ...(opts.signal ? { signal: opts.signal } : {}), objects: 'none' }, pageSize);
+      const r = await listPodRows(
+        client,
+        { ...query, namespace: ns },
+        { ...(opts.signal ? { signal: opts.signal } : {}), objects: 'none' },
+        pageSize,
+      );
       results[i] = r;
       if (r.ok) {
         loaded += r.value.rows.length;
@@ -96,7 +106,12 @@ export async function listPodRows(client: KubeApiClient, query: PodQuery, opts: 
     if (body['kind'] === 'Table') {
       columns = tableColumns(body['columnDefinitions']) ?? columns;
       if (!columns || !columns.has('name')) {
-        return { ok: false, failure: failure('response.invalid', 'The server sent a table without a Name column for pods.', ['The API server or a proxy in front of it returned an unexpected format.']) };
+        return {
+          ok: false,
+          failure: failure('response.invalid', 'The server sent a table without a Name column for pods.', [
+            'The API server or a proxy in front of it returned an unexpected format.',
+          ]),
+        };
       }
       for (const r of rowsFromTable(body, columns, fallbackNs)) rows.push(r);
     } else if (body['kind'] === 'PodList') {
@@ -104,7 +119,16 @@ export async function listPodRows(client: KubeApiClient, query: PodQuery, opts: 
       const now = client.clock();
       for (const p of items) if (p && typeof p === 'object') rows.push(rowFromPod(p, now, fallbackNs));
     } else {
-      return { ok: false, failure: failure('response.not-kubernetes', `The server answered a pod list with a "${String(body['kind']).slice(0, 40).replace(/[^\w.-]/g, '?')}" object.`, ['Check that the server URL points at the Kubernetes API server.']) };
+      return {
+        ok: false,
+        failure: failure(
+          'response.not-kubernetes',
+          `The server answered a pod list with a "${String(body['kind'])
+            .slice(0, 40)
+            .replace(/[^\w.-]/g, '?')}" object.`,
+          ['Check that the server URL points at the Kubernetes API server.'],
+        ),
+      };
     }
     opts.onProgress?.(rows.length, m.remainingItemCount !== undefined ? rows.length + m.remainingItemCount : undefined);
     if (!m.continue) break;
@@ -114,7 +138,12 @@ export async function listPodRows(client: KubeApiClient, query: PodQuery, opts: 
 }
 
 /** Lists full Pod objects (PodList JSON, paged), as `kubectl get pods -o json` does. */
-export async function listPodObjects(client: KubeApiClient, query: PodQuery, signal: AbortSignal | undefined, pageSize: number): Promise<Result<{ items: Pod[]; resourceVersion?: string }>> {
+export async function listPodObjects(
+  client: KubeApiClient,
+  query: PodQuery,
+  signal: AbortSignal | undefined,
+  pageSize: number,
+): Promise<Result<{ items: Pod[]; resourceVersion?: string }>> {
   const items: Pod[] = [];
   let cont: string | undefined;
   let resourceVersion: string | undefined;
@@ -123,7 +152,12 @@ export async function listPodObjects(client: KubeApiClient, query: PodQuery, sig
       {
         method: 'GET',
         path: podsPath(query),
-        query: { limit: String(pageSize), continue: cont, labelSelector: query.labelSelector || undefined, fieldSelector: query.fieldSelector || undefined },
+        query: {
+          limit: String(pageSize),
+          continue: cont,
+          labelSelector: query.labelSelector || undefined,
+          fieldSelector: query.fieldSelector || undefined,
+        },
         headers: { accept: 'application/json' },
         ...(signal ? { signal } : {}),
       },
@@ -133,7 +167,12 @@ export async function listPodObjects(client: KubeApiClient, query: PodQuery, sig
     const m = meta(res.value);
     if (page === 0) resourceVersion = m.resourceVersion;
     if (res.value['kind'] !== 'PodList') {
-      return { ok: false, failure: failure('response.not-kubernetes', 'The server did not answer the pod list with a PodList.', ['Check that the server URL points at the Kubernetes API server.']) };
+      return {
+        ok: false,
+        failure: failure('response.not-kubernetes', 'The server did not answer the pod list with a PodList.', [
+          'Check that the server URL points at the Kubernetes API server.',
+        ]),
+      };
     }
     const list = Array.isArray(res.value['items']) ? (res.value['items'] as unknown[]) : [];
     for (const p of list) if (p && typeof p === 'object') items.push(p as Pod);

@@ -40,8 +40,20 @@ async function json(res: { statusCode: number; body: { text(): Promise<string> }
 /** Returns a usable id-token, refreshing (and persisting) when needed. `config` is updated in place. */
 export async function oidcToken(config: Record<string, string>, deps: OidcDeps): Promise<Result<string>> {
   const issuer = config['idp-issuer-url'];
-  if (!issuer) return { ok: false, failure: failure('credentials.invalid', 'The oidc auth-provider has no idp-issuer-url.', ['Add idp-issuer-url under users[].user.auth-provider.config.']) };
-  if (!config['client-id']) return { ok: false, failure: failure('credentials.invalid', 'The oidc auth-provider has no client-id.', ['Add client-id under users[].user.auth-provider.config.']) };
+  if (!issuer)
+    return {
+      ok: false,
+      failure: failure('credentials.invalid', 'The oidc auth-provider has no idp-issuer-url.', [
+        'Add idp-issuer-url under users[].user.auth-provider.config.',
+      ]),
+    };
+  if (!config['client-id'])
+    return {
+      ok: false,
+      failure: failure('credentials.invalid', 'The oidc auth-provider has no client-id.', [
+        'Add client-id under users[].user.auth-provider.config.',
+      ]),
+    };
   const idToken = config['id-token'];
   if (idToken && idTokenValid(idToken, deps.now())) return { ok: true, value: idToken };
   const refreshToken = config['refresh-token'];
@@ -50,12 +62,21 @@ export async function oidcToken(config: Record<string, string>, deps: OidcDeps):
       'Log in again with your OIDC helper (for example kubectl oidc-login) to get a fresh id-token.',
     ]);
   }
-  let ca = config['idp-certificate-authority-data'] ? Buffer.from(config['idp-certificate-authority-data'], 'base64').toString('utf8') : undefined;
+  let ca = config['idp-certificate-authority-data']
+    ? Buffer.from(config['idp-certificate-authority-data'], 'base64').toString('utf8')
+    : undefined;
   if (!ca && config['idp-certificate-authority']) {
     try {
       ca = await readFile(config['idp-certificate-authority'], 'utf8');
     } catch {
-      return { ok: false, failure: failure('credentials.file-unreadable', `The OIDC issuer's CA file ${neutralize(config['idp-certificate-authority'])} cannot be read.`, ['Fix idp-certificate-authority in the auth-provider config.']) };
+      return {
+        ok: false,
+        failure: failure(
+          'credentials.file-unreadable',
+          `The OIDC issuer's CA file ${neutralize(config['idp-certificate-authority'])} cannot be read.`,
+          ['Fix idp-certificate-authority in the auth-provider config.'],
+        ),
+      };
     }
   }
   const agent = new Agent({ connect: ca ? { ca } : {} });
@@ -66,9 +87,13 @@ export async function oidcToken(config: Record<string, string>, deps: OidcDeps):
     const doc = await json(disc);
     const tokenEndpoint = doc?.['token_endpoint'];
     if (disc.statusCode !== 200 || typeof tokenEndpoint !== 'string') {
-      return oidcFailed(`The OIDC issuer ${where} did not return a usable discovery document (HTTP ${disc.statusCode}).`, ['Check idp-issuer-url in the auth-provider config.']);
+      return oidcFailed(`The OIDC issuer ${where} did not return a usable discovery document (HTTP ${disc.statusCode}).`, [
+        'Check idp-issuer-url in the auth-provider config.',
+      ]);
     }
-    const basic = Buffer.from(`${encodeURIComponent(config['client-id'])}:${encodeURIComponent(config['client-secret'] ?? '')}`).toString('base64');
+    const basic = Buffer.from(`${encodeURIComponent(config['client-id'])}:${encodeURIComponent(config['client-secret'] ?? '')}`).toString(
+      'base64',
+    );
     const res = await request(tokenEndpoint, {
       dispatcher: agent,
       method: 'POST',
@@ -78,9 +103,11 @@ export async function oidcToken(config: Record<string, string>, deps: OidcDeps):
     });
     const tok = await json(res);
     if (res.statusCode !== 200 || typeof tok?.['id_token'] !== 'string') {
-      return oidcFailed(`The OIDC issuer ${where} refused to refresh the token (HTTP ${res.statusCode}).`, [
-        'The refresh token may have expired or been revoked: log in again with your OIDC helper.',
-      ], typeof tok?.['error'] === 'string' ? `issuer error: ${neutralize(tok['error'].slice(0, 100))}` : undefined);
+      return oidcFailed(
+        `The OIDC issuer ${where} refused to refresh the token (HTTP ${res.statusCode}).`,
+        ['The refresh token may have expired or been revoked: log in again with your OIDC helper.'],
+        typeof tok?.['error'] === 'string' ? `issuer error: ${neutralize(tok['error'].slice(0, 100))}` : undefined,
+      );
     }
     config['id-token'] = tok['id_token'];
     if (typeof tok['refresh_token'] === 'string') config['refresh-token'] = tok['refresh_token'];
@@ -91,9 +118,12 @@ export async function oidcToken(config: Record<string, string>, deps: OidcDeps):
     return { ok: true, value: config['id-token'] };
   } catch (err) {
     const code = (err as { code?: unknown }).code;
-    const f: Failure = failure('credentials.oidc-failed', `Could not reach the OIDC issuer ${where} to refresh the token.`, [
-      'Check the network path to the identity provider and idp-certificate-authority in the auth-provider config.',
-    ], typeof code === 'string' ? `error code: ${neutralize(code)}` : undefined);
+    const f: Failure = failure(
+      'credentials.oidc-failed',
+      `Could not reach the OIDC issuer ${where} to refresh the token.`,
+      ['Check the network path to the identity provider and idp-certificate-authority in the auth-provider config.'],
+      typeof code === 'string' ? `error code: ${neutralize(code)}` : undefined,
+    );
     return { ok: false, failure: f };
   } finally {
     await agent.close().catch(() => undefined);

@@ -6,7 +6,6 @@
 import { podCells, type Pod } from '../pods/index.js';
 import type { PodRow } from './types.js';
 
-
 /** Column positions of a pod Table, by lower-cased column name. */
 export type TableColumns = Map<string, number>;
 
@@ -125,4 +124,3 @@ export function rowFromPod(pod: Pod, now: Date, fallbackNamespace: string): PodR
 export function hasPodColumns(columns: TableColumns): boolean {
   return columns.has('name');
 }
-

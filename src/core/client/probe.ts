@@ -15,7 +15,13 @@ export interface ProbeResult {
 /** Lists at most one pod of `namespace` as a Table. */
 export async function probePods(client: KubeApiClient, namespace: string, signal?: AbortSignal): Promise<Result<ProbeResult>> {
   const res = await client.callObject(
-    { method: 'GET', path: podsPath({ namespace }), query: { limit: '1', includeObject: 'None' }, headers: { accept: TABLE_ACCEPT }, ...(signal ? { signal } : {}) },
+    {
+      method: 'GET',
+      path: podsPath({ namespace }),
+      query: { limit: '1', includeObject: 'None' },
+      headers: { accept: TABLE_ACCEPT },
+      ...(signal ? { signal } : {}),
+    },
     { verb: 'list', resource: 'pods', namespace },
   );
   if (!res.ok) return res;
@@ -23,15 +29,33 @@ export async function probePods(client: KubeApiClient, namespace: string, signal
   const meta = (body['metadata'] ?? {}) as { remainingItemCount?: unknown; continue?: unknown };
   if (body['kind'] === 'Table') {
     const cols = tableColumns(body['columnDefinitions']);
-    if (!cols || !cols.has('name')) return { ok: false, failure: failure('response.invalid', 'The server sent a pod table without a Name column.', ['A proxy or an unusual API server changed the answer.']) };
+    if (!cols || !cols.has('name'))
+      return {
+        ok: false,
+        failure: failure('response.invalid', 'The server sent a pod table without a Name column.', [
+          'A proxy or an unusual API server changed the answer.',
+        ]),
+      };
     const rows = rowsFromTable(body, cols, namespace);
     const remaining = typeof meta.remainingItemCount === 'number' ? meta.remainingItemCount : 0;
     const more = typeof meta.continue === 'string' && meta.continue !== '';
-    return { ok: true, value: { count: rows.length + remaining, estimate: more && remaining === 0, ...(rows[0] ? { first: `${rows[0].name} (${rows[0].status})` } : {}) } };
+    return {
+      ok: true,
+      value: {
+        count: rows.length + remaining,
+        estimate: more && remaining === 0,
+        ...(rows[0] ? { first: `${rows[0].name} (${rows[0].status})` } : {}),
+      },
+    };
   }
   if (body['kind'] === 'PodList') {
     const items = Array.isArray(body['items']) ? body['items'] : [];
     return { ok: true, value: { count: items.length, estimate: false } };
   }
-  return { ok: false, failure: failure('response.not-kubernetes', 'The server answered the pod list with something other than a pod table or list.', ['Check that the server URL points at the Kubernetes API server.']) };
+  return {
+    ok: false,
+    failure: failure('response.not-kubernetes', 'The server answered the pod list with something other than a pod table or list.', [
+      'Check that the server URL points at the Kubernetes API server.',
+    ]),
+  };
 }

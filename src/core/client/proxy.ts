@@ -32,7 +32,7 @@ export function noProxyMatches(url: URL, noProxy: string | undefined): boolean {
     if (cidr && isIP(host) === 4) {
       const bits = Number(cidr[2]);
       const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-      if (((ipv4ToInt(host) & mask) >>> 0) === ((ipv4ToInt(cidr[1] ?? '') & mask) >>> 0)) return true;
+      if ((ipv4ToInt(host) & mask) >>> 0 === (ipv4ToInt(cidr[1] ?? '') & mask) >>> 0) return true;
       continue;
     }
     const hp = /^(.*):(\d+)$/.exec(entry);
@@ -51,7 +51,11 @@ export function noProxyMatches(url: URL, noProxy: string | undefined): boolean {
 }
 
 /** The proxy URL to use for `server`, or undefined for a direct connection. */
-export function chooseProxy(server: URL, proxyUrl: string | undefined, env: Readonly<Record<string, string | undefined>>): string | undefined {
+export function chooseProxy(
+  server: URL,
+  proxyUrl: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
   if (proxyUrl) return proxyUrl;
   if (isLoopback(server.hostname)) return undefined;
   const fromEnv = server.protocol === 'https:' ? envValue(env, 'HTTPS_PROXY') : envValue(env, 'HTTP_PROXY');

@@ -52,18 +52,25 @@ function serverMessage(st: KubeStatus | undefined): string | undefined {
 
 function what(ctx: RequestContext): string {
   if (ctx.namespace) return `${ctx.verb} ${ctx.resource} in namespace "${ctx.namespace}"`;
-  return ctx.resource === 'pods' ? `${ctx.verb} ${ctx.resource} in all namespaces (cluster scope)` : `${ctx.verb} ${ctx.resource} (cluster scope)`;
+  return ctx.resource === 'pods'
+    ? `${ctx.verb} ${ctx.resource} in all namespaces (cluster scope)`
+    : `${ctx.verb} ${ctx.resource} (cluster scope)`;
 }
 
 /** Describes a body that is not a Kubernetes answer. */
 export function notKubernetes(res: HttpResponse, ctx: RequestContext): Failure {
   const ct = neutralize(contentType(res) || 'no content type');
   const html = /html/i.test(ct) || /^\s*<(!doctype|html)/i.test(res.body.slice(0, 200));
-  return failure('response.not-kubernetes', `The server at ${ctx.server} answered, but not like a Kubernetes API server (HTTP ${res.status}, ${ct}).`, [
-    html
-      ? 'It sent a web page (perhaps a login page or a corporate proxy): check the server URL in the kubeconfig and whether you must sign in through a VPN or an auth proxy first.'
-      : 'Check that the server URL in the kubeconfig points at the API server itself, including any path prefix.',
-  ], `first bytes: ${neutralize(res.body.slice(0, 120))}`);
+  return failure(
+    'response.not-kubernetes',
+    `The server at ${ctx.server} answered, but not like a Kubernetes API server (HTTP ${res.status}, ${ct}).`,
+    [
+      html
+        ? 'It sent a web page (perhaps a login page or a corporate proxy): check the server URL in the kubeconfig and whether you must sign in through a VPN or an auth proxy first.'
+        : 'Check that the server URL in the kubeconfig points at the API server itself, including any path prefix.',
+    ],
+    `first bytes: ${neutralize(res.body.slice(0, 120))}`,
+  );
 }
 
 /** Classifies a non-2xx response. */
@@ -77,47 +84,82 @@ export function classifyStatus(res: HttpResponse, ctx: RequestContext): Failure 
     return d === '' ? undefined : d;
   };
   if (res.status === 401) {
-    return failure('authentication.unauthorized', `The API server did not accept your credentials (401 Unauthorized) when trying to ${what(ctx)}.`, [
-      ...(ctx.credential.length ? [] : ['No credential was sent: the kubeconfig user has no token, certificate, exec plugin or auth-provider usable here.']),
-      'The token may have expired or been revoked, or the certificate may not be trusted by this cluster: get fresh credentials (re-run your cloud login command, or ask for a new kubeconfig).',
-      'Check that the context uses the user meant for this cluster (kubectl config get-contexts).',
-    ], detailOf(ctx.credential.length ? `Sent: ${ctx.credential.join('; ')}` : 'Sent: no credential', said));
+    return failure(
+      'authentication.unauthorized',
+      `The API server did not accept your credentials (401 Unauthorized) when trying to ${what(ctx)}.`,
+      [
+        ...(ctx.credential.length
+          ? []
+          : ['No credential was sent: the kubeconfig user has no token, certificate, exec plugin or auth-provider usable here.']),
+        'The token may have expired or been revoked, or the certificate may not be trusted by this cluster: get fresh credentials (re-run your cloud login command, or ask for a new kubeconfig).',
+        'Check that the context uses the user meant for this cluster (kubectl config get-contexts).',
+      ],
+      detailOf(ctx.credential.length ? `Sent: ${ctx.credential.join('; ')}` : 'Sent: no credential', said),
+    );
   }
   if (res.status === 403) {
-    return failure('authorization.forbidden', `You are authenticated, but not allowed to ${what(ctx)} (403 Forbidden).`, [
-      'Ask a cluster administrator for a Role/RoleBinding that grants this, or use a namespace where you have access (-n NAMESPACE).',
-    ], detailOf(said));
+    return failure(
+      'authorization.forbidden',
+      `You are authenticated, but not allowed to ${what(ctx)} (403 Forbidden).`,
+      ['Ask a cluster administrator for a Role/RoleBinding that grants this, or use a namespace where you have access (-n NAMESPACE).'],
+      detailOf(said),
+    );
   }
   if (res.status === 404) {
-    return failure('response.not-found', `The server has no ${ctx.resource} at this address (404 Not Found).`, [
-      'Check the name and namespace, and that the server URL (with any path prefix) points at the Kubernetes API.',
-    ], detailOf(said));
+    return failure(
+      'response.not-found',
+      `The server has no ${ctx.resource} at this address (404 Not Found).`,
+      ['Check the name and namespace, and that the server URL (with any path prefix) points at the Kubernetes API.'],
+      detailOf(said),
+    );
   }
   if (res.status === 410 || reason === 'Expired' || reason === 'Gone') {
-    return failure('response.gone', 'The list changed too much while it was being read (410 Expired).', ['Run the command again to read a fresh list.'], detailOf(said));
+    return failure(
+      'response.gone',
+      'The list changed too much while it was being read (410 Expired).',
+      ['Run the command again to read a fresh list.'],
+      detailOf(said),
+    );
   }
   if (res.status === 429) {
-    return failure('response.throttled', 'The API server is rate-limiting requests (429 Too Many Requests) and kept asking to try later.', [
-      'Wait a little and try again; if it persists, other clients may be overloading the API server (API Priority and Fairness).',
-    ], detailOf(said ?? (st ? undefined : `The server said: ${neutralize(res.body.trim().slice(0, 200))}`)));
+    return failure(
+      'response.throttled',
+      'The API server is rate-limiting requests (429 Too Many Requests) and kept asking to try later.',
+      ['Wait a little and try again; if it persists, other clients may be overloading the API server (API Priority and Fairness).'],
+      detailOf(said ?? (st ? undefined : `The server said: ${neutralize(res.body.trim().slice(0, 200))}`)),
+    );
   }
   if (res.status === 504 || reason === 'Timeout') {
-    return failure('response.timeout', `The API server timed out while serving the request (HTTP ${res.status}).`, ['Try again in a moment.'], detailOf(said));
+    return failure(
+      'response.timeout',
+      `The API server timed out while serving the request (HTTP ${res.status}).`,
+      ['Try again in a moment.'],
+      detailOf(said),
+    );
   }
   if (res.status >= 500) {
     if (!st && !obj) return notKubernetesOr5xx(res, ctx);
-    return failure('response.server-error', `The API server failed while serving the request (HTTP ${res.status}${reason ? ' ' + neutralize(reason) : ''}).`, [
-      'This is a problem on the cluster side; try again, and tell the cluster administrator if it persists.',
-    ], detailOf(said));
+    return failure(
+      'response.server-error',
+      `The API server failed while serving the request (HTTP ${res.status}${reason ? ' ' + neutralize(reason) : ''}).`,
+      ['This is a problem on the cluster side; try again, and tell the cluster administrator if it persists.'],
+      detailOf(said),
+    );
   }
   if (!st) return notKubernetes(res, ctx);
-  return failure('response.invalid', `The API server rejected the request (HTTP ${res.status}${reason ? ' ' + neutralize(reason) : ''}).`, [
-    'Check the selectors and flags you passed.',
-  ], detailOf(said));
+  return failure(
+    'response.invalid',
+    `The API server rejected the request (HTTP ${res.status}${reason ? ' ' + neutralize(reason) : ''}).`,
+    ['Check the selectors and flags you passed.'],
+    detailOf(said),
+  );
 }
 
 function notKubernetesOr5xx(res: HttpResponse, ctx: RequestContext): Failure {
-  return failure('response.server-error', `The server at ${ctx.server} failed while serving the request (HTTP ${res.status}).`, [
-    'This is a problem on the cluster side or in a proxy in front of it; try again, and tell the cluster administrator if it persists.',
-  ], `first bytes: ${neutralize(res.body.trim().slice(0, 120))}`);
+  return failure(
+    'response.server-error',
+    `The server at ${ctx.server} failed while serving the request (HTTP ${res.status}).`,
+    ['This is a problem on the cluster side or in a proxy in front of it; try again, and tell the cluster administrator if it persists.'],
+    `first bytes: ${neutralize(res.body.trim().slice(0, 120))}`,
+  );
 }

@@ -29,25 +29,43 @@ export interface TraceReport {
 }
 
 function fromFailure(f: Failure, ms: number): TraceStage {
-  return { name: f.stage, status: 'failed', code: f.code, summary: f.summary, hints: f.hints, ...(f.detail ? { detail: f.detail } : {}), ms };
+  return {
+    name: f.stage,
+    status: 'failed',
+    code: f.code,
+    summary: f.summary,
+    hints: f.hints,
+    ...(f.detail ? { detail: f.detail } : {}),
+    ms,
+  };
 }
 
 /** Fills in the stages not reached: skipped after a failure. */
 function complete(stages: TraceStage[], context: string | undefined): TraceReport {
   const byName = new Map(stages.map((s) => [s.name, s]));
   const failedAt = stages.find((s) => s.status === 'failed');
-  const out: TraceStage[] = STAGES.map((name) => byName.get(name) ?? {
-    name,
-    status: 'skipped' as const,
-    summary: failedAt ? `Not checked: the ${failedAt.name} stage failed.` : 'Not checked.',
-    hints: [],
-    ms: 0,
-  });
+  const out: TraceStage[] = STAGES.map(
+    (name) =>
+      byName.get(name) ?? {
+        name,
+        status: 'skipped' as const,
+        summary: failedAt ? `Not checked: the ${failedAt.name} stage failed.` : 'Not checked.',
+        hints: [],
+        ms: 0,
+      },
+  );
   return { ok: !failedAt, ...(context !== undefined ? { context } : {}), stages: out };
 }
 
 /** Runs the trace for a resolved target; `kubeconfig` is the already-computed first stage. */
-export async function traceTarget(target: Target, client: KubeApiClient, kubeconfig: TraceStage, clock: () => number, signal?: AbortSignal, candidateNamespaces: string[] = []): Promise<TraceReport> {
+export async function traceTarget(
+  target: Target,
+  client: KubeApiClient,
+  kubeconfig: TraceStage,
+  clock: () => number,
+  signal?: AbortSignal,
+  candidateNamespaces: string[] = [],
+): Promise<TraceReport> {
   const stages: TraceStage[] = [kubeconfig];
   const ctx = target.contextName;
   const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
@@ -65,35 +83,61 @@ export async function traceTarget(target: Target, client: KubeApiClient, kubecon
   stages.push({
     name: 'credentials',
     status: warnings.length || sent.length === 0 ? 'warning' : 'ok',
-    summary: warnings[0] ?? (sent.length ? `Will send: ${sent.join('; ')}.` : 'No credentials are configured for this user; requests go anonymous.'),
-    hints: sent.length || warnings.length ? [] : ['Add a token, client certificate or exec plugin to the kubeconfig user, or expect 401/403 answers.'],
+    summary:
+      warnings[0] ??
+      (sent.length ? `Will send: ${sent.join('; ')}.` : 'No credentials are configured for this user; requests go anonymous.'),
+    hints:
+      sent.length || warnings.length
+        ? []
+        : ['Add a token, client certificate or exec plugin to the kubeconfig user, or expect 401/403 answers.'],
     ms: credMs,
   });
 
   // connection
   const [ver, verMs] = await timed(() => client.version(signal));
-  if (!ver.ok && (ver.failure.stage === 'connection' || ver.failure.stage === 'response' && ver.failure.code !== 'response.not-found')) {
+  if (!ver.ok && (ver.failure.stage === 'connection' || (ver.failure.stage === 'response' && ver.failure.code !== 'response.not-found'))) {
     if (ver.failure.stage === 'response') {
-      const what = ver.failure.code === 'response.not-kubernetes' ? 'the answer was not from a Kubernetes API server' : 'it answered with an error';
-      stages.push({ name: 'connection', status: 'ok', summary: `Reached ${neutralize(target.server)}, but ${what}.`, hints: [], ms: verMs });
+      const what =
+        ver.failure.code === 'response.not-kubernetes' ? 'the answer was not from a Kubernetes API server' : 'it answered with an error';
+      stages.push({
+        name: 'connection',
+        status: 'ok',
+        summary: `Reached ${neutralize(target.server)}, but ${what}.`,
+        hints: [],
+        ms: verMs,
+      });
       return complete([...stages, fromFailure(ver.failure, 0)], ctx);
     }
     return complete([...stages, fromFailure(ver.failure, verMs)], ctx);
   }
-  const tlsWord = target.server.startsWith('https://') ? (target.tls.insecureSkipVerify ? 'over TLS WITHOUT verifying the server certificate (insecure-skip-tls-verify)' : 'over TLS, server certificate verified') : 'over plain http (unencrypted)';
+  const tlsWord = target.server.startsWith('https://')
+    ? target.tls.insecureSkipVerify
+      ? 'over TLS WITHOUT verifying the server certificate (insecure-skip-tls-verify)'
+      : 'over TLS, server certificate verified'
+    : 'over plain http (unencrypted)';
   stages.push({
     name: 'connection',
     status: target.tls.insecureSkipVerify || !target.server.startsWith('https://') ? 'warning' : 'ok',
     summary: `Connected to ${neutralize(target.server)} ${tlsWord}${ver.ok && ver.value.gitVersion ? `; Kubernetes ${neutralize(ver.value.gitVersion)}` : ''}.`,
-    hints: target.tls.insecureSkipVerify ? ['Set certificate-authority-data instead of insecure-skip-tls-verify so the server is verified.'] : [],
+    hints: target.tls.insecureSkipVerify
+      ? ['Set certificate-authority-data instead of insecure-skip-tls-verify so the server is verified.']
+      : [],
     ms: verMs,
   });
 
   // authentication
   const [who, whoMs] = await timed(() => client.whoAmI(signal));
   if (!who.ok) {
-    if (who.failure.stage === 'authentication' || who.failure.stage === 'connection' || who.failure.stage === 'credentials') return complete([...stages, fromFailure(who.failure, whoMs)], ctx);
-    stages.push({ name: 'authentication', status: 'warning', summary: 'The server accepted the request but would not say who you are (SelfSubjectReview not allowed or not enabled).', hints: [], ...(who.failure.code ? { code: who.failure.code } : {}), ms: whoMs });
+    if (who.failure.stage === 'authentication' || who.failure.stage === 'connection' || who.failure.stage === 'credentials')
+      return complete([...stages, fromFailure(who.failure, whoMs)], ctx);
+    stages.push({
+      name: 'authentication',
+      status: 'warning',
+      summary: 'The server accepted the request but would not say who you are (SelfSubjectReview not allowed or not enabled).',
+      hints: [],
+      ...(who.failure.code ? { code: who.failure.code } : {}),
+      ms: whoMs,
+    });
   } else {
     const id = who.value;
     stages.push({
@@ -109,18 +153,33 @@ export async function traceTarget(target: Target, client: KubeApiClient, kubecon
   const [probe, probeMs] = await timed(() => probePods(client, ns, signal));
   if (!probe.ok) {
     let f = probe.failure;
-    if (f.code === 'authorization.forbidden') f = await diagnose(f, client, { namespace: ns, contextNamespace: ns, candidateNamespaces, ...(signal ? { signal } : {}) });
-    if (f.stage === 'response') stages.push({ name: 'authorization', status: 'ok', summary: `Allowed to list pods in namespace "${neutralize(ns)}".`, hints: [], ms: 0 });
+    if (f.code === 'authorization.forbidden')
+      f = await diagnose(f, client, { namespace: ns, contextNamespace: ns, candidateNamespaces, ...(signal ? { signal } : {}) });
+    if (f.stage === 'response')
+      stages.push({
+        name: 'authorization',
+        status: 'ok',
+        summary: `Allowed to list pods in namespace "${neutralize(ns)}".`,
+        hints: [],
+        ms: 0,
+      });
     return complete([...stages, fromFailure(f, probeMs)], ctx);
   }
-  stages.push({ name: 'authorization', status: 'ok', summary: `Allowed to list pods in namespace "${neutralize(ns)}".`, hints: [], ms: probeMs });
+  stages.push({
+    name: 'authorization',
+    status: 'ok',
+    summary: `Allowed to list pods in namespace "${neutralize(ns)}".`,
+    hints: [],
+    ms: probeMs,
+  });
   const p = probe.value;
   stages.push({
     name: 'response',
     status: 'ok',
-    summary: p.count === 0
-      ? `The server answered with a valid pod table: no pods in namespace "${neutralize(ns)}".`
-      : `The server answered with a valid pod table: ${p.estimate ? `about ${p.count}` : p.count} pod${p.count === 1 ? '' : 's'} in namespace "${neutralize(ns)}"${p.first ? `, e.g. ${neutralize(p.first)}` : ''}.`,
+    summary:
+      p.count === 0
+        ? `The server answered with a valid pod table: no pods in namespace "${neutralize(ns)}".`
+        : `The server answered with a valid pod table: ${p.estimate ? `about ${p.count}` : p.count} pod${p.count === 1 ? '' : 's'} in namespace "${neutralize(ns)}"${p.first ? `, e.g. ${neutralize(p.first)}` : ''}.`,
     hints: [],
     ms: 0,
   });

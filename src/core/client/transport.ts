@@ -64,7 +64,9 @@ export interface HttpStream {
 /** Builds the query string in alphabetical key order, as kubectl does. */
 export function queryString(query: Record<string, string | undefined> | undefined): string {
   if (!query) return '';
-  const keys = Object.keys(query).filter((k) => query[k] !== undefined).sort();
+  const keys = Object.keys(query)
+    .filter((k) => query[k] !== undefined)
+    .sort();
   if (keys.length === 0) return '';
   return '?' + keys.map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(query[k] ?? '')}`).join('&');
 }
@@ -117,7 +119,12 @@ export class Transport {
       const socksOptions = { ...pool, requestTls: connect } as unknown as Socks5ProxyAgent.Options;
       this.dispatcher = new Socks5ProxyAgent(this.proxy, socksOptions);
     } else {
-      this.dispatcher = new ProxyAgent({ ...pool, uri: this.proxy, requestTls: connect, ...(this.proxy.startsWith('https:') ? { proxyTls: {} } : {}) });
+      this.dispatcher = new ProxyAgent({
+        ...pool,
+        uri: this.proxy,
+        requestTls: connect,
+        ...(this.proxy.startsWith('https:') ? { proxyTls: {} } : {}),
+      });
     }
   }
 
@@ -190,7 +197,11 @@ export class Transport {
       return { ok: true, value: { status: res.statusCode, headers: res.headers, body, cancelTimer } };
     } catch (err) {
       cancelTimer();
-      if (timedOut) return { ok: false, failure: connectedAtTimeout ? timeoutFailure(timeoutMs ?? 0) : connectTimeoutFailure(this.opts.server, timeoutMs ?? 0) };
+      if (timedOut)
+        return {
+          ok: false,
+          failure: connectedAtTimeout ? timeoutFailure(timeoutMs ?? 0) : connectTimeoutFailure(this.opts.server, timeoutMs ?? 0),
+        };
       if (req.signal?.aborted) return { ok: false, failure: aborted() };
       return { ok: false, failure: classifyError(err, { server: this.opts.server, proxy: this.proxy }) };
     }
@@ -235,9 +246,13 @@ function timeoutFailure(ms: number): Failure {
 }
 
 function connectTimeoutFailure(server: string, ms: number): Failure {
-  return failure('connection.timeout', `No connection to ${new URL(server).host} could be set up within ${ms / 1000} s (TCP and TLS handshake).`, [
-    'Check the network path to the cluster (VPN, firewall, security groups), and that the address and port in the server field are right.',
-  ]);
+  return failure(
+    'connection.timeout',
+    `No connection to ${new URL(server).host} could be set up within ${ms / 1000} s (TCP and TLS handshake).`,
+    [
+      'Check the network path to the cluster (VPN, firewall, security groups), and that the address and port in the server field are right.',
+    ],
+  );
 }
 
 /** The failure reported when the caller aborted the request. */

@@ -62,8 +62,7 @@ export interface PodList {
 
 /** A change from a watch. */
 export type PodEvent =
-  | { type: 'ADDED' | 'MODIFIED' | 'DELETED'; row: PodRow; resourceVersion?: string }
-  | { type: 'BOOKMARK'; resourceVersion?: string };
+  { type: 'ADDED' | 'MODIFIED' | 'DELETED'; row: PodRow; resourceVersion?: string } | { type: 'BOOKMARK'; resourceVersion?: string };
 
 /** Who the server says the caller is (SelfSubjectReview). */
 export interface Identity {
@@ -84,7 +83,12 @@ export interface ResourceRule {
 export interface KubeClient {
   listPods(query: PodQuery, opts?: ListOptions): Promise<Result<PodList>>;
   /** Watches from `resourceVersion`; resolves when the stream ends (timeout, abort, error). */
-  watchPods(query: PodQuery, resourceVersion: string, onEvent: (event: PodEvent) => void, signal?: AbortSignal): Promise<Result<{ resourceVersion?: string }>>;
+  watchPods(
+    query: PodQuery,
+    resourceVersion: string,
+    onEvent: (event: PodEvent) => void,
+    signal?: AbortSignal,
+  ): Promise<Result<{ resourceVersion?: string }>>;
   listNamespaces(signal?: AbortSignal): Promise<Result<string[]>>;
   whoAmI(signal?: AbortSignal): Promise<Result<Identity>>;
   canI(verb: string, resource: string, namespace: string | undefined, signal?: AbortSignal): Promise<Result<boolean>>;

@@ -16,12 +16,23 @@ import type { Transport } from './transport.js';
 import type { PodEvent, PodQuery } from './types.js';
 
 /** Handles one decoded event line; returns a failure for an ERROR event. */
-function handleEvent(line: string, state: { columns?: TableColumns; rv?: string }, fallbackNs: string, now: Date, onEvent: (e: PodEvent) => void): Result<void> | undefined {
+function handleEvent(
+  line: string,
+  state: { columns?: TableColumns; rv?: string },
+  fallbackNs: string,
+  now: Date,
+  onEvent: (e: PodEvent) => void,
+): Result<void> | undefined {
   let ev: unknown;
   try {
     ev = JSON.parse(line);
   } catch {
-    return { ok: false, failure: failure('response.not-kubernetes', 'The watch stream carried a line that is not JSON.', ['Check that nothing between kpods and the API server rewrites responses.']) };
+    return {
+      ok: false,
+      failure: failure('response.not-kubernetes', 'The watch stream carried a line that is not JSON.', [
+        'Check that nothing between kpods and the API server rewrites responses.',
+      ]),
+    };
   }
   const e = (ev ?? {}) as { type?: unknown; object?: Record<string, unknown> };
   const obj = e.object && typeof e.object === 'object' ? e.object : {};
@@ -31,9 +42,22 @@ function handleEvent(line: string, state: { columns?: TableColumns; rv?: string 
     const st = obj as { code?: unknown; reason?: unknown; message?: unknown };
     const status = typeof st.code === 'number' ? st.code : 500;
     if (status === 410 || st.reason === 'Expired' || st.reason === 'Gone') {
-      return { ok: false, failure: failure('response.gone', 'The watch fell too far behind (410 Expired); the list must be read again.', ['kpods re-reads the list automatically.']) };
+      return {
+        ok: false,
+        failure: failure('response.gone', 'The watch fell too far behind (410 Expired); the list must be read again.', [
+          'kpods re-reads the list automatically.',
+        ]),
+      };
     }
-    return { ok: false, failure: failure(status >= 500 ? 'response.server-error' : 'response.invalid', `The watch ended with an error from the server (${status}).`, ['Try again.'], typeof st.message === 'string' ? `The server said: ${neutralize(st.message.slice(0, 300))}` : undefined) };
+    return {
+      ok: false,
+      failure: failure(
+        status >= 500 ? 'response.server-error' : 'response.invalid',
+        `The watch ended with an error from the server (${status}).`,
+        ['Try again.'],
+        typeof st.message === 'string' ? `The server said: ${neutralize(st.message.slice(0, 300))}` : undefined,
+      ),
+    };
   }
   if (e.type === 'BOOKMARK') {
     if (rv) state.rv = rv;
@@ -92,7 +116,19 @@ export async function watchStream(
       const chunks: Buffer[] = [];
       for await (const c of res.body) chunks.push(c as Buffer);
       if (res.status === 401) creds.onUnauthorized();
-      return { ok: false, failure: classifyStatus({ status: res.status, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), elapsedMs: 0 }, { verb: 'watch', resource: 'pods', ...(ns !== undefined ? { namespace: ns } : {}), credential: creds.describeSent(), server: neutralize(client.target.server) }) };
+      return {
+        ok: false,
+        failure: classifyStatus(
+          { status: res.status, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), elapsedMs: 0 },
+          {
+            verb: 'watch',
+            resource: 'pods',
+            ...(ns !== undefined ? { namespace: ns } : {}),
+            credential: creds.describeSent(),
+            server: neutralize(client.target.server),
+          },
+        ),
+      };
     }
     let buffered = '';
     res.body.setEncoding('utf8');

@@ -127,10 +127,13 @@ class Decoder {
     const raw = o[key];
     if (Array.isArray(raw)) {
       // Go's JSON decoding also takes a list of byte values for a []byte field.
-      return Uint8Array.from(raw.map((b, i) => {
-        if (!(b instanceof PlainScalar) || b.kind !== 'int' || (b.value as number) < 0 || (b.value as number) > 255) this.fail(`${at(where, key)}[${i}]`, b, raw, 'a byte value (0-255)');
-        return b.value as number;
-      }));
+      return Uint8Array.from(
+        raw.map((b, i) => {
+          if (!(b instanceof PlainScalar) || b.kind !== 'int' || (b.value as number) < 0 || (b.value as number) > 255)
+            this.fail(`${at(where, key)}[${i}]`, b, raw, 'a byte value (0-255)');
+          return b.value as number;
+        }),
+      );
     }
     const s = this.str(o, key, where);
     if (s === undefined) return undefined;
@@ -187,8 +190,14 @@ class Decoder {
     if (!root) return out;
     const apiVersion = this.str(root, 'apiVersion', '');
     const kind = this.str(root, 'kind', '');
-    if ((apiVersion !== undefined && apiVersion !== '' && apiVersion !== 'v1') || (kind !== undefined && kind !== '' && kind !== 'Config')) {
-      throw new Stop({ line: 1, message: `no kind "${kind || 'Config'}" is registered for version "${apiVersion || 'v1'}": a kubeconfig is apiVersion v1, kind Config` });
+    if (
+      (apiVersion !== undefined && apiVersion !== '' && apiVersion !== 'v1') ||
+      (kind !== undefined && kind !== '' && kind !== 'Config')
+    ) {
+      throw new Stop({
+        line: 1,
+        message: `no kind "${kind || 'Config'}" is registered for version "${apiVersion || 'v1'}": a kubeconfig is apiVersion v1, kind Config`,
+      });
     }
     const prefs = this.obj(root['preferences'], 'preferences', root);
     if (prefs) {
@@ -208,7 +217,12 @@ class Decoder {
   }
 
   /** Decodes `clusters`, `users` or `contexts`: named entries, names unique, the inner map by `decode`. */
-  private namedList<F>(root: Obj, key: string, inner: string, decode: (fields: Obj, where: string) => F): Array<{ name: string; fields: F }> {
+  private namedList<F>(
+    root: Obj,
+    key: string,
+    inner: string,
+    decode: (fields: Obj, where: string) => F,
+  ): Array<{ name: string; fields: F }> {
     const seen = new Set<string>();
     return this.list(root[key], key, root).map((item, i) => {
       const where = `${key}[${i}]`;

@@ -38,49 +38,83 @@ export function notFound(config: Pick<LoadedKubeconfig, 'files' | 'source'>): Fa
       : config.source === 'env'
         ? `No kubeconfig found: none of the files in KUBECONFIG exists (${paths.join(', ') || 'empty list'}).`
         : `No kubeconfig found at ${paths[0] ?? '~/.kube/config'} (KUBECONFIG is not set).`;
-  return failure('kubeconfig.not-found', what, [
-    'kubectl would quietly try http://localhost:8080 here; kpods stops instead.',
-    'Point kpods at a kubeconfig with --kubeconfig PATH or KUBECONFIG, or try the built-in simulated cluster: kpods demo.',
-  ], `files searched: ${paths.join(', ')}`);
+  return failure(
+    'kubeconfig.not-found',
+    what,
+    [
+      'kubectl would quietly try http://localhost:8080 here; kpods stops instead.',
+      'Point kpods at a kubeconfig with --kubeconfig PATH or KUBECONFIG, or try the built-in simulated cluster: kpods demo.',
+    ],
+    `files searched: ${paths.join(', ')}`,
+  );
 }
 
 /** `--context` or current-context names a context no file defines. */
 export function contextNotFound(config: LoadedKubeconfig, name: string, fromFlag: boolean | string): Failure {
-  const source = typeof fromFlag === 'string' ? fromFlag : fromFlag ? '--context' : `current-context (set in ${config.currentContextOrigin ?? 'the kubeconfig'})`;
-  return failure('kubeconfig.context-not-found', `Context ${q(name)} named by ${source} is not defined in any kubeconfig file.`, [
-    `Contexts ${known(config.contexts.map((c) => c.name))}; list them with: kpods contexts.`,
-    fromFlag === false ? 'Choose another with --context NAME, or fix current-context.' : 'Use the name of a defined context.',
-  ], searched(config));
+  const source =
+    typeof fromFlag === 'string'
+      ? fromFlag
+      : fromFlag
+        ? '--context'
+        : `current-context (set in ${config.currentContextOrigin ?? 'the kubeconfig'})`;
+  return failure(
+    'kubeconfig.context-not-found',
+    `Context ${q(name)} named by ${source} is not defined in any kubeconfig file.`,
+    [
+      `Contexts ${known(config.contexts.map((c) => c.name))}; list them with: kpods contexts.`,
+      fromFlag === false ? 'Choose another with --context NAME, or fix current-context.' : 'Use the name of a defined context.',
+    ],
+    searched(config),
+  );
 }
 
 /** A context (or `--cluster`) names a cluster no file defines. */
 export function clusterNotFound(config: LoadedKubeconfig, name: string, context: string | undefined, contextOrigin?: string): Failure {
   const by = context === undefined ? '--cluster' : `context ${q(context)} (in ${contextOrigin ?? '?'})`;
-  const summary = name === '' && context !== undefined
-    ? `Context ${q(context)} (in ${contextOrigin ?? '?'}) names no cluster.`
-    : `Cluster ${q(name)} named by ${by} is not defined in any kubeconfig file.`;
-  return failure('kubeconfig.cluster-not-found', summary, [
-    'kubectl would quietly fall back to http://localhost:8080 (or the in-cluster service account); kpods stops instead.',
-    `Clusters ${known(config.clusters.map((c) => c.name))}. Add the cluster, fix the context's cluster field, or pass --cluster or --server.`,
-  ], searched(config));
+  const summary =
+    name === '' && context !== undefined
+      ? `Context ${q(context)} (in ${contextOrigin ?? '?'}) names no cluster.`
+      : `Cluster ${q(name)} named by ${by} is not defined in any kubeconfig file.`;
+  return failure(
+    'kubeconfig.cluster-not-found',
+    summary,
+    [
+      'kubectl would quietly fall back to http://localhost:8080 (or the in-cluster service account); kpods stops instead.',
+      `Clusters ${known(config.clusters.map((c) => c.name))}. Add the cluster, fix the context's cluster field, or pass --cluster or --server.`,
+    ],
+    searched(config),
+  );
 }
 
 /** A context (or `--user`) names a user no file defines. */
 export function userNotFound(config: LoadedKubeconfig, name: string, context: string | undefined, contextOrigin?: string): Failure {
   const by = context === undefined ? '--user' : `context ${q(context)} (in ${contextOrigin ?? '?'})`;
-  return failure('kubeconfig.user-not-found', `User ${q(name)} named by ${by} is not defined in any kubeconfig file.`, [
-    'kubectl would prompt for a username here; kpods stops instead.',
-    `Users ${known(config.users.map((u) => u.name))}. Add the user, fix the context's user field, or pass --user.`,
-  ], searched(config));
+  return failure(
+    'kubeconfig.user-not-found',
+    `User ${q(name)} named by ${by} is not defined in any kubeconfig file.`,
+    [
+      'kubectl would prompt for a username here; kpods stops instead.',
+      `Users ${known(config.users.map((u) => u.name))}. Add the user, fix the context's user field, or pass --user.`,
+    ],
+    searched(config),
+  );
 }
 
 /** No `--context` and no current-context. */
 export function noCurrentContext(config: LoadedKubeconfig): Failure {
   const read = config.files.filter((f) => f.exists).map((f) => f.path);
-  const which = read.length === 1 ? `the kubeconfig file ${read[0] ?? ''} does not set current-context` : `none of ${read.join(', ')} sets current-context`;
+  const which =
+    read.length === 1
+      ? `the kubeconfig file ${read[0] ?? ''} does not set current-context`
+      : `none of ${read.join(', ')} sets current-context`;
   const empty = config.contexts.length === 0 ? ` (and ${read.length === 1 ? 'it defines' : 'they define'} no contexts)` : '';
-  return failure('kubeconfig.no-current-context', `No context chosen: ${which}${empty}, and --context was not given.`, [
-    'kubectl would quietly try http://localhost:8080 here; kpods stops instead.',
-    `Pass --context NAME (contexts ${known(config.contexts.map((c) => c.name))}), or set one with: kubectl config use-context NAME.`,
-  ], searched(config));
+  return failure(
+    'kubeconfig.no-current-context',
+    `No context chosen: ${which}${empty}, and --context was not given.`,
+    [
+      'kubectl would quietly try http://localhost:8080 here; kpods stops instead.',
+      `Pass --context NAME (contexts ${known(config.contexts.map((c) => c.name))}), or set one with: kubectl config use-context NAME.`,
+    ],
+    searched(config),
+  );
 }

@@ -9,9 +9,7 @@ import { isMergeKey } from './yaml11.js';
 export const MAX_EXPANDED_NODES = 2_000_000;
 
 /** What expanding found: the document, the lines where a merge changed an explicit value, or an error. */
-export type ExpandResult =
-  | { ok: true; doc: unknown; conflictLines: number[] }
-  | { ok: false; reason: string; line?: number };
+export type ExpandResult = { ok: true; doc: unknown; conflictLines: number[] } | { ok: false; reason: string; line?: number };
 
 class ExpandError extends Error {
   constructor(
@@ -81,7 +79,8 @@ export function expandDocument(doc: unknown, lines: WeakMap<object, number>): Ex
     }
     return { ok: true, doc: expanded, conflictLines };
   } catch (err) {
-    if (err instanceof ExpandError) return err.line === undefined ? { ok: false, reason: err.reason } : { ok: false, reason: err.reason, line: err.line };
+    if (err instanceof ExpandError)
+      return err.line === undefined ? { ok: false, reason: err.reason } : { ok: false, reason: err.reason, line: err.line };
     throw err;
   }
 }

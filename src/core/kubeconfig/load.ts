@@ -57,15 +57,22 @@ function errCode(err: unknown): string | undefined {
 }
 
 /** Reads and decodes one file; `undefined` when it does not exist (kubectl skips it). */
-export function readKubeconfigFile(path: string, fs: LoaderFs = realFs): Result<{ config: FileConfig; warnings: KubeconfigWarning[] } | undefined> {
+export function readKubeconfigFile(
+  path: string,
+  fs: LoaderFs = realFs,
+): Result<{ config: FileConfig; warnings: KubeconfigWarning[] } | undefined> {
   let bytes: Buffer;
   try {
     const st = fs.stat(path);
     if (st.isDirectory()) return { ok: false, failure: invalidFile(path, undefined, 'it is a directory, not a file') };
     // A FIFO or socket could block forever: refuse it. Devices are read with a bound (/dev/null is a common empty kubeconfig).
-    if (!st.isFile() && !st.isCharacterDevice()) return { ok: false, failure: invalidFile(path, undefined, 'it is not a regular file (a pipe or socket)') };
+    if (!st.isFile() && !st.isCharacterDevice())
+      return { ok: false, failure: invalidFile(path, undefined, 'it is not a regular file (a pipe or socket)') };
     if (st.size > MAX_FILE_BYTES) {
-      return { ok: false, failure: invalidFile(path, undefined, `it is ${st.size} bytes long, more than the ${MAX_FILE_BYTES} kpods reads`) };
+      return {
+        ok: false,
+        failure: invalidFile(path, undefined, `it is ${st.size} bytes long, more than the ${MAX_FILE_BYTES} kpods reads`),
+      };
     }
     bytes = fs.readFile(path);
   } catch (err) {
@@ -83,7 +90,8 @@ export function readKubeconfigFile(path: string, fs: LoaderFs = realFs): Result<
     if (code === 'EISDIR') return { ok: false, failure: invalidFile(path, undefined, 'it is a directory, not a file') };
     return { ok: false, failure: invalidFile(path, undefined, `reading it failed (${code ?? String(err)})`) };
   }
-  if (bytes.length > MAX_FILE_BYTES) return { ok: false, failure: invalidFile(path, undefined, `it is more than ${MAX_FILE_BYTES} bytes long`) };
+  if (bytes.length > MAX_FILE_BYTES)
+    return { ok: false, failure: invalidFile(path, undefined, `it is more than ${MAX_FILE_BYTES} bytes long`) };
   let text: string;
   try {
     // Like go-yaml, accept UTF-16 with a byte-order mark.
@@ -101,12 +109,17 @@ export function readKubeconfigFile(path: string, fs: LoaderFs = realFs): Result<
   if (!decoded.ok) return { ok: false, failure: invalidFile(path, decoded.error.line, decoded.error.message) };
   const warnings = [...decoded.warnings];
   for (const line of [...new Set(parsed.mergeLines)]) {
-    warnings.push({ file: path, line, message: 'a `<<` merge key is expanded the way kubectl does (go-yaml v2); other YAML tools may read it differently' });
+    warnings.push({
+      file: path,
+      line,
+      message: 'a `<<` merge key is expanded the way kubectl does (go-yaml v2); other YAML tools may read it differently',
+    });
   }
   for (const line of [...new Set(expanded.conflictLines)]) {
     const w: KubeconfigWarning = {
       file: path,
-      message: 'a `<<` merge key replaces a key written before it in the same map: kubectl (and kpods) keep the merged value, YAML 1.2 tools keep the written one',
+      message:
+        'a `<<` merge key replaces a key written before it in the same map: kubectl (and kpods) keep the merged value, YAML 1.2 tools keep the written one',
     };
     if (line > 0) w.line = line;
     warnings.push(w);
@@ -125,7 +138,10 @@ export function loadKubeconfig(options: LoadOptions): Result<LoadedKubeconfig> {
   const legacy = chain.source === 'home' ? legacyHomeFile(paths[0] ?? '', fs) : undefined;
   if (legacy) {
     paths.push(legacy);
-    warnings.push({ file: legacy, message: `${paths[0] ?? ''} does not exist: kubectl would copy this old-style file there first; kpods reads it in place and copies nothing` });
+    warnings.push({
+      file: legacy,
+      message: `${paths[0] ?? ''} does not exist: kubectl would copy this old-style file there first; kpods reads it in place and copies nothing`,
+    });
   }
   for (const path of paths) {
     const r = readKubeconfigFile(path, fs);

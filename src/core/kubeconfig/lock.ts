@@ -39,7 +39,10 @@ function tryLockAll(paths: string[]): { ok: true; locks: HeldLocks } | { ok: fal
     } catch (err) {
       release();
       const code = (err as NodeJS.ErrnoException).code;
-      return { ok: false, error: { lockFile, held: code === 'EEXIST', reason: code === 'EEXIST' ? 'file exists' : String((err as Error).message) } };
+      return {
+        ok: false,
+        error: { lockFile, held: code === 'EEXIST', reason: code === 'EEXIST' ? 'file exists' : String((err as Error).message) },
+      };
     }
   }
   return { ok: true, locks: { files: [...taken], release } };
@@ -49,7 +52,10 @@ function tryLockAll(paths: string[]): { ok: true; locks: HeldLocks } | { ok: fal
  * Locks every path (sorted as kubectl sorts them). On a held lock, releases what it took and
  * retries with a growing random back-off until `timeoutMs` has passed.
  */
-export async function lockAll(paths: string[], timeoutMs = 10_000): Promise<{ ok: true; locks: HeldLocks } | { ok: false; error: LockError }> {
+export async function lockAll(
+  paths: string[],
+  timeoutMs = 10_000,
+): Promise<{ ok: true; locks: HeldLocks } | { ok: false; error: LockError }> {
   const sorted = [...new Set(paths)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const started = performance.now();
   let wait = 2;

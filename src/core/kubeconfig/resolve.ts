@@ -32,7 +32,14 @@ export function resolveTarget(config: LoadedKubeconfig, o: TargetOverrides, host
   let requestTimeoutMs: number | undefined;
   if (o.requestTimeout !== undefined) {
     const ms = parseRequestTimeout(o.requestTimeout);
-    if (ms === undefined) return { ok: false, failure: usage(`--request-timeout ${JSON.stringify(o.requestTimeout)}: ${REQUEST_TIMEOUT_HELP}.`, 'Use e.g. --request-timeout=30s.') };
+    if (ms === undefined)
+      return {
+        ok: false,
+        failure: usage(
+          `--request-timeout ${JSON.stringify(o.requestTimeout)}: ${REQUEST_TIMEOUT_HELP}.`,
+          'Use e.g. --request-timeout=30s.',
+        ),
+      };
     if (ms > 0) requestTimeoutMs = ms;
   }
   const pod = detectInCluster(host, options.serviceAccountDir);
@@ -65,13 +72,27 @@ export function resolveTarget(config: LoadedKubeconfig, o: TargetOverrides, host
   const server = (o.server ?? cluster?.fields.server ?? '').replace(/\/+$/, '');
   if (!server) {
     const origin = cluster?.origin ?? '';
-    return { ok: false, failure: invalidFile(origin, undefined, `cluster ${JSON.stringify(clusterName)} has no server (kubectl would quietly use http://localhost:8080)`) };
+    return {
+      ok: false,
+      failure: invalidFile(
+        origin,
+        undefined,
+        `cluster ${JSON.stringify(clusterName)} has no server (kubectl would quietly use http://localhost:8080)`,
+      ),
+    };
   }
   const proxyUrl = cluster?.fields.proxyUrl;
   if (proxyUrl) {
     const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(proxyUrl)?.[1];
     if (!scheme || !['http', 'https', 'socks5'].includes(scheme.toLowerCase())) {
-      return { ok: false, failure: invalidFile(cluster?.origin ?? '', undefined, `cluster ${JSON.stringify(clusterName)} has proxy-url ${JSON.stringify(proxyUrl)}: the scheme must be http, https or socks5`) };
+      return {
+        ok: false,
+        failure: invalidFile(
+          cluster?.origin ?? '',
+          undefined,
+          `cluster ${JSON.stringify(clusterName)} has proxy-url ${JSON.stringify(proxyUrl)}: the scheme must be http, https or socks5`,
+        ),
+      };
     }
   }
   let namespace = o.namespace;
@@ -120,36 +141,62 @@ function clusterTls(cluster: ClusterEntry | undefined, o: TargetOverrides, host:
     if (o.certificateAuthority) tls.caFile = resolve(host.cwd, o.certificateAuthority);
   } else {
     if (f.certificateAuthority && f.certificateAuthorityData && cluster) {
-      return { ok: false, failure: invalidFile(cluster.origin, undefined, `cluster ${JSON.stringify(cluster.name)} sets both certificate-authority and certificate-authority-data (kubectl refuses this)`) };
+      return {
+        ok: false,
+        failure: invalidFile(
+          cluster.origin,
+          undefined,
+          `cluster ${JSON.stringify(cluster.name)} sets both certificate-authority and certificate-authority-data (kubectl refuses this)`,
+        ),
+      };
     }
     if (f.certificateAuthority && cluster) tls.caFile = resolveFrom(cluster.origin, f.certificateAuthority);
     if (f.certificateAuthorityData) tls.caData = text(f.certificateAuthorityData);
   }
   if (tls.insecureSkipVerify && (tls.caFile || tls.caData)) {
-    const where = o.insecureSkipTlsVerify ? '--insecure-skip-tls-verify with --certificate-authority' : `cluster ${JSON.stringify(cluster?.name ?? '')} sets insecure-skip-tls-verify together with a certificate authority`;
-    return { ok: false, failure: failure('kubeconfig.invalid', `${where}: kubectl refuses a CA together with the insecure flag.`, ['Keep either the CA or insecure-skip-tls-verify, not both.'], cluster ? `file: ${cluster.origin}` : undefined) };
+    const where = o.insecureSkipTlsVerify
+      ? '--insecure-skip-tls-verify with --certificate-authority'
+      : `cluster ${JSON.stringify(cluster?.name ?? '')} sets insecure-skip-tls-verify together with a certificate authority`;
+    return {
+      ok: false,
+      failure: failure(
+        'kubeconfig.invalid',
+        `${where}: kubectl refuses a CA together with the insecure flag.`,
+        ['Keep either the CA or insecure-skip-tls-verify, not both.'],
+        cluster ? `file: ${cluster.origin}` : undefined,
+      ),
+    };
   }
   return { ok: true, value: tls };
 }
 
-function userAuth(user: UserEntry | undefined, o: TargetOverrides): Result<AuthInfo & Pick<TlsMaterial, 'certFile' | 'certData' | 'keyFile' | 'keyData'>> {
+function userAuth(
+  user: UserEntry | undefined,
+  o: TargetOverrides,
+): Result<AuthInfo & Pick<TlsMaterial, 'certFile' | 'certData' | 'keyFile' | 'keyData'>> {
   const auth: AuthInfo = {};
   if (!user) {
     if (o.token) auth.token = o.token;
     return { ok: true, value: auth };
   }
   const f = user.fields;
-  const bad = (reason: string): Result<never> => ({ ok: false, failure: invalidFile(user.origin, undefined, `user ${JSON.stringify(user.name)} ${reason}`) });
-  if (f.clientCertificate && f.clientCertificateData) return bad('sets both client-certificate and client-certificate-data (kubectl refuses this)');
+  const bad = (reason: string): Result<never> => ({
+    ok: false,
+    failure: invalidFile(user.origin, undefined, `user ${JSON.stringify(user.name)} ${reason}`),
+  });
+  if (f.clientCertificate && f.clientCertificateData)
+    return bad('sets both client-certificate and client-certificate-data (kubectl refuses this)');
   if (f.clientKey && f.clientKeyData) return bad('sets both client-key and client-key-data (kubectl refuses this)');
-  if ((f.clientCertificate || f.clientCertificateData) && !(f.clientKey || f.clientKeyData)) return bad('has a client certificate but no client-key or client-key-data');
+  if ((f.clientCertificate || f.clientCertificateData) && !(f.clientKey || f.clientKeyData))
+    return bad('has a client certificate but no client-key or client-key-data');
   if (o.token) auth.token = o.token;
   else {
     if (f.token) auth.token = f.token;
     if (f.tokenFile) auth.tokenFile = resolveFrom(user.origin, f.tokenFile);
   }
   if (f.username || f.password) {
-    if (auth.token || auth.tokenFile) return bad('sets both a token and a username/password; kubectl allows only one authentication method');
+    if (auth.token || auth.tokenFile)
+      return bad('sets both a token and a username/password; kubectl allows only one authentication method');
     if (f.username) auth.username = f.username;
     if (f.password) auth.password = f.password;
   }
@@ -157,7 +204,13 @@ function userAuth(user: UserEntry | undefined, o: TargetOverrides): Result<AuthI
   if (f.exec) {
     const e = f.exec;
     const command = e.command.includes('/') ? resolveFrom(user.origin, e.command) : e.command;
-    auth.exec = { apiVersion: e.apiVersion ?? '', command, args: [...(e.args ?? [])], env: (e.env ?? []).map((x) => ({ ...x })), provideClusterInfo: e.provideClusterInfo };
+    auth.exec = {
+      apiVersion: e.apiVersion ?? '',
+      command,
+      args: [...(e.args ?? [])],
+      env: (e.env ?? []).map((x) => ({ ...x })),
+      provideClusterInfo: e.provideClusterInfo,
+    };
     if (e.installHint) auth.exec.installHint = e.installHint;
     if (e.interactiveMode) auth.exec.interactiveMode = e.interactiveMode;
   }
@@ -171,12 +224,23 @@ function userAuth(user: UserEntry | undefined, o: TargetOverrides): Result<AuthI
 
 function impersonation(user: UserEntry | undefined, o: TargetOverrides): Result<Impersonation> {
   const f = user?.fields ?? {};
-  const imp: Impersonation = { groups: [...(o.asGroups?.length ? o.asGroups : (f.asGroups ?? []))], extra: Object.fromEntries(Object.entries(f.asUserExtra ?? {}).map(([k, v]) => [k, v ?? []])) };
+  const imp: Impersonation = {
+    groups: [...(o.asGroups?.length ? o.asGroups : (f.asGroups ?? []))],
+    extra: Object.fromEntries(Object.entries(f.asUserExtra ?? {}).map(([k, v]) => [k, v ?? []])),
+  };
   const as = o.as || f.as;
   if (as) imp.user = as;
   if (f.asUid) imp.uid = f.asUid;
   if (!imp.user && (imp.uid || imp.groups.length > 0 || Object.keys(imp.extra).length > 0)) {
-    return { ok: false, failure: failure('kubeconfig.invalid', `Impersonation groups, uid or extra are set for user ${JSON.stringify(user?.name ?? '')} without a user to impersonate.`, ['Add --as USER (or `as:` in the kubeconfig user), as kubectl requires.'], user ? `file: ${user.origin}` : undefined) };
+    return {
+      ok: false,
+      failure: failure(
+        'kubeconfig.invalid',
+        `Impersonation groups, uid or extra are set for user ${JSON.stringify(user?.name ?? '')} without a user to impersonate.`,
+        ['Add --as USER (or `as:` in the kubeconfig user), as kubectl requires.'],
+        user ? `file: ${user.origin}` : undefined,
+      ),
+    };
   }
   return { ok: true, value: imp };
 }

@@ -54,7 +54,10 @@ function user(f: UserFields): Json {
   put(o, 'username', f.username);
   put(o, 'password', f.password);
   if (f.authProvider) {
-    const ap: Json = { name: f.authProvider.name, config: f.authProvider.config && Object.keys(f.authProvider.config).length > 0 ? f.authProvider.config : null };
+    const ap: Json = {
+      name: f.authProvider.name,
+      config: f.authProvider.config && Object.keys(f.authProvider.config).length > 0 ? f.authProvider.config : null,
+    };
     o['auth-provider'] = ap;
   }
   if (f.exec) {

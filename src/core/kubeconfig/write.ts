@@ -3,7 +3,19 @@
  * --namespace`: under kubectl's locks, re-read the chain, change one field in the right file,
  * keep every other field, and replace the file atomically (temporary file + rename, mode kept).
  */
-import { chownSync, closeSync, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  chownSync,
+  closeSync,
+  fchmodSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { failure, type Result } from '../failure.js';
 import type { Host } from '../target.js';
@@ -33,7 +45,8 @@ export interface SaveOptions {
 /** Sets current-context like `kubectl config use-context NAME` (written to kubectl's default file). */
 export async function saveCurrentContext(options: SaveOptions & { context: string }): Promise<Result<SaveResult>> {
   return underLock(options, (config) => {
-    if (!config.contexts.some((c) => c.name === options.context)) return { ok: false, failure: contextNotFound(config, options.context, 'use-context') };
+    if (!config.contexts.some((c) => c.name === options.context))
+      return { ok: false, failure: contextNotFound(config, options.context, 'use-context') };
     if (config.currentContext === options.context) return { ok: true, value: { changed: false } };
     const file = config.defaultFile;
     const r = rewrite(file, (doc) => {
@@ -70,16 +83,28 @@ export async function saveNamespace(options: SaveOptions & { namespace: string; 
  * Persists a refreshed auth-provider config (OIDC id-token/refresh-token) into the user's
  * origin file, as kubectl does after a refresh. The other fields of the user are kept.
  */
-export async function saveAuthProviderConfig(options: SaveOptions & { user: string; config: Record<string, string> }): Promise<Result<SaveResult>> {
+export async function saveAuthProviderConfig(
+  options: SaveOptions & { user: string; config: Record<string, string> },
+): Promise<Result<SaveResult>> {
   return underLock(options, (config) => {
     const user = config.users.find((u) => u.name === options.user);
-    if (!user) return { ok: false, failure: failure('kubeconfig.user-not-found', `User ${JSON.stringify(options.user)} is no longer defined in any kubeconfig file; the refreshed token was not saved.`, ['Log in again after restoring the user entry.']) };
+    if (!user)
+      return {
+        ok: false,
+        failure: failure(
+          'kubeconfig.user-not-found',
+          `User ${JSON.stringify(options.user)} is no longer defined in any kubeconfig file; the refreshed token was not saved.`,
+          ['Log in again after restoring the user entry.'],
+        ),
+      };
     const r = rewrite(user.origin, (doc) => {
       const list = Array.isArray(doc['users']) ? (doc['users'] as unknown[]) : [];
       const entry = list.find((e) => isMap(e) && (e['name'] ?? '') === options.user) as Record<string, unknown> | undefined;
       if (!entry) throw new Error(`user ${options.user} vanished from ${user.origin}`);
       const fields = isMap(entry['user']) ? entry['user'] : (entry['user'] = {} as Record<string, unknown>);
-      const provider = isMap(fields['auth-provider']) ? fields['auth-provider'] : (fields['auth-provider'] = { name: 'oidc' } as Record<string, unknown>);
+      const provider = isMap(fields['auth-provider'])
+        ? fields['auth-provider']
+        : (fields['auth-provider'] = { name: 'oidc' } as Record<string, unknown>);
       provider['config'] = { ...options.config };
     });
     return r.ok ? { ok: true, value: { file: user.origin, changed: true } } : r;
@@ -97,13 +122,22 @@ async function underLock(options: SaveOptions, change: (config: LoadedKubeconfig
     const e = locked.error;
     return {
       ok: false,
-      failure: failure('kubeconfig.write-failed', `Could not lock ${e.lockFile}: ${e.reason}.`, e.held
-        ? ['Another kubectl or kpods is changing the kubeconfig, or one crashed and left the lock behind.', `If nothing else is running, delete ${e.lockFile} and retry.`]
-        : ['Check that the kubeconfig folder is writable.']),
+      failure: failure(
+        'kubeconfig.write-failed',
+        `Could not lock ${e.lockFile}: ${e.reason}.`,
+        e.held
+          ? [
+              'Another kubectl or kpods is changing the kubeconfig, or one crashed and left the lock behind.',
+              `If nothing else is running, delete ${e.lockFile} and retry.`,
+            ]
+          : ['Check that the kubeconfig folder is writable.'],
+      ),
     };
   }
   try {
-    const loaded = loadKubeconfig(options.explicitPath === undefined ? { host: options.host } : { host: options.host, explicitPath: options.explicitPath });
+    const loaded = loadKubeconfig(
+      options.explicitPath === undefined ? { host: options.host } : { host: options.host, explicitPath: options.explicitPath },
+    );
     if (!loaded.ok) return loaded;
     return change(loaded.value);
   } finally {
@@ -167,5 +201,10 @@ function rewrite(path: string, mutate: (doc: Record<string, unknown>) => void): 
 
 function writeFailed(path: string, err: unknown): ReturnType<typeof failure> {
   const code = (err as NodeJS.ErrnoException).code;
-  return failure('kubeconfig.write-failed', `Could not write ${path}: ${code ?? (err as Error).message}.`, ['Check that the file and its folder are writable.'], `file: ${path}`);
+  return failure(
+    'kubeconfig.write-failed',
+    `Could not write ${path}: ${code ?? (err as Error).message}.`,
+    ['Check that the file and its folder are writable.'],
+    `file: ${path}`,
+  );
 }

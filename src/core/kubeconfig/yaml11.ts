@@ -78,8 +78,18 @@ function parseGoInt(s: string): number | undefined {
 
 const FLOAT_RE = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const SPECIAL_FLOATS: Record<string, number> = {
-  '.inf': Infinity, '.Inf': Infinity, '.INF': Infinity, '+.inf': Infinity, '+.Inf': Infinity, '+.INF': Infinity,
-  '-.inf': -Infinity, '-.Inf': -Infinity, '-.INF': -Infinity, '.nan': NaN, '.NaN': NaN, '.NAN': NaN,
+  '.inf': Infinity,
+  '.Inf': Infinity,
+  '.INF': Infinity,
+  '+.inf': Infinity,
+  '+.Inf': Infinity,
+  '+.INF': Infinity,
+  '-.inf': -Infinity,
+  '-.Inf': -Infinity,
+  '-.INF': -Infinity,
+  '.nan': NaN,
+  '.NaN': NaN,
+  '.NAN': NaN,
 };
 
 const intType = new yaml.Type('tag:yaml.org,2002:int', {
@@ -94,7 +104,8 @@ const intType = new yaml.Type('tag:yaml.org,2002:int', {
 const floatType = new yaml.Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
   // go-yaml keeps a float that overflows (1e400) as a string.
-  resolve: (s: string | null) => s !== null && (s in SPECIAL_FLOATS || (FLOAT_RE.test(s.replace(/_/g, '')) && Number.isFinite(Number(s.replace(/_/g, ''))))),
+  resolve: (s: string | null) =>
+    s !== null && (s in SPECIAL_FLOATS || (FLOAT_RE.test(s.replace(/_/g, '')) && Number.isFinite(Number(s.replace(/_/g, ''))))),
   construct: (s: string) => new PlainScalar('float', SPECIAL_FLOATS[s] ?? Number(s.replace(/_/g, '')), s),
   instanceOf: PlainScalar,
   predicate: (o: unknown) => o instanceof PlainScalar && o.kind === 'float',
@@ -130,7 +141,12 @@ const binaryType = new yaml.Type('tag:yaml.org,2002:binary', {
 
 /** go-yaml ignores local tags (`!foo x` is the string "x"): accept any `!`-tag as its plain content. */
 const localTags = (['scalar', 'sequence', 'mapping'] as const).map(
-  (kind) => new yaml.Type('!', { kind, multi: true, construct: (data: unknown) => data ?? (kind === 'scalar' ? '' : kind === 'sequence' ? [] : {}) }),
+  (kind) =>
+    new yaml.Type('!', {
+      kind,
+      multi: true,
+      construct: (data: unknown) => data ?? (kind === 'scalar' ? '' : kind === 'sequence' ? [] : {}),
+    }),
 );
 
 /** The schema: YAML 1.1 booleans and numbers as PlainScalar, merge keys as sentinels, no timestamps. */
@@ -169,20 +185,31 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
       return;
     }
     const [openLine, openPos] = opened.pop() ?? [undefined, 0];
-    if (typeof state.result === 'string' && badEscapeLine === undefined && hasYaml12OnlyEscape(state.input.slice(openPos, state.position))) {
+    if (
+      typeof state.result === 'string' &&
+      badEscapeLine === undefined &&
+      hasYaml12OnlyEscape(state.input.slice(openPos, state.position))
+    ) {
       badEscapeLine = state.line + 1;
     }
     // A plain null used as a mapping key (`~: x`): kubectl cannot turn it into JSON and refuses the file.
-    if (state.result === null && (state as unknown as { tag?: string }).tag === 'tag:yaml.org,2002:null' && nullKeyLine === undefined && /^[ \t]*:([ \t\r\n,}\]]|$)/.test(state.input.slice(state.position, state.position + 64))) {
+    if (
+      state.result === null &&
+      (state as unknown as { tag?: string }).tag === 'tag:yaml.org,2002:null' &&
+      nullKeyLine === undefined &&
+      /^[ \t]*:([ \t\r\n,}\]]|$)/.test(state.input.slice(state.position, state.position + 64))
+    ) {
       nullKeyLine = state.line + 1;
     }
     if (typeof state.result === 'object' && state.result !== null && openLine !== undefined && !lines.has(state.result)) {
       lines.set(state.result, openLine);
     }
-    if (typeof state.result === 'string' && openLine !== undefined && !stringLines.has(state.result)) stringLines.set(state.result, openLine);
+    if (typeof state.result === 'string' && openLine !== undefined && !stringLines.has(state.result))
+      stringLines.set(state.result, openLine);
     if (state.result instanceof PlainScalar && state.result.line === undefined) {
       state.result.line = state.line + 1;
-      if (typeof state.result.value === 'number' && !Number.isFinite(state.result.value) && nonFiniteLine === undefined) nonFiniteLine = state.result.line;
+      if (typeof state.result.value === 'number' && !Number.isFinite(state.result.value) && nonFiniteLine === undefined)
+        nonFiniteLine = state.result.line;
     }
     if (state.result instanceof MergeKey) mergeLines.push(state.line + 1);
   };
@@ -193,7 +220,12 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
   };
   const directive = /^%YAML[ \t]+(\S+)/m.exec(text);
   if (directive && directive[1] !== '1.1' && directive.index < (firstDocumentEnd(text) ?? text.length)) {
-    return { error: { line: lineOf(text, directive.index), reason: `found incompatible YAML document (%YAML ${directive[1] ?? ''}; kubectl reads YAML 1.1)` } };
+    return {
+      error: {
+        line: lineOf(text, directive.index),
+        reason: `found incompatible YAML document (%YAML ${directive[1] ?? ''}; kubectl reads YAML 1.1)`,
+      },
+    };
   }
   try {
     const docs = load(text);
@@ -205,9 +237,14 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
       docs.splice(0, docs.length, ...load(text.slice(0, cutAt)));
     }
     const doc = docs[0] ?? null;
-    if (badEscapeLine !== undefined) return { error: { line: badEscapeLine, reason: 'found unknown escape character \\/ (YAML 1.2 only; kubectl reads YAML 1.1)' } };
-    if (nullKeyLine !== undefined) return { error: { line: nullKeyLine, reason: 'a mapping key is null (~ or null); kubectl cannot use a null key' } };
-    if (nonFiniteLine !== undefined) return { error: { line: nonFiniteLine, reason: '.inf or .nan cannot be written as JSON, and kubectl refuses it anywhere in the file' } };
+    if (badEscapeLine !== undefined)
+      return { error: { line: badEscapeLine, reason: 'found unknown escape character \\/ (YAML 1.2 only; kubectl reads YAML 1.1)' } };
+    if (nullKeyLine !== undefined)
+      return { error: { line: nullKeyLine, reason: 'a mapping key is null (~ or null); kubectl cannot use a null key' } };
+    if (nonFiniteLine !== undefined)
+      return {
+        error: { line: nonFiniteLine, reason: '.inf or .nan cannot be written as JSON, and kubectl refuses it anywhere in the file' },
+      };
     return { doc, mergeLines, lines, stringLines };
   } catch (err) {
     const e = err as { mark?: { line?: number }; reason?: string; message?: string };
@@ -219,7 +256,8 @@ export function parseFirstDocument(text: string): ParsedDocument | { error: Yaml
       badEscapeLine = undefined;
       try {
         const doc = load(text.slice(0, cut))[0] ?? null;
-        if (badEscapeLine !== undefined) return { error: { line: badEscapeLine, reason: 'found unknown escape character \\/ (YAML 1.2 only; kubectl reads YAML 1.1)' } };
+        if (badEscapeLine !== undefined)
+          return { error: { line: badEscapeLine, reason: 'found unknown escape character \\/ (YAML 1.2 only; kubectl reads YAML 1.1)' } };
         return { doc, mergeLines, lines, stringLines };
       } catch {
         /* report the original error */
@@ -256,7 +294,10 @@ function firstDocumentEnd(text: string): number | undefined {
   let sawContent = false;
   let last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const before = text.slice(last, m.index).replace(/#[^\n]*/g, '').trim();
+    const before = text
+      .slice(last, m.index)
+      .replace(/#[^\n]*/g, '')
+      .trim();
     if (before.length > 0 && !/^%/.test(before)) sawContent = true;
     if (sawContent) return m.index;
     last = m.index + m[0].length;

@@ -61,7 +61,13 @@ function later(current: number | undefined, candidate: string | null | undefined
 }
 
 /** Computes READY, STATUS and RESTARTS the way kube-apiserver's printPod does. */
-function readyStatusRestarts(pod: Pod): { ready: number; total: number; reason: string; restarts: number; lastRestart: number | undefined } {
+function readyStatusRestarts(pod: Pod): {
+  ready: number;
+  total: number;
+  reason: string;
+  restarts: number;
+  lastRestart: number | undefined;
+} {
   const spec = pod.spec ?? {};
   const status = pod.status ?? {};
   let restarts = 0;
@@ -176,7 +182,17 @@ export function podCells(pod: Pod, now: Date): PodCells {
 
 /** The nine Table cells in server order: Name, Ready, Status, Restarts, Age, IP, Node, Nominated Node, Readiness Gates. */
 export function podCellArray(cells: PodCells): string[] {
-  return [cells.name, cells.ready, cells.status, cells.restarts, cells.age, cells.ip, cells.node, cells.nominatedNode, cells.readinessGates];
+  return [
+    cells.name,
+    cells.ready,
+    cells.status,
+    cells.restarts,
+    cells.age,
+    cells.ip,
+    cells.node,
+    cells.nominatedNode,
+    cells.readinessGates,
+  ];
 }
 
 /** The row condition the server attaches to Succeeded and Failed pods, if any. */

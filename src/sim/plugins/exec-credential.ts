@@ -10,7 +10,9 @@ import { writeFileSync } from 'node:fs';
 const infoFile = process.env['KPODS_SIM_EXEC_INFO_FILE'];
 if (infoFile) writeFileSync(infoFile, process.env['KUBERNETES_EXEC_INFO'] ?? '', { mode: 0o600 });
 if (process.argv.includes('--fail')) {
-  process.stderr.write('error: refreshing credentials: the identity provider rejected the refresh token (invalid_grant); run "example-login" to sign in again\n');
+  process.stderr.write(
+    'error: refreshing credentials: the identity provider rejected the refresh token (invalid_grant); run "example-login" to sign in again\n',
+  );
   process.exit(1);
 }
 const token = process.env['KPODS_SIM_EXEC_TOKEN'] ?? '';
@@ -23,4 +25,7 @@ const apiVersion = (() => {
   }
 })();
 const expiration = new Date(Date.now() + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-process.stdout.write(JSON.stringify({ kind: 'ExecCredential', apiVersion, spec: { interactive: false }, status: { expirationTimestamp: expiration, token } }) + '\n');
+process.stdout.write(
+  JSON.stringify({ kind: 'ExecCredential', apiVersion, spec: { interactive: false }, status: { expirationTimestamp: expiration, token } }) +
+    '\n',
+);

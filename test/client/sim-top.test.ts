@@ -1,12 +1,12 @@
 /** `kpods top` against the simulator: byte for byte with the real `kubectl top pods`, and explained failures. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { topCommand } from '../../src/commands/top.js';
 import { runKpods } from '../helpers/run-kpods.js';
 import { runKubectl } from '../helpers/sim.js';
 import { requireTool } from '../helpers/tools.js';
+import { runCommand } from '../helpers/run-command.js';
 
 let sim: Simulator;
 // A frozen server clock: the usage figures are the same for both runs.
@@ -45,22 +45,7 @@ for (const args of CASES) {
   });
 }
 
-/** Runs `kpods top` in-process; resolves to the exit code and what it wrote. */
-async function top(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  err.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const code = await topCommand(['--kubeconfig', sim.kubeconfigPath, ...args], {
-    stdout: out,
-    stderr: err,
-    stdin: new PassThrough(),
-    host: { env: {}, home: sim.dir, cwd: sim.dir, now: () => frozen },
-  });
-  return { code, stdout, stderr };
-}
+const top = (args: string[]) => runCommand(topCommand, ['--kubeconfig', sim.kubeconfigPath, ...args], { home: sim.dir, now: () => frozen });
 
 test('no metrics API: kubectl says "Metrics API not available"; kpods explains it (response stage, exit 8)', async (t) => {
   const r = await top(['--context', 'no-metrics']);

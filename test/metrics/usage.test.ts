@@ -73,7 +73,9 @@ test('usage cells: totals, shares, n/a, hot over 90% of a limit, per container',
     ],
   );
   const noSpec = podUsageCells(list[0]!, undefined);
-  assert.deepEqual([noSpec.cpuOfRequest, noSpec.memoryOfLimit, noSpec.memoryHot], ['n/a', 'n/a', false]);
+  assert.deepEqual([noSpec.cpuOfRequest, noSpec.memoryOfLimit, noSpec.memoryHot], ['?', '?', false]);
+  const noRequests = podUsageCells(list[0]!, pod([{ name: 'web' }]));
+  assert.deepEqual([noRequests.cpuOfRequest, noRequests.memoryOfLimit], ['n/a', 'n/a']);
 });
 
 test('top table: sorted by namespace then name with -A, containers by name, last column padded', () => {

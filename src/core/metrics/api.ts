@@ -6,7 +6,9 @@
 import { failure, type Failure, type Result } from '../failure.js';
 import type { HttpRequest } from '../client/transport.js';
 import { neutralize } from '../terminal-text.js';
+import type { Pod } from '../pods/pod-types.js';
 import { parsePodMetrics, parsePodMetricsList, type PodUsage } from './pod-metrics.js';
+import { specResources, type PodSpecResources } from './pod-resources.js';
 
 export const METRICS_GROUP = 'metrics.k8s.io';
 export const METRICS_VERSION = 'v1beta1';
@@ -91,6 +93,44 @@ export async function getPodMetrics(
       ]),
     };
   return { ok: true, value: p };
+}
+
+/** Requests and limits of the pods in view, keyed `namespace/name`; `complete` false when more pods than `limit` exist. */
+export interface SpecResourcesPage {
+  byPod: Map<string, PodSpecResources>;
+  complete: boolean;
+}
+
+/**
+ * Reads the requests and limits of up to `limit` pods (one PodList page, plain JSON): the pod
+ * table's rows carry no spec, and the shares of requests and limits need it.
+ */
+export async function listSpecResources(
+  client: ObjectCaller,
+  query: PodMetricsQuery,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<Result<SpecResourcesPage>> {
+  const ns = query.namespace;
+  const res = await client.callObject(
+    {
+      method: 'GET',
+      path: ns === undefined ? '/api/v1/pods' : `/api/v1/namespaces/${encodeURIComponent(ns)}/pods`,
+      query: { limit: String(limit), ...(query.labelSelector ? { labelSelector: query.labelSelector } : {}) },
+      headers: { accept: 'application/json' },
+      ...withSignal(signal),
+    },
+    { verb: 'list', resource: 'pods', ...(ns !== undefined ? { namespace: ns } : {}) },
+  );
+  if (!res.ok) return res;
+  const byPod = new Map<string, PodSpecResources>();
+  for (const it of Array.isArray(res.value['items']) ? (res.value['items'] as Pod[]) : []) {
+    const name = it?.metadata?.name;
+    if (typeof name !== 'string') continue;
+    byPod.set(`${it.metadata?.namespace ?? ns ?? ''}/${name}`, specResources(it));
+  }
+  const cont = (res.value['metadata'] as { continue?: unknown } | undefined)?.continue;
+  return { ok: true, value: { byPod, complete: !(typeof cont === 'string' && cont !== '') } };
 }
 
 /** Whether usage can be shown, and if not, why (one line, neutralised). */

@@ -43,9 +43,24 @@ export function containerResources(pod: Pod | undefined): Map<string, Resources>
   return out;
 }
 
+/** A pod's requests and limits, and each running container's. */
+export interface PodSpecResources {
+  pod: Resources;
+  containers: Map<string, Resources>;
+}
+
+/** Reads both from a pod spec. */
+export function specResources(pod: Pod | undefined): PodSpecResources {
+  const containers = containerResources(pod);
+  return { pod: sumResources([...containers.values()]), containers };
+}
+
 /** The pod's requests and limits (see the file comment for the rules). */
 export function podResources(pod: Pod | undefined): Resources {
-  const containers = [...containerResources(pod).values()];
+  return sumResources([...containerResources(pod).values()]);
+}
+
+function sumResources(containers: Resources[]): Resources {
   const out: Resources = { requests: {}, limits: {} };
   for (const r of RESOURCES) {
     for (const c of containers) {

@@ -5,7 +5,7 @@
  */
 import type { Pod } from '../pods/pod-types.js';
 import { formatCpu, formatMemory, formatShare, isHot, shareOf } from './format.js';
-import { containerResources, podResources, type Resources } from './pod-resources.js';
+import { specResources, type PodSpecResources, type Resources } from './pod-resources.js';
 import { podTotal, type PodUsage } from './pod-metrics.js';
 import { toNumber, type Quantity } from './quantity.js';
 
@@ -25,17 +25,21 @@ export interface UsageCells {
   memoryHot: boolean;
 }
 
-/** The cells for a usage against requests and limits. */
+/** The share cell when the pod's spec is not known (yet): not the same as `n/a` (no request or limit). */
+export const UNKNOWN_SHARE = '?';
+
+/** The cells for a usage against requests and limits (`res` undefined: the spec is unknown). */
 export function usageCells(usage: { cpu: Quantity; memory: Quantity }, res: Resources | undefined): UsageCells {
   const cpuLimit = shareOf(usage.cpu, res?.limits.cpu);
   const memLimit = shareOf(usage.memory, res?.limits.memory);
+  const share = (x: number | undefined): string => (res ? formatShare(x) : UNKNOWN_SHARE);
   return {
     cpu: formatCpu(usage.cpu),
     memory: formatMemory(usage.memory),
-    cpuOfRequest: formatShare(shareOf(usage.cpu, res?.requests.cpu)),
-    cpuOfLimit: formatShare(cpuLimit),
-    memoryOfRequest: formatShare(shareOf(usage.memory, res?.requests.memory)),
-    memoryOfLimit: formatShare(memLimit),
+    cpuOfRequest: share(shareOf(usage.cpu, res?.requests.cpu)),
+    cpuOfLimit: share(cpuLimit),
+    memoryOfRequest: share(shareOf(usage.memory, res?.requests.memory)),
+    memoryOfLimit: share(memLimit),
     cpuMillis: toNumber(usage.cpu) * 1000,
     memoryBytes: toNumber(usage.memory),
     cpuHot: isHot(cpuLimit),
@@ -43,13 +47,19 @@ export function usageCells(usage: { cpu: Quantity; memory: Quantity }, res: Reso
   };
 }
 
-/** A pod's cells; without its spec the shares are `n/a`. */
-export function podUsageCells(usage: PodUsage, pod: Pod | undefined): UsageCells {
-  return usageCells(podTotal(usage), pod ? podResources(pod) : undefined);
+/** A pod's cells; without its spec (undefined) the shares are `?`. */
+export function podUsageCells(usage: PodUsage, spec: PodSpecResources | Pod | undefined): UsageCells {
+  return usageCells(podTotal(usage), spec === undefined ? undefined : resourcesOf(spec).pod);
 }
 
 /** Per-container cells, in the order metrics-server reported the containers. */
-export function containerUsageCells(usage: PodUsage, pod: Pod | undefined): Array<UsageCells & { name: string }> {
-  const resources = containerResources(pod);
-  return usage.containers.map((c) => ({ name: c.name, ...usageCells(c, resources.get(c.name)) }));
+export function containerUsageCells(usage: PodUsage, spec: PodSpecResources | Pod | undefined): Array<UsageCells & { name: string }> {
+  const containers = spec === undefined ? undefined : resourcesOf(spec).containers;
+  return usage.containers.map((c) => ({ name: c.name, ...usageCells(c, containers ? (containers.get(c.name) ?? NONE) : undefined) }));
+}
+
+const NONE: Resources = { requests: {}, limits: {} };
+
+function resourcesOf(spec: PodSpecResources | Pod): PodSpecResources {
+  return 'containers' in spec && spec.containers instanceof Map ? (spec as PodSpecResources) : specResources(spec as Pod);
 }

@@ -36,6 +36,8 @@ export class ClientSession {
   readonly deps: ClientDeps;
   private ready: Promise<Result<Ready>> | undefined;
   private closed = false;
+  /** Pools replaced after an exec certificate changed, until their last stream ends. */
+  private readonly retired = new Set<Transport>();
 
   constructor(target: Target, deps: ClientDeps) {
     this.target = target;
@@ -117,10 +119,12 @@ export class ClientSession {
     if (!c || ready.url.protocol !== 'https:') return ready.transport;
     const key = c.cert + c.key;
     if (ready.certKey !== key) {
+      // The old pool is retired, not destroyed: a watch or log stream opened with the old certificate keeps running.
       const old = ready.transport;
+      this.retired.add(old);
+      void old.retire().then(() => this.retired.delete(old));
       ready.transport = this.makeTransport(this.tlsFor(ready, applied));
       ready.certKey = key;
-      void old.close();
     }
     return ready.transport;
   }
@@ -153,8 +157,8 @@ export class ClientSession {
 
   /**
    * The pipeline itself: credentials, transport, `send`; a non-2xx answer is classified, except that
-   * a 401 with an exec plugin's token runs the plugin again and, when it gives a different token,
-   * the request is sent once more.
+   * a 401 with an exec plugin's credential runs the plugin again and, when it gives a different token
+   * or client certificate, the request is sent once more.
    */
   private async exchange<T extends { status: number }>(
     req: HttpRequest,
@@ -182,7 +186,7 @@ export class ClientSession {
         ready.creds.onUnauthorized();
         if (hadExec && attempt === 0) {
           const again = await ready.creds.apply(req.signal);
-          if (again.ok && again.value.headers['Authorization'] !== applied.value.headers['Authorization']) continue;
+          if (again.ok && changed(applied.value, again.value)) continue;
         }
       }
       const failed = classifyStatus(res, { ...ctx, credential: described, server: neutralize(this.target.server) });
@@ -245,8 +249,15 @@ export class ClientSession {
     this.closed = true;
     if (!this.ready) return;
     const r = await this.ready;
+    await Promise.all([...this.retired].map((t) => t.close()));
     if (r.ok) await r.value.transport.close();
   }
+}
+
+/** True when the plugin gave a different credential (token or client certificate) than the one rejected. */
+function changed(before: AppliedCredential, after: AppliedCredential): boolean {
+  const cert = (a: AppliedCredential): string => (a.execCert ? a.execCert.cert + a.execCert.key : '');
+  return after.headers['Authorization'] !== before.headers['Authorization'] || cert(after) !== cert(before);
 }
 
 /** Reads at most ERROR_BODY_LIMIT bytes of an error answer's body, then releases the stream. */

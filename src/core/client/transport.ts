@@ -232,6 +232,11 @@ export class Transport {
     return stats?.[this.origin]?.connected ?? (stats ? 0 : undefined);
   }
 
+  /** Retires the pool: no new requests; those in flight (an open watch or log stream) run to their end. */
+  retire(): Promise<void> {
+    return this.dispatcher.close().catch(() => undefined);
+  }
+
   /** Closes the pool; in-flight requests are destroyed. */
   async close(): Promise<void> {
     await this.dispatcher.destroy().catch(() => undefined);

@@ -57,12 +57,12 @@ export const topCommand: Command = async (args, io) => {
   const client = createKubeClient(target, await commandClientDeps(io, flags));
   try {
     for (const w of await client.warnings()) io.stderr.write(`kpods top: warning: ${neutralizeMultiline(w)}\n`);
-    const found = await metricsDiscovered(client);
+    const found = await metricsDiscovered(client.session);
     if (!found.ok) return fail(found.failure);
     if (!found.value) return fail(metricsAbsentFailure());
     const namespace = allNamespaces ? undefined : target.namespace;
     const query = { ...(namespace !== undefined ? { namespace } : {}), ...(selector ? { labelSelector: selector } : {}) };
-    const metrics = await listPodMetrics(client, query);
+    const metrics = await listPodMetrics(client.session, query);
     if (!metrics.ok) {
       const f = metrics.failure;
       return fail(f.code === 'response.server-error' ? { ...f, hints: [METRICS_DOWN_HINT, ...f.hints] } : f);

@@ -195,7 +195,7 @@ export async function traceTarget(
     ms: 0,
   });
   const report = complete(stages, ctx);
-  const [metrics, metricsMs] = await timed(() => probeMetrics(client, ns, signal));
+  const [metrics, metricsMs] = await timed(() => probeMetrics(client.session, ns, signal));
   report.info = [{ name: 'metrics', status: metrics.state, summary: metrics.why, ms: metricsMs }];
   return report;
 }

@@ -5,6 +5,7 @@
  */
 import { failure, type Failure, type Result } from '../failure.js';
 import type { HttpRequest } from '../client/transport.js';
+import type { CallContext } from '../client/session.js';
 import { neutralize } from '../terminal-text.js';
 import type { Pod } from '../pods/pod-types.js';
 import { parsePodMetrics, parsePodMetricsList, type PodUsage } from './pod-metrics.js';
@@ -14,13 +15,9 @@ export const METRICS_GROUP = 'metrics.k8s.io';
 export const METRICS_VERSION = 'v1beta1';
 const BASE = `/apis/${METRICS_GROUP}/${METRICS_VERSION}`;
 
-/** What these calls need of a client: one JSON-object request with an explained failure. */
+/** What these calls need: one JSON-object request with an explained failure (the client session, or the client). */
 export interface ObjectCaller {
-  callObject(
-    req: HttpRequest,
-    ctx: { verb: string; resource: string; namespace?: string },
-    requireKind?: boolean,
-  ): Promise<Result<Record<string, unknown>>>;
+  callObject(req: HttpRequest, ctx: CallContext, requireKind?: boolean): Promise<Result<Record<string, unknown>>>;
 }
 
 /** Which pod metrics to read. `namespace` undefined: all namespaces. */
@@ -81,7 +78,7 @@ export async function getPodMetrics(
       headers: { accept: 'application/json' },
       ...withSignal(signal),
     },
-    { verb: 'get', resource: 'pod metrics', namespace },
+    { verb: 'get', resource: 'pod metrics', namespace, name },
   );
   if (!res.ok) return res;
   const p = parsePodMetrics(res.value, namespace);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/index.js';
 import { App } from '../../src/ui/App.js';
-import { Controller, type Selection } from '../../src/ui/controller.js';
+import { UiSession, type Selection } from '../../src/ui/session.js';
 import { kubeDeps } from '../../src/ui/kube-deps.js';
 import { createStore, type Store } from '../../src/ui/store.js';
 import { renderSized, type Rendered } from './ink.js';
@@ -13,7 +13,7 @@ import { renderSized, type Rendered } from './ink.js';
 export interface AppOnSim {
   sim: Simulator;
   store: Store;
-  controller: Controller;
+  session: UiSession;
   ui: Rendered;
 }
 
@@ -35,16 +35,17 @@ export async function startAppOnSim(t: TestContext, o: AppOnSimOptions): Promise
   });
   const host = { env: {}, home, cwd: home, now: () => new Date() };
   const store = createStore();
-  const controller = new Controller(store, kubeDeps({ host, explicitPath: sim.kubeconfigPath, overrides: {} }), o.feed, o.selection);
+  const deps = kubeDeps({ host, explicitPath: sim.kubeconfigPath, overrides: {} });
+  const session = new UiSession(store, deps, o.feed, o.selection);
   const ui = renderSized(
-    <App store={store} controller={controller} color={false} now={host.now} onQuit={() => undefined} />,
+    <App store={store} session={session} saver={deps} color={false} now={host.now} onQuit={() => undefined} />,
     o.columns ?? 120,
     o.rows ?? 30,
   );
   t.after(async () => {
     ui.unmount();
-    await controller.stop();
+    await session.stop();
   });
-  controller.start();
-  return { sim, store, controller, ui };
+  session.start();
+  return { sim, store, session, ui };
 }

@@ -23,17 +23,20 @@ export interface AppOnSimOptions {
   selection: Selection;
   columns?: number;
   rows?: number;
+  /** The clock of both the simulator and the UI (default: the real one). */
+  now?: () => Date;
 }
 
 /** Starts the simulator and the App on it; everything is stopped and removed when `t` ends. */
 export async function startAppOnSim(t: TestContext, o: AppOnSimOptions): Promise<AppOnSim> {
-  const sim = await startSimulator(o.sim ?? {});
+  const now = o.now ?? (() => new Date());
+  const sim = await startSimulator({ ...o.sim, now });
   const home = mkdtempSync(join(tmpdir(), 'kpods-ui-home-'));
   t.after(async () => {
     await sim.close();
     rmSync(home, { recursive: true, force: true });
   });
-  const host = { env: {}, home, cwd: home, now: () => new Date() };
+  const host = { env: {}, home, cwd: home, now };
   const store = createStore();
   const deps = kubeDeps({ host, explicitPath: sim.kubeconfigPath, overrides: {} });
   const session = new UiSession(store, deps, o.feed, o.selection);

@@ -150,3 +150,22 @@ test('AGE: rows with a creation time count at render time; rows with only the se
     ['new', 'old', 'unk'],
   );
 });
+
+test('decoded rows are settled and frozen: nobody writes into the client rows', async () => {
+  const { rowsFromTable, tableColumns } = await import('../../src/core/client/pod-rows.js');
+  const defs = ['Name', 'Ready', 'Status', 'Restarts', 'Age'].map((name) => ({ name }));
+  const table = {
+    rows: [
+      { cells: ['a', '1/1', 'Running', 0, '19d'] },
+      {
+        cells: ['b', '1/1', 'Running', 0, '5m'],
+        object: { metadata: { name: 'b', namespace: 'x', creationTimestamp: '2026-05-31T23:55:00Z' } },
+      },
+    ],
+  };
+  const [a, b] = rowsFromTable(table, tableColumns(defs)!, 'x');
+  assert.ok(Object.isFrozen(a) && Object.isFrozen(b) && Object.isFrozen(a!.labels));
+  assert.equal(a!.createdAt, undefined, 'no creation time is made up from the AGE cell');
+  assert.equal(ageCell(a!, new Date('2026-06-02T00:00:00Z')), '19d');
+  assert.equal(ageCell(b!, new Date('2026-06-01T00:00:00Z')), '5m');
+});

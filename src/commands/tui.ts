@@ -124,10 +124,10 @@ export async function runTui(o: TuiStart): Promise<number> {
   const session = new UiSession(store, deps, { intervalMs, watch: v['watch'] === true }, initial);
   session.start();
   // Another terminal's `kubectl config use-context` (or an edit) reaches kpods without a restart.
-  const [{ watchFiles }, { applyReload }] = await Promise.all([import('../ui/watch-files.js'), import('../ui/follow-kubeconfig.js')]);
-  const following = watchFiles(loadingChain(explicitPath, io.host).absolute, () =>
-    applyReload(source, session, store, { pinnedContext: flags.overrides.context !== undefined }),
-  );
+  const { followKubeconfig } = await import('../ui/follow-kubeconfig.js');
+  const following = followKubeconfig(loadingChain(explicitPath, io.host).absolute, source, session, store, {
+    pinnedContext: flags.overrides.context !== undefined,
+  });
   const warning = loaded.ok ? loaded.value.warnings[0] : undefined;
   if (warning) {
     const more = loaded.ok && loaded.value.warnings.length > 1 ? ` (and ${loaded.value.warnings.length - 1} more)` : '';

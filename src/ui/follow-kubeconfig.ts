@@ -7,6 +7,7 @@ import { neutralize } from '../core/terminal-text.js';
 import type { KubeconfigSource, ReloadOutcome } from './kubeconfig-source.js';
 import type { UiSession } from './session.js';
 import type { Store } from './store.js';
+import { watchFiles, type FileWatch, type WatchFilesOptions } from './watch-files.js';
 
 export interface FollowOptions {
   /** True when --context chose the context: kpods then stays on it. */
@@ -37,4 +38,15 @@ export function applyReload(source: KubeconfigSource, session: UiSession, store:
     }
   }
   return outcome;
+}
+
+/** Watches the chain's `files` and applies every (debounced) change; close it on quit. */
+export function followKubeconfig(
+  files: readonly string[],
+  source: KubeconfigSource,
+  session: UiSession,
+  store: Store,
+  o: FollowOptions & WatchFilesOptions,
+): FileWatch {
+  return watchFiles(files, () => applyReload(source, session, store, o), o);
 }

@@ -6,7 +6,8 @@ import type { TestContext } from 'node:test';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/index.js';
 import { App } from '../../src/ui/App.js';
 import { UiSession, type Selection } from '../../src/ui/session.js';
-import { kubeDeps } from '../../src/ui/kube-deps.js';
+import { followKubeconfig } from '../../src/ui/follow-kubeconfig.js';
+import { kubeDeps, loadSource } from '../../src/ui/kube-deps.js';
 import { createStore, type Store } from '../../src/ui/store.js';
 import { renderSized, type Rendered } from './ink.js';
 
@@ -23,6 +24,8 @@ export interface AppOnSimOptions {
   selection: Selection;
   columns?: number;
   rows?: number;
+  /** Follow the kubeconfig file on disk, as `kpods` does. */
+  follow?: boolean;
   /** The clock of both the simulator and the UI (default: the real one). */
   now?: () => Date;
 }
@@ -38,8 +41,13 @@ export async function startAppOnSim(t: TestContext, o: AppOnSimOptions): Promise
   });
   const host = { env: {}, home, cwd: home, now };
   const store = createStore();
-  const deps = kubeDeps({ host, explicitPath: sim.kubeconfigPath, overrides: {} });
+  const source = loadSource(host, sim.kubeconfigPath);
+  const deps = kubeDeps({ host, explicitPath: sim.kubeconfigPath, overrides: {}, source });
   const session = new UiSession(store, deps, o.feed, o.selection);
+  if (o.follow) {
+    const following = followKubeconfig([sim.kubeconfigPath], source, session, store, { pinnedContext: false, debounceMs: 50 });
+    t.after(() => following.close());
+  }
   const ui = renderSized(
     <App store={store} session={session} saver={deps} color={false} now={host.now} onQuit={() => undefined} />,
     o.columns ?? 120,

@@ -206,7 +206,7 @@ export function displayKey(k: string): string {
     end: 'End',
     backspace: 'Bksp',
     [TEXT]: 'a-z…',
-    [OTHER]: 'any key',
+    [OTHER]: 'other keys',
   };
   if (names[k]) return names[k];
   if (k.startsWith('ctrl+')) return `Ctrl-${k.slice(5).toUpperCase()}`;

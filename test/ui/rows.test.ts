@@ -5,6 +5,13 @@ import { ageCell, parseAgeCell, shortDuration } from '../../src/ui/age.js';
 import { fit, layoutColumns } from '../../src/ui/columns.js';
 import { colorEnabled } from '../../src/ui/theme.js';
 import { row } from './fake-client.js';
+import type { PodRow } from '../../src/core/client/types.js';
+
+/** A row that carries only the server's AGE cell (Table with includeObject=None). */
+function cellRow(name: string, ageCell: string): PodRow {
+  const { createdAt: _c, ...rest } = row(name);
+  return { ...rest, ageCell };
+}
 
 test('label selectors parse like kubectl -l', () => {
   assert.deepEqual(parseLabelSelector('app=web,tier!=db'), [
@@ -132,19 +139,12 @@ test('AGE: rows with a creation time count at render time; rows with only the se
   assert.equal(parseAgeCell('<unknown>'), undefined);
   const created = row('a', { createdAt: new Date('2026-05-31T23:57:00Z') });
   assert.equal(ageCell(created, new Date('2026-06-01T00:10:00Z')), '13m');
-  const cellOnly = Object.freeze(row('x', { createdAt: undefined, ageCell: '19d' }));
+  const cellOnly = Object.freeze(cellRow('x', '19d'));
   assert.equal(ageCell(cellOnly, new Date('2026-06-01T00:00:00Z')), '19d');
   assert.equal(ageCell(cellOnly, new Date('2026-06-01T23:59:00Z')), '19d', 'the cell stays as the server sent it until the next answer');
   assert.equal(shortDuration(90_000), '90s');
   // Sorting by age orders cell-only rows by the age they state (youngest first), unknown ages last.
-  const sorted = sortRows(
-    [
-      row('old', { createdAt: undefined, ageCell: '19d' }),
-      row('new', { createdAt: undefined, ageCell: '7d23h' }),
-      row('unk', { createdAt: undefined, ageCell: '<unknown>' }),
-    ],
-    'age',
-  );
+  const sorted = sortRows([cellRow('old', '19d'), cellRow('new', '7d23h'), cellRow('unk', '<unknown>')], 'age');
   assert.deepEqual(
     sorted.map((r) => r.name),
     ['new', 'old', 'unk'],

@@ -14,7 +14,7 @@ export const noconfigScreen: ScreenDef<'noconfig'> = {
     const f = screen.failure;
     return (
       <>
-        <Text bold color={color ? 'red' : undefined} wrap="truncate-end">
+        <Text bold {...(color ? { color: 'red' } : {})} wrap="truncate-end">
           {f ? neutralize(f.summary) : 'No kubeconfig found.'}
         </Text>
         {(f?.hints ?? []).map((h, i) => (

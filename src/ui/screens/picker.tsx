@@ -18,7 +18,7 @@ export function PickerView({ picker, height, color }: { picker: PickerState; hei
   const typed = picker.acceptTyped && picker.query.trim() !== '' && !items.some((i) => i.id === picker.query.trim());
   return (
     <>
-      <Text bold color={color ? 'cyan' : undefined} wrap="truncate-end">
+      <Text bold {...(color ? { color: 'cyan' } : {})} wrap="truncate-end">
         {neutralize(picker.title)}
         {picker.loading ? ' (loading…)' : ''}
       </Text>

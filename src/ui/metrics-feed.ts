@@ -55,6 +55,11 @@ export interface MetricsFeedOptions {
   nowMs?: () => number;
 }
 
+/** The raw-call side of a client (the real client has it; test fakes may not, and then there is no usage). */
+export function metricsCallerOf(client: object): ObjectCaller | undefined {
+  return typeof (client as Partial<ObjectCaller>).callObject === 'function' ? (client as ObjectCaller) : undefined;
+}
+
 /** A running metrics feed; `stop()` aborts it. */
 export class MetricsFeed {
   private readonly abort = new AbortController();

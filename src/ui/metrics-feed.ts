@@ -8,6 +8,7 @@
 import {
   ABSENT_WHY,
   listPodMetrics,
+  getSpecResources,
   listSpecResources,
   metricsDiscovered,
   podUsageCells,
@@ -26,6 +27,8 @@ export const FAILING_RETRY_MS = 60_000;
 export const SPEC_REFRESH_MS = 30_000;
 /** The most pods whose specs are read for the shares of requests and limits. */
 export const SPEC_LIMIT = 2000;
+/** Up to this many new pods, their specs are read one by one instead of the whole page again. */
+export const SPEC_SINGLE_MAX = 10;
 
 /** One pod's usage and its table cells. */
 export interface PodUsageView {
@@ -128,12 +131,27 @@ export class MetricsFeed {
     }
   }
 
-  /** Reads the specs again when a pod with usage has none known (throttled; rarely when the view is larger than SPEC_LIMIT). */
+  /**
+   * Reads the specs of pods with usage but no known spec: a few new pods one by one, else the
+   * whole page again (throttled; rarely when the view is larger than SPEC_LIMIT). Pods gone from
+   * the usage are forgotten.
+   */
   private async refreshSpecs(usages: PodUsage[]): Promise<void> {
     const now = (this.opts.nowMs ?? Date.now)();
-    const missing = usages.some((u) => !this.specs.has(`${u.namespace}/${u.name}`));
+    const missing = usages.filter((u) => !this.specs.has(`${u.namespace}/${u.name}`));
+    if (missing.length === 0) return;
+    if (this.specsAt !== Number.NEGATIVE_INFINITY && missing.length <= SPEC_SINGLE_MAX && this.specsComplete) {
+      const live = new Set(usages.map((u) => `${u.namespace}/${u.name}`));
+      for (const key of [...this.specs.keys()]) if (!live.has(key)) this.specs.delete(key);
+      for (const u of missing) {
+        const res = await getSpecResources(this.opts.caller, u.namespace, u.name, this.abort.signal);
+        if (this.stopped) return;
+        if (res.ok) this.specs.set(`${u.namespace}/${u.name}`, res.value);
+      }
+      return;
+    }
     const every = this.specsComplete ? SPEC_REFRESH_MS : 10 * SPEC_REFRESH_MS;
-    if (!missing || now - this.specsAt < every) return;
+    if (now - this.specsAt < every) return;
     this.specsAt = now;
     const res = await listSpecResources(this.opts.caller, this.opts.query, SPEC_LIMIT, this.abort.signal);
     if (!res.ok) return; // the shares stay unknown (`?`); usage itself still shows

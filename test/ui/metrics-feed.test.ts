@@ -128,3 +128,39 @@ test('forbidden: a state with one line why, retried after a minute, never usage'
     mock.timers.reset();
   }
 });
+
+test('a new pod with usage: its spec is read alone, not the whole page again', async () => {
+  mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+  try {
+    let metrics = METRICS;
+    const caller = fakeCaller((p) =>
+      p === '/apis'
+        ? GROUPS
+        : p.startsWith('/apis/metrics')
+          ? metrics
+          : p === '/api/v1/namespaces/shop/pods/web-2'
+            ? ok({
+                metadata: { name: 'web-2', namespace: 'shop' },
+                spec: { containers: [{ name: 'web', resources: { limits: { memory: '100Mi' } } }] },
+              })
+            : PODS,
+    );
+    const { feed, usages } = start(caller);
+    await settle();
+    metrics = ok({
+      kind: 'PodMetricsList',
+      items: [
+        { metadata: { name: 'web-1', namespace: 'shop' }, containers: [{ name: 'web', usage: { cpu: '1m', memory: '1Mi' } }] },
+        { metadata: { name: 'web-2', namespace: 'shop' }, containers: [{ name: 'web', usage: { cpu: '1m', memory: '95Mi' } }] },
+      ],
+    });
+    mock.timers.tick(10_000);
+    await settle();
+    assert.deepEqual(caller.paths.slice(3), ['/apis/metrics.k8s.io/v1beta1/namespaces/shop/pods', '/api/v1/namespaces/shop/pods/web-2']);
+    assert.deepEqual([usages[1]!.get('shop/web-2')!.cells.memoryOfLimit, usages[1]!.get('shop/web-2')!.cells.memoryHot], ['95%', true]);
+    feed.stop();
+    await feed.done;
+  } finally {
+    mock.timers.reset();
+  }
+});

@@ -130,6 +130,26 @@ export async function listSpecResources(
   return { ok: true, value: { byPod, complete: !(typeof cont === 'string' && cont !== '') } };
 }
 
+/** Requests and limits of one pod (GET the pod, plain JSON). */
+export async function getSpecResources(
+  client: ObjectCaller,
+  namespace: string,
+  name: string,
+  signal?: AbortSignal,
+): Promise<Result<PodSpecResources>> {
+  const res = await client.callObject(
+    {
+      method: 'GET',
+      path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`,
+      headers: { accept: 'application/json' },
+      ...withSignal(signal),
+    },
+    { verb: 'get', resource: 'pods', namespace, name },
+  );
+  if (!res.ok) return res;
+  return { ok: true, value: specResources(res.value as Pod) };
+}
+
 /** Whether usage can be shown, and if not, why (one line, neutralised). */
 export type MetricsProbe =
   | { state: 'available'; why: string }

@@ -47,6 +47,8 @@ export function visibleSignature(s: UiState): unknown[] {
     t.failure,
     t.resolved,
     t.paneOpen,
+    t.metrics,
+    t.usage,
     t.view.length,
     t.rows.size,
     ...t.view.slice(t.top, t.top + t.viewport),

@@ -13,8 +13,8 @@ const GLOBAL: Partial<Record<Command, Handler<ScreenId>>> = {
 };
 
 /** What the running UI can do (decides which bindings are shown and handled). */
-export function capabilitiesOf(ui: Pick<UiContext, 'demo'>): Capabilities {
-  return { demo: ui.demo !== undefined };
+export function capabilitiesOf(ui: Pick<UiContext, 'demo'> & Partial<Pick<UiContext, 'store'>>): Capabilities {
+  return { demo: ui.demo !== undefined, usage: ui.store?.getState().table.metrics?.state === 'available' };
 }
 
 /** The handler a command has on the top screen, if any. */

@@ -55,6 +55,8 @@ export type Command =
   | 'sort-status'
   | 'sort-restarts'
   | 'sort-age'
+  | 'sort-cpu'
+  | 'sort-memory'
   | 'type'
   | 'erase'
   | 'apply'
@@ -64,6 +66,8 @@ export type Command =
 export interface Capabilities {
   /** The built-in demo cluster can be opened (the no-kubeconfig screen's `d`). */
   demo: boolean;
+  /** The metrics API serves usage for the current target (the usage columns and their sorts). */
+  usage?: boolean;
 }
 
 /**
@@ -102,6 +106,8 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['S'], command: 'sort-status', label: 'sort by status', scopes: ['table'] },
   { keys: ['R'], command: 'sort-restarts', label: 'sort by restarts', scopes: ['table'] },
   { keys: ['A'], command: 'sort-age', label: 'sort by age', scopes: ['table'] },
+  { keys: ['C'], command: 'sort-cpu', label: 'sort by CPU (most first)', scopes: ['table'], when: (c) => c.usage === true },
+  { keys: ['M'], command: 'sort-memory', label: 'sort by memory (most first)', scopes: ['table'], when: (c) => c.usage === true },
   { keys: ['r'], command: 'refresh', label: 'refresh now', scopes: ['table'], footer: 'refresh' },
   { keys: ['e'], command: 'pane', label: 'status pane (toggle)', scopes: ['table'], footer: 'pane' },
   { keys: ['s'], command: 'save', label: 'save ctx+ns to kubeconfig', scopes: ['table'], footer: 'save' },
@@ -163,7 +169,7 @@ export function isPrintable(name: string): boolean {
   return [...name].length === 1 && !/[\u0000-\u001f\u007f]/.test(name);
 }
 
-const everyCapability: Capabilities = { demo: true };
+const everyCapability: Capabilities = { demo: true, usage: true };
 
 /** The bindings that apply in `scope`, in lookup order: its own, then `global` (if taken), then `always`. */
 export function bindingsOf(scope: Scope, caps: Capabilities = everyCapability): Binding[] {

@@ -2,9 +2,11 @@
 import type { PodRow } from '../core/client/types.js';
 import { matchesLabels, parseLabelSelector as parseSelector, type LabelRequirement } from '../core/label-selector.js';
 import { parseAgeCell } from './age.js';
+import type { UsageByPod } from './metrics-feed.js';
+import { compareUsage } from './usage-columns.js';
 
 /** The sort keys the table offers. */
-export type SortKey = 'name' | 'status' | 'restarts' | 'age';
+export type SortKey = 'name' | 'status' | 'restarts' | 'age' | 'cpu' | 'memory';
 
 function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -24,7 +26,7 @@ export function ageSortValue(r: PodRow): number {
   return ms === undefined ? Number.NEGATIVE_INFINITY : -ms;
 }
 
-const COMPARE: Record<SortKey, (a: PodRow, b: PodRow) => number> = {
+const COMPARE: Record<Exclude<SortKey, 'cpu' | 'memory'>, (a: PodRow, b: PodRow) => number> = {
   name: byName,
   status: (a, b) => cmpStr(a.status, b.status) || byName(a, b),
   // Most restarts first, as a user hunting crash loops wants.
@@ -37,8 +39,8 @@ const COMPARE: Record<SortKey, (a: PodRow, b: PodRow) => number> = {
  * Merges a few `changed` rows into `sorted` (already sorted by `key`, without them): O(n + k log k)
  * instead of re-sorting everything when a watch batch moves or adds a handful of pods.
  */
-export function mergeSorted(sorted: readonly PodRow[], changed: readonly PodRow[], key: SortKey): PodRow[] {
-  const cmp = COMPARE[key];
+export function mergeSorted(sorted: readonly PodRow[], changed: readonly PodRow[], key: SortKey, usage?: UsageByPod): PodRow[] {
+  const cmp = compareFor(key, usage);
   const add = [...changed].sort(cmp);
   const out: PodRow[] = new Array(sorted.length + add.length);
   let i = 0;
@@ -51,8 +53,13 @@ export function mergeSorted(sorted: readonly PodRow[], changed: readonly PodRow[
 }
 
 /** Returns a new array of `rows` sorted by `key` (ties broken by namespace/name, so order is stable). */
-export function sortRows(rows: Iterable<PodRow>, key: SortKey): PodRow[] {
-  return Array.from(rows).sort(COMPARE[key]);
+export function sortRows(rows: Iterable<PodRow>, key: SortKey, usage?: UsageByPod): PodRow[] {
+  return Array.from(rows).sort(compareFor(key, usage));
+}
+
+/** The order of a sort key; CPU and memory (biggest first) read the usage. */
+export function compareFor(key: SortKey, usage?: UsageByPod): (a: PodRow, b: PodRow) => number {
+  return key === 'cpu' || key === 'memory' ? compareUsage(key, usage) : COMPARE[key];
 }
 
 export type { LabelRequirement };

@@ -10,6 +10,7 @@ import type { Failure, Result } from '../core/failure.js';
 import type { Target } from '../core/target.js';
 import { neutralize } from '../core/terminal-text.js';
 import { PodFeed } from './pod-feed.js';
+import { MetricsFeed, metricsCallerOf, type PodUsageView } from './metrics-feed.js';
 import { labelSelectorOf } from './rows.js';
 import type { Store } from './store.js';
 
@@ -57,6 +58,8 @@ export const ALL_NAMESPACES = '\u0000all';
 /** Drives one kpods session. */
 export class UiSession {
   private feed: PodFeed | undefined;
+  /** Usage for the usage columns (only for clients that can make raw API calls; fakes may not). */
+  private metricsFeed: MetricsFeed | undefined;
   private currentClient: KubeClient | undefined;
   private currentTarget: Target | undefined;
   private sel: Selection;
@@ -198,7 +201,25 @@ export class UiSession {
         failed: (f) => store.dispatch({ type: 'failed', failure: f }),
       },
     });
+    const caller = metricsCallerOf(client);
+    if (caller) {
+      this.metricsFeed = new MetricsFeed({
+        caller,
+        query,
+        intervalMs: this.opts.intervalMs,
+        nowMs: () => this.deps.now().getTime(),
+        listener: {
+          state: (probe) => store.dispatch({ type: 'metrics-state', probe }),
+          usage: (usage) => store.dispatch({ type: 'usage', usage }),
+        },
+      });
+    }
     void this.whoAmI(client);
+  }
+
+  /** The latest usage of one pod (for the pod detail screen; see ContainerUsage.tsx). */
+  podUsage(namespace: string, name: string): PodUsageView | undefined {
+    return this.metricsFeed?.latest(namespace, name);
   }
 
   /** The server's own answers for a failure, computed once by the core (the session's namespaces are the candidates). */
@@ -225,6 +246,8 @@ export class UiSession {
   private stopFeed(): void {
     this.feed?.stop();
     this.feed = undefined;
+    this.metricsFeed?.stop();
+    this.metricsFeed = undefined;
     this.side.abort();
     this.side = new AbortController();
     const client = this.currentClient;
@@ -282,7 +305,8 @@ export class UiSession {
   /** Stops everything (on quit). */
   async stop(): Promise<void> {
     const feed = this.feed;
+    const metrics = this.metricsFeed;
     this.stopFeed();
-    await feed?.done;
+    await Promise.all([feed?.done, metrics?.done]);
   }
 }

@@ -27,11 +27,15 @@ test('kpods in tmux: rows, context switch, help, quit leaves a clean terminal', 
     rmSync(home, { recursive: true, force: true });
   });
 
-  let s = await tmux.waitFor((x) => x.includes('ctx: admin') && x.includes('Running') && x.includes('NAME'), 'rows visible');
+  // The simulator serves metrics: the usage columns come before kubectl's wide ones (IP, NODE) when room is short.
+  let s = await tmux.waitFor(
+    (x) => x.includes('ctx: admin') && x.includes('Running') && x.includes('NAME') && x.includes('%MEM/L'),
+    'rows visible, with usage',
+  );
   const lines = s.split('\n');
   assert.equal(lines[ROWS - 1]?.trim() ?? '', '', 'the frame leaves the last terminal row free (no full-height redraw)');
   assert.match(s, /c contexts/);
-  assert.match(s, /NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE/);
+  assert.match(s, /NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+CPU\s+MEM\s/);
   tmux.resize(70, ROWS);
   s = await tmux.waitFor((x) => /NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s*$/m.test(x), 'resized live: wide columns dropped');
   assert.ok(s.split('\n').every((l) => l.length <= 70));

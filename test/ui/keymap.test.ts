@@ -111,6 +111,8 @@ function stateWith(screen: NewScreen | undefined, sort: 'name' | 'status'): UiSt
   let s = initialState(sort);
   for (const a of [
     { type: 'viewport', rows: 1 },
+    // The metrics API available: the usage sorts (C, M) are offered.
+    { type: 'metrics-state', probe: { state: 'available', why: '' } },
     { type: 'pods', rows, at: new Date(0) },
     { type: 'filter-set', text: 'a' },
     { type: 'move', delta: 1 },

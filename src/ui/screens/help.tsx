@@ -21,16 +21,24 @@ export function helpLines(first: Scope | undefined, caps: Capabilities): string[
   return lines;
 }
 
+/** One line on why the table has no usage columns (metrics API absent, forbidden or failing); none otherwise. */
+export function metricsHelpLine(state: UiState): string[] {
+  const m = state.table.metrics;
+  if (!m || m.state === 'available') return [];
+  return [`No CPU/MEM columns (metrics ${m.state}): ${m.why}`];
+}
+
 /** The scope of the screen under the help screen. */
 function scopeBelow(state: UiState, scopeOf: (s: UiState) => Scope | undefined): Scope | undefined {
   return screenBelow(state) ? scopeOf(state) : undefined;
 }
 
 /** Help in at most `height` lines (two columns when one does not fit). */
-export function HelpView({ lines, height, width }: { lines: string[]; height: number; width: number }) {
-  const cols = lines.length + 1 > height ? 2 : 1;
+export function HelpView({ lines, height, width, note }: { lines: string[]; height: number; width: number; note?: string | undefined }) {
+  const top = note === undefined ? 1 : 2;
+  const cols = lines.length + top > height ? 2 : 1;
   const colWidth = cols === 2 ? Math.floor(width / 2) : width;
-  const perCol = Math.max(1, height - 1);
+  const perCol = Math.max(1, height - top);
   const rows: string[] = [];
   for (let i = 0; i < perCol && i < lines.length; i++)
     rows.push(
@@ -43,6 +51,11 @@ export function HelpView({ lines, height, width }: { lines: string[]; height: nu
       <Text bold wrap="truncate-end">
         Keys (Esc or ? to go back)
       </Text>
+      {note === undefined ? null : (
+        <Text wrap="truncate-end" dimColor>
+          {note}
+        </Text>
+      )}
       {rows.map((r, i) => (
         <Text key={i} wrap="truncate-end">
           {r.trimEnd()}
@@ -61,7 +74,7 @@ export function makeHelpScreen(scopeOfBelow: (s: UiState) => Scope | undefined):
       back: ({ ui }) => ui.store.dispatch({ type: 'pop' }),
     },
     View: ({ state, height, width, caps }) => (
-      <HelpView lines={helpLines(scopeBelow(state, scopeOfBelow), caps)} height={height} width={width} />
+      <HelpView lines={helpLines(scopeBelow(state, scopeOfBelow), caps)} height={height} width={width} note={metricsHelpLine(state)[0]} />
     ),
   };
 }

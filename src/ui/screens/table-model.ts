@@ -1,6 +1,8 @@
 /** The pod table's state and its reducer: rows, sort, filter, cursor, freshness and failure. Pure. */
 import type { PodRow } from '../../core/client/types.js';
 import type { Failure } from '../../core/failure.js';
+import type { MetricsProbe } from '../../core/metrics/api.js';
+import type { UsageByPod } from '../metrics-feed.js';
 import { ageSortValue, filterRows, mergeSorted, sortRows, type SortKey } from '../rows.js';
 
 export interface TableState {
@@ -23,6 +25,10 @@ export interface TableState {
   /** The summary of a failure that just cleared; the pane says so, then closes. */
   resolved?: string | undefined;
   paneOpen: boolean;
+  /** The metrics API's state for this target (undefined until known). */
+  metrics?: MetricsProbe | undefined;
+  /** Pod usage by `namespace/name`, only while the metrics API is available (the usage columns show then). */
+  usage?: UsageByPod | undefined;
 }
 
 export type TableAction =
@@ -38,7 +44,9 @@ export type TableAction =
   | { type: 'sort'; key: SortKey }
   | { type: 'filter-set'; text: string }
   | { type: 'pane'; open?: boolean }
-  | { type: 'resolved-dismiss' };
+  | { type: 'resolved-dismiss' }
+  | { type: 'metrics-state'; probe: MetricsProbe }
+  | { type: 'usage'; usage: UsageByPod };
 
 export function initialTable(sort: SortKey = 'name'): TableState {
   return {
@@ -73,8 +81,12 @@ function place(s: TableState, cursorHint?: number): TableState {
 }
 
 /** The value a row is sorted by (besides the namespace/name tie-break, which never changes). */
-function sortValue(r: PodRow, key: SortKey): string | number {
+function sortValue(r: PodRow, key: SortKey, usage?: UsageByPod): string | number {
   switch (key) {
+    case 'cpu':
+      return usage?.get(`${r.namespace}/${r.name}`)?.cells.cpuMillis ?? -1;
+    case 'memory':
+      return usage?.get(`${r.namespace}/${r.name}`)?.cells.memoryBytes ?? -1;
     case 'name':
       return 0;
     case 'status':
@@ -87,7 +99,7 @@ function sortValue(r: PodRow, key: SortKey): string | number {
 }
 
 function withRows(s: TableState, rows: ReadonlyMap<string, PodRow>, resort: boolean): TableState {
-  const sorted = resort ? sortRows(rows.values(), s.sort) : s.sorted;
+  const sorted = resort ? sortRows(rows.values(), s.sort, s.usage) : s.sorted;
   // `-l` selectors go to the server (rows of one namespace carry no labels); the name part is local.
   return place({ ...s, rows, sorted, view: filterRows(sorted, s.filter, false) });
 }
@@ -120,7 +132,7 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
         rows.size === s.rows.size &&
         s.sorted.every((r) => {
           const n = rows.get(r.key);
-          return n !== undefined && sortValue(n, s.sort) === sortValue(r, s.sort);
+          return n !== undefined && sortValue(n, s.sort, s.usage) === sortValue(r, s.sort, s.usage);
         });
       if (sameOrder) return withRows({ ...succeeded(s, a.at), sorted: s.sorted.map((r) => rows.get(r.key)!) }, rows, false);
       return withRows(succeeded(s, a.at), rows, true);
@@ -132,12 +144,17 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
       const moved: PodRow[] = [];
       for (const r of a.upserts) {
         const old = rows.get(r.key);
-        if (!old || sortValue(old, s.sort) !== sortValue(r, s.sort)) moved.push(r);
+        if (!old || sortValue(old, s.sort, s.usage) !== sortValue(r, s.sort, s.usage)) moved.push(r);
         rows.set(r.key, r);
       }
       const out = new Set([...a.deletes, ...moved.map((r) => r.key)]);
       const kept = s.sorted.filter((r) => !out.has(r.key)).map((r) => rows.get(r.key) ?? r);
-      const sorted = moved.length === 0 ? kept : moved.length > 1000 ? sortRows(rows.values(), s.sort) : mergeSorted(kept, moved, s.sort);
+      const sorted =
+        moved.length === 0
+          ? kept
+          : moved.length > 1000
+            ? sortRows(rows.values(), s.sort, s.usage)
+            : mergeSorted(kept, moved, s.sort, s.usage);
       return withRows({ ...succeeded(s, a.at), sorted }, rows, false);
     }
     case 'failed':
@@ -158,5 +175,14 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
       return { ...s, paneOpen: a.open ?? !s.paneOpen };
     case 'resolved-dismiss':
       return s.resolved === undefined ? s : { ...s, resolved: undefined };
+    case 'metrics-state': {
+      // Without the API the usage columns go, and a usage sort falls back to name order.
+      if (a.probe.state === 'available') return { ...s, metrics: a.probe };
+      const sort = s.sort === 'cpu' || s.sort === 'memory' ? 'name' : s.sort;
+      return withRows({ ...s, metrics: a.probe, usage: undefined, sort }, s.rows, sort !== s.sort);
+    }
+    case 'usage':
+      if (s.metrics?.state !== 'available') return s;
+      return withRows({ ...s, usage: a.usage }, s.rows, s.sort === 'cpu' || s.sort === 'memory');
   }
 }

@@ -4,6 +4,7 @@ import { openContextPicker, openNamespacePicker, openUserPicker } from '../picke
 import { PodTable } from '../PodTable.js';
 import { requestSave } from '../save.js';
 import type { UiState } from '../state.js';
+import type { SortKey } from '../rows.js';
 import type { CommandContext, Handler, ScreenDef, ScreenViewProps } from './types.js';
 
 type Ctx = CommandContext<'table'>;
@@ -15,7 +16,7 @@ export const tableNavigation = {
 };
 
 const sortBy =
-  (key: 'name' | 'status' | 'restarts' | 'age'): Handler<'table'> =>
+  (key: SortKey): Handler<'table'> =>
   ({ ui }) =>
     ui.store.dispatch({ type: 'sort', key });
 
@@ -43,6 +44,7 @@ export function TableView({ state, height, width, now, color }: Omit<ScreenViewP
       stale={t.stale}
       empty={emptyText(state)}
       sortedBy={t.sort}
+      usage={t.metrics?.state === 'available' ? t.usage : undefined}
     />
   );
 }
@@ -65,6 +67,8 @@ export const tableScreen: ScreenDef<'table'> = {
     'sort-status': sortBy('status'),
     'sort-restarts': sortBy('restarts'),
     'sort-age': sortBy('age'),
+    'sort-cpu': sortBy('cpu'),
+    'sort-memory': sortBy('memory'),
     refresh: ({ ui }) => ui.session?.refresh(),
     pane: ({ ui }) => ui.store.dispatch({ type: 'pane' }),
     save: ({ ui }) => ui.session && ui.saver && requestSave(ui.store, ui.session, ui.saver),

@@ -18,6 +18,7 @@ import { createHandler, type Credentials } from './server.js';
 import { generateSeeds } from './generate.js';
 import { startChurn } from './churn.js';
 import { SCENARIOS, kubeconfigYaml } from './scenarios.js';
+import { addTroubled } from './troubled.js';
 
 export { SCENARIOS, type ScenarioInfo } from './scenarios.js';
 export { Cluster, type Fault, type ClusterEvent } from './cluster.js';
@@ -41,6 +42,8 @@ export interface SimulatorOptions {
   bookmarkIntervalMs?: number;
   /** Delay of the `slow` scenario and fault, ms (default 1,500). */
   slowMs?: number;
+  /** Add the `troubled` namespace: one pod per diagnosis, with events (default false; the demo turns it on). */
+  troubled?: boolean;
 }
 
 /** A running simulator. */
@@ -124,6 +127,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const cluster = new Cluster(now().getTime());
     cluster.slowMs = options.slowMs ?? 1500;
     cluster.seedPods(generateSeeds(options.pods ?? 60, options.seed ?? 1, now().getTime()));
+    if (options.troubled) addTroubled(cluster, now().getTime());
     stopWarm = cluster.warmInBackground();
     const access = new AccessControl();
     const secret = () => randomBytes(24).toString('base64url');

@@ -15,6 +15,7 @@ import { apiGroupList, apiVersions, coreResources, groupResources, versionInfo }
 import { getPod, listPods, namespaces } from './lists.js';
 import { watchNamespaces, watchPods } from './watch.js';
 import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
+import { eventsRoute } from './events.js';
 
 /** Credentials the server knows. */
 export interface Credentials {
@@ -267,6 +268,8 @@ export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: 
       if (queryBool(params, 'watch')) return watchPods(ctx.cluster, undefined, params, neg, res, watchOpts(), baseHeaders());
       return listPods(ctx.cluster, undefined, params, neg, now);
     }
+    const events = eventsRoute(rest, params, neg, now, ctx.cluster, allow, verbOf);
+    if (events) return events;
     if (rest[0] === 'namespaces') {
       const ns = rest[1];
       if (rest.length <= 2) {

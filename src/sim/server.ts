@@ -16,6 +16,7 @@ import { getPod, listPods, namespaces } from './lists.js';
 import { watchNamespaces, watchPods } from './watch.js';
 import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
 import { eventsRoute } from './events.js';
+import type { PodLogs } from './logs.js';
 
 /** Credentials the server knows. */
 export interface Credentials {
@@ -36,6 +37,8 @@ export interface HandlerContext {
   bookmarkIntervalMs: number;
   /** Counts served requests (for the benchmarks and tests). */
   stats: { requests: number; bytes: number };
+  /** Container logs (pods/log). */
+  logs: PodLogs;
 }
 
 const PUBLIC_PATHS = new Set(['/healthz', '/livez', '/readyz', '/version', '/version/']);
@@ -277,6 +280,18 @@ export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: 
         if (denied) return denied;
         if (queryBool(params, 'watch')) return watchNamespaces(ctx.cluster, params, neg, res, watchOpts(), baseHeaders());
         return namespaces(ctx.cluster, ns, params, neg, now);
+      }
+      if (rest[2] === 'pods' && rest[4] === 'log' && rest.length === 5 && ns !== undefined) {
+        const attrs = {
+          kind: 'resource',
+          verb: 'get',
+          group: '',
+          resource: 'pods',
+          subresource: 'log',
+          namespace: ns,
+          name: rest[3],
+        } as const;
+        return allow(attrs) ?? ctx.logs.serve(ns, rest[3]!, params, res, baseHeaders());
       }
       if (rest[2] === 'pods' && rest.length <= 4 && ns !== undefined) {
         const name = rest[3];

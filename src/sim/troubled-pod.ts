@@ -90,7 +90,17 @@ export function containerStatus(
 
 /** A terminated state. */
 export function terminated(exitCode: number, reason: string, startedAt: number, finishedAt: number, extra: Record<string, unknown> = {}) {
-  return { terminated: { exitCode, reason, startedAt: iso(startedAt), finishedAt: iso(finishedAt), ...extra } };
+  const id = uidFor(`run/${startedAt}/${finishedAt}/${exitCode}`).replace(/-/g, '');
+  return {
+    terminated: {
+      exitCode,
+      reason,
+      startedAt: iso(startedAt),
+      finishedAt: iso(finishedAt),
+      containerID: `containerd://${id}${id}`,
+      ...extra,
+    },
+  };
 }
 
 /** A healthy, running pod for a plan at time `now` (ms). */

@@ -48,7 +48,7 @@ function crashLoop(now: number): TroubledPod {
       image,
       uid,
       { waiting: { reason: 'CrashLoopBackOff', message: `back-off 5m0s restarting failed container=orders pod=${podRef(pod)}` } },
-      { restarts: 12, last: terminated(1, 'Error', lastEnd - 2 * S, lastEnd, { containerID: `containerd://${uid.replace(/-/g, '')}` }) },
+      { restarts: 12, last: terminated(1, 'Error', lastEnd - 2 * S, lastEnd) },
     ),
   ];
   notReady(pod, lastEnd, ['orders']);
@@ -69,10 +69,10 @@ function crashLoop(now: number): TroubledPod {
     ],
     lastWords: {
       orders: [
-        'time=2026-01-01T00:00:00Z level=INFO msg="starting orders service" version=1.8.0',
-        'time=2026-01-01T00:00:00Z level=INFO msg="connecting to database" host=orders-db.troubled.svc port=5432',
-        'time=2026-01-01T00:00:01Z level=ERROR msg="database unreachable" err="dial tcp 10.96.112.40:5432: connect: connection refused"',
-        'time=2026-01-01T00:00:01Z level=ERROR msg="giving up after 5 attempts"',
+        'level=INFO msg="starting orders service" version=1.8.0',
+        'level=INFO msg="connecting to database" host=orders-db.troubled.svc port=5432',
+        'level=ERROR msg="database unreachable" err="dial tcp 10.96.112.40:5432: connect: connection refused"',
+        'level=ERROR msg="giving up after 5 attempts"',
       ],
     },
   };
@@ -409,7 +409,11 @@ export function lastWordsOf(cluster: Cluster, namespace: string, pod: string, co
 }
 
 /** Adds the troubled namespace, its pods and their events to a cluster. */
-export function addTroubled(cluster: Cluster, now: number): void {
+export function addTroubled(
+  cluster: Cluster,
+  now: number,
+  setLastWords?: (namespace: string, pod: string, container: string, lines: string[]) => void,
+): void {
   cluster.addNamespace(TROUBLED_NAMESPACE);
   const store = eventStoreOf(cluster);
   const words = lastWords.get(cluster) ?? new Map<string, string[]>();
@@ -418,6 +422,9 @@ export function addTroubled(cluster: Cluster, now: number): void {
     cluster.putPod(t.pod);
     const stored = cluster.getPod(TROUBLED_NAMESPACE, t.pod.metadata!.name!)!.pod;
     for (const e of t.events) store.addForPod(stored, e);
-    for (const [c, lines] of Object.entries(t.lastWords ?? {})) words.set(`${TROUBLED_NAMESPACE}/${t.pod.metadata!.name}/${c}`, lines);
+    for (const [c, lines] of Object.entries(t.lastWords ?? {})) {
+      words.set(`${TROUBLED_NAMESPACE}/${t.pod.metadata!.name}/${c}`, lines);
+      setLastWords?.(TROUBLED_NAMESPACE, t.pod.metadata!.name!, c, lines);
+    }
   }
 }

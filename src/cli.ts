@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   contexts: async () => (await import('./commands/contexts.js')).contextsCommand,
   list: async () => (await import('./commands/list.js')).listCommand,
   trace: async () => (await import('./commands/trace.js')).traceCommand,
+  why: async () => (await import('./commands/why.js')).whyCommand,
   demo: async () => (await import('./commands/demo.js')).demoCommand,
 };
 
@@ -22,6 +23,8 @@ Usage
   kpods demo --serve [...]      run only the simulated cluster (prints its kubeconfig path)
   kpods list [-n NS | -A] [-l SEL] [-o wide|json]
                                 print pods as kubectl get pods does
+  kpods why [POD] [-n NS | -A] [-l SEL] [-o text|json]
+                                why pods are unhealthy: findings, evidence, what to do
   kpods trace [-o text|json]    walk the pipeline for a context, stage by stage
   kpods contexts [-o json]      list contexts and the file each came from
 

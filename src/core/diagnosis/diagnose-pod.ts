@@ -100,7 +100,7 @@ function evicted(pod: Pod, events: DiagEvent[], now: Date): Finding | undefined 
   const ev = eventsWith(events, ['Evicted'])[0];
   const hints = usage
     ? [
-        `Give container ${usage[1]} a ${resource ?? 'resource'} request and limit that fit its use (${usage[2]}, request ${usage[3]!.replace(/,$/, '')}), or make it use less.`,
+        `Give container ${usage[1]} requests and limits of ${resource ?? 'the resource'} that fit its use (${usage[2]}, request ${usage[3]!.replace(/,$/, '')}), or make it use less.`,
       ]
     : [`Give the pod requests that match its use${resource ? ` of ${resource}` : ''} so the kubelet evicts others first.`];
   hints.push(`The pod's controller starts a replacement; delete this record when done: kubectl delete pod ${ref(pod)}`);

@@ -62,7 +62,6 @@ export const whyCommand: Command = async (args, io) => {
   const { target, contextNamespaces } = resolved.value;
   const { createKubeClient, diagnose } = await import('../core/client/index.js');
   const { diagnoseScope } = await import('../core/diagnosis/scope.js');
-  const { diagnosisClient } = await import('./why-client.js');
   const { formatWhyJson, formatWhyText } = await import('./why-format.js');
   const client = createKubeClient(target, { ...(await commandClientDeps(io, flags)), pageSize: 5000 });
   try {
@@ -74,7 +73,7 @@ export const whyCommand: Command = async (args, io) => {
       ...(selector ? { labelSelector: selector } : {}),
     };
     const now = io.host.now();
-    const result = await diagnoseScope(diagnosisClient(client), scope, { now });
+    const result = await diagnoseScope(client, scope, { now });
     if (!result.ok) {
       const f: Failure = pod
         ? result.failure

@@ -9,7 +9,7 @@ import type { Pod } from '../pods/pod-types.js';
 import { diagnosePod, isHealthy } from './diagnose-pod.js';
 import { severity, type DiagEvent, type Finding } from './types.js';
 
-/** The client verbs the diagnosis uses (a subset of KubeClient). */
+/** The client verbs the diagnosis uses (a subset of KubeClient: a KubeClient is one). */
 export interface DiagnosisClient {
   listPodObjects(query: { namespace?: string; labelSelector?: string }, signal?: AbortSignal): Promise<Result<{ items: Pod[] }>>;
   getPodObject(namespace: string, name: string, signal?: AbortSignal): Promise<Result<Pod>>;

@@ -3,23 +3,10 @@
  * restarted) the last lines of their previous log, in; findings with stable codes, out.
  */
 import type { Pod } from '../pods/pod-types.js';
+import type { KubeEvent } from '../client/types.js';
 
-/** A core/v1 Event as the diagnosis reads it (structurally the client's KubeEvent; every field optional). */
-export interface DiagEvent {
-  metadata?: { name?: string; namespace?: string; uid?: string; creationTimestamp?: string };
-  involvedObject?: { kind?: string; name?: string; namespace?: string; uid?: string; fieldPath?: string };
-  reason?: string;
-  message?: string;
-  type?: string;
-  count?: number;
-  firstTimestamp?: string | null;
-  lastTimestamp?: string | null;
-  eventTime?: string | null;
-  source?: { component?: string; host?: string };
-  reportingComponent?: string;
-  reportingInstance?: string;
-  series?: { count?: number; lastObservedTime?: string };
-}
+/** A core/v1 Event (the client's KubeEvent; every field optional). */
+export type DiagEvent = KubeEvent;
 
 /** The stable finding codes, most severe first (the order `kpods why` sorts by). */
 export const FINDING_CODES = [

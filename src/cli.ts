@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   list: async () => (await import('./commands/list.js')).listCommand,
   trace: async () => (await import('./commands/trace.js')).traceCommand,
   top: async () => (await import('./commands/top.js')).topCommand,
+  why: async () => (await import('./commands/why.js')).whyCommand,
   demo: async () => (await import('./commands/demo.js')).demoCommand,
 };
 
@@ -23,6 +24,8 @@ Usage
   kpods demo --serve [...]      run only the simulated cluster (prints its kubeconfig path)
   kpods list [-n NS | -A] [-l SEL] [-o wide|json]
                                 print pods as kubectl get pods does
+  kpods why [POD] [-n NS | -A] [-l SEL] [-o text|json]
+                                why pods are unhealthy: findings, evidence, what to do
   kpods trace [-o text|json]    walk the pipeline for a context, stage by stage
   kpods top [-n NS | -A] [-l SEL] [--containers]
                                 pod CPU and memory, printed as kubectl top pods does

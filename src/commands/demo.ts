@@ -65,6 +65,7 @@ export function parseDemoArgs(args: string[]): DemoOptions | string {
     ...(port !== undefined ? { port } : {}),
     pods: pods ?? 300,
     churnPerSecond: churn ?? 2,
+    troubled: true,
     ...(v['kubeconfig-out'] ? { kubeconfigOut: v['kubeconfig-out'] } : {}),
   };
 }

@@ -43,7 +43,10 @@ export type FailureCode =
   | 'response.throttled'
   | 'response.server-error'
   | 'response.timeout'
-  | 'response.invalid';
+  | 'response.invalid'
+  | 'response.container-waiting'
+  | 'response.no-previous-container'
+  | 'response.pod-gone';
 
 /** One explained failure. `detail` holds extra facts (never secrets); `summary` is one sentence. */
 export interface Failure {

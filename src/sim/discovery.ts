@@ -70,6 +70,15 @@ export function coreResources(): unknown {
         shortNames: ['ns'],
         storageVersionHash: 'Q3oi5N2YM8M=',
       },
+      {
+        name: 'events',
+        singularName: 'event',
+        namespaced: true,
+        kind: 'Event',
+        verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+        shortNames: ['ev'],
+        storageVersionHash: 'r2yiGXH7wu8=',
+      },
       { name: 'namespaces/status', singularName: '', namespaced: false, kind: 'Namespace', verbs: ['get', 'patch', 'update'] },
       {
         name: 'pods',

@@ -19,11 +19,14 @@ import { generateSeeds } from './generate.js';
 import { startChurn } from './churn.js';
 import { SCENARIOS, kubeconfigYaml } from './scenarios.js';
 import { SimMetrics, metricsReaderBinding } from './metrics.js';
+import { addTroubled } from './troubled.js';
+import { PodLogs, type LogSettings } from './logs.js';
 
 export { SCENARIOS, type ScenarioInfo } from './scenarios.js';
 export { Cluster, type Fault, type ClusterEvent } from './cluster.js';
 export { AccessControl, type Account, type Binding, type Rule } from './access.js';
 export { SimMetrics, type MetricsMode } from './metrics.js';
+export { PodLogs, type LogSettings, type DropOptions } from './logs.js';
 
 /** Options of startSimulator; all optional. */
 export interface SimulatorOptions {
@@ -43,6 +46,10 @@ export interface SimulatorOptions {
   bookmarkIntervalMs?: number;
   /** Delay of the `slow` scenario and fault, ms (default 1,500). */
   slowMs?: number;
+  /** Add the `troubled` namespace: one pod per diagnosis, with events (default false; the demo turns it on). */
+  troubled?: boolean;
+  /** Container logs: the fast pod (default: the first generated pod) and its lines per second (default 500). */
+  logs?: LogSettings;
 }
 
 /** A running simulator. */
@@ -58,6 +65,8 @@ export interface Simulator {
   access: AccessControl;
   /** The simulated metrics-server: `metrics.setMode('absent' | 'unavailable' | 'available')`. */
   metrics: SimMetrics;
+  /** Container logs: setLastWords, dropStreams, fastPod, fastRate. */
+  logs: PodLogs;
   /** Credentials written into the kubeconfig (for tests that build their own). */
   secrets: {
     developerToken: string;
@@ -129,7 +138,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     ]);
     const cluster = new Cluster(now().getTime());
     cluster.slowMs = options.slowMs ?? 1500;
-    cluster.seedPods(generateSeeds(options.pods ?? 60, options.seed ?? 1, now().getTime()));
+    const seeds = generateSeeds(options.pods ?? 60, options.seed ?? 1, now().getTime());
+    cluster.seedPods(seeds);
+    const fastPod = options.logs?.fastPod ?? (seeds[0] ? `${seeds[0].namespace}/${seeds[0].name}` : undefined);
+    const logs = new PodLogs(cluster, now, { ...options.logs, ...(fastPod ? { fastPod } : {}) });
+    if (options.troubled) addTroubled(cluster, now().getTime(), (ns, pod, c, lines) => logs.setLastWords(ns, pod, c, lines));
     stopWarm = cluster.warmInBackground();
     const access = new AccessControl();
     access.bind(metricsReaderBinding());
@@ -161,6 +174,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       access,
       credentials,
       stats,
+      logs,
       now,
       metrics,
       scenarioFaults: { 'html-login': 'html', throttled: 'throttle', flaky: 'flaky', slow: 'slow', reset: 'reset' },
@@ -193,7 +207,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     writeFileSync(join(dir, 'ca.crt'), ca.cert, { mode: 0o600 });
     writeFileSync(kubeconfigPath, yaml, { mode: 0o600 });
     stopChurn = startChurn(cluster, options.churnPerSecond ?? 0, options.seed ?? 1, () => now().getTime(), options.pods ?? 60);
-    return { url, port, kubeconfigPath, dir, cluster, access, metrics, secrets, stats, execPluginPath: EXEC_PLUGIN_PATH, close };
+    return { url, port, kubeconfigPath, dir, cluster, access, metrics, logs, secrets, stats, execPluginPath: EXEC_PLUGIN_PATH, close };
   } catch (err) {
     await close();
     throw err;

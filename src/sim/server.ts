@@ -17,6 +17,8 @@ import { watchNamespaces, watchPods } from './watch.js';
 import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
 import type { SimMetrics } from './metrics.js';
 import { isMetricsPath, metricsAttributes, serveMetrics, withMetricsGroup } from './metrics-api.js';
+import { eventsRoute } from './events.js';
+import type { PodLogs } from './logs.js';
 
 /** Credentials the server knows. */
 export interface Credentials {
@@ -39,6 +41,8 @@ export interface HandlerContext {
   stats: { requests: number; bytes: number };
   /** The simulated metrics-server (absent from discovery when not given, or for the /s/no-metrics prefix). */
   metrics?: SimMetrics;
+  /** Container logs (pods/log). */
+  logs: PodLogs;
 }
 
 const PUBLIC_PATHS = new Set(['/healthz', '/livez', '/readyz', '/version', '/version/']);
@@ -288,6 +292,8 @@ export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: 
       if (queryBool(params, 'watch')) return watchPods(ctx.cluster, undefined, params, neg, res, watchOpts(), baseHeaders());
       return listPods(ctx.cluster, undefined, params, neg, now);
     }
+    const events = eventsRoute(rest, params, neg, now, ctx.cluster, allow, verbOf);
+    if (events) return events;
     if (rest[0] === 'namespaces') {
       const ns = rest[1];
       if (rest.length <= 2) {
@@ -295,6 +301,18 @@ export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: 
         if (denied) return denied;
         if (queryBool(params, 'watch')) return watchNamespaces(ctx.cluster, params, neg, res, watchOpts(), baseHeaders());
         return namespaces(ctx.cluster, ns, params, neg, now);
+      }
+      if (rest[2] === 'pods' && rest[4] === 'log' && rest.length === 5 && ns !== undefined) {
+        const attrs = {
+          kind: 'resource',
+          verb: 'get',
+          group: '',
+          resource: 'pods',
+          subresource: 'log',
+          namespace: ns,
+          name: rest[3],
+        } as const;
+        return allow(attrs) ?? ctx.logs.serve(ns, rest[3]!, params, res, baseHeaders());
       }
       if (rest[2] === 'pods' && rest.length <= 4 && ns !== undefined) {
         const name = rest[3];

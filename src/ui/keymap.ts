@@ -8,7 +8,7 @@
  * A key scope: the keys that apply at one moment. Each screen declares the scopes it uses (a
  * screen with modes, like the picker while typing a filter, has one scope per mode).
  */
-export type Scope = 'table' | 'filter' | 'picker' | 'picker.typing' | 'confirm' | 'help' | 'noconfig';
+export type Scope = 'table' | 'filter' | 'picker' | 'picker.typing' | 'confirm' | 'help' | 'noconfig' | 'detail' | 'detail.search';
 
 /** Pseudo-scopes: `always` bindings work everywhere; `global` ones on scopes that take globals. */
 export type BindingScope = Scope | 'global' | 'always';
@@ -28,6 +28,8 @@ export const SCOPES: Record<Scope, ScopeInfo> = {
   confirm: { title: 'Confirm', globals: false },
   help: { title: 'Help', globals: true },
   noconfig: { title: 'No kubeconfig', globals: true },
+  detail: { title: 'Pod detail', globals: true },
+  'detail.search': { title: 'Pod detail (typing a search)', globals: false },
 };
 
 /** Named commands; each screen maps the commands of its scopes to what they do. */
@@ -60,7 +62,15 @@ export type Command =
   | 'type'
   | 'erase'
   | 'apply'
-  | 'demo';
+  | 'demo'
+  | 'detail'
+  | 'next-section'
+  | 'prev-section'
+  | 'section'
+  | 'yaml'
+  | 'managed-fields'
+  | 'search'
+  | 'next-hit';
 
 /** What the running kpods can do; a binding whose `when` is false is neither handled nor shown. */
 export interface Capabilities {
@@ -112,6 +122,23 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['e'], command: 'pane', label: 'status pane (toggle)', scopes: ['table'], footer: 'pane' },
   { keys: ['s'], command: 'save', label: 'save ctx+ns to kubeconfig', scopes: ['table'], footer: 'save' },
   { keys: ['escape'], command: 'back', label: 'clear filter / close pane', scopes: ['table'] },
+  { keys: ['enter', 'd'], command: 'detail', label: 'pod detail and diagnosis', scopes: ['table'] },
+  { keys: ['tab'], command: 'next-section', label: 'next section', scopes: ['detail'], footer: 'section' },
+  { keys: ['shift+tab'], command: 'prev-section', label: 'previous section', scopes: ['detail'] },
+  { keys: ['1', '2', '3', '4'], command: 'section', label: 'overview, containers, conditions, events', scopes: ['detail'] },
+  { keys: ['y'], command: 'yaml', label: 'YAML (toggle)', scopes: ['detail'], footer: 'yaml' },
+  { keys: ['m'], command: 'managed-fields', label: 'managedFields in the YAML (toggle)', scopes: ['detail'] },
+  { keys: ['/'], command: 'search', label: 'search in the view', scopes: ['detail'], footer: 'search' },
+  { keys: ['n'], command: 'next-hit', label: 'next match', scopes: ['detail'] },
+  { keys: ['j', 'down'], command: 'down', label: 'scroll down', scopes: ['detail'] },
+  { keys: ['k', 'up'], command: 'up', label: 'scroll up', scopes: ['detail'] },
+  { keys: ['pagedown', 'ctrl+f'], command: 'page-down', label: 'page down', scopes: ['detail'] },
+  { keys: ['pageup', 'ctrl+b'], command: 'page-up', label: 'page up', scopes: ['detail'] },
+  { keys: ['escape'], command: 'back', label: 'back to the table', scopes: ['detail'], footer: 'back' },
+  { keys: ['enter'], command: 'apply', label: 'find', scopes: ['detail.search'], footer: 'find' },
+  { keys: ['escape'], command: 'back', label: 'cancel the search', scopes: ['detail.search'], footer: 'cancel' },
+  { keys: ['backspace'], command: 'erase', label: 'erase a character', scopes: ['detail.search'] },
+  { keys: [TEXT], command: 'type', label: 'type', scopes: ['detail.search'] },
   { keys: ['enter'], command: 'select', label: 'choose', scopes: ['picker', 'picker.typing'], footer: 'choose' },
   { keys: ['escape'], command: 'back', label: 'close', scopes: ['picker'], footer: 'close' },
   { keys: [TEXT], command: 'type', label: 'start typing a filter', scopes: ['picker'] },
@@ -146,6 +173,7 @@ export interface KeyInfo {
   backspace?: boolean;
   delete?: boolean;
   tab?: boolean;
+  shift?: boolean;
 }
 
 /** Names an Ink key event the way KEYMAP writes keys ("j", "G", "down", "ctrl+c", "enter"). */
@@ -159,7 +187,7 @@ export function keyName(input: string, key: KeyInfo): string {
   if (key.return) return 'enter';
   if (key.escape) return 'escape';
   if (key.backspace || key.delete) return 'backspace';
-  if (key.tab) return 'tab';
+  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
   if (key.ctrl) return `ctrl+${input}`;
   return input;
 }

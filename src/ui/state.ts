@@ -2,6 +2,7 @@
  * The UI's state and its reducer: a stack of screens (Esc returns to the one below), the pod
  * table's data, and what the header shows. Every change is an Action, tested without Ink.
  */
+import type { DetailState } from './screens/detail-model.js';
 import type { Failure } from '../core/failure.js';
 import type { SortKey } from './rows.js';
 import type { ConfirmState } from './screens/confirm-model.js';
@@ -21,6 +22,7 @@ export interface ScreenStates {
   confirm: ConfirmState;
   help: Record<string, never>;
   noconfig: { failure?: Failure | undefined };
+  detail: DetailState;
 }
 
 export type ScreenId = keyof ScreenStates;

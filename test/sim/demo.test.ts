@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { kpodsBin, runKpods } from '../helpers/run-kpods.js';
 import { findKubectl, runKubectl } from '../helpers/sim.js';
+import { troubledPods } from '../../src/sim/troubled.js';
 
 function startServe(args: string[]) {
   const child = spawn(process.execPath, [kpodsBin, 'demo', '--serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -36,7 +37,8 @@ for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
       if (signal === 'SIGTERM' && findKubectl()) {
         const r = await runKubectl(['get', 'pods', '-A', '--no-headers'], { kubeconfig: path, context: 'admin' });
         assert.equal(r.code, 0, r.stderr);
-        assert.equal(r.stdout.trim().split('\n').length, 40);
+        // The generated pods, plus the troubled namespace the demo always adds.
+        assert.equal(r.stdout.trim().split('\n').length, 40 + troubledPods(0).length);
       }
       demo.child.kill(signal);
       assert.equal(await demo.exit, 0, demo.stderr());

@@ -21,6 +21,7 @@ import type { UiSession } from '../../src/ui/session.js';
 import { initialState, reduce, type NewScreen, type ScreenId, type UiState } from '../../src/ui/state.js';
 import { createStore } from '../../src/ui/store.js';
 import { row } from './fake-client.js';
+import { detailState } from '../../src/ui/screens/detail-model.js';
 
 test('the keymap has the keys the issue asks for, and no key means two things in one scope', () => {
   const want: Record<string, string> = {
@@ -95,6 +96,8 @@ function press(name: string): [string, KeyInfo] {
     enter: { return: true },
     escape: { escape: true },
     backspace: { backspace: true },
+    tab: { tab: true },
+    'shift+tab': { tab: true, shift: true },
   };
   if (named[name]) return ['', named[name]];
   if (name.startsWith('ctrl+')) return [name.slice(5), { ctrl: true }];
@@ -151,6 +154,8 @@ const SETUPS: Record<Scope, NewScreen | undefined | 'noconfig'> = {
   confirm: { id: 'confirm', state: { title: 'Sure?', lines: [], onConfirm: () => undefined } },
   help: { id: 'help', state: {} },
   noconfig: 'noconfig',
+  detail: { id: 'detail', state: { ...detailState('ns', 'a2'), pod: { metadata: { name: 'a2' } }, search: 'Name', scroll: 5 } },
+  'detail.search': { id: 'detail', state: { ...detailState('ns', 'a2'), pod: { metadata: { name: 'a2' } }, search: 'x', searching: true } },
 };
 
 test('every key the footer or help advertises on a screen does something there', () => {

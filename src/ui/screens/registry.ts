@@ -2,6 +2,7 @@
 import type { Scope } from '../keymap.js';
 import { screenBelow, type ScreenEntry, type UiState } from '../state.js';
 import { confirmScreen } from './confirm.js';
+import { detailScreen } from './detail.js';
 import { filterScreen } from './filter.js';
 import { makeHelpScreen } from './help.js';
 import { noconfigScreen } from './noconfig.js';
@@ -29,4 +30,5 @@ export const SCREENS: ScreenRegistry = {
     return below ? scopeOf(below) : undefined;
   }),
   noconfig: noconfigScreen,
+  detail: detailScreen,
 };

@@ -3,6 +3,7 @@ import { neutralize } from '../../core/terminal-text.js';
 import { openContextPicker, openNamespacePicker, openUserPicker } from '../pickers.js';
 import { PodTable } from '../PodTable.js';
 import { requestSave } from '../save.js';
+import { openDetail } from './detail.js';
 import type { UiState } from '../state.js';
 import type { SortKey } from '../rows.js';
 import type { CommandContext, Handler, ScreenDef, ScreenViewProps } from './types.js';
@@ -70,6 +71,7 @@ export const tableScreen: ScreenDef<'table'> = {
     'sort-cpu': sortBy('cpu'),
     'sort-memory': sortBy('memory'),
     refresh: ({ ui }) => ui.session?.refresh(),
+    detail: ({ ui }) => openDetail(ui),
     pane: ({ ui }) => ui.store.dispatch({ type: 'pane' }),
     save: ({ ui }) => ui.session && ui.saver && requestSave(ui.store, ui.session, ui.saver),
     back: ({ ui, state }) => {

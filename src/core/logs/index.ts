@@ -1,0 +1,17 @@
+/** The log view's pure core: bytes to lines, the bounded buffer, timestamps, resume, search, safe display, the feed. */
+export { LineSplitter } from './lines.js';
+export { LineBuffer, DEFAULT_LOG_BUFFER, type LogLine } from './buffer.js';
+export { splitTimestamp, compareTimes, sinceTimeOf, type LogTime, type Stamped } from './timestamps.js';
+export { ResumePoint } from './resume.js';
+export { searchQuery, matchRanges, findMatch, matchCount, type SearchQuery } from './search.js';
+export { displayText, expandTabs, sgrSegments, segmentsText, type Segment, type SgrStyle } from './display.js';
+export { explainLogFailure, isFinalLogFailure, whereLogsAllowed, type LogFailureContext, type LogAccessDeps } from './failures.js';
+export {
+  LogFeed,
+  type LogFeedDeps,
+  type LogFeedTarget,
+  type LogFeedStatus,
+  type LogFeedListener,
+  type LogRequestOptions,
+  type LogByteStream,
+} from './feed.js';

@@ -4,7 +4,7 @@
  */
 import type { Command } from './io.js';
 import { EXIT, exitCodeFor } from '../core/failure.js';
-import { neutralize, neutralizeMultiline } from '../core/terminal-text.js';
+import { neutralize, neutralizeMultiline, terminalSafeJson } from '../core/terminal-text.js';
 import { authKind, contextNotFound, loadKubeconfig, notFound, type LoadedKubeconfig } from '../core/kubeconfig/index.js';
 import { formatFailure } from './list.js';
 import { parseKubeFlags, type OptionSpecs } from './kube-flags.js';
@@ -133,7 +133,7 @@ export const contextsCommand: Command = async (args, io) => {
     }
   }
   const names = wanted.length > 0 ? new Set(wanted) : undefined;
-  if (output === 'json') io.stdout.write(JSON.stringify(contextsJson(config, names), null, 2) + '\n');
+  if (output === 'json') io.stdout.write(terminalSafeJson(contextsJson(config, names)) + '\n');
   else if (output === 'name')
     io.stdout.write(
       [...config.contexts]

@@ -4,7 +4,7 @@
  */
 import type { Command } from './io.js';
 import { EXIT, exitCodeFor, failure, type Failure } from '../core/failure.js';
-import { neutralize, neutralizeMultiline } from '../core/terminal-text.js';
+import { neutralize, neutralizeMultiline, terminalSafeJson } from '../core/terminal-text.js';
 import type { OptionSpecs } from './kube-flags.js';
 import type { TraceReport, TraceStage } from '../core/client/trace.js';
 
@@ -37,7 +37,7 @@ export function formatTraceText(r: TraceReport): string {
 /** Renders the JSON form: {"ok","context","stages":[{name,status,code,summary,hints,detail,ms}]}. */
 export function formatTraceJson(r: TraceReport): string {
   return (
-    JSON.stringify(
+    terminalSafeJson(
       {
         ok: r.ok,
         context: r.context ?? null,
@@ -51,7 +51,6 @@ export function formatTraceJson(r: TraceReport): string {
           ms: Math.round(s.ms),
         })),
       },
-      null,
       2,
     ) + '\n'
   );

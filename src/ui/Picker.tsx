@@ -24,7 +24,7 @@ export function Picker({ picker, height, color }: { picker: PickerState; height:
         {picker.loading ? ' (loading…)' : ''}
       </Text>
       <Text wrap="truncate-end" dimColor>
-        {picker.note ?? ''}
+        {neutralize(picker.note ?? '')}
       </Text>
       <Text wrap="truncate-end">{typed ? `${query}   (Enter uses "${neutralize(picker.query.trim())}")` : query}</Text>
       {shown.map((it, i) => (

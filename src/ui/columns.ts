@@ -42,7 +42,7 @@ export function cell(row: PodRow, id: ColumnId, now: Date): string {
     case 'restarts':
       return neutralize(row.restarts);
     case 'age':
-      return ageCell(row, now);
+      return neutralize(ageCell(row, now));
     case 'ip':
       return neutralize(row.ip || '<none>');
     case 'node':

@@ -1,11 +1,13 @@
 /**
  * JSON as kubectl prints it (Go's json.MarshalIndent with 4 spaces over unstructured maps):
- * object keys sorted, `<`, `>`, `&`, U+2028 and U+2029 escaped.
+ * object keys sorted, `<`, `>`, `&`, U+2028 and U+2029 escaped, and further (kpods' own rule) C1
+ * controls, bidi controls and invisible format characters escaped so a terminal never obeys them.
  */
 import type { Pod } from '../pods/index.js';
+import { escapeJsonUnsafe } from '../terminal-text.js';
 
 function goString(s: string): string {
-  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  return escapeJsonUnsafe(JSON.stringify(s));
 }
 
 function compareKeys(a: string, b: string): number {

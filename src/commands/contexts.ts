@@ -3,6 +3,7 @@
  * `kubectl config get-contexts` lists them, plus the file each came from (ORIGIN).
  */
 import type { Command } from './io.js';
+import { withRedaction } from './redacting-io.js';
 import { EXIT, exitCodeFor } from '../core/failure.js';
 import { neutralize, neutralizeMultiline, terminalSafeJson } from '../core/terminal-text.js';
 import { authKind, contextNotFound, loadKubeconfig, notFound, type LoadedKubeconfig } from '../core/kubeconfig/index.js';
@@ -88,7 +89,8 @@ export function danglingReferences(config: LoadedKubeconfig): string[] {
 }
 
 /** `kpods contexts`: lists the merged contexts (text, JSON or names); kubeconfig failures exit 3, usage errors 2. */
-export const contextsCommand: Command = async (args, io) => {
+export const contextsCommand: Command = async (args, given) => {
+  const io = withRedaction(given);
   const parsed = parseKubeFlags(args, OPTIONS, { allowPositionals: true });
   if (!parsed.ok) {
     io.stderr.write(`kpods contexts: ${parsed.usage}\n\n${USAGE}`);
@@ -114,6 +116,7 @@ export const contextsCommand: Command = async (args, io) => {
     return exitCodeFor(loaded.failure);
   }
   const config = loaded.value;
+  io.secrets.addKubeconfig(config);
   if (!config.files.some((f) => f.exists)) {
     const f = notFound(config);
     io.stderr.write(formatFailure(f, 'contexts'));

@@ -3,6 +3,7 @@
  * `kubectl get pods` does with the same flags; failures are explained on stderr.
  */
 import type { Command, CommandIo } from './io.js';
+import { withRedaction } from './redacting-io.js';
 import { EXIT, exitCodeFor, type Failure, type Result } from '../core/failure.js';
 import type { Target } from '../core/target.js';
 import { neutralizeMultiline } from '../core/terminal-text.js';
@@ -37,8 +38,10 @@ export async function resolveForCommand(
   const { contextNamespaces, loadKubeconfig, resolveTarget } = await import('../core/kubeconfig/index.js');
   const loaded = loadKubeconfig({ ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}), host: io.host });
   if (!loaded.ok) return loaded;
+  io.secrets?.addKubeconfig(loaded.value);
   const resolved = resolveTarget(loaded.value, flags.overrides, io.host);
   if (!resolved.ok) return resolved;
+  io.secrets?.addTarget(resolved.value);
   const warnings = loaded.value.warnings.map((w) => `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
   return { ok: true, value: { target: resolved.value, warnings, contextNamespaces: contextNamespaces(loaded.value) } };
 }
@@ -49,6 +52,7 @@ export async function commandClientDeps(io: CommandIo, flags: KubeFlags): Promis
   return {
     host: io.host,
     onExecStderr: (text) => void io.stderr.write(text + '\n'),
+    ...(io.secrets ? { secrets: io.secrets } : {}),
     persistAuthProvider: async (target: Target, config: Record<string, string>) => {
       const r = await saveAuthProviderConfig({
         ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}),
@@ -68,7 +72,8 @@ export function quietOnClosedPipe(io: CommandIo): void {
   });
 }
 
-export const listCommand: Command = async (args, io) => {
+export const listCommand: Command = async (args, given) => {
+  const io = withRedaction(given);
   quietOnClosedPipe(io);
   const { parseCommandFlags } = await import('./kube-flags.js');
   const flags = parseCommandFlags(args, LIST_OPTIONS, { prefix: 'kpods list', usage: USAGE }, io);

@@ -3,6 +3,7 @@
  * (kubeconfig, credentials, connection, authentication, authorization, response) and explains it.
  */
 import type { Command } from './io.js';
+import { withRedaction } from './redacting-io.js';
 import { EXIT, exitCodeFor, failure, type Failure } from '../core/failure.js';
 import { neutralize, neutralizeMultiline, terminalSafeJson } from '../core/terminal-text.js';
 import type { OptionSpecs } from './kube-flags.js';
@@ -56,7 +57,8 @@ export function formatTraceJson(r: TraceReport): string {
   );
 }
 
-export const traceCommand: Command = async (args, io) => {
+export const traceCommand: Command = async (args, given) => {
+  const io = withRedaction(given);
   const { parseCommandFlags } = await import('./kube-flags.js');
   const flags = parseCommandFlags(args, TRACE_OPTIONS, { prefix: 'kpods trace', usage: USAGE }, io);
   if (typeof flags === 'number') return flags;

@@ -15,6 +15,7 @@ import {
   type TargetOverrides,
 } from '../core/kubeconfig/index.js';
 import type { Host, Target } from '../core/target.js';
+import type { SecretSet } from '../core/redact.js';
 import type { KubeconfigView, Selection, UiDeps } from './controller.js';
 
 export interface KubeDepsOptions {
@@ -25,12 +26,17 @@ export interface KubeDepsOptions {
   execRunner?: ExecRunner;
   /** Receives an exec plugin's stderr (neutralised); the UI shows it as a message. */
   onExecStderr?: (text: string) => void;
+  /** Filled with every credential of the kubeconfig, the targets and exec results (for redaction). */
+  secrets?: SecretSet;
 }
 
 /** Builds the UiDeps for one kubeconfig chain. */
 export function kubeDeps(o: KubeDepsOptions): UiDeps {
-  const load = (): Result<LoadedKubeconfig> =>
-    loadKubeconfig({ ...(o.explicitPath ? { explicitPath: o.explicitPath } : {}), host: o.host });
+  const load = (): Result<LoadedKubeconfig> => {
+    const r = loadKubeconfig({ ...(o.explicitPath ? { explicitPath: o.explicitPath } : {}), host: o.host });
+    if (r.ok) o.secrets?.addKubeconfig(r.value);
+    return r;
+  };
   const save = { ...(o.explicitPath ? { explicitPath: o.explicitPath } : {}), host: o.host };
   // --cluster only shapes the first target; the rest of kubectl's overrides hold for the session.
   const { context: _c, user: _u, namespace: _n, cluster: _cl, ...session } = o.overrides;
@@ -60,13 +66,16 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
       if (sel.context) overrides.context = sel.context;
       if (sel.user) overrides.user = sel.user;
       if (typeof sel.namespace === 'string') overrides.namespace = sel.namespace;
-      return resolveTarget(r.value, overrides, o.host);
+      const t = resolveTarget(r.value, overrides, o.host);
+      if (t.ok) o.secrets?.addTarget(t.value);
+      return t;
     },
     createClient: (target) =>
       createKubeClient(target, {
         host: o.host,
         ...(o.execRunner ? { execRunner: o.execRunner } : {}),
         ...(o.onExecStderr ? { onExecStderr: o.onExecStderr } : {}),
+        ...(o.secrets ? { secrets: o.secrets } : {}),
       }),
     explain(f, client, target, query, signal) {
       // As `kpods list` does: the namespaces of the kubeconfig's contexts are worth checking too.

@@ -94,6 +94,7 @@ export class KubeApiClient implements KubeClient {
       execRunner: this.deps.execRunner ?? createDefaultExecRunner(),
       execTimeoutMs: this.deps.execTimeoutMs ?? 60_000,
       ...(this.deps.onExecStderr ? { onExecStderr: this.deps.onExecStderr } : {}),
+      ...(this.deps.secrets ? { secrets: this.deps.secrets } : {}),
       ...(this.deps.persistAuthProvider ? { persistAuthProvider: this.deps.persistAuthProvider } : {}),
     });
     const transport = this.makeTransport(url.protocol === 'https:' ? tls.value : { insecureSkipVerify: tls.value.insecureSkipVerify });

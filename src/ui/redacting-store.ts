@@ -1,0 +1,32 @@
+/**
+ * The browser's side of "secrets never printed": failures (summary, hints, detail) and messages
+ * are redacted as they enter the store, so the status pane, the footer and every later render
+ * only ever hold redacted text. The SecretSet is filled by kube-deps (kubeconfig, targets) and
+ * by the client (exec plugin results).
+ */
+import type { Failure } from '../core/failure.js';
+import type { SecretSet } from '../core/redact.js';
+import type { Action } from './state.js';
+import type { Store } from './store.js';
+
+function redactFailure(f: Failure, secrets: SecretSet): Failure {
+  const r = (s: string): string => secrets.redact(s);
+  return { ...f, summary: r(f.summary), hints: f.hints.map(r), ...(f.detail !== undefined ? { detail: r(f.detail) } : {}) };
+}
+
+function redactAction(a: Action, secrets: SecretSet): Action {
+  if (a.type === 'failed') return { ...a, failure: redactFailure(a.failure, secrets) };
+  if (a.type === 'message' && a.text !== undefined) return { ...a, text: secrets.redact(a.text) };
+  if (a.type === 'identity' && a.text !== undefined) return { ...a, text: secrets.redact(a.text) };
+  return a;
+}
+
+/** `store`, with every failure and message redacted on dispatch. */
+export function redactingStore(store: Store, secrets: SecretSet): Store {
+  return {
+    ...store,
+    getState: () => store.getState(),
+    dispatch: (a) => store.dispatch(redactAction(a, secrets)),
+    subscribe: (fn) => store.subscribe(fn),
+  };
+}

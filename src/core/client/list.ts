@@ -6,6 +6,7 @@ import { failure, type Result } from '../failure.js';
 import type { Pod } from '../pods/index.js';
 import type { KubeApiClient } from './client.js';
 import { TABLE_ACCEPT } from './client.js';
+import { checkListShape } from './body-shape.js';
 import { rowFromPod, rowsFromTable, tableColumns } from './pod-rows.js';
 import type { ListOptions, PodList, PodQuery, PodRow } from './types.js';
 
@@ -101,6 +102,8 @@ export async function listPodRows(client: KubeApiClient, query: PodQuery, opts: 
     );
     if (!res.ok) return res;
     const body = res.value;
+    const bad = checkListShape(body);
+    if (bad) return { ok: false, failure: bad };
     const m = meta(body);
     if (page === 0) resourceVersion = m.resourceVersion;
     if (body['kind'] === 'Table') {
@@ -164,6 +167,8 @@ export async function listPodObjects(
       { verb: 'list', resource: 'pods', ...(query.namespace !== undefined ? { namespace: query.namespace } : {}) },
     );
     if (!res.ok) return res;
+    const bad = checkListShape(res.value);
+    if (bad) return { ok: false, failure: bad };
     const m = meta(res.value);
     if (page === 0) resourceVersion = m.resourceVersion;
     if (res.value['kind'] !== 'PodList') {

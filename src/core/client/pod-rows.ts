@@ -3,7 +3,7 @@
  * kubectl prints them) or, when a server ignores Table negotiation, a PodList (cells computed
  * locally with the shared printPod port). Decoding is defensive: every field optional.
  */
-import { podCells, type Pod } from '../pods/index.js';
+import { decodePod, podCells, type Pod } from '../pods/index.js';
 import type { PodRow } from './types.js';
 
 /** Column positions of a pod Table, by lower-cased column name. */
@@ -96,7 +96,8 @@ export function rowsFromTable(table: Record<string, unknown>, columns: TableColu
 }
 
 /** Computes a row from a full Pod with the shared printPod port. */
-export function rowFromPod(pod: Pod, now: Date, fallbackNamespace: string): PodRow {
+export function rowFromPod(raw: Pod, now: Date, fallbackNamespace: string): PodRow {
+  const pod = decodePod(raw);
   const c = podCells(pod, now);
   const meta = pod.metadata ?? {};
   const namespace = meta.namespace ?? fallbackNamespace;

@@ -5,7 +5,7 @@
 import type { Command } from './io.js';
 import { withRedaction } from './redacting-io.js';
 import { EXIT, exitCodeFor } from '../core/failure.js';
-import { neutralize, neutralizeMultiline, terminalSafeJson } from '../core/terminal-text.js';
+import { neutralize, neutralizeMultiline, quoteCapped, terminalSafeJson } from '../core/terminal-text.js';
 import { authKind, contextNotFound, loadKubeconfig, notFound, type LoadedKubeconfig } from '../core/kubeconfig/index.js';
 import { formatFailure } from './list.js';
 import { parseKubeFlags, type OptionSpecs } from './kube-flags.js';
@@ -79,11 +79,9 @@ export function danglingReferences(config: LoadedKubeconfig): string[] {
   const notes: string[] = [];
   for (const c of [...config.contexts].sort(byName)) {
     if (!clusters.has(c.fields.cluster))
-      notes.push(
-        `context ${JSON.stringify(c.name)} (${c.origin}) names cluster ${JSON.stringify(c.fields.cluster)}, which no file defines`,
-      );
+      notes.push(`context ${quoteCapped(c.name)} (${c.origin}) names cluster ${quoteCapped(c.fields.cluster)}, which no file defines`);
     if (c.fields.user !== '' && !users.has(c.fields.user))
-      notes.push(`context ${JSON.stringify(c.name)} (${c.origin}) names user ${JSON.stringify(c.fields.user)}, which no file defines`);
+      notes.push(`context ${quoteCapped(c.name)} (${c.origin}) names user ${quoteCapped(c.fields.user)}, which no file defines`);
   }
   return notes;
 }
@@ -107,7 +105,7 @@ export const contextsCommand: Command = async (args, given) => {
   }
   const output = flags.rest.values['output'];
   if (output !== undefined && output !== 'json' && output !== 'name') {
-    io.stderr.write(`kpods contexts: unsupported output format ${JSON.stringify(output)}: use -o json or -o name\n\n${USAGE}`);
+    io.stderr.write(`kpods contexts: unsupported output format ${quoteCapped(String(output))}: use -o json or -o name\n\n${USAGE}`);
     return EXIT.usage;
   }
   const loaded = loadKubeconfig({ host: io.host, ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}) });

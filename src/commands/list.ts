@@ -6,7 +6,7 @@ import type { Command, CommandIo } from './io.js';
 import { withRedaction } from './redacting-io.js';
 import { EXIT, exitCodeFor, type Failure, type Result } from '../core/failure.js';
 import type { Target } from '../core/target.js';
-import { neutralizeMultiline } from '../core/terminal-text.js';
+import { capLines, neutralizeMultiline } from '../core/terminal-text.js';
 import type { KubeFlags, OptionSpecs } from './kube-flags.js';
 import type { ClientDeps } from '../core/client/deps.js';
 
@@ -27,7 +27,7 @@ export function formatFailure(f: Failure, command: string): string {
   const lines = [`kpods ${command}: ${f.summary}`, `  stage: ${f.stage} (${f.code})`];
   if (f.detail) for (const d of f.detail.split('\n')) lines.push(`  ${d}`);
   for (const h of f.hints) lines.push(`  try: ${h}`);
-  return neutralizeMultiline(lines.join('\n')) + '\n';
+  return capLines(neutralizeMultiline(lines.join('\n'))) + '\n';
 }
 
 /** Loads the kubeconfig and resolves the target for the parsed flags. */

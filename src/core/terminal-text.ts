@@ -66,3 +66,23 @@ export function escapeJsonUnsafe(encoded: string): string {
 export function terminalSafeJson(value: unknown, indent = 2): string {
   return JSON.stringify(value, null, indent).replace(JSON_ESCAPE_TERMINAL, unicodeEscape);
 }
+
+/** `text` cut to `max` characters, the cut marked with the full length ("… (31,457,280 characters)"). */
+export function capText(text: string, max = 120): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length.toLocaleString('en-US')} characters)`;
+}
+
+/** A string quoted for a message (JSON-quoted), cut as capText does: a 31 MB name is never echoed whole. */
+export function quoteCapped(text: string, max = 120): string {
+  return JSON.stringify(capText(text, max));
+}
+
+/** Every line of a message cut to `max` characters (the last net before output). */
+export function capLines(text: string, max = 4000): string {
+  return text.length <= max
+    ? text
+    : text
+        .split('\n')
+        .map((l) => capText(l, max))
+        .join('\n');
+}

@@ -19,6 +19,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { quoteCapped } from '../terminal-text.js';
 import { failure, type Result } from '../failure.js';
 import type { Host } from '../target.js';
 import { loadingChain } from './chain.js';
@@ -95,7 +96,7 @@ export async function saveAuthProviderConfig(
         ok: false,
         failure: failure(
           'kubeconfig.user-not-found',
-          `User ${JSON.stringify(options.user)} is no longer defined in any kubeconfig file; the refreshed token was not saved.`,
+          `User ${quoteCapped(options.user)} is no longer defined in any kubeconfig file; the refreshed token was not saved.`,
           ['Log in again after restoring the user entry.'],
         ),
       };

@@ -94,7 +94,9 @@ export const listCommand: Command = async (args, given) => {
   const { createKubeClient, diagnose, formatPodTable } = await import('../core/client/index.js');
   // One big page instead of kubectl's 500-row chunks: the output is the same, and on a 10k-pod
   // namespace the Table(None) body is ~1.6 MB, so fewer round trips win (measured: 1.0 s -> 0.5 s).
-  const client = createKubeClient(target, { ...(await commandClientDeps(io, flags)), pageSize: 5000 });
+  const { DEFAULT_COMMAND_TIMEOUT_MS } = await import('../core/client/limits.js');
+  const requestTimeoutMs = target.requestTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+  const client = createKubeClient({ ...target, requestTimeoutMs }, { ...(await commandClientDeps(io, flags)), pageSize: 5000 });
   try {
     for (const w of await client.warnings()) io.stderr.write(`kpods list: warning: ${neutralizeMultiline(w)}\n`);
     const query = {

@@ -3,6 +3,7 @@ import type { Result } from '../failure.js';
 import type { Host, Target } from '../target.js';
 import type { ExecRunner } from './exec-runner.js';
 import type { SecretSink } from '../redact.js';
+import type { ClientLimits } from './limits.js';
 
 export interface ClientDeps {
   /** Environment (for HTTPS_PROXY/NO_PROXY and exec plugins) and the clock. */
@@ -21,6 +22,8 @@ export interface ClientDeps {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Told every credential learnt at run time (exec plugin results), so output can redact it. */
   secrets?: SecretSink;
+  /** Response limits (body size, pages per list, watch event size); defaults in limits.ts. */
+  limits?: ClientLimits;
   /** Page size for pod lists (default 500, kubectl's chunk size). */
   pageSize?: number;
 }

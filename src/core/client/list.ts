@@ -8,6 +8,17 @@ import { TABLE_ACCEPT } from './accept.js';
 import type { ClientSession } from './session.js';
 import { listNamespaces } from './calls.js';
 import { checkListShape } from './body-shape.js';
+import { MAX_LIST_PAGES, repeatedContinue, tooManyPages } from './limits.js';
+import type { Failure } from '../failure.js';
+
+/** Why a list must stop before the next page: its page limit, or a continue token seen before. */
+function pageLimit(session: ClientSession, page: number, token: string, seen: Set<string>): Failure | undefined {
+  const max = session.deps.limits?.maxListPages ?? MAX_LIST_PAGES;
+  if (seen.has(token)) return repeatedContinue(page);
+  if (page + 1 >= max) return tooManyPages(max);
+  seen.add(token);
+  return undefined;
+}
 import { rowFromPod, rowsFromTable, tableColumns } from './pod-rows.js';
 import type { ListOptions, PodList, PodQuery, PodRow } from './types.js';
 
@@ -84,6 +95,7 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
   let cont: string | undefined;
   let resourceVersion: string | undefined;
   let columns = undefined as ReturnType<typeof tableColumns>;
+  const seen = new Set<string>();
   for (let page = 0; ; page++) {
     const res = await session.callObject(
       {
@@ -136,6 +148,8 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
     }
     opts.onProgress?.(rows.length, m.remainingItemCount !== undefined ? rows.length + m.remainingItemCount : undefined);
     if (!m.continue) break;
+    const stop = pageLimit(session, page, m.continue, seen);
+    if (stop) return { ok: false, failure: stop };
     cont = m.continue;
   }
   return { ok: true, value: { rows, ...(resourceVersion ? { resourceVersion } : {}) } };
@@ -151,6 +165,7 @@ export async function listPodObjects(
   const items: Pod[] = [];
   let cont: string | undefined;
   let resourceVersion: string | undefined;
+  const seen = new Set<string>();
   for (let page = 0; ; page++) {
     const res = await session.callObject(
       {
@@ -183,6 +198,8 @@ export async function listPodObjects(
     const list = Array.isArray(res.value['items']) ? (res.value['items'] as unknown[]) : [];
     for (const p of list) if (p && typeof p === 'object') items.push(p as Pod);
     if (!m.continue) break;
+    const stop = pageLimit(session, page, m.continue, seen);
+    if (stop) return { ok: false, failure: stop };
     cont = m.continue;
   }
   return { ok: true, value: { items, ...(resourceVersion ? { resourceVersion } : {}) } };

@@ -104,6 +104,7 @@ export class ClientSession {
       disableCompression: t.disableCompression,
       ...(t.requestTimeoutMs !== undefined ? { requestTimeoutMs: t.requestTimeoutMs } : {}),
       maxRetries: this.deps.maxRetries ?? 5,
+      ...(this.deps.limits?.maxBodyBytes !== undefined ? { maxBodyBytes: this.deps.limits.maxBodyBytes } : {}),
       ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
     });
   }

@@ -38,7 +38,8 @@ export function resolveTarget(config: LoadedKubeconfig, o: TargetOverrides, host
         ok: false,
         failure: usage(`--request-timeout ${quoteCapped(o.requestTimeout)}: ${REQUEST_TIMEOUT_HELP}.`, 'Use e.g. --request-timeout=30s.'),
       };
-    if (ms > 0) requestTimeoutMs = ms;
+    // 0 is kept: it means "no limit", where an absent flag lets the command choose its default.
+    requestTimeoutMs = ms;
   }
   const pod = detectInCluster(host, options.serviceAccountDir);
   const contextName = o.context || config.currentContext || '';

@@ -116,3 +116,14 @@ test('a body whose structure does not fit is response.invalid naming the field',
   }
   t.diagnostic('four malformed bodies refused');
 });
+
+test('-o json survives a metadata that is not an object (found by the fuzz test, seed 42)', async () => {
+  const { formatKubectlListJson } = await import('../../src/core/client/go-json.js');
+  const out = formatKubectlListJson([
+    { metadata: true } as never,
+    { metadata: null } as never,
+    { metadata: { name: 'a', managedFields: [] } },
+  ]);
+  assert.equal(JSON.parse(out).items.length, 3);
+  assert.equal(out.includes('managedFields'), false);
+});

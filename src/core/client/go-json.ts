@@ -36,7 +36,9 @@ export function goMarshalIndent(value: unknown, indent = ''): string {
 }
 
 function withoutManagedFields(p: Pod): Pod {
-  if (!p.metadata || !('managedFields' in p.metadata)) return p;
+  const m = p.metadata as unknown;
+  // Any value may sit here (found by the fuzz test: `metadata: true` crashed -o json).
+  if (m === null || typeof m !== 'object' || Array.isArray(m) || !('managedFields' in m) || !p.metadata) return p;
   const { managedFields: _drop, ...metadata } = p.metadata;
   return { ...p, metadata };
 }

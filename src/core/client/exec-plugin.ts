@@ -5,6 +5,7 @@
  */
 import { failure, type Failure, type Result } from '../failure.js';
 import type { ExecConfig, Target } from '../target.js';
+import { createSecureContext } from 'node:tls';
 import { neutralize, neutralizeMultiline } from '../terminal-text.js';
 import { SecretSet, type SecretSink } from '../redact.js';
 import type { ExecRunner } from './exec-runner.js';
@@ -64,6 +65,14 @@ export function parseExecOutput(stdout: string, apiVersion: string): Result<Exec
   const key = typeof s['clientKeyData'] === 'string' && s['clientKeyData'] !== '' ? s['clientKeyData'] : undefined;
   if ((cert === undefined) !== (key === undefined)) return invalid('exec plugin returned only certificate or key, not both');
   if (!token && !cert) return invalid("exec plugin didn't return a token or cert/key pair");
+  if (cert && key) {
+    // Checked here, where it is the plugin's fault, instead of failing later as a TLS connection error.
+    try {
+      createSecureContext({ cert, key });
+    } catch {
+      return invalid('clientCertificateData/clientKeyData is not a valid PEM client certificate and matching key');
+    }
+  }
   let expiresAt: Date | undefined;
   const exp = s['expirationTimestamp'];
   if (exp !== undefined && exp !== null) {

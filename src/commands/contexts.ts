@@ -3,8 +3,9 @@
  * `kubectl config get-contexts` lists them, plus the file each came from (ORIGIN).
  */
 import type { Command } from './io.js';
+import { withRedaction } from './redacting-io.js';
 import { EXIT, exitCodeFor } from '../core/failure.js';
-import { neutralize, neutralizeMultiline } from '../core/terminal-text.js';
+import { neutralize, neutralizeMultiline, quoteCapped, terminalSafeJson } from '../core/terminal-text.js';
 import { authKind, contextNotFound, loadKubeconfig, notFound, type LoadedKubeconfig } from '../core/kubeconfig/index.js';
 import { formatFailure } from './list.js';
 import { parseKubeFlags, type OptionSpecs } from './kube-flags.js';
@@ -78,17 +79,16 @@ export function danglingReferences(config: LoadedKubeconfig): string[] {
   const notes: string[] = [];
   for (const c of [...config.contexts].sort(byName)) {
     if (!clusters.has(c.fields.cluster))
-      notes.push(
-        `context ${JSON.stringify(c.name)} (${c.origin}) names cluster ${JSON.stringify(c.fields.cluster)}, which no file defines`,
-      );
+      notes.push(`context ${quoteCapped(c.name)} (${c.origin}) names cluster ${quoteCapped(c.fields.cluster)}, which no file defines`);
     if (c.fields.user !== '' && !users.has(c.fields.user))
-      notes.push(`context ${JSON.stringify(c.name)} (${c.origin}) names user ${JSON.stringify(c.fields.user)}, which no file defines`);
+      notes.push(`context ${quoteCapped(c.name)} (${c.origin}) names user ${quoteCapped(c.fields.user)}, which no file defines`);
   }
   return notes;
 }
 
 /** `kpods contexts`: lists the merged contexts (text, JSON or names); kubeconfig failures exit 3, usage errors 2. */
-export const contextsCommand: Command = async (args, io) => {
+export const contextsCommand: Command = async (args, given) => {
+  const io = withRedaction(given);
   const parsed = parseKubeFlags(args, OPTIONS, { allowPositionals: true });
   if (!parsed.ok) {
     io.stderr.write(`kpods contexts: ${parsed.usage}\n\n${USAGE}`);
@@ -105,7 +105,7 @@ export const contextsCommand: Command = async (args, io) => {
   }
   const output = flags.rest.values['output'];
   if (output !== undefined && output !== 'json' && output !== 'name') {
-    io.stderr.write(`kpods contexts: unsupported output format ${JSON.stringify(output)}: use -o json or -o name\n\n${USAGE}`);
+    io.stderr.write(`kpods contexts: unsupported output format ${quoteCapped(String(output))}: use -o json or -o name\n\n${USAGE}`);
     return EXIT.usage;
   }
   const loaded = loadKubeconfig({ host: io.host, ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}) });
@@ -114,6 +114,7 @@ export const contextsCommand: Command = async (args, io) => {
     return exitCodeFor(loaded.failure);
   }
   const config = loaded.value;
+  io.secrets.addKubeconfig(config);
   if (!config.files.some((f) => f.exists)) {
     const f = notFound(config);
     io.stderr.write(formatFailure(f, 'contexts'));
@@ -133,7 +134,7 @@ export const contextsCommand: Command = async (args, io) => {
     }
   }
   const names = wanted.length > 0 ? new Set(wanted) : undefined;
-  if (output === 'json') io.stdout.write(JSON.stringify(contextsJson(config, names), null, 2) + '\n');
+  if (output === 'json') io.stdout.write(terminalSafeJson(contextsJson(config, names)) + '\n');
   else if (output === 'name')
     io.stdout.write(
       [...config.contexts]

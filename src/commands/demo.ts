@@ -139,13 +139,15 @@ export const demoCommand: Command = async (args, io) => {
     const e = err as NodeJS.ErrnoException;
     // By error code: a taken port, a port that needs privileges, or a temporary folder that cannot be written.
     const why =
-      e.code === 'EADDRINUSE'
-        ? `port ${simOptions.port} is already in use; choose another with --port or leave it out`
-        : e.code === 'EACCES' && e.syscall === 'listen'
-          ? `listening on port ${simOptions.port} is not allowed; choose a port above 1023 or leave --port out`
-          : e.code === 'EACCES' || e.code === 'ENOSPC' || e.code === 'EROFS'
-            ? `its temporary folder could not be written (${e.code}); set TMPDIR to a writable folder`
-            : `${e.code ?? 'error'}: ${neutralize(e.message)}; this is unexpected, please report it`;
+      e.code === 'EEXIST' && simOptions.kubeconfigOut
+        ? `--kubeconfig-out ${neutralize(simOptions.kubeconfigOut)} already exists (or is a symbolic link) and is not a kubeconfig a previous kpods demo wrote; kpods does not overwrite it: choose a new path or remove the file`
+        : e.code === 'EADDRINUSE'
+          ? `port ${simOptions.port} is already in use; choose another with --port or leave it out`
+          : e.code === 'EACCES' && e.syscall === 'listen'
+            ? `listening on port ${simOptions.port} is not allowed; choose a port above 1023 or leave --port out`
+            : e.code === 'EACCES' || e.code === 'ENOSPC' || e.code === 'EROFS'
+              ? `its temporary folder could not be written (${e.code}); set TMPDIR to a writable folder`
+              : `${e.code ?? 'error'}: ${neutralize(e.message)}; this is unexpected, please report it`;
     io.stderr.write(`kpods demo: could not start the simulated cluster: ${why}\n`);
     return EXIT.unexpected;
   }

@@ -3,9 +3,10 @@
  * `kubectl get pods` does with the same flags; failures are explained on stderr.
  */
 import type { Command, CommandIo } from './io.js';
+import { withRedaction } from './redacting-io.js';
 import { EXIT, exitCodeFor, type Failure, type Result } from '../core/failure.js';
 import type { Target } from '../core/target.js';
-import { neutralizeMultiline } from '../core/terminal-text.js';
+import { capLines, neutralizeMultiline } from '../core/terminal-text.js';
 import type { KubeFlags, OptionSpecs } from './kube-flags.js';
 import type { ClientDeps } from '../core/client/deps.js';
 
@@ -26,7 +27,7 @@ export function formatFailure(f: Failure, command: string): string {
   const lines = [`kpods ${command}: ${f.summary}`, `  stage: ${f.stage} (${f.code})`];
   if (f.detail) for (const d of f.detail.split('\n')) lines.push(`  ${d}`);
   for (const h of f.hints) lines.push(`  try: ${h}`);
-  return neutralizeMultiline(lines.join('\n')) + '\n';
+  return capLines(neutralizeMultiline(lines.join('\n'))) + '\n';
 }
 
 /** Loads the kubeconfig and resolves the target for the parsed flags. */
@@ -37,8 +38,10 @@ export async function resolveForCommand(
   const { contextNamespaces, loadKubeconfig, resolveTarget } = await import('../core/kubeconfig/index.js');
   const loaded = loadKubeconfig({ ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}), host: io.host });
   if (!loaded.ok) return loaded;
+  io.secrets?.addKubeconfig(loaded.value);
   const resolved = resolveTarget(loaded.value, flags.overrides, io.host);
   if (!resolved.ok) return resolved;
+  io.secrets?.addTarget(resolved.value);
   const warnings = loaded.value.warnings.map((w) => `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
   return { ok: true, value: { target: resolved.value, warnings, contextNamespaces: contextNamespaces(loaded.value) } };
 }
@@ -49,6 +52,7 @@ export async function commandClientDeps(io: CommandIo, flags: KubeFlags): Promis
   return {
     host: io.host,
     onExecStderr: (text) => void io.stderr.write(text + '\n'),
+    ...(io.secrets ? { secrets: io.secrets } : {}),
     persistAuthProvider: async (target: Target, config: Record<string, string>) => {
       const r = await saveAuthProviderConfig({
         ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}),
@@ -68,7 +72,8 @@ export function quietOnClosedPipe(io: CommandIo): void {
   });
 }
 
-export const listCommand: Command = async (args, io) => {
+export const listCommand: Command = async (args, given) => {
+  const io = withRedaction(given);
   quietOnClosedPipe(io);
   const { parseCommandFlags } = await import('./kube-flags.js');
   const flags = parseCommandFlags(args, LIST_OPTIONS, { prefix: 'kpods list', usage: USAGE }, io);
@@ -89,7 +94,9 @@ export const listCommand: Command = async (args, io) => {
   const { createKubeClient, diagnose, formatPodTable } = await import('../core/client/index.js');
   // One big page instead of kubectl's 500-row chunks: the output is the same, and on a 10k-pod
   // namespace the Table(None) body is ~1.6 MB, so fewer round trips win (measured: 1.0 s -> 0.5 s).
-  const client = createKubeClient(target, { ...(await commandClientDeps(io, flags)), pageSize: 5000 });
+  const { DEFAULT_COMMAND_TIMEOUT_MS } = await import('../core/client/limits.js');
+  const requestTimeoutMs = target.requestTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+  const client = createKubeClient({ ...target, requestTimeoutMs }, { ...(await commandClientDeps(io, flags)), pageSize: 5000 });
   try {
     for (const w of await client.warnings()) io.stderr.write(`kpods list: warning: ${neutralizeMultiline(w)}\n`);
     const query = {

@@ -3,8 +3,9 @@
  * (kubeconfig, credentials, connection, authentication, authorization, response) and explains it.
  */
 import type { Command } from './io.js';
+import { withRedaction } from './redacting-io.js';
 import { EXIT, exitCodeFor, failure, type Failure } from '../core/failure.js';
-import { neutralize, neutralizeMultiline } from '../core/terminal-text.js';
+import { capLines, neutralize, neutralizeMultiline, quoteCapped, terminalSafeJson } from '../core/terminal-text.js';
 import type { OptionSpecs } from './kube-flags.js';
 import type { TraceReport, TraceStage } from '../core/client/trace.js';
 
@@ -22,7 +23,7 @@ const MARK: Record<TraceStage['status'], string> = { ok: 'ok', failed: 'FAILED',
 
 /** Renders a trace as text, one stage at a time. */
 export function formatTraceText(r: TraceReport): string {
-  const out: string[] = [`kpods trace${r.context !== undefined ? ` for context "${neutralize(r.context)}"` : ''}`, ''];
+  const out: string[] = [`kpods trace${r.context !== undefined ? ` for context ${neutralize(quoteCapped(r.context))}` : ''}`, ''];
   r.stages.forEach((s, i) => {
     const ms = s.status === 'skipped' ? '' : ` (${Math.round(s.ms)} ms)`;
     out.push(`${i + 1}. ${s.name.padEnd(14)} ${MARK[s.status]}${ms}${s.code ? `  [${s.code}]` : ''}`);
@@ -36,13 +37,13 @@ export function formatTraceText(r: TraceReport): string {
   }
   const failed = r.stages.find((s) => s.status === 'failed');
   out.push('', failed ? `Result: stopped at the ${failed.name} stage.` : 'Result: kpods can list pods with this context.');
-  return neutralizeMultiline(out.join('\n')) + '\n';
+  return capLines(neutralizeMultiline(out.join('\n'))) + '\n';
 }
 
 /** Renders the JSON form: {"ok","context","stages":[{name,status,code,summary,hints,detail,ms}]}. */
 export function formatTraceJson(r: TraceReport): string {
   return (
-    JSON.stringify(
+    terminalSafeJson(
       {
         ok: r.ok,
         context: r.context ?? null,
@@ -57,13 +58,13 @@ export function formatTraceJson(r: TraceReport): string {
         })),
         info: (r.info ?? []).map((c) => ({ name: c.name, status: c.status, summary: c.summary, ms: Math.round(c.ms) })),
       },
-      null,
       2,
     ) + '\n'
   );
 }
 
-export const traceCommand: Command = async (args, io) => {
+export const traceCommand: Command = async (args, given) => {
+  const io = withRedaction(given);
   const { parseCommandFlags } = await import('./kube-flags.js');
   const flags = parseCommandFlags(args, TRACE_OPTIONS, { prefix: 'kpods trace', usage: USAGE }, io);
   if (typeof flags === 'number') return flags;

@@ -75,7 +75,12 @@ export async function runTui(o: TuiStart): Promise<number> {
   const probe = loaded.ok ? resolveTarget(loaded.value, flags.overrides, io.host) : loaded;
   const inkLoading = import('../ui/run.js');
   const color = colorEnabled(io.host.env, v['no-color'] === true);
-  const store = createStore(initialState());
+  const { SecretSet } = await import('../core/redact.js');
+  const { redactingStore } = await import('../ui/redacting-store.js');
+  const secrets = new SecretSet();
+  if (loaded.ok) secrets.addKubeconfig(loaded.value);
+  if (probe.ok) secrets.addTarget(probe.value);
+  const store = redactingStore(createStore(initialState()), secrets);
   const base = { store, color, now: io.host.now, stdin, stdout, stderr: io.stderr as NodeJS.WriteStream };
 
   if (!probe.ok && probe.failure.code === 'kubeconfig.not-found') {
@@ -112,6 +117,7 @@ export async function runTui(o: TuiStart): Promise<number> {
     ...(explicitPath ? { explicitPath } : {}),
     overrides: flags.overrides,
     execRunner: runner,
+    secrets,
     onExecStderr: (text) => {
       if (!runner.wasShown(text)) store.dispatch({ type: 'message', text: `plugin: ${text.split('\n')[0] ?? ''}` });
     },

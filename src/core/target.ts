@@ -71,7 +71,7 @@ export interface Target {
   impersonate: Impersonation;
   proxyUrl?: string;
   disableCompression: boolean;
-  /** From `--request-timeout`; undefined means no limit (kubectl's default of 0). */
+  /** From `--request-timeout`: 0 means no limit; undefined lets the caller choose (commands: 30 s). */
   requestTimeoutMs?: number;
   /** The cluster's `extensions` entry named `client.authentication.k8s.io/exec`, verbatim. */
   execClusterConfig?: unknown;

@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { createServer, type Server } from 'node:https';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeDemoKubeconfig } from './demo-file.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -205,7 +206,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     });
     const kubeconfigPath = options.kubeconfigOut ?? join(dir, 'kubeconfig');
     writeFileSync(join(dir, 'ca.crt'), ca.cert, { mode: 0o600 });
-    writeFileSync(kubeconfigPath, yaml, { mode: 0o600 });
+    if (options.kubeconfigOut) writeDemoKubeconfig(options.kubeconfigOut, yaml);
+    else writeFileSync(kubeconfigPath, yaml, { mode: 0o600 });
     stopChurn = startChurn(cluster, options.churnPerSecond ?? 0, options.seed ?? 1, () => now().getTime(), options.pods ?? 60);
     return { url, port, kubeconfigPath, dir, cluster, access, metrics, logs, secrets, stats, execPluginPath: EXEC_PLUGIN_PATH, close };
   } catch (err) {

@@ -9,7 +9,7 @@
  */
 import { Text } from 'ink';
 import { STAGES, type Failure } from '../core/failure.js';
-import { neutralize, neutralizeMultiline } from '../core/terminal-text.js';
+import { capLines, capText, neutralize, neutralizeMultiline } from '../core/terminal-text.js';
 
 /** The stage line: passed stages ✓, the failing one ✗ in brackets, later ones unreached. */
 export function stageLine(failure: Failure | undefined, width = 200): string {
@@ -40,9 +40,12 @@ export function wrap(text: string, width: number, indent = '  '): string[] {
 
 /** The lines of the pane for a failure, wrapped to `width`, at most `max` of them. */
 export function paneLines(failure: Failure, max: number, width = 200): string[] {
-  const lines = [...wrap(neutralize(failure.summary), width), ...failure.hints.flatMap((h) => wrap(`→ ${neutralize(h)}`, width))];
+  // Every line is capped first: a 31 MB name in a failure must not be wrapped into thousands of lines.
+  const cap = (s: string): string => capText(s, 1000);
+  const lines = [...wrap(cap(neutralize(failure.summary)), width), ...failure.hints.flatMap((h) => wrap(cap(`→ ${neutralize(h)}`), width))];
   if (failure.detail)
-    for (const l of neutralizeMultiline(failure.detail).split('\n')) if (l.trim() !== '') lines.push(...wrap(`  ${l}`, width, '    '));
+    for (const l of capLines(failure.detail, 1000).split('\n'))
+      if (l.trim() !== '') lines.push(...wrap(`  ${neutralizeMultiline(l)}`, width, '    '));
   return lines.length > max
     ? [...lines.slice(0, Math.max(0, max - 1)), `… ${lines.length - max + 1} more line(s): see \`kpods trace\``]
     : lines;

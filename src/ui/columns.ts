@@ -53,7 +53,7 @@ export function cell(row: PodRow, id: ColumnId, now: Date, usage?: UsageByPod): 
     case 'restarts':
       return neutralize(row.restarts);
     case 'age':
-      return ageCell(row, now);
+      return neutralize(ageCell(row, now));
     case 'ip':
       return neutralize(row.ip || '<none>');
     case 'node':

@@ -17,6 +17,7 @@ import type { Host, Target } from '../core/target.js';
 import { kubeconfigSource, type KubeconfigSource } from './kubeconfig-source.js';
 import type { SaveDeps } from './save.js';
 import type { KubeconfigView, Selection, SessionDeps } from './session.js';
+import type { SecretSet } from '../core/redact.js';
 
 /** Everything the UI needs from the outside world. */
 export interface UiDeps extends SessionDeps, SaveDeps {}
@@ -31,6 +32,8 @@ export interface KubeDepsOptions {
   execRunner?: ExecRunner | undefined;
   /** Receives an exec plugin's stderr (neutralised); the UI shows it as a message. */
   onExecStderr?: ((text: string) => void) | undefined;
+  /** Filled with every credential of the kubeconfig, the targets and exec results (for redaction). */
+  secrets?: SecretSet | undefined;
 }
 
 /** Loads the kubeconfig chain for `explicitPath` (or $KUBECONFIG, or the home file) as a followable source. */
@@ -40,7 +43,16 @@ export function loadSource(host: Host, explicitPath: string | undefined): Kubeco
 
 /** Builds the UiDeps for one kubeconfig chain. */
 export function kubeDeps(o: KubeDepsOptions): UiDeps {
-  const source = o.source ?? loadSource(o.host, o.explicitPath);
+  const followed = o.source ?? loadSource(o.host, o.explicitPath);
+  // Every kubeconfig kpods reads (the first and each reload) registers its credentials for redaction.
+  const source = {
+    ...followed,
+    current(): ReturnType<KubeconfigSource['current']> {
+      const r = followed.current();
+      if (r.ok) o.secrets?.addKubeconfig(r.value);
+      return r;
+    },
+  } as KubeconfigSource;
   const save = { ...(o.explicitPath ? { explicitPath: o.explicitPath } : {}), host: o.host };
   // --cluster only shapes the first target; the rest of kubectl's overrides hold for the session.
   const { context: _c, user: _u, namespace: _n, cluster: _cl, ...session } = o.overrides;
@@ -70,13 +82,16 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
       if (sel.context) overrides.context = sel.context;
       if (sel.user) overrides.user = sel.user;
       if (typeof sel.namespace === 'string') overrides.namespace = sel.namespace;
-      return resolveTarget(r.value, overrides, o.host);
+      const t = resolveTarget(r.value, overrides, o.host);
+      if (t.ok) o.secrets?.addTarget(t.value);
+      return t;
     },
     createClient: (target) =>
       createKubeClient(target, {
         host: o.host,
         ...(o.execRunner ? { execRunner: o.execRunner } : {}),
         ...(o.onExecStderr ? { onExecStderr: o.onExecStderr } : {}),
+        ...(o.secrets ? { secrets: o.secrets } : {}),
       }),
     expiry: (target) => credentialExpiry(target),
     savePreview(context, namespace) {

@@ -72,7 +72,8 @@ export function runWithTerminal(req: ExecRunRequest, stderr: NodeJS.WritableStre
         bannerShown = true;
         stderr.write(banner);
       }
-      stderr.write(d);
+      // Shown live, but never obeyed: escapes (titles, clipboard writes, colours) are made visible.
+      stderr.write(neutralizeMultiline(d.replace(/\r\n/g, '\n')));
       if (errText.length < MAX_OUTPUT) errText += d;
     });
     child.on('error', (err) => {

@@ -198,16 +198,19 @@ test('interactive mode rules: v1 requires interactiveMode; Always without a term
   }
 });
 
-test('parseExecOutput accepts a cert/key pair and RFC 3339 times', () => {
+test('parseExecOutput accepts a cert/key pair and RFC 3339 times', async () => {
+  // A real pair: the pair is checked as PEM (issue 17: garbage is exec-invalid-output).
+  const { createAuthority } = await import('../../src/sim/certs.js');
+  const pair = await (await createAuthority('exec-test-ca')).sign({ cn: 'exec-user' }, 'client');
   const r = parseExecOutput(
     JSON.stringify({
       kind: 'ExecCredential',
       apiVersion: 'client.authentication.k8s.io/v1',
-      status: { clientCertificateData: 'C', clientKeyData: 'K', expirationTimestamp: '2026-01-01T00:00:00.5+02:00' },
+      status: { clientCertificateData: pair.cert, clientKeyData: pair.key, expirationTimestamp: '2026-01-01T00:00:00.5+02:00' },
     }),
     'client.authentication.k8s.io/v1',
   );
   assert.ok(r.ok);
-  assert.equal(r.value.cert, 'C');
+  assert.equal(r.value.cert, pair.cert);
   assert.equal(r.value.expiresAt?.toISOString(), '2025-12-31T22:00:00.500Z');
 });

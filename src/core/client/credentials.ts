@@ -8,6 +8,7 @@ import { createSecureContext } from 'node:tls';
 import { failure, type Failure, type Result } from '../failure.js';
 import type { Target } from '../target.js';
 import { neutralize } from '../terminal-text.js';
+import { shortenKeyMaterial, type SecretSink } from '../redact.js';
 import { certFacts, describeCert, describeToken } from './describe-credential.js';
 import { ExecPlugin, describeExec, type ExecCredential } from './exec-plugin.js';
 import type { ExecRunner } from './exec-runner.js';
@@ -20,6 +21,7 @@ export interface CredentialDeps {
   execRunner: ExecRunner;
   execTimeoutMs: number;
   onExecStderr?: (text: string) => void;
+  secrets?: SecretSink;
   persistAuthProvider?: (target: Target, config: Record<string, string>) => Promise<Result<void>>;
 }
 
@@ -41,7 +43,7 @@ async function readPem(file: string | undefined, data: string | undefined, field
       ok: false,
       failure: failure(
         'credentials.file-unreadable',
-        `The file named by ${field} cannot be read: ${neutralize(file)}${typeof code === 'string' ? ` (${code})` : ''}.`,
+        `The file named by ${field} cannot be read: ${neutralize(shortenKeyMaterial(file))}${typeof code === 'string' ? ` (${code})` : ''}.`,
         [
           `Check the path in the kubeconfig field ${field} (relative paths are resolved against the kubeconfig's folder), and its permissions.`,
         ],
@@ -162,6 +164,7 @@ export class CredentialSource {
           timeoutMs: deps.execTimeoutMs,
           ...(tls.ca ? { caPem: tls.ca } : {}),
           ...(deps.onExecStderr ? { onStderr: deps.onExecStderr } : {}),
+          ...(deps.secrets ? { secrets: deps.secrets } : {}),
         })
       : undefined;
     this.providerConfig = target.auth.authProvider ? { ...target.auth.authProvider.config } : undefined;
@@ -212,7 +215,7 @@ export class CredentialSource {
         ok: false,
         failure: failure(
           'credentials.file-unreadable',
-          `The token file ${neutralize(file)} cannot be read${typeof code === 'string' ? ` (${code})` : ''}.`,
+          `The token file ${neutralize(shortenKeyMaterial(file))} cannot be read${typeof code === 'string' ? ` (${code})` : ''}.`,
           ['Check users[].user.tokenFile in the kubeconfig: the file must exist and be readable.'],
         ),
       };

@@ -2,6 +2,8 @@
 import type { Result } from '../failure.js';
 import type { Host, Target } from '../target.js';
 import type { ExecRunner } from './exec-runner.js';
+import type { SecretSink } from '../redact.js';
+import type { ClientLimits } from './limits.js';
 
 export interface ClientDeps {
   /** Environment (for HTTPS_PROXY/NO_PROXY and exec plugins) and the clock. */
@@ -18,6 +20,10 @@ export interface ClientDeps {
   maxRetries?: number;
   /** Waits before a retry; injectable for tests (default: a timer). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told every credential learnt at run time (exec plugin results), so output can redact it. */
+  secrets?: SecretSink;
+  /** Response limits (body size, pages per list, watch event size); defaults in limits.ts. */
+  limits?: ClientLimits;
   /** Page size for pod lists (default 500, kubectl's chunk size). */
   pageSize?: number;
 }

@@ -5,7 +5,9 @@
  */
 import { failure, type Failure, type Result } from '../failure.js';
 import type { ExecConfig, Target } from '../target.js';
+import { createSecureContext } from 'node:tls';
 import { neutralize, neutralizeMultiline } from '../terminal-text.js';
+import { SecretSet, type SecretSink } from '../redact.js';
 import type { ExecRunner } from './exec-runner.js';
 
 const VERSIONS = ['client.authentication.k8s.io/v1', 'client.authentication.k8s.io/v1beta1'];
@@ -27,6 +29,8 @@ export interface ExecPluginDeps {
   caPem?: string;
   /** Receives the plugin's stderr (already neutralised), as kubectl passes it through. */
   onStderr?: (text: string) => void;
+  /** Told the credentials the plugin returned (so no output shows them). */
+  secrets?: SecretSink;
 }
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
@@ -61,6 +65,14 @@ export function parseExecOutput(stdout: string, apiVersion: string): Result<Exec
   const key = typeof s['clientKeyData'] === 'string' && s['clientKeyData'] !== '' ? s['clientKeyData'] : undefined;
   if ((cert === undefined) !== (key === undefined)) return invalid('exec plugin returned only certificate or key, not both');
   if (!token && !cert) return invalid("exec plugin didn't return a token or cert/key pair");
+  if (cert && key) {
+    // Checked here, where it is the plugin's fault, instead of failing later as a TLS connection error.
+    try {
+      createSecureContext({ cert, key });
+    } catch {
+      return invalid('clientCertificateData/clientKeyData is not a valid PEM client certificate and matching key');
+    }
+  }
   let expiresAt: Date | undefined;
   const exp = s['expirationTimestamp'];
   if (exp !== undefined && exp !== null) {
@@ -177,7 +189,15 @@ export class ExecPlugin {
       timeoutMs: interactive ? Math.max(this.deps.timeoutMs, 300_000) : this.deps.timeoutMs,
       ...(signal ? { signal } : {}),
     });
-    const stderr = res.stderr.trim() === '' ? undefined : neutralizeMultiline(res.stderr.trim().slice(-1000));
+    // What the plugin printed on stdout is registered as secret before its stderr is shown anywhere.
+    const parsed = res.exitCode === 0 && !res.timedOut ? parseExecOutput(res.stdout, e.apiVersion) : undefined;
+    const returned = new SecretSet();
+    if (parsed?.ok)
+      for (const v of [parsed.value.token, parsed.value.key]) {
+        returned.add(v);
+        this.deps.secrets?.add(v);
+      }
+    const stderr = res.stderr.trim() === '' ? undefined : returned.redact(neutralizeMultiline(res.stderr.trim().slice(-1000)));
     // A successful plugin's stderr is passed through (as kubectl does); a failed one's goes into the failure.
     if (stderr && this.deps.onStderr && res.exitCode === 0 && !res.timedOut) this.deps.onStderr(stderr);
     const cmd = describeExec(e);
@@ -233,7 +253,7 @@ export class ExecPlugin {
         ),
       };
     }
-    const parsed = parseExecOutput(res.stdout, e.apiVersion);
+    if (!parsed) return { ok: false, failure: failure('credentials.exec-failed', `The credential plugin ${cmd} failed.`) };
     if (!parsed.ok) return { ok: false, failure: { ...parsed.failure, detail: `plugin: ${cmd}` } };
     this.cached = parsed.value;
     return parsed;

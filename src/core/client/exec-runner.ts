@@ -58,6 +58,8 @@ export function createDefaultExecRunner(opts: { interactiveAvailable?: boolean }
             env: req.env,
             stdio: [req.interactive ? 'inherit' : 'ignore', 'pipe', 'pipe'],
             windowsHide: true,
+            // Its own process group, so the time limit stops whatever the plugin started too.
+            detached: !req.interactive && process.platform !== 'win32',
           });
         } catch (err) {
           const code = (err as { code?: unknown }).code;
@@ -71,13 +73,24 @@ export function createDefaultExecRunner(opts: { interactiveAvailable?: boolean }
           });
           return;
         }
+        const killGroup = (): void => {
+          try {
+            if (child.pid !== undefined && !req.interactive && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
+            else child.kill('SIGKILL');
+          } catch {
+            child.kill('SIGKILL');
+          }
+        };
         const timer = setTimeout(() => {
           timedOut = true;
-          child.kill('SIGKILL');
+          killGroup();
         }, req.timeoutMs);
-        const onAbort = (): void => {
-          child.kill('SIGKILL');
-        };
+        const onAbort = (): void => killGroup();
+        // A plugin that exited while something it started still holds stdout or stderr open:
+        // after a short grace the rest of its group is stopped, so the pipes close.
+        child.on('exit', () => {
+          setTimeout(() => !settled && killGroup(), 500).unref();
+        });
         req.signal?.addEventListener('abort', onAbort, { once: true });
         child.stdout?.setEncoding('utf8').on('data', (d: string) => {
           if (stdout.length < MAX_OUTPUT) stdout += d;

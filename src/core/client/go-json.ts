@@ -1,11 +1,13 @@
 /**
  * JSON as kubectl prints it (Go's json.MarshalIndent with 4 spaces over unstructured maps):
- * object keys sorted, `<`, `>`, `&`, U+2028 and U+2029 escaped.
+ * object keys sorted, `<`, `>`, `&`, U+2028 and U+2029 escaped, and further (kpods' own rule) C1
+ * controls, bidi controls and invisible format characters escaped so a terminal never obeys them.
  */
 import type { Pod } from '../pods/index.js';
+import { escapeJsonUnsafe } from '../terminal-text.js';
 
 function goString(s: string): string {
-  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  return escapeJsonUnsafe(JSON.stringify(s));
 }
 
 function compareKeys(a: string, b: string): number {
@@ -34,7 +36,9 @@ export function goMarshalIndent(value: unknown, indent = ''): string {
 }
 
 function withoutManagedFields(p: Pod): Pod {
-  if (!p.metadata || !('managedFields' in p.metadata)) return p;
+  const m = p.metadata as unknown;
+  // Any value may sit here (found by the fuzz test: `metadata: true` crashed -o json).
+  if (m === null || typeof m !== 'object' || Array.isArray(m) || !('managedFields' in m) || !p.metadata) return p;
   const { managedFields: _drop, ...metadata } = p.metadata;
   return { ...p, metadata };
 }

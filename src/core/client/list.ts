@@ -7,6 +7,18 @@ import type { Pod } from '../pods/index.js';
 import { TABLE_ACCEPT } from './accept.js';
 import type { ClientSession } from './session.js';
 import { listNamespaces } from './calls.js';
+import { checkListShape } from './body-shape.js';
+import { MAX_LIST_PAGES, repeatedContinue, tooManyPages } from './limits.js';
+import type { Failure } from '../failure.js';
+
+/** Why a list must stop before the next page: its page limit, or a continue token seen before. */
+function pageLimit(session: ClientSession, page: number, token: string, seen: Set<string>): Failure | undefined {
+  const max = session.deps.limits?.maxListPages ?? MAX_LIST_PAGES;
+  if (seen.has(token)) return repeatedContinue(page);
+  if (page + 1 >= max) return tooManyPages(max);
+  seen.add(token);
+  return undefined;
+}
 import { rowFromPod, rowsFromTable, tableColumns } from './pod-rows.js';
 import type { ListOptions, PodList, PodQuery, PodRow } from './types.js';
 
@@ -83,6 +95,7 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
   let cont: string | undefined;
   let resourceVersion: string | undefined;
   let columns = undefined as ReturnType<typeof tableColumns>;
+  const seen = new Set<string>();
   for (let page = 0; ; page++) {
     const res = await session.callObject(
       {
@@ -102,6 +115,8 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
     );
     if (!res.ok) return res;
     const body = res.value;
+    const bad = checkListShape(body);
+    if (bad) return { ok: false, failure: bad };
     const m = meta(body);
     if (page === 0) resourceVersion = m.resourceVersion;
     if (body['kind'] === 'Table') {
@@ -133,6 +148,8 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
     }
     opts.onProgress?.(rows.length, m.remainingItemCount !== undefined ? rows.length + m.remainingItemCount : undefined);
     if (!m.continue) break;
+    const stop = pageLimit(session, page, m.continue, seen);
+    if (stop) return { ok: false, failure: stop };
     cont = m.continue;
   }
   return { ok: true, value: { rows, ...(resourceVersion ? { resourceVersion } : {}) } };
@@ -148,6 +165,7 @@ export async function listPodObjects(
   const items: Pod[] = [];
   let cont: string | undefined;
   let resourceVersion: string | undefined;
+  const seen = new Set<string>();
   for (let page = 0; ; page++) {
     const res = await session.callObject(
       {
@@ -165,6 +183,8 @@ export async function listPodObjects(
       { verb: 'list', resource: 'pods', ...(query.namespace !== undefined ? { namespace: query.namespace } : {}) },
     );
     if (!res.ok) return res;
+    const bad = checkListShape(res.value);
+    if (bad) return { ok: false, failure: bad };
     const m = meta(res.value);
     if (page === 0) resourceVersion = m.resourceVersion;
     if (res.value['kind'] !== 'PodList') {
@@ -178,6 +198,8 @@ export async function listPodObjects(
     const list = Array.isArray(res.value['items']) ? (res.value['items'] as unknown[]) : [];
     for (const p of list) if (p && typeof p === 'object') items.push(p as Pod);
     if (!m.continue) break;
+    const stop = pageLimit(session, page, m.continue, seen);
+    if (stop) return { ok: false, failure: stop };
     cont = m.continue;
   }
   return { ok: true, value: { items, ...(resourceVersion ? { resourceVersion } : {}) } };

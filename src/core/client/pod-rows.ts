@@ -8,7 +8,7 @@
  * every later second), else `ageCell`, the server's cell as of its answer (Table with None; a
  * poll replaces it every interval). A truncated cell is never turned back into a date.
  */
-import { podCells, type Pod } from '../pods/index.js';
+import { decodePod, podCells, type Pod } from '../pods/index.js';
 import type { PodRow } from './types.js';
 
 /** Column positions of a pod Table, by lower-cased column name. */
@@ -107,7 +107,8 @@ export function rowsFromTable(table: Record<string, unknown>, columns: TableColu
 }
 
 /** Computes a row from a full Pod with the shared printPod port; `now` only for the RESTARTS "(5m ago)" and fallback AGE cells. */
-export function rowFromPod(pod: Pod, now: Date, fallbackNamespace: string): PodRow {
+export function rowFromPod(raw: Pod, now: Date, fallbackNamespace: string): PodRow {
+  const pod = decodePod(raw);
   const c = podCells(pod, now);
   const meta = pod.metadata ?? {};
   const namespace = meta.namespace ?? fallbackNamespace;

@@ -2,6 +2,7 @@
 import { failure, type Result } from '../failure.js';
 import { TABLE_ACCEPT } from './accept.js';
 import type { ClientSession } from './session.js';
+import { checkListShape } from './body-shape.js';
 import { podsPath } from './list.js';
 import { rowsFromTable, tableColumns } from './pod-rows.js';
 
@@ -26,6 +27,8 @@ export async function probePods(session: ClientSession, namespace: string, signa
   );
   if (!res.ok) return res;
   const body = res.value;
+  const bad = checkListShape(body);
+  if (bad) return { ok: false, failure: bad };
   const meta = (body['metadata'] ?? {}) as { remainingItemCount?: unknown; continue?: unknown };
   if (body['kind'] === 'Table') {
     const cols = tableColumns(body['columnDefinitions']);

@@ -87,6 +87,7 @@ export class ClientSession {
       execRunner: this.deps.execRunner ?? createDefaultExecRunner(),
       execTimeoutMs: this.deps.execTimeoutMs ?? 60_000,
       ...(this.deps.onExecStderr ? { onExecStderr: this.deps.onExecStderr } : {}),
+      ...(this.deps.secrets ? { secrets: this.deps.secrets } : {}),
       ...(this.deps.persistAuthProvider ? { persistAuthProvider: this.deps.persistAuthProvider } : {}),
     });
     const tls = url.protocol === 'https:' ? loaded.value : { insecureSkipVerify: loaded.value.insecureSkipVerify };
@@ -103,6 +104,7 @@ export class ClientSession {
       disableCompression: t.disableCompression,
       ...(t.requestTimeoutMs !== undefined ? { requestTimeoutMs: t.requestTimeoutMs } : {}),
       maxRetries: this.deps.maxRetries ?? 5,
+      ...(this.deps.limits?.maxBodyBytes !== undefined ? { maxBodyBytes: this.deps.limits.maxBodyBytes } : {}),
       ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
     });
   }

@@ -9,6 +9,7 @@ import { Readable, pipeline } from 'node:stream';
 import { failure, type Failure, type Result } from '../failure.js';
 import { classifyError } from './classify.js';
 import { chooseProxy } from './proxy.js';
+import { bodyTooLarge, MAX_BODY_BYTES } from './limits.js';
 
 /** TLS material read from files or data, as PEM strings. */
 export interface LoadedTls {
@@ -30,6 +31,8 @@ export interface TransportOptions {
   maxRetries: number;
   /** Waits between retries; injectable so tests can observe the wait. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Largest body read, after decompression (default MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
 }
 
 /** Request headers; a list is sent as one header line per value (Impersonate-Group). */
@@ -150,8 +153,12 @@ export class Transport {
       if (!body.ok) return body;
       const wait = retryAfterSeconds(res.headers);
       const retryable = res.status === 429 || res.status >= 500;
-      if (retryable && wait !== undefined && attempt < this.opts.maxRetries && !req.signal?.aborted) {
-        await (this.opts.sleep ?? defaultSleep)(Math.min(wait, 10) * 1000, req.signal);
+      const limit = req.timeoutMs ?? this.opts.requestTimeoutMs;
+      const waitMs = Math.min(wait ?? 0, 10) * 1000;
+      // A wait that would end after the request time limit is not taken: the answer is reported now.
+      const withinLimit = !limit || now() - started + waitMs < limit;
+      if (retryable && wait !== undefined && attempt < this.opts.maxRetries && !req.signal?.aborted && withinLimit) {
+        await (this.opts.sleep ?? defaultSleep)(waitMs, req.signal);
         if (req.signal?.aborted) return { ok: false, failure: aborted() };
         continue;
       }
@@ -207,7 +214,9 @@ export class Transport {
       if (timedOut)
         return {
           ok: false,
-          failure: connectedAtTimeout ? timeoutFailure(timeoutMs ?? 0) : connectTimeoutFailure(this.opts.server, timeoutMs ?? 0),
+          failure: connectedAtTimeout
+            ? timeoutFailure(timeoutMs ?? 0, 'first-byte')
+            : connectTimeoutFailure(this.opts.server, timeoutMs ?? 0),
         };
       if (req.signal?.aborted) return { ok: false, failure: aborted() };
       return { ok: false, failure: classifyError(err, { server: this.opts.server, proxy: this.proxy }) };
@@ -216,12 +225,22 @@ export class Transport {
 
   private async readBody(res: HttpStream, req: HttpRequest): Promise<Result<string>> {
     const timedOut = (res.body as Readable & { kpodsTimedOut?: () => boolean }).kpodsTimedOut;
+    const max = this.opts.maxBodyBytes ?? MAX_BODY_BYTES;
     try {
       const chunks: Buffer[] = [];
-      for await (const chunk of res.body) chunks.push(chunk as Buffer);
+      let total = 0;
+      for await (const chunk of res.body) {
+        total += (chunk as Buffer).length;
+        // Counted after gunzip: a decompression bomb or an endless body stops at the limit.
+        if (total > max) {
+          res.body.destroy();
+          return { ok: false, failure: bodyTooLarge(max) };
+        }
+        chunks.push(chunk as Buffer);
+      }
       return { ok: true, value: Buffer.concat(chunks).toString('utf8') };
     } catch (err) {
-      if (timedOut?.()) return { ok: false, failure: timeoutFailure(req.timeoutMs ?? this.opts.requestTimeoutMs ?? 0) };
+      if (timedOut?.()) return { ok: false, failure: timeoutFailure(req.timeoutMs ?? this.opts.requestTimeoutMs ?? 0, 'body') };
       if (req.signal?.aborted) return { ok: false, failure: aborted() };
       return { ok: false, failure: classifyError(err, { server: this.opts.server, proxy: this.proxy, midBody: true }) };
     } finally {
@@ -246,10 +265,18 @@ export class Transport {
   }
 }
 
-function timeoutFailure(ms: number): Failure {
-  return failure('response.timeout', `The API server did not answer within ${ms / 1000} s.`, [
-    'The server or the network is slow. Try again, or raise the limit with --request-timeout (e.g. --request-timeout=30s).',
-  ]);
+function timeoutFailure(ms: number, phase: 'first-byte' | 'body'): Failure {
+  const s = ms / 1000;
+  return failure(
+    'response.timeout',
+    phase === 'first-byte'
+      ? `The API server accepted the connection but sent no answer: kpods waited ${s} s for the first byte.`
+      : `The API server started answering but did not finish within ${s} s (a slow or dripping body).`,
+    [
+      'The server or the network is slow or stuck. Try again, or change the limit with --request-timeout (e.g. --request-timeout=60s; 0 means no limit).',
+    ],
+    `limit: request timeout ${s} s`,
+  );
 }
 
 function connectTimeoutFailure(server: string, ms: number): Failure {

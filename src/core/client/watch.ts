@@ -3,6 +3,7 @@
  * definitions only on the first event, ERROR events carrying a Status, bookmarks.
  */
 import { failure, type Result } from '../failure.js';
+import { MAX_WATCH_EVENT_BYTES, watchEventTooLarge } from './limits.js';
 import { neutralize } from '../terminal-text.js';
 import type { Pod } from '../pods/index.js';
 import { TABLE_ACCEPT } from './accept.js';
@@ -30,8 +31,9 @@ function handleEvent(
       ]),
     };
   }
-  const e = (ev ?? {}) as { type?: unknown; object?: Record<string, unknown> };
-  const obj = e.object && typeof e.object === 'object' ? e.object : {};
+  const e = (ev !== null && typeof ev === 'object' ? ev : {}) as { type?: unknown; object?: unknown };
+  const hasObject = e.object !== null && typeof e.object === 'object' && !Array.isArray(e.object);
+  const obj = (hasObject ? e.object : {}) as Record<string, unknown>;
   const metaRv = (obj['metadata'] as { resourceVersion?: unknown } | undefined)?.resourceVersion;
   const rv = typeof metaRv === 'string' ? metaRv : undefined;
   if (e.type === 'ERROR') {
@@ -61,6 +63,8 @@ function handleEvent(
     return undefined;
   }
   if (e.type !== 'ADDED' && e.type !== 'MODIFIED' && e.type !== 'DELETED') return undefined;
+  // An event without an object (object: null) carries no pod: no phantom row.
+  if (!hasObject) return undefined;
   if (rv) state.rv = rv;
   if (obj['kind'] === 'Table') {
     state.columns = tableColumns(obj['columnDefinitions']) ?? state.columns;
@@ -109,9 +113,15 @@ export async function watchStream(
   const state: { columns?: TableColumns; rv?: string } = { rv: resourceVersion };
   try {
     let buffered = '';
+    const maxEvent = session.deps.limits?.maxWatchEventBytes ?? MAX_WATCH_EVENT_BYTES;
     res.body.setEncoding('utf8');
     for await (const chunk of res.body as AsyncIterable<string>) {
       buffered += chunk;
+      // Only a chunk with a newline can end an event: a huge event is not rescanned per chunk, and is cut at the limit.
+      if (!chunk.includes('\n')) {
+        if (buffered.length > maxEvent) return { ok: false, failure: watchEventTooLarge(maxEvent) };
+        continue;
+      }
       let nl: number;
       while ((nl = buffered.indexOf('\n')) >= 0) {
         const line = buffered.slice(0, nl).trim();
@@ -120,6 +130,7 @@ export async function watchStream(
         const out = handleEvent(line, state, ns ?? '', session.clock(), onEvent);
         if (out && !out.ok) return out;
       }
+      if (buffered.length > maxEvent) return { ok: false, failure: watchEventTooLarge(maxEvent) };
     }
     if (buffered.trim() !== '') {
       const out = handleEvent(buffered.trim(), state, ns ?? '', session.clock(), onEvent);

@@ -1,8 +1,9 @@
 /** The explained kubeconfig failures: each names the file, context or missing name and says what to do. */
 import { failure, type Failure } from '../failure.js';
 import type { LoadedKubeconfig } from './types.js';
+import { quoteCapped } from '../terminal-text.js';
 
-const q = (s: string): string => JSON.stringify(s);
+const q = (s: string): string => quoteCapped(s);
 
 function searched(config: LoadedKubeconfig): string {
   const paths = config.files.map((f) => f.path + (f.exists ? '' : ' (missing)'));

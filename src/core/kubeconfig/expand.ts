@@ -7,6 +7,7 @@ import { isMergeKey } from './yaml11.js';
 
 /** The largest number of values a kubeconfig may expand to through aliases. */
 export const MAX_EXPANDED_NODES = 2_000_000;
+export const MAX_ALIASES = 10_000;
 
 /** What expanding found: the document, the lines where a merge changed an explicit value, or an error. */
 export type ExpandResult = { ok: true; doc: unknown; conflictLines: number[] } | { ok: false; reason: string; line?: number };
@@ -70,8 +71,10 @@ export function expandDocument(doc: unknown, lines: WeakMap<object, number>): Ex
   };
   try {
     const expanded = expand(doc);
-    const size = expandedSize(expanded, MAX_EXPANDED_NODES);
-    if (size > MAX_EXPANDED_NODES) {
+    const shared = { seen: false };
+    const size = expandedSize(expanded, MAX_EXPANDED_NODES, shared);
+    // Without a shared node nothing was aliased: the file size already bounds the document.
+    if (size > MAX_EXPANDED_NODES && shared.seen) {
       return {
         ok: false,
         reason: `the document expands to more than ${MAX_EXPANDED_NODES} values through YAML aliases (an alias bomb?)`,
@@ -85,6 +88,25 @@ export function expandDocument(doc: unknown, lines: WeakMap<object, number>): Ex
   }
 }
 
+/**
+ * Counts YAML alias tokens (`*name` after a blank, `[`, `{` or `,`) in the raw text, stopping
+ * past `limit`: a cheap scan that runs before the YAML parser, so a file made of aliases is
+ * refused in milliseconds instead of after seconds of parsing and expanding. Quoted text is not
+ * excluded, so it may over-count; real kubeconfigs use a handful of aliases at most.
+ */
+export function countAliases(text: string, limit: number): number {
+  let count = 0;
+  for (let i = text.indexOf('*'); i >= 0; i = text.indexOf('*', i + 1)) {
+    const before = i === 0 ? ' ' : text[i - 1]!;
+    const after = text[i + 1];
+    if (after === undefined || ' \t\r\n,[]{}'.includes(after)) continue;
+    if (before === ' ' || before === '\t' || before === '\n' || before === '[' || before === '{' || before === ',') {
+      if (++count > limit) return count;
+    }
+  }
+  return count;
+}
+
 function isContainer(node: object): boolean {
   if (Array.isArray(node)) return true;
   const proto = Object.getPrototypeOf(node) as unknown;
@@ -96,13 +118,19 @@ function copyLine(lines: WeakMap<object, number>, from: object, to: object): voi
   if (l !== undefined) lines.set(to, l);
 }
 
-/** The size of the tree with every alias expanded, computed once per shared node; stops past `limit`. */
-export function expandedSize(node: unknown, limit: number): number {
+/**
+ * The size of the tree with every alias expanded, computed once per shared node; stops past
+ * `limit`. `shared.seen` is set when some node is reached twice (an alias was used).
+ */
+export function expandedSize(node: unknown, limit: number, shared: { seen: boolean } = { seen: false }): number {
   const sizes = new Map<object, number>();
   const size = (n: unknown): number => {
     if (typeof n !== 'object' || n === null || !isContainer(n)) return 1;
     const known = sizes.get(n);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      shared.seen = true;
+      return known;
+    }
     sizes.set(n, limit + 1); // a cycle counts as infinite
     let total = 1;
     for (const child of Array.isArray(n) ? n : Object.values(n as Record<string, unknown>)) {

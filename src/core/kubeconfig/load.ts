@@ -9,7 +9,7 @@ import type { Host } from '../target.js';
 import { defaultFile, loadingChain } from './chain.js';
 import { decodeConfig } from './decode.js';
 import { invalidFile, notFound } from './errors.js';
-import { expandDocument } from './expand.js';
+import { countAliases, expandDocument, MAX_ALIASES } from './expand.js';
 import type { ConsideredFile, FileConfig, KubeconfigWarning, LoadedKubeconfig, NamedExtension } from './types.js';
 import { parseFirstDocument } from './yaml11.js';
 
@@ -101,6 +101,10 @@ export function readKubeconfigFile(
     return { ok: false, failure: invalidFile(path, undefined, 'it is not text (binary data or invalid UTF-8)') };
   }
   if (text.includes('\u0000')) return { ok: false, failure: invalidFile(path, undefined, 'it is not text (it contains NUL bytes)') };
+  if (countAliases(text, MAX_ALIASES) > MAX_ALIASES) {
+    const why = `it uses more than ${MAX_ALIASES.toLocaleString('en-US')} YAML aliases (*name), refused before expanding them (an alias bomb?)`;
+    return { ok: false, failure: invalidFile(path, undefined, why) };
+  }
   const parsed = parseFirstDocument(text);
   if ('error' in parsed) return { ok: false, failure: invalidFile(path, parsed.error.line, `invalid YAML: ${parsed.error.reason}`) };
   const expanded = expandDocument(parsed.doc, parsed.lines);

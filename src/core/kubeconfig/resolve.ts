@@ -9,6 +9,7 @@ import { clusterNotFound, contextNotFound, invalidFile, noCurrentContext, notFou
 import { detectInCluster, type InClusterInfo } from './in-cluster.js';
 import { parseRequestTimeout, REQUEST_TIMEOUT_HELP, type TargetOverrides } from './overrides.js';
 import type { ClusterEntry, LoadedKubeconfig, UserEntry } from './types.js';
+import { quoteCapped } from '../terminal-text.js';
 
 /** Options of resolveTarget that tests replace. */
 export interface ResolveOptions {
@@ -35,12 +36,10 @@ export function resolveTarget(config: LoadedKubeconfig, o: TargetOverrides, host
     if (ms === undefined)
       return {
         ok: false,
-        failure: usage(
-          `--request-timeout ${JSON.stringify(o.requestTimeout)}: ${REQUEST_TIMEOUT_HELP}.`,
-          'Use e.g. --request-timeout=30s.',
-        ),
+        failure: usage(`--request-timeout ${quoteCapped(o.requestTimeout)}: ${REQUEST_TIMEOUT_HELP}.`, 'Use e.g. --request-timeout=30s.'),
       };
-    if (ms > 0) requestTimeoutMs = ms;
+    // 0 is kept: it means "no limit", where an absent flag lets the command choose its default.
+    requestTimeoutMs = ms;
   }
   const pod = detectInCluster(host, options.serviceAccountDir);
   const contextName = o.context || config.currentContext || '';
@@ -77,7 +76,7 @@ export function resolveTarget(config: LoadedKubeconfig, o: TargetOverrides, host
       failure: invalidFile(
         origin,
         undefined,
-        `cluster ${JSON.stringify(clusterName)} has no server (kubectl would quietly use http://localhost:8080)`,
+        `cluster ${quoteCapped(clusterName)} has no server (kubectl would quietly use http://localhost:8080)`,
       ),
     };
   }
@@ -90,7 +89,7 @@ export function resolveTarget(config: LoadedKubeconfig, o: TargetOverrides, host
         failure: invalidFile(
           cluster?.origin ?? '',
           undefined,
-          `cluster ${JSON.stringify(clusterName)} has proxy-url ${JSON.stringify(proxyUrl)}: the scheme must be http, https or socks5`,
+          `cluster ${quoteCapped(clusterName)} has proxy-url ${quoteCapped(proxyUrl)}: the scheme must be http, https or socks5`,
         ),
       };
     }
@@ -146,7 +145,7 @@ function clusterTls(cluster: ClusterEntry | undefined, o: TargetOverrides, host:
         failure: invalidFile(
           cluster.origin,
           undefined,
-          `cluster ${JSON.stringify(cluster.name)} sets both certificate-authority and certificate-authority-data (kubectl refuses this)`,
+          `cluster ${quoteCapped(cluster.name)} sets both certificate-authority and certificate-authority-data (kubectl refuses this)`,
         ),
       };
     }
@@ -156,7 +155,7 @@ function clusterTls(cluster: ClusterEntry | undefined, o: TargetOverrides, host:
   if (tls.insecureSkipVerify && (tls.caFile || tls.caData)) {
     const where = o.insecureSkipTlsVerify
       ? '--insecure-skip-tls-verify with --certificate-authority'
-      : `cluster ${JSON.stringify(cluster?.name ?? '')} sets insecure-skip-tls-verify together with a certificate authority`;
+      : `cluster ${quoteCapped(cluster?.name ?? '')} sets insecure-skip-tls-verify together with a certificate authority`;
     return {
       ok: false,
       failure: failure(
@@ -182,7 +181,7 @@ function userAuth(
   const f = user.fields;
   const bad = (reason: string): Result<never> => ({
     ok: false,
-    failure: invalidFile(user.origin, undefined, `user ${JSON.stringify(user.name)} ${reason}`),
+    failure: invalidFile(user.origin, undefined, `user ${quoteCapped(user.name)} ${reason}`),
   });
   if (f.clientCertificate && f.clientCertificateData)
     return bad('sets both client-certificate and client-certificate-data (kubectl refuses this)');
@@ -236,7 +235,7 @@ function impersonation(user: UserEntry | undefined, o: TargetOverrides): Result<
       ok: false,
       failure: failure(
         'kubeconfig.invalid',
-        `Impersonation groups, uid or extra are set for user ${JSON.stringify(user?.name ?? '')} without a user to impersonate.`,
+        `Impersonation groups, uid or extra are set for user ${quoteCapped(user?.name ?? '')} without a user to impersonate.`,
         ['Add --as USER (or `as:` in the kubeconfig user), as kubectl requires.'],
         user ? `file: ${user.origin}` : undefined,
       ),

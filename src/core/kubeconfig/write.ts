@@ -4,6 +4,8 @@
  * keep every other field, and replace the file atomically (temporary file + rename, mode kept).
  */
 import {
+  accessSync,
+  constants,
   chownSync,
   closeSync,
   fchmodSync,
@@ -17,6 +19,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { quoteCapped } from '../terminal-text.js';
 import { failure, type Result } from '../failure.js';
 import type { Host } from '../target.js';
 import { loadingChain } from './chain.js';
@@ -102,7 +105,7 @@ export async function saveAuthProviderConfig(
         ok: false,
         failure: failure(
           'kubeconfig.user-not-found',
-          `User ${JSON.stringify(options.user)} is no longer defined in any kubeconfig file; the refreshed token was not saved.`,
+          `User ${quoteCapped(options.user)} is no longer defined in any kubeconfig file; the refreshed token was not saved.`,
           ['Log in again after restoring the user entry.'],
         ),
       };
@@ -243,6 +246,8 @@ function rewrite(path: string, mutate: (doc: Record<string, unknown>) => void, e
   } catch (err) {
     return { ok: false, failure: writeFailed(path, err) };
   }
+  const denied = notWritable(real, owner !== undefined, mode);
+  if (denied) return { ok: false, failure: permissionDenied(path, denied) };
   const tmp = join(dirname(real), `.${basename(real)}.kpods-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
   try {
     const fd = openSync(tmp, 'wx', mode);
@@ -264,6 +269,42 @@ function rewrite(path: string, mutate: (doc: Record<string, unknown>) => void, e
     }
     return { ok: false, failure: writeFailed(path, err) };
   }
+}
+
+/**
+ * Why `real` may not be replaced, or undefined. A file without any write bit, or one the user may
+ * not write, is refused as kubectl refuses it ("permission denied"), even for root, whom rename
+ * would let through; so is a folder that is read-only or not writable by the user, since the
+ * atomic replacement writes a new file there.
+ */
+function notWritable(real: string, exists: boolean, mode: number): string | undefined {
+  if (exists) {
+    if ((mode & 0o222) === 0) return `the file is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')})`;
+    try {
+      accessSync(real, constants.W_OK);
+    } catch {
+      return 'the file is not writable by you';
+    }
+  }
+  const dir = dirname(real);
+  const st = statSync(dir, { throwIfNoEntry: false });
+  if (!st) return undefined;
+  if ((st.mode & 0o222) === 0) return `its folder ${dir} is read-only (mode ${(st.mode & 0o777).toString(8).padStart(4, '0')})`;
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    return `its folder ${dir} is not writable by you`;
+  }
+  return undefined;
+}
+
+function permissionDenied(path: string, reason: string): ReturnType<typeof failure> {
+  return failure(
+    'kubeconfig.write-failed',
+    `Could not write ${path}: permission denied (${reason}).`,
+    ['kubectl refuses to change this file too. Make it writable (e.g. chmod u+w), or save to another kubeconfig with --kubeconfig.'],
+    `file: ${path}`,
+  );
 }
 
 function writeFailed(path: string, err: unknown): ReturnType<typeof failure> {

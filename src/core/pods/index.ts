@@ -2,3 +2,4 @@
 export * from './pod-types.js';
 export * from './human-duration.js';
 export * from './pod-cells.js';
+export * from './decode-pod.js';

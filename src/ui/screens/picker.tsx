@@ -23,7 +23,7 @@ export function PickerView({ picker, height, color }: { picker: PickerState; hei
         {picker.loading ? ' (loading…)' : ''}
       </Text>
       <Text wrap="truncate-end" dimColor>
-        {picker.note ?? ''}
+        {neutralize(picker.note ?? '')}
       </Text>
       <Text wrap="truncate-end">{typed ? `${query}   (Enter uses "${neutralize(picker.query.trim())}")` : query}</Text>
       {shown.map((it, i) => (

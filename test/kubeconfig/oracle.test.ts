@@ -227,11 +227,14 @@ test(
         { kubeconfig: 'real/sub/kc', context: 'x2' },
         { kubeconfig: 'linkdir/kc', context: 'x1' },
       ];
-      for (const c of cases) {
-        const k = await runKubectl(['config', 'view', '--raw', '--minify', '--flatten', '-o', 'json', `--context=${c.context}`], {
+      const answers = await mapLimit(cases, 4, (c) =>
+        runKubectl(['config', 'view', '--raw', '--minify', '--flatten', '-o', 'json', `--context=${c.context}`], {
           cwd: root,
           env: { KUBECONFIG: c.kubeconfig },
-        });
+        }),
+      );
+      for (const [i, c] of cases.entries()) {
+        const k = answers[i]!;
         const h = { env: { KUBECONFIG: c.kubeconfig }, home: root, cwd: root, now: () => new Date(0) };
         const loaded = loadKubeconfig({ host: h });
         assert.ok(loaded.ok);
@@ -327,17 +330,25 @@ test(
       writeFileSync(p, s);
     }
     try {
-      let n = 0;
-      for (const c of cases) {
-        const theirs = join(root, `k${++n}`);
-        const mine = join(root, `m${n}`);
+      const dirs = cases.map((c, i) => {
+        const theirs = join(root, `k${i + 1}`);
+        const mine = join(root, `m${i + 1}`);
         for (const d of [theirs, mine]) {
           mkdirSync(join(d, 'h'), { recursive: true });
           c.setup(d, join(d, 'h'));
         }
+        return { theirs, mine };
+      });
+      const answers = await mapLimit(cases, 4, (c) => {
+        const { theirs } = dirs[cases.indexOf(c)]!;
         const args = ['config', 'view', '--raw', '-o', 'json', ...(c.explicit !== undefined ? [`--kubeconfig=${c.explicit}`] : [])];
+        return runKubectl(args, { cwd: theirs, env: { ...c.env }, home: c.home === null ? null : join(theirs, c.home) });
+      });
+      const n = cases.length;
+      for (const [i, c] of cases.entries()) {
+        const { mine } = dirs[i]!;
         const env = { ...c.env };
-        const k = await runKubectl(args, { cwd: theirs, env, home: c.home === null ? null : join(theirs, c.home) });
+        const k = answers[i]!;
         assert.equal(k.code, 0, `${c.name}: ${k.stderr}`);
         const home = c.home === null || c.env['HOME'] === '' ? undefined : join(mine, c.home);
         const r = loadKubeconfig({

@@ -3,7 +3,7 @@
 // reporter in scripts/test-reporter.js, which ends with one line: `N passed, N failed, N skipped`.
 // Arguments narrow the run: `node scripts/run-tests.js kubeconfig` runs files whose path contains "kubeconfig".
 // `--times` also lists the files by duration.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,11 @@ function collect(dir) {
 const args = process.argv.slice(2);
 const times = args.includes('--times');
 const filters = args.filter((a) => a !== '--times');
-const files = collect(testDir).filter((f) => filters.length === 0 || filters.some((x) => relative(root, f).includes(x)));
+// A compiled test whose source was moved or deleted stays in dist/ until a clean build: skip it.
+const hasSource = (f) => ['.ts', '.tsx'].some((ext) => existsSync(join(root, relative(join(root, 'dist'), f)).replace(/\.js$/, ext)));
+const files = collect(testDir)
+  .filter(hasSource)
+  .filter((f) => filters.length === 0 || filters.some((x) => relative(root, f).includes(x)));
 if (files.length === 0) {
   console.error('run-tests: no test files found under dist/test (did the build run?)');
   process.exit(1);

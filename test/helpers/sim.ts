@@ -10,6 +10,11 @@ import { startSimulator, type Simulator, type SimulatorOptions } from '../../src
 
 export type { Simulator, SimulatorOptions };
 
+// The real timers, taken before any test fakes them (mock.timers): deadlines for waiting on the
+// simulator must fire even while a test moves the simulator's own timers by hand.
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
+
 /** Starts a simulator for a test; pair with `sim.close()` (e.g. in `after`). */
 export function startTestSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   return startSimulator(opts);
@@ -117,11 +122,11 @@ export function spawnKubectl(args: string[], opts: KubectlOptions): KubectlProce
           const m = pattern.exec(out);
           if (m) {
             listeners.delete(check);
-            clearTimeout(timer);
+            realClearTimeout(timer);
             resolve(m[0]);
           }
         };
-        const timer = setTimeout(() => {
+        const timer = realSetTimeout(() => {
           listeners.delete(check);
           reject(new Error(`kubectl ${args.join(' ')}: ${pattern} did not appear\nstdout: ${out}\nstderr: ${err}`));
         }, timeoutMs);
@@ -234,11 +239,11 @@ export async function simStream(sim: Simulator, path: string, opts: SimRequestOp
             const check = () => {
               if (lines.length >= n) {
                 waiters.delete(check);
-                clearTimeout(timer);
+                realClearTimeout(timer);
                 ok(lines);
               }
             };
-            const timer = setTimeout(() => {
+            const timer = realSetTimeout(() => {
               waiters.delete(check);
               fail(new Error(`${path}: expected ${n} lines, got ${lines.length}: ${lines.join('\n').slice(0, 2000)}`));
             }, timeoutMs);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { repoRoot } from '../helpers/run-kpods.js';
 import { runCommand } from '../helpers/run-command.js';
-import { runKubectl } from './kubectl.js';
+import { runKubectl } from '../helpers/kubectl.js';
 import { requireTool } from '../helpers/tools.js';
 
 const dir = join(repoRoot, 'test', 'fixtures', 'kubeconfig', 'oracle');

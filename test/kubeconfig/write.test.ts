@@ -29,7 +29,7 @@ import {
   type LoadedKubeconfig,
 } from '../../src/core/kubeconfig/index.js';
 import type { Host } from '../../src/core/target.js';
-import { runKubectl } from './kubectl.js';
+import { runKubectl } from '../helpers/kubectl.js';
 import { requireTool, toolPresent } from '../helpers/tools.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kpods-write-'));

@@ -31,7 +31,8 @@ function listen(s: HttpsServer | NetServer): Promise<number> {
 }
 
 before(async () => {
-  sim = await startSimulator({ pods: 30, slowMs: 5000 });
+  // Far slower than the request timeout below, so a loaded machine's slow TLS handshake cannot be mistaken for it.
+  sim = await startSimulator({ pods: 30, slowMs: 8000 });
   dir = mkdtempSync(join(tmpdir(), 'kpods-failures-'));
   const yaml = readFileSync(sim.kubeconfigPath, 'utf8');
   adminCert = Buffer.from(/client-certificate-data: (\S+)/.exec(yaml)?.[1] ?? '', 'base64').toString('utf8');
@@ -92,7 +93,7 @@ test('simulator scenarios are classified by stage and code, with the exit code o
     expectCode(ctx('expired-token'), 'authentication.unauthorized', 6),
     expectCode(ctx('developer'), 'authorization.forbidden', 7),
     expectCode(ctx('html-login'), 'response.not-kubernetes', 8),
-    expectCode([...ctx('slow'), '--request-timeout=2s'], 'response.timeout', 8),
+    expectCode([...ctx('slow'), '--request-timeout=4s'], 'response.timeout', 8),
   ]);
   assert.match(ca.stderr, /certificate-authority/);
   assert.match(hn.stderr, /tls-server-name/);

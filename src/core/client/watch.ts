@@ -14,7 +14,7 @@ import type { PodEvent, PodQuery } from './types.js';
 /** Handles one decoded event line; returns a failure for an ERROR event. */
 function handleEvent(
   line: string,
-  state: { columns?: TableColumns; rv?: string },
+  state: { columns?: TableColumns | undefined; rv?: string },
   fallbackNs: string,
   now: Date,
   onEvent: (e: PodEvent) => void,
@@ -106,7 +106,7 @@ export async function watchStream(
   );
   if (!opened.ok) return opened;
   const res = opened.value;
-  const state: { columns?: TableColumns; rv?: string } = { rv: resourceVersion };
+  const state: { columns?: TableColumns | undefined; rv?: string } = { rv: resourceVersion };
   try {
     let buffered = '';
     res.body.setEncoding('utf8');

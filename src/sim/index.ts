@@ -17,7 +17,7 @@ import { AccessControl, type Account } from './access.js';
 import { createHandler, type Credentials } from './server.js';
 import { generateSeeds } from './generate.js';
 import { startChurn } from './churn.js';
-import { SCENARIOS, kubeconfigYaml } from './scenarios.js';
+import { kubeconfigYaml } from './scenarios.js';
 
 export { SCENARIOS, type ScenarioInfo } from './scenarios.js';
 export { Cluster, type Fault, type ClusterEvent } from './cluster.js';
@@ -187,6 +187,3 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     throw err;
   }
 }
-
-/** The scenario contexts with their descriptions (for the demo and the UI). */
-export const SCENARIO_TABLE = SCENARIOS;

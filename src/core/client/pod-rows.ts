@@ -130,8 +130,3 @@ export function rowFromPod(pod: Pod, now: Date, fallbackNamespace: string): PodR
   if (createdAt) out.createdAt = createdAt;
   return settle(out);
 }
-
-/** Whether a Table's columns look like the pod columns (at least Name). */
-export function hasPodColumns(columns: TableColumns): boolean {
-  return columns.has('name');
-}

@@ -6,11 +6,11 @@ import yaml from 'js-yaml';
 /** Files and values the floor process needs to make the same request kpods makes. */
 export interface FloorTarget {
   server: string;
-  caFile?: string;
-  certFile?: string;
-  keyFile?: string;
-  token?: string;
-  namespace?: string;
+  caFile?: string | undefined;
+  certFile?: string | undefined;
+  keyFile?: string | undefined;
+  token?: string | undefined;
+  namespace?: string | undefined;
 }
 
 interface Named<T> {

@@ -13,10 +13,10 @@ export interface FloorRequest {
   urls: string[];
   accept: string;
   gzip: boolean;
-  caFile?: string;
-  certFile?: string;
-  keyFile?: string;
-  token?: string;
+  caFile?: string | undefined;
+  certFile?: string | undefined;
+  keyFile?: string | undefined;
+  token?: string | undefined;
 }
 
 async function fetchRows(req: FloorRequest, url: string, dispatcher: Agent): Promise<number> {

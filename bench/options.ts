@@ -9,8 +9,8 @@ export interface BenchOptions {
   /** Repetitions of process-level measurements; undefined = per-size defaults (5; 3 at ≥ 10k; 1 at ≥ 50k, where one kubectl -A takes ~30-50 s). */
   reps?: number;
   only: Set<Group>;
-  outDir?: string;
-  kubectl?: string;
+  outDir?: string | undefined;
+  kubectl?: string | undefined;
   /** Size at which the steady-state CPU and change-to-screen groups run. */
   steadyAt: number;
   /** Size at which keystroke-to-frame latency is measured. */

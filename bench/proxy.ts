@@ -7,8 +7,8 @@ export interface ProxyCounts {
   toServer: number;
   connections: number;
   /** The simulator's own counters (requests served, body bytes sent), when it has them. */
-  serverRequests?: number;
-  serverBytes?: number;
+  serverRequests?: number | undefined;
+  serverBytes?: number | undefined;
   /** Pod lists started (first pages), by namespace ("*" for all namespaces). */
   listStarts?: Record<string, number>;
 }

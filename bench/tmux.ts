@@ -40,9 +40,9 @@ interface Pending {
 /** A tmux server on its own socket, with one control client. */
 export class Tmux {
   private n = 0;
-  private ctl?: ChildProcessWithoutNullStreams;
+  private ctl?: ChildProcessWithoutNullStreams | undefined;
   private queue: Pending[] = [];
-  private block?: string[];
+  private block?: string[] | undefined;
 
   constructor(readonly socket = `kpods-bench-${process.pid}`) {}
 

@@ -1,11 +1,23 @@
 /**
- * The one entry that wires kpods: reads the process environment, home directory and clock
- * once, and hands them to the command named by the first argument (or the TUI).
+ * The composition root: reads the process environment, home directory and clock once, and hands
+ * them to the command named by the first argument (or the TUI). The TUI and the demo are wired
+ * to each other here, so neither command module imports the other.
  */
 import { homedir } from 'node:os';
-import { readFileSync } from 'node:fs';
 import type { Command, CommandIo } from './commands/io.js';
 import { EXIT } from './core/failure.js';
+
+/** The interactive browser; `d` on its no-kubeconfig screen opens the demo. */
+const tui: Command = async (args, io) => {
+  const { runTui } = await import('./commands/tui.js');
+  return runTui({ args, io, demo: () => demo([], io) });
+};
+
+/** `kpods demo`: the simulated cluster, with the browser opened on it in a terminal. */
+const demo: Command = async (args, io) => {
+  const { runDemo } = await import('./commands/demo.js');
+  return runDemo(args, io, { openUi: (kubeconfigPath, uiIo) => tui(['--kubeconfig', kubeconfigPath], uiIo) });
+};
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   contexts: async () => (await import('./commands/contexts.js')).contextsCommand,
@@ -13,7 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   trace: async () => (await import('./commands/trace.js')).traceCommand,
   top: async () => (await import('./commands/top.js')).topCommand,
   why: async () => (await import('./commands/why.js')).whyCommand,
-  demo: async () => (await import('./commands/demo.js')).demoCommand,
+  demo: async () => demo,
 };
 
 export const HELP = `kpods: browse Kubernetes pods, and see why a cluster will not show them
@@ -43,26 +55,25 @@ Exit codes: 0 ok, 1 unexpected, 2 usage, 3 kubeconfig, 4 credentials, 5 connecti
 6 authentication, 7 authorization, 8 response.
 `;
 
-/** The package version, read from package.json next to dist/. */
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
-}
-
-/** Runs kpods with the given arguments; resolves to the process exit code. */
+/** Runs kpods in this process with the given arguments; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const io: CommandIo = {
+  return run(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
     host: { env: process.env, home: process.env['HOME'] ? homedir() : undefined, cwd: process.cwd(), now: () => new Date() },
-  };
+  });
+}
+
+/** Runs kpods with the given arguments on `io` (tests pass their own streams and host); resolves to the exit code. */
+export async function run(argv: string[], io: CommandIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === '-h' || first === '--help' || first === 'help') {
     io.stdout.write(HELP);
     return EXIT.ok;
   }
   if (first === '-v' || first === '--version') {
+    const { version } = await import('./commands/version.js');
     io.stdout.write(`kpods ${version()}\n`);
     return EXIT.ok;
   }
@@ -77,8 +88,7 @@ export async function main(argv: string[]): Promise<number> {
         await load()
       )(rest, io);
     }
-    const { tuiCommand } = await import('./commands/tui.js');
-    return await tuiCommand(argv, io);
+    return await tui(argv, io);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     io.stderr.write(`kpods: unexpected error: ${message}\nThis is a bug in kpods; please report it with the command you ran.\n`);

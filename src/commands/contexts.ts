@@ -7,9 +7,10 @@ import { withRedaction } from './redacting-io.js';
 import { EXIT, exitCodeFor } from '../core/failure.js';
 import { neutralize, neutralizeMultiline, quoteCapped, terminalSafeJson } from '../core/terminal-text.js';
 import { authKind, contextNotFound, loadKubeconfig, notFound, type LoadedKubeconfig } from '../core/kubeconfig/index.js';
-import { formatFailure } from './list.js';
-import { parseKubeFlags, type OptionSpecs } from './kube-flags.js';
-import { version } from '../cli.js';
+import { tabwrite } from '../core/client/print-table.js';
+import { formatFailure } from './output.js';
+import { parseCommandFlags, type OptionSpecs } from './kube-flags.js';
+import { version } from './version.js';
 
 const OPTIONS = {
   output: { type: 'string', short: 'o' },
@@ -21,21 +22,6 @@ Lists the contexts of the merged kubeconfig as kubectl config get-contexts does,
 each context came from (ORIGIN). The JSON form also lists the files read, clusters and users.
 Exit codes: 0 ok, 2 usage, 3 kubeconfig.
 `;
-
-/** Go text/tabwriter with kubectl's settings (min width 6, padding 3): every cell but the last is padded. */
-export function tabulate(rows: string[][]): string {
-  const widths: number[] = [];
-  for (const row of rows) {
-    row.slice(0, -1).forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 6, [...cell].length + 3);
-    });
-  }
-  return rows
-    .map(
-      (row) => row.map((cell, i) => (i < row.length - 1 ? cell + ' '.repeat((widths[i] ?? 0) - [...cell].length) : cell)).join('') + '\n',
-    )
-    .join('');
-}
 
 const byName = (a: { name: string }, b: { name: string }): number => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name));
 
@@ -69,7 +55,7 @@ export function contextsTable(config: LoadedKubeconfig, names?: Set<string>): st
     const f = c.fields;
     rows.push([c.name === config.currentContext ? '*' : '', c.name, f.cluster, f.user, f.namespace ?? '', c.origin].map(neutralize));
   }
-  return tabulate(rows);
+  return tabwrite(rows);
 }
 
 /** Contexts that name a cluster or user no file defines (kubectl would guess; kpods says so). */
@@ -89,21 +75,13 @@ export function danglingReferences(config: LoadedKubeconfig): string[] {
 /** `kpods contexts`: lists the merged contexts (text, JSON or names); kubeconfig failures exit 3, usage errors 2. */
 export const contextsCommand: Command = async (args, given) => {
   const io = withRedaction(given);
-  const parsed = parseKubeFlags(args, OPTIONS, { allowPositionals: true });
-  if (!parsed.ok) {
-    io.stderr.write(`kpods contexts: ${parsed.usage}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  const flags = parsed.value;
-  if (flags.help) {
-    io.stdout.write(USAGE);
-    return EXIT.ok;
-  }
-  if (flags.rest.values['version'] === true) {
+  const flags = parseCommandFlags(args, OPTIONS, { prefix: 'kpods contexts', usage: USAGE, allowPositionals: true }, io);
+  if (typeof flags === 'number') return flags;
+  if (flags.rest.values.version === true) {
     io.stdout.write(`kpods ${version()}\n`);
     return EXIT.ok;
   }
-  const output = flags.rest.values['output'];
+  const output = flags.rest.values.output;
   if (output !== undefined && output !== 'json' && output !== 'name') {
     io.stderr.write(`kpods contexts: unsupported output format ${quoteCapped(String(output))}: use -o json or -o name\n\n${USAGE}`);
     return EXIT.usage;

@@ -5,7 +5,7 @@
  * its private temporary folder and exits 0.
  */
 import { parseArgs } from 'node:util';
-import type { Command, CommandIo } from './io.js';
+import type { CommandIo } from './io.js';
 import { EXIT } from '../core/failure.js';
 import { neutralize } from '../core/terminal-text.js';
 import type { Simulator, SimulatorOptions } from '../sim/index.js';
@@ -109,22 +109,13 @@ export async function demoGuide(sim: Simulator): Promise<string> {
   ].join('\n');
 }
 
-/**
- * What `kpods demo` (without --serve) shows once the simulator runs. HOOK for the TUI: replace
- * the body with `return (await import('./tui.js')).tuiCommand(['--kubeconfig', sim.kubeconfigPath], io);`.
- */
-async function showDemo(sim: Simulator, io: CommandIo): Promise<number> {
-  // In a terminal, open the interactive UI on the demo cluster (the TUI's hook, issue 5).
-  if ((io.stdin as NodeJS.ReadStream).isTTY && (io.stdout as NodeJS.WriteStream).isTTY)
-    return (await import('./tui.js')).tuiCommand(['--kubeconfig', sim.kubeconfigPath], io);
-  const stopped = untilSignal();
-  io.stderr.write(await demoGuide(sim));
-  io.stdout.write(`${sim.kubeconfigPath}\n`);
-  await stopped;
-  return EXIT.ok;
+/** What `kpods demo` needs from outside: how to open the interactive UI on the demo's kubeconfig (cli.ts wires the TUI in). */
+export interface DemoWiring {
+  openUi: (kubeconfigPath: string, io: CommandIo) => Promise<number>;
 }
 
-export const demoCommand: Command = async (args, io) => {
+/** `kpods demo [--serve]`: runs the simulated cluster and, unless --serve, the UI on it (through `wiring`). */
+export async function runDemo(args: string[], io: CommandIo, wiring: DemoWiring): Promise<number> {
   const opts = parseDemoArgs(args);
   if (typeof opts === 'string') {
     if (opts !== '') io.stderr.write(`kpods demo: ${opts}\n`);
@@ -152,7 +143,9 @@ export const demoCommand: Command = async (args, io) => {
     return EXIT.unexpected;
   }
   try {
-    if (!serve) return await showDemo(sim, io);
+    // Without --serve, in a terminal: the interactive UI on the demo cluster.
+    const tty = (io.stdin as NodeJS.ReadStream).isTTY && (io.stdout as NodeJS.WriteStream).isTTY;
+    if (!serve && tty) return await wiring.openUi(sim.kubeconfigPath, io);
     // Signal handlers go in before the path is printed: whoever reads the path may stop us at once.
     const stopped = untilSignal();
     io.stderr.write(await demoGuide(sim));
@@ -162,4 +155,4 @@ export const demoCommand: Command = async (args, io) => {
   } finally {
     await sim.close();
   }
-};
+}

@@ -29,17 +29,29 @@ export const KUBE_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionSpecs;
 
-/** Parsed flags: the kubeconfig path, the target overrides, and everything else. */
-export interface KubeFlags {
+/** The value one option spec parses to: a string or a boolean, a list of them when `multiple`. */
+type OptionValue<S> = S extends { type: 'boolean' }
+  ? S extends { multiple: true }
+    ? boolean[]
+    : boolean
+  : S extends { multiple: true }
+    ? string[]
+    : string;
+
+/** The values of a command's options by long name, typed from its specs (absent when not given). */
+export type OptionValues<E extends OptionSpecs> = { [K in keyof E]?: OptionValue<E[K]> };
+
+/** Parsed flags: the kubeconfig path, the target overrides, and the command's own options. */
+export interface KubeFlags<E extends OptionSpecs = OptionSpecs> {
   kubeconfig?: string;
   overrides: TargetOverrides;
   help: boolean;
   /** Values of the extra options (by long name) and the positional arguments. */
-  rest: { values: Record<string, string | boolean | string[] | boolean[] | undefined>; positionals: string[] };
+  rest: { values: OptionValues<E>; positionals: string[] };
 }
 
 /** The result of parsing: the flags, or a usage error message (exit code 2). */
-export type KubeFlagsResult = { ok: true; value: KubeFlags } | { ok: false; usage: string };
+export type KubeFlagsResult<E extends OptionSpecs = OptionSpecs> = { ok: true; value: KubeFlags<E> } | { ok: false; usage: string };
 
 /**
  * Rewrites kubectl spellings parseArgs does not take: `--bool=true|false`, `-n=VALUE`, and a
@@ -77,7 +89,11 @@ function normalise(args: string[], specs: OptionSpecs): string[] {
 }
 
 /** Parses kubectl's target flags and the command's `extra` options; unknown flags are usage errors. */
-export function parseKubeFlags(args: string[], extra: OptionSpecs = {}, opts: { allowPositionals?: boolean } = {}): KubeFlagsResult {
+export function parseKubeFlags<E extends OptionSpecs = Record<never, never>>(
+  args: string[],
+  extra: E = {} as E,
+  opts: { allowPositionals?: boolean } = {},
+): KubeFlagsResult<E> {
   const options: OptionSpecs = { ...KUBE_OPTIONS, ...extra };
   let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
   try {
@@ -113,9 +129,14 @@ export function parseKubeFlags(args: string[], extra: OptionSpecs = {}, opts: { 
   if (overrides.requestTimeout !== undefined && parseRequestTimeout(overrides.requestTimeout) === undefined) {
     return { ok: false, usage: `--request-timeout ${JSON.stringify(overrides.requestTimeout)}: ${REQUEST_TIMEOUT_HELP}` };
   }
-  const restValues: KubeFlags['rest']['values'] = {};
-  for (const k of Object.keys(extra)) restValues[k] = v[k] as KubeFlags['rest']['values'][string];
-  const out: KubeFlags = { overrides, help: v['help'] === true, rest: { values: restValues, positionals: parsed.positionals } };
+  // parseArgs checked every value against its spec, so each has the type OptionValues<E> gives it.
+  const restValues: Record<string, unknown> = {};
+  for (const k of Object.keys(extra)) if (v[k] !== undefined) restValues[k] = v[k];
+  const out: KubeFlags<E> = {
+    overrides,
+    help: v['help'] === true,
+    rest: { values: restValues as OptionValues<E>, positionals: parsed.positionals },
+  };
   const kc = str('kubeconfig');
   if (kc !== undefined) out.kubeconfig = kc;
   return { ok: true, value: out };
@@ -125,13 +146,13 @@ export function parseKubeFlags(args: string[], extra: OptionSpecs = {}, opts: { 
  * Parses a command's flags as kubectl does; on a usage error or `--help` it writes the message
  * and usage text itself and returns the exit code instead of the flags.
  */
-export function parseCommandFlags(
+export function parseCommandFlags<E extends OptionSpecs>(
   args: string[],
-  extra: OptionSpecs,
-  cmd: { prefix: string; usage: string },
+  extra: E,
+  cmd: { prefix: string; usage: string; allowPositionals?: boolean },
   io: CommandIo,
-): KubeFlags | number {
-  const parsed = parseKubeFlags(args, extra);
+): KubeFlags<E> | number {
+  const parsed = parseKubeFlags(args, extra, { allowPositionals: cmd.allowPositionals ?? false });
   if (!parsed.ok) {
     io.stderr.write(`${cmd.prefix}: ${neutralizeMultiline(parsed.usage)}\n${cmd.usage}`);
     return EXIT.usage;

@@ -2,13 +2,13 @@
  * `kpods list [-n NS | -A] [-l SEL] [--field-selector SEL] [-o wide|json]`: prints pods exactly as
  * `kubectl get pods` does with the same flags; failures are explained on stderr.
  */
-import type { Command, CommandIo } from './io.js';
+import type { Command } from './io.js';
+import { EXIT, exitCodeFor, type Failure } from '../core/failure.js';
+import { neutralizeMultiline } from '../core/terminal-text.js';
+import type { OptionSpecs } from './kube-flags.js';
+import { formatFailure, quietOnClosedPipe } from './output.js';
+import { commandClientDeps, resolveForCommand } from './command-target.js';
 import { withRedaction } from './redacting-io.js';
-import { EXIT, exitCodeFor, type Failure, type Result } from '../core/failure.js';
-import type { Target } from '../core/target.js';
-import { capLines, neutralizeMultiline } from '../core/terminal-text.js';
-import type { KubeFlags, OptionSpecs } from './kube-flags.js';
-import type { ClientDeps } from '../core/client/deps.js';
 
 const LIST_OPTIONS = {
   'all-namespaces': { type: 'boolean', short: 'A' },
@@ -22,56 +22,6 @@ Prints pods exactly as kubectl get pods does. Exit codes: 0 ok, 2 usage, 3 kubec
 5 connection, 6 authentication, 7 authorization, 8 response.
 `;
 
-/** Renders a Failure for stderr: summary, detail, hints; cluster text already neutralised. */
-export function formatFailure(f: Failure, command: string): string {
-  const lines = [`kpods ${command}: ${f.summary}`, `  stage: ${f.stage} (${f.code})`];
-  if (f.detail) for (const d of f.detail.split('\n')) lines.push(`  ${d}`);
-  for (const h of f.hints) lines.push(`  try: ${h}`);
-  return capLines(neutralizeMultiline(lines.join('\n'))) + '\n';
-}
-
-/** Loads the kubeconfig and resolves the target for the parsed flags. */
-export async function resolveForCommand(
-  flags: KubeFlags,
-  io: CommandIo,
-): Promise<Result<{ target: Target; warnings: string[]; contextNamespaces: string[] }>> {
-  const { contextNamespaces, loadKubeconfig, resolveTarget } = await import('../core/kubeconfig/index.js');
-  const loaded = loadKubeconfig({ ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}), host: io.host });
-  if (!loaded.ok) return loaded;
-  io.secrets?.addKubeconfig(loaded.value);
-  const resolved = resolveTarget(loaded.value, flags.overrides, io.host);
-  if (!resolved.ok) return resolved;
-  io.secrets?.addTarget(resolved.value);
-  const warnings = loaded.value.warnings.map((w) => `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
-  return { ok: true, value: { target: resolved.value, warnings, contextNamespaces: contextNamespaces(loaded.value) } };
-}
-
-/** Client dependencies for a headless command (plugin stderr passed through, oidc refresh persisted). */
-export async function commandClientDeps(io: CommandIo, flags: KubeFlags): Promise<ClientDeps> {
-  const { saveAuthProviderConfig } = await import('../core/kubeconfig/index.js');
-  return {
-    host: io.host,
-    onExecStderr: (text) => void io.stderr.write(text + '\n'),
-    ...(io.secrets ? { secrets: io.secrets } : {}),
-    persistAuthProvider: async (target: Target, config: Record<string, string>) => {
-      const r = await saveAuthProviderConfig({
-        ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}),
-        host: io.host,
-        user: target.userName,
-        config,
-      });
-      return r.ok ? { ok: true, value: undefined } : r;
-    },
-  };
-}
-
-/** A reader that closes the pipe early (`kpods list | head`) is not an error: stop quietly, as kubectl does. */
-export function quietOnClosedPipe(io: CommandIo): void {
-  io.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') io.stderr.write(`kpods: cannot write output (${err.code ?? 'error'})\n`);
-  });
-}
-
 export const listCommand: Command = async (args, given) => {
   const io = withRedaction(given);
   quietOnClosedPipe(io);
@@ -79,7 +29,7 @@ export const listCommand: Command = async (args, given) => {
   const flags = parseCommandFlags(args, LIST_OPTIONS, { prefix: 'kpods list', usage: USAGE }, io);
   if (typeof flags === 'number') return flags;
   const v = flags.rest.values;
-  const output = typeof v['output'] === 'string' ? v['output'] : undefined;
+  const output = v.output;
   if (output !== undefined && output !== 'wide' && output !== 'json') {
     io.stderr.write(`kpods list: unsupported output format "${neutralizeMultiline(output)}" (use wide or json)\n${USAGE}`);
     return EXIT.usage;
@@ -101,8 +51,8 @@ export const listCommand: Command = async (args, given) => {
     for (const w of await client.warnings()) io.stderr.write(`kpods list: warning: ${neutralizeMultiline(w)}\n`);
     const query = {
       ...(allNamespaces ? {} : { namespace: target.namespace }),
-      ...(typeof v['selector'] === 'string' && v['selector'] !== '' ? { labelSelector: v['selector'] } : {}),
-      ...(typeof v['field-selector'] === 'string' && v['field-selector'] !== '' ? { fieldSelector: v['field-selector'] } : {}),
+      ...(v.selector ? { labelSelector: v.selector } : {}),
+      ...(v['field-selector'] ? { fieldSelector: v['field-selector'] } : {}),
     };
     const fail = async (f: Failure): Promise<number> => {
       const enriched = await diagnose(f, client, {

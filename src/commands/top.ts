@@ -38,7 +38,8 @@ const METRICS_DOWN_HINT =
 
 export const topCommand: Command = async (args, io) => {
   const { parseCommandFlags } = await import('./kube-flags.js');
-  const { formatFailure, resolveForCommand, commandClientDeps, quietOnClosedPipe } = await import('./list.js');
+  const { formatFailure, quietOnClosedPipe } = await import('./output.js');
+  const { resolveForCommand, commandClientDeps } = await import('./command-target.js');
   quietOnClosedPipe(io);
   const flags = parseCommandFlags(args, TOP_OPTIONS, { prefix: 'kpods top', usage: USAGE }, io);
   if (typeof flags === 'number') return flags;

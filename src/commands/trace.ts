@@ -7,6 +7,8 @@ import { withRedaction } from './redacting-io.js';
 import { EXIT, exitCodeFor, failure, type Failure } from '../core/failure.js';
 import { capLines, neutralize, neutralizeMultiline, quoteCapped, terminalSafeJson } from '../core/terminal-text.js';
 import type { OptionSpecs } from './kube-flags.js';
+import { quietOnClosedPipe } from './output.js';
+import { commandClientDeps, resolveForCommand } from './command-target.js';
 import type { TraceReport, TraceStage } from '../core/client/trace.js';
 
 const TRACE_OPTIONS = { output: { type: 'string', short: 'o' } } as const satisfies OptionSpecs;
@@ -68,12 +70,11 @@ export const traceCommand: Command = async (args, given) => {
   const { parseCommandFlags } = await import('./kube-flags.js');
   const flags = parseCommandFlags(args, TRACE_OPTIONS, { prefix: 'kpods trace', usage: USAGE }, io);
   if (typeof flags === 'number') return flags;
-  const output = typeof flags.rest.values['output'] === 'string' ? flags.rest.values['output'] : 'text';
+  const output = flags.rest.values.output ?? 'text';
   if (output !== 'text' && output !== 'json') {
     io.stderr.write(`kpods trace: unsupported output format "${neutralizeMultiline(output)}" (use text or json)\n${USAGE}`);
     return EXIT.usage;
   }
-  const { resolveForCommand, commandClientDeps, quietOnClosedPipe } = await import('./list.js');
   quietOnClosedPipe(io);
   const { traceTarget, traceKubeconfigFailure, createKubeClient } = await import('../core/client/index.js');
   const clock = (): number => io.host.now().getTime();

@@ -2,7 +2,7 @@
  * `kpods [flags]`: the interactive pod browser. Parses kubectl's flags plus --interval, --watch,
  * --no-color and -A; with no kubeconfig anywhere it explains where it looked and offers the demo.
  */
-import type { Command, CommandIo } from './io.js';
+import type { CommandIo } from './io.js';
 import { EXIT } from '../core/failure.js';
 import { neutralize } from '../core/terminal-text.js';
 import type { OptionSpecs } from './kube-flags.js';
@@ -44,7 +44,7 @@ export async function runTui(o: TuiStart): Promise<number> {
   const flags = parseCommandFlags(o.args, TUI_OPTIONS, { prefix: 'kpods', usage: USAGE }, io);
   if (typeof flags === 'number') return flags;
   const v = flags.rest.values;
-  const intervalMs = await parseInterval(typeof v['interval'] === 'string' ? v['interval'] : undefined);
+  const intervalMs = await parseInterval(v.interval);
   if (intervalMs === undefined) {
     io.stderr.write(`kpods: --interval must be a duration of at least 100ms, like 2s or 500ms\n${USAGE}`);
     return EXIT.usage;
@@ -127,7 +127,7 @@ export async function runTui(o: TuiStart): Promise<number> {
     ...(flags.overrides.user ? { user: flags.overrides.user } : {}),
     ...(v['all-namespaces'] === true ? { namespace: null } : flags.overrides.namespace ? { namespace: flags.overrides.namespace } : {}),
   };
-  const session = new UiSession(store, deps, { intervalMs, watch: v['watch'] === true }, initial);
+  const session = new UiSession(store, deps, { intervalMs, watch: v.watch === true }, initial);
   session.start();
   // Another terminal's `kubectl config use-context` (or an edit) reaches kpods without a restart.
   const { followKubeconfig } = await import('../ui/follow-kubeconfig.js');
@@ -153,11 +153,3 @@ export async function runTui(o: TuiStart): Promise<number> {
   following.close();
   return EXIT.ok;
 }
-
-export const tuiCommand: Command = async (args, io) =>
-  runTui({
-    args,
-    io,
-    // `d` on the no-kubeconfig screen runs `kpods demo`, which opens this UI on the simulated cluster.
-    demo: async () => (await import('./demo.js')).demoCommand([], io),
-  });

@@ -7,7 +7,8 @@ import type { Command } from './io.js';
 import { EXIT, exitCodeFor, type Failure } from '../core/failure.js';
 import { neutralizeMultiline } from '../core/terminal-text.js';
 import type { OptionSpecs } from './kube-flags.js';
-import { commandClientDeps, formatFailure, quietOnClosedPipe, resolveForCommand } from './list.js';
+import { formatFailure, quietOnClosedPipe } from './output.js';
+import { commandClientDeps, resolveForCommand } from './command-target.js';
 
 const WHY_OPTIONS = {
   'all-namespaces': { type: 'boolean', short: 'A' },

@@ -34,7 +34,15 @@ export interface Binding {
 
 /** What a request asks to do. */
 export type Attributes =
-  | { kind: 'resource'; verb: string; group: string; resource: string; subresource?: string; namespace?: string; name?: string }
+  | {
+      kind: 'resource';
+      verb: string;
+      group: string;
+      resource: string;
+      subresource?: string | undefined;
+      namespace?: string | undefined;
+      name?: string | undefined;
+    }
   | { kind: 'path'; verb: string; path: string };
 
 const READ = ['get', 'list', 'watch'];

@@ -18,7 +18,7 @@ import { AccessControl, type Account } from './access.js';
 import { createHandler, type Credentials } from './server.js';
 import { generateSeeds } from './generate.js';
 import { startChurn } from './churn.js';
-import { SCENARIOS, kubeconfigYaml } from './scenarios.js';
+import { kubeconfigYaml } from './scenarios.js';
 import { SimMetrics, metricsReaderBinding } from './metrics.js';
 import { addTroubled } from './troubled.js';
 import { PodLogs, type LogSettings } from './logs.js';
@@ -215,6 +215,3 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     throw err;
   }
 }
-
-/** The scenario contexts with their descriptions (for the demo and the UI). */
-export const SCENARIO_TABLE = SCENARIOS;

@@ -103,7 +103,7 @@ function cstatus(
     imageID: state?.waiting ? '' : `docker.io/library/${image.split(':')[0]}@sha256:${id.replace(/-/g, '').repeat(2)}`,
     ...(state?.waiting ? {} : { containerID: `containerd://${id.replace(/-/g, '').repeat(2)}` }),
     lastState: last ?? {},
-    state,
+    ...(state !== undefined ? { state } : {}),
     volumeMounts: SA_MOUNT_STATUS,
   };
 }
@@ -373,7 +373,7 @@ export function buildPod(seed: PodSeed, resourceVersion: string): Pod {
   const pod: Pod = {
     metadata: {
       name: seed.name,
-      generateName: w.kind === 'StatefulSet' ? undefined : `${w.owner}-`,
+      ...(w.kind === 'StatefulSet' ? {} : { generateName: `${w.owner}-` }),
       namespace: seed.namespace,
       uid,
       resourceVersion,
@@ -402,7 +402,7 @@ export function buildPod(seed: PodSeed, resourceVersion: string): Pod {
         },
       ],
     },
-    spec: spec as Pod['spec'],
+    spec: spec as NonNullable<Pod['spec']>,
     status: {
       phase,
       ...(reason ? { reason } : {}),

@@ -1,4 +1,5 @@
 /** The two header lines: where kpods points, who the server says you are, and how fresh the rows are. */
+import { fg } from './theme.js';
 import { Text } from 'ink';
 import { neutralize } from '../core/terminal-text.js';
 import { shortDuration } from './age.js';
@@ -48,9 +49,9 @@ export function Header({ state, now, width, color }: HeaderProps) {
         {'  server: '}
         {t ? neutralize(t.server) || '-' : '-'}
         {'  user: '}
-        <Text color={color && t?.userOverridden ? 'magenta' : undefined}>{user}</Text>
+        <Text {...fg(color && t?.userOverridden === true && 'magenta')}>{user}</Text>
       </Text>
-      <Text wrap="truncate-end" color={color && state.table.stale ? 'red' : undefined}>
+      <Text wrap="truncate-end" {...fg(color && state.table.stale && 'red')}>
         {second.slice(0, Math.max(0, width * 2))}
       </Text>
     </>

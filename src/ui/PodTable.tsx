@@ -3,7 +3,7 @@ import { Text } from 'ink';
 import { memo } from 'react';
 import type { PodRow } from '../core/client/types.js';
 import { cell, COLUMN_GAP, fit, layoutColumns, type Column } from './columns.js';
-import { statusColor } from './theme.js';
+import { fg, statusColor } from './theme.js';
 import type { UsageByPod } from './metrics-feed.js';
 import type { SortKey } from './rows.js';
 import { isUsageColumn, usageHot } from './usage-columns.js';
@@ -46,7 +46,7 @@ const Row = memo(function Row({
     <Text wrap="truncate-end" inverse={selected} dimColor={stale && !selected}>
       {parts.map(({ c, text }) =>
         c.id === 'status' ? (
-          <Text key={c.id} color={statusColor(row.status, color && !stale)}>
+          <Text key={c.id} {...fg(statusColor(row.status, color && !stale))}>
             {text}
           </Text>
         ) : isUsageColumn(c.id) && usageHot(row, c.id, usage) ? (

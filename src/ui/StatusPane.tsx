@@ -7,6 +7,7 @@
  *   alice may not list pods in namespace "prod".
  *   → you may list pods in: dev, staging
  */
+import { fg } from './theme.js';
 import { Text } from 'ink';
 import { STAGES, type Failure } from '../core/failure.js';
 import { capLines, capText, neutralize, neutralizeMultiline } from '../core/terminal-text.js';
@@ -52,9 +53,9 @@ export function paneLines(failure: Failure, max: number, width = 200): string[] 
 }
 
 export interface StatusPaneProps {
-  failure?: Failure;
-  resolved?: string;
-  identity?: string;
+  failure?: Failure | undefined;
+  resolved?: string | undefined;
+  identity?: string | undefined;
   maxLines: number;
   color: boolean;
   width?: number;
@@ -71,12 +72,12 @@ export function StatusPane({ failure, resolved, identity, maxLines, color, width
   if (failure) {
     return (
       <>
-        <Text wrap="truncate-end" color={color ? 'red' : undefined} bold>
+        <Text wrap="truncate-end" {...fg(color && 'red')} bold>
           {`── why no pods: ${failure.code} `}
         </Text>
         <Text wrap="truncate-end">{stageLine(failure, width)}</Text>
         {paneLines(failure, maxLines - 2, width).map((l, i) => (
-          <Text key={i} wrap="truncate-end" color={color && i === 0 ? 'red' : undefined}>
+          <Text key={i} wrap="truncate-end" {...fg(color && i === 0 && 'red')}>
             {l}
           </Text>
         ))}
@@ -85,7 +86,7 @@ export function StatusPane({ failure, resolved, identity, maxLines, color, width
   }
   return (
     <>
-      <Text wrap="truncate-end" color={color ? 'green' : undefined} bold>
+      <Text wrap="truncate-end" {...fg(color && 'green')} bold>
         {resolved ? '── resolved ' : '── status '}
       </Text>
       <Text wrap="truncate-end">{stageLine(undefined, width)}</Text>

@@ -22,3 +22,8 @@ export function colorEnabled(env: Readonly<Record<string, string | undefined>>, 
   const v = env['NO_COLOR'];
   return v === undefined || v === '';
 }
+
+/** Ink's color prop when a colour applies, and no prop at all otherwise (`<Text {...fg(on && 'red')}>`). */
+export function fg(color: string | false | undefined): { color?: string } {
+  return color ? { color } : {};
+}

@@ -45,7 +45,7 @@ test('pod rows are recognised on a captured screen', () => {
   assert.deepEqual(rowPod('web-1   1/1   Running', 'default'), { namespace: 'default', name: 'web-1' });
 });
 
-test('the harness runs end to end at 50 pods (list and TUI first paint, one round)', { timeout: 90000 }, async (t) => {
+test('the harness runs end to end at 50 pods (list and TUI first paint, one round)', { timeout: 240_000 }, async (t) => {
   if (!requireTool(t, 'kubectl', 'the benchmark harness test') || !requireTool(t, 'tmux', 'the benchmark harness test')) return;
   const out = mkdtempSync(join(tmpdir(), 'kpods-bench-test-'));
   try {

@@ -12,7 +12,12 @@ import { makeTarget } from './target-helper.js';
 
 const pluginPath = join(repoRoot, 'test', 'fixtures', 'client', 'plugin.mjs');
 
-function setup(mode: string, extraEnv: Array<{ name: string; value: string }> = [], over: Partial<ExecConfig> = {}) {
+/** `over` replaces fields of the plugin's exec config; an undefined value leaves the field unset. */
+function setup(
+  mode: string,
+  extraEnv: Array<{ name: string; value: string }> = [],
+  over: { [K in keyof ExecConfig]?: ExecConfig[K] | undefined } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'kpods-exec-'));
   const exec: ExecConfig = {
     apiVersion: 'client.authentication.k8s.io/v1',
@@ -21,7 +26,7 @@ function setup(mode: string, extraEnv: Array<{ name: string; value: string }> = 
     env: [{ name: 'PLUGIN_MODE', value: mode }, { name: 'PLUGIN_STATE_DIR', value: dir }, ...extraEnv],
     provideClusterInfo: true,
     interactiveMode: 'Never',
-    ...over,
+    ...(over as Partial<ExecConfig>),
   };
   let now = new Date('2026-01-01T00:00:00Z');
   const stderr: string[] = [];

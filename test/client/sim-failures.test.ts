@@ -1,6 +1,6 @@
 /**
  * Every failure code produced by a real scenario (the simulator, or a real local server or
- * process built for the case) and classified right, through the real `kpods list` binary.
+ * process built for the case) and classified right, through `kpods list` run in-process.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +10,8 @@ import { createServer as createNetServer, type Server as NetServer, type Socket,
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
-import { repoRoot, runKpods, type RunResult } from '../helpers/run-kpods.js';
+import { repoRoot, type RunResult } from '../helpers/run-kpods.js';
+import { runCommand } from '../helpers/run-command.js';
 import { caAndLeaf, strayKey } from './tls-fixtures.js';
 
 let sim: Simulator;
@@ -65,7 +66,7 @@ function kubeconfig(name: string, cluster: Record<string, unknown>, user: Record
 const simCluster = (): Record<string, unknown> => ({ server: sim.url, 'certificate-authority-data': b64(sim.secrets.caPem) });
 
 async function list(args: string[]): Promise<RunResult & { failureCode?: string }> {
-  const r = await runKpods(['list', ...args], { env: { HOME: dir, KUBECONFIG: undefined } });
+  const r = await runCommand(['list', ...args], { env: { HOME: dir, KUBECONFIG: undefined } });
   const m = /stage: [a-z]+ \(([a-z]+\.[a-z-]+)\)/.exec(r.stderr);
   return m?.[1] ? { ...r, failureCode: m[1] } : r;
 }
@@ -82,23 +83,26 @@ async function expectCode(args: string[], code: string, exit: number): Promise<R
 const ctx = (c: string): string[] => ['--kubeconfig', sim.kubeconfigPath, '--context', c];
 
 test('simulator scenarios are classified by stage and code, with the exit code of the stage', async () => {
-  await expectCode(ctx('exec-missing'), 'credentials.exec-not-found', 4);
-  await expectCode(ctx('exec-fails'), 'credentials.exec-failed', 4);
-  await expectCode(ctx('nothing-listening'), 'connection.refused', 5);
-  const ca = await expectCode(ctx('wrong-ca'), 'connection.tls-unknown-authority', 5);
+  // Independent commands: all at once.
+  const [, , , ca, hn, u, f, h] = await Promise.all([
+    expectCode(ctx('exec-missing'), 'credentials.exec-not-found', 4),
+    expectCode(ctx('exec-fails'), 'credentials.exec-failed', 4),
+    expectCode(ctx('nothing-listening'), 'connection.refused', 5),
+    expectCode(ctx('wrong-ca'), 'connection.tls-unknown-authority', 5),
+    expectCode(ctx('hostname-mismatch'), 'connection.tls-hostname-mismatch', 5),
+    expectCode(ctx('expired-token'), 'authentication.unauthorized', 6),
+    expectCode(ctx('developer'), 'authorization.forbidden', 7),
+    expectCode(ctx('html-login'), 'response.not-kubernetes', 8),
+    expectCode([...ctx('slow'), '--request-timeout=4s'], 'response.timeout', 8),
+  ]);
   assert.match(ca.stderr, /certificate-authority/);
-  const hn = await expectCode(ctx('hostname-mismatch'), 'connection.tls-hostname-mismatch', 5);
   assert.match(hn.stderr, /tls-server-name/);
-  const u = await expectCode(ctx('expired-token'), 'authentication.unauthorized', 6);
   assert.match(u.stderr, /Sent: bearer token from the kubeconfig/);
-  const f = await expectCode(ctx('developer'), 'authorization.forbidden', 7);
   assert.match(f.stderr, /list pods in namespace "default"/);
   assert.match(f.stderr, /knows you as "jane@example.com", in groups developers/);
   // No context names "shop": kpods learns it from the cluster-wide rule that names the namespace.
   assert.match(f.stderr, /You may list pods in: shop/);
-  const h = await expectCode(ctx('html-login'), 'response.not-kubernetes', 8);
   assert.match(h.stderr, /web page/);
-  await expectCode([...ctx('slow'), '--request-timeout=4s'], 'response.timeout', 8);
 });
 
 test('a 403 names the namespaces where listing pods is allowed', async () => {
@@ -122,13 +126,13 @@ test('a 403 names the namespaces where listing pods is allowed', async () => {
 });
 
 test('credential files, plugin output, certificates and keys', async () => {
-  await expectCode(
+  const tokenFile = expectCode(
     ['--kubeconfig', kubeconfig('token-file', simCluster(), { tokenFile: join(dir, 'no-such-token') })],
     'credentials.file-unreadable',
     4,
   );
   const plugin = join(repoRoot, 'test', 'fixtures', 'client', 'plugin.mjs');
-  await expectCode(
+  const badPlugin = expectCode(
     [
       '--kubeconfig',
       kubeconfig('bad-plugin', simCluster(), {
@@ -144,7 +148,7 @@ test('credential files, plugin output, certificates and keys', async () => {
     'credentials.exec-invalid-output',
     4,
   );
-  await expectCode(
+  const mismatch = expectCode(
     [
       '--kubeconfig',
       kubeconfig('mismatch', simCluster(), { 'client-certificate-data': b64(adminCert), 'client-key-data': b64(await strayKey()) }),
@@ -158,7 +162,7 @@ test('credential files, plugin output, certificates and keys', async () => {
     notBefore: new Date(Date.now() - 30 * 86400_000),
     notAfter: new Date(Date.now() - 86400_000),
   });
-  const expired = await expectCode(
+  const expiredCert = expectCode(
     [
       '--kubeconfig',
       kubeconfig('expired-cert', simCluster(), { 'client-certificate-data': b64(old.leaf.cert), 'client-key-data': b64(old.leaf.key) }),
@@ -166,39 +170,47 @@ test('credential files, plugin output, certificates and keys', async () => {
     'credentials.cert-expired',
     4,
   );
+  const [, , , expired] = await Promise.all([tokenFile, badPlugin, mismatch, expiredCert]);
   assert.match(expired.stderr, /CN=old-admin/);
 });
 
 test('connection failures: DNS, timeout, proxy, expired server certificate, TLS protocol', async () => {
-  await expectCode(
-    ['--kubeconfig', kubeconfig('dns', { server: 'https://kpods-no-such-host.invalid:6443' }, { token: 'x' })],
-    'connection.dns',
-    5,
+  const runs: Array<Promise<RunResult>> = [];
+  runs.push(
+    expectCode(
+      ['--kubeconfig', kubeconfig('dns', { server: 'https://kpods-no-such-host.invalid:6443' }, { token: 'x' })],
+      'connection.dns',
+      5,
+    ),
   );
 
   const silent = createNetServer(() => {});
   const silentPort = await listen(silent);
-  await expectCode(
-    ['--kubeconfig', kubeconfig('silent', { server: `https://127.0.0.1:${silentPort}` }, {}), '--request-timeout=700ms'],
-    'connection.timeout',
-    5,
+  runs.push(
+    expectCode(
+      ['--kubeconfig', kubeconfig('silent', { server: `https://127.0.0.1:${silentPort}` }, {}), '--request-timeout=700ms'],
+      'connection.timeout',
+      5,
+    ),
   );
 
   const dead = createNetServer();
   const deadPort = await listen(dead);
   await new Promise((r) => dead.close(r));
   servers.splice(servers.indexOf(dead), 1);
-  await expectCode(
-    [
-      '--kubeconfig',
-      kubeconfig(
-        'proxy',
-        { ...simCluster(), server: 'https://kubernetes.example.test:6443', 'proxy-url': `http://127.0.0.1:${deadPort}` },
-        {},
-      ),
-    ],
-    'connection.proxy',
-    5,
+  runs.push(
+    expectCode(
+      [
+        '--kubeconfig',
+        kubeconfig(
+          'proxy',
+          { ...simCluster(), server: 'https://kubernetes.example.test:6443', 'proxy-url': `http://127.0.0.1:${deadPort}` },
+          {},
+        ),
+      ],
+      'connection.proxy',
+      5,
+    ),
   );
 
   const old = await caAndLeaf({
@@ -209,18 +221,24 @@ test('connection failures: DNS, timeout, proxy, expired server certificate, TLS 
   });
   const expiredServer = createHttpsServer({ cert: old.leaf.cert, key: old.leaf.key }, (_req, res) => res.end('{}'));
   const expiredPort = await listen(expiredServer);
-  await expectCode(
-    [
-      '--kubeconfig',
-      kubeconfig('expired-server', { server: `https://127.0.0.1:${expiredPort}`, 'certificate-authority-data': b64(old.ca.cert) }, {}),
-    ],
-    'connection.tls-cert-expired',
-    5,
+  runs.push(
+    expectCode(
+      [
+        '--kubeconfig',
+        kubeconfig('expired-server', { server: `https://127.0.0.1:${expiredPort}`, 'certificate-authority-data': b64(old.ca.cert) }, {}),
+      ],
+      'connection.tls-cert-expired',
+      5,
+    ),
   );
 
   const plain = createNetServer((sock) => sock.once('data', () => sock.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n')));
   const plainPort = await listen(plain);
-  await expectCode(['--kubeconfig', kubeconfig('plain', { server: `https://127.0.0.1:${plainPort}` }, {})], 'connection.tls-protocol', 5);
+  runs.push(
+    expectCode(['--kubeconfig', kubeconfig('plain', { server: `https://127.0.0.1:${plainPort}` }, {})], 'connection.tls-protocol', 5),
+  );
+  // Independent commands: all at once.
+  await Promise.all(runs);
 });
 
 test('a 401 names the credential that was sent: JWT issuer, subject and expiry, never the token', async () => {
@@ -236,7 +254,9 @@ test('a 401 names the credential that was sent: JWT issuer, subject and expiry, 
 });
 
 test('trace reports a missing kubeconfig at the kubeconfig stage (exit 3)', async () => {
-  const r = await runKpods(['trace', '-o', 'json', '--kubeconfig', join(dir, 'nope.yaml')], { env: { HOME: dir, KUBECONFIG: undefined } });
+  const r = await runCommand(['trace', '-o', 'json', '--kubeconfig', join(dir, 'nope.yaml')], {
+    env: { HOME: dir, KUBECONFIG: undefined },
+  });
   assert.equal(r.code, 3);
   const report = JSON.parse(r.stdout) as { ok: boolean; stages: Array<{ name: string; status: string; code: string | null }> };
   assert.equal(report.ok, false);
@@ -255,15 +275,16 @@ test('trace reports a missing kubeconfig at the kubeconfig stage (exit 3)', asyn
 });
 
 test('usage errors exit 2', async () => {
-  const r = await list(['--no-such-flag']);
+  const [r, o] = await Promise.all([list(['--no-such-flag']), list(['-o', 'yaml'])]);
   assert.equal(r.code, 2);
-  const o = await list(['-o', 'yaml']);
   assert.equal(o.code, 2);
 });
 
 test('tls-server-name fixes the hostname mismatch: it is the SNI and the verified name', async () => {
-  const r = await list([...ctx('hostname-mismatch'), '--tls-server-name', 'kubernetes.internal.example']);
+  const [r] = await Promise.all([
+    list([...ctx('hostname-mismatch'), '--tls-server-name', 'kubernetes.internal.example']),
+    expectCode([...ctx('hostname-mismatch'), '--tls-server-name', 'wrong.example'], 'connection.tls-hostname-mismatch', 5),
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^NAME +READY +STATUS/);
-  await expectCode([...ctx('hostname-mismatch'), '--tls-server-name', 'wrong.example'], 'connection.tls-hostname-mismatch', 5);
 });

@@ -6,7 +6,7 @@ import { topCommand } from '../../src/commands/top.js';
 import { runKpods } from '../helpers/run-kpods.js';
 import { runKubectl } from '../helpers/sim.js';
 import { requireTool } from '../helpers/tools.js';
-import { runCommand } from '../helpers/run-command.js';
+import { runCommand } from '../helpers/run-command-fn.js';
 
 let sim: Simulator;
 // A frozen server clock: the usage figures are the same for both runs.

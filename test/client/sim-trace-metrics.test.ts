@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { traceCommand } from '../../src/commands/trace.js';
-import { runCommand } from '../helpers/run-command.js';
+import { runCommand } from '../helpers/run-command-fn.js';
 
 let sim: Simulator;
 before(async () => {

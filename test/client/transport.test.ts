@@ -17,7 +17,7 @@ import { chooseProxy, noProxyMatches } from '../../src/core/client/proxy.js';
 import type { Target } from '../../src/core/target.js';
 import { caAndLeaf } from './tls-fixtures.js';
 import { makeTarget } from './target-helper.js';
-import { runKpods } from '../helpers/run-kpods.js';
+import { runCommand } from '../helpers/run-command.js';
 
 interface Seen {
   method: string;
@@ -462,7 +462,7 @@ test("kpods list persists a refreshed oidc token to the user's kubeconfig file",
     }),
     { mode: 0o600 },
   );
-  const r = await runKpods(['list', '--kubeconfig', path], { env: { HOME: dir, KUBECONFIG: undefined } });
+  const r = await runCommand(['list', '--kubeconfig', path], { env: { HOME: dir, KUBECONFIG: undefined } });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^NAME +READY +STATUS +RESTARTS +AGE\nweb-1 +1\/1 +Running +0 +5m\n$/);
   const saved = readFileSync(path, 'utf8');

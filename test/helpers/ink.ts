@@ -1,10 +1,11 @@
 /**
- * Rendering Ink trees in tests: a sized fake terminal (columns, rows, resize), key escapes, and
- * waitForFrame, which waits for a frame predicate with a deadline instead of sleeping.
+ * Rendering Ink trees in tests, through ink-testing-library (its render, rerender, lastFrame,
+ * frames and stdin), plus what it lacks: a terminal size (columns, rows, resize), key escapes,
+ * and waitForFrame, which waits for a frame predicate with a deadline instead of sleeping.
  */
-import { EventEmitter } from 'node:events';
-import { render as inkRender } from 'ink';
-import type { ReactElement } from 'react';
+import type { EventEmitter } from 'node:events';
+import { createElement, Fragment, type ReactElement } from 'react';
+import { render } from 'ink-testing-library';
 
 /** Escape sequences for keys, as a terminal sends them. */
 export const KEYS = {
@@ -23,46 +24,10 @@ export function plain(frame: string | undefined): string {
   return (frame ?? '').replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 }
 
-class FakeStdout extends EventEmitter {
-  frames: string[] = [];
-  isTTY = true;
-  constructor(
-    public columns: number,
-    public rows: number,
-  ) {
-    super();
-  }
-  write = (frame: string): boolean => {
-    this.frames.push(frame);
-    this.emit('frame');
-    return true;
-  };
-  lastFrame = (): string | undefined => this.frames[this.frames.length - 1];
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  write = (data: string): void => {
-    this.data = data;
-    this.emit('readable');
-    this.emit('data', data);
-  };
-  read = (): string | null => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
-}
-
 export interface Rendered {
   stdin: { write(data: string): void };
+  /** Renders another tree in the same terminal (ink-testing-library's rerender). */
+  rerender(tree: ReactElement): void;
   /** The last frame without colour escapes. */
   frame(): string;
   frames: string[];
@@ -74,38 +39,48 @@ export interface Rendered {
   press(keys: string, pred: (frame: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
 }
 
-/** Renders `tree` in a fake terminal of `columns`×`rows` (debug mode: every frame is kept). */
+/** Renders `tree` in a fake terminal of `columns`×`rows` (Ink's debug mode: every frame is kept). */
 export function renderSized(tree: ReactElement, columns = 100, rows = 30): Rendered {
-  const stdout = new FakeStdout(columns, rows);
-  const stdin = new FakeStdin();
-  const stderr = new FakeStdout(columns, rows);
-  const instance = inkRender(tree, {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stderr: stderr as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    debug: true,
-    exitOnCtrlC: false,
-    patchConsole: false,
+  // ink-testing-library's terminal is 100 columns wide with no rows and no resize: an empty tree
+  // goes first, the terminal gets its size, and then the tree is rendered into it.
+  const ink = render(createElement(Fragment));
+  const stdout = ink.stdout;
+  const size = { columns, rows };
+  Object.defineProperties(stdout, {
+    columns: { get: () => size.columns, configurable: true },
+    rows: { get: () => size.rows, configurable: true },
+    isTTY: { value: true, configurable: true },
   });
-  const frame = (): string => plain(stdout.lastFrame());
+  // Every write is a frame: announce it, so waiting re-checks at once instead of polling.
+  const write = stdout.write;
+  stdout.write = (frame: string): void => {
+    write(frame);
+    stdout.emit('frame');
+  };
+  // The empty tree's frames are no frames of `tree`.
+  const emptyFrames = ink.frames.length;
+  ink.rerender(tree);
+  ink.frames.splice(0, emptyFrames);
+  const frame = (): string => plain(ink.lastFrame());
   const waitFor = (pred: (f: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> =>
     waitForFrame(frame, (f) => pred(f), what, stdout, timeoutMs);
   return {
-    stdin,
+    stdin: ink.stdin,
+    rerender: ink.rerender,
     frame,
-    frames: stdout.frames,
+    frames: ink.frames,
     resize(c, r) {
-      stdout.columns = c;
-      stdout.rows = r;
+      size.columns = c;
+      size.rows = r;
       stdout.emit('resize');
     },
     unmount() {
-      instance.unmount();
-      instance.cleanup();
+      ink.unmount();
+      ink.cleanup();
     },
     waitFor,
     press(keys, pred, what, timeoutMs) {
-      stdin.write(keys);
+      ink.stdin.write(keys);
       return waitFor(pred, what, timeoutMs);
     },
   };

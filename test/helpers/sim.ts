@@ -1,14 +1,15 @@
 /**
- * Test helpers around the simulator: start one (and always close it), and run the real
- * kubectl against it with a fresh --cache-dir, a temporary HOME and no KUBERNETES_* variables.
+ * Test helpers around the simulator: start one (and always close it), requests and watches over
+ * real TLS, and (from kubectl.ts) the real kubectl.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/index.js';
 
 export type { Simulator, SimulatorOptions };
+
+// The real timers, taken before any test fakes them (mock.timers): deadlines for waiting on the
+// simulator must fire even while a test moves the simulator's own timers by hand.
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
 
 /** Starts a simulator for a test; pair with `sim.close()` (e.g. in `after`). */
 export function startTestSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
@@ -25,117 +26,7 @@ export async function withSimulator<T>(opts: SimulatorOptions, fn: (sim: Simulat
   }
 }
 
-import { findKubectl } from './tools.js';
-import { collectOutput } from './run-kpods.js';
-
-export { findKubectl };
-
-export interface KubectlResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export interface KubectlOptions {
-  kubeconfig: string;
-  context?: string;
-  /** Extra environment variables (on top of a clean PATH and HOME). */
-  env?: Record<string, string>;
-  timeoutMs?: number;
-}
-
-function cleanEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env))
-    if (!k.startsWith('KUBERNETES_') && k !== 'KUBECONFIG' && k !== 'KUBECACHEDIR') env[k] = v;
-  return { ...env, HOME: home, ...extra };
-}
-
-/** Runs kubectl to completion with a fresh cache dir and temporary HOME (both removed after). */
-export async function runKubectl(args: string[], opts: KubectlOptions): Promise<KubectlResult> {
-  const kubectl = findKubectl();
-  if (!kubectl) throw new Error('kubectl not found on PATH');
-  const home = mkdtempSync(join(tmpdir(), 'kpods-kubectl-'));
-  try {
-    const full = [
-      '--kubeconfig',
-      opts.kubeconfig,
-      '--cache-dir',
-      join(home, 'cache'),
-      ...(opts.context ? ['--context', opts.context] : []),
-      ...args,
-    ];
-    const child = spawn(kubectl, full, { env: cleanEnv(home, opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
-    return await collectOutput(child, `kubectl ${args.join(' ')}`, opts.timeoutMs ?? 60_000);
-  } finally {
-    rmSync(home, { recursive: true, force: true });
-  }
-}
-
-/** A long-running kubectl (e.g. `get pods -w`): wait for output, then stop it. */
-export interface KubectlProcess {
-  child: ChildProcess;
-  /** Output so far. */
-  stdout(): string;
-  stderr(): string;
-  /** Resolves when stdout matches `pattern` (rejects after `timeoutMs`). */
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
-  /** Kills kubectl and removes its temporary HOME. */
-  stop(): Promise<void>;
-}
-
-/** Starts kubectl in the background with a fresh cache dir and temporary HOME. */
-export function spawnKubectl(args: string[], opts: KubectlOptions): KubectlProcess {
-  const kubectl = findKubectl();
-  if (!kubectl) throw new Error('kubectl not found on PATH');
-  const home = mkdtempSync(join(tmpdir(), 'kpods-kubectl-'));
-  const full = [
-    '--kubeconfig',
-    opts.kubeconfig,
-    '--cache-dir',
-    join(home, 'cache'),
-    ...(opts.context ? ['--context', opts.context] : []),
-    ...args,
-  ];
-  const child = spawn(kubectl, full, { env: cleanEnv(home, opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  const listeners = new Set<() => void>();
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-    out += d;
-    for (const l of [...listeners]) l();
-  });
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const exited = new Promise<void>((r) => child.on('close', () => r()));
-  return {
-    child,
-    stdout: () => out,
-    stderr: () => err,
-    waitFor(pattern, timeoutMs = 30_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const m = pattern.exec(out);
-          if (m) {
-            listeners.delete(check);
-            clearTimeout(timer);
-            resolve(m[0]);
-          }
-        };
-        const timer = setTimeout(() => {
-          listeners.delete(check);
-          reject(new Error(`kubectl ${args.join(' ')}: ${pattern} did not appear\nstdout: ${out}\nstderr: ${err}`));
-        }, timeoutMs);
-        listeners.add(check);
-        check();
-      });
-    },
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-      rmSync(home, { recursive: true, force: true });
-    },
-  };
-}
+export { findKubectl, runKubectl, spawnKubectl, type KubectlOptions, type KubectlProcess, type KubectlResult } from './kubectl.js';
 
 /** How a direct request authenticates: the admin client certificate (default), none, a token or basic auth. */
 export type SimAuth = 'admin' | 'none' | { token: string } | { basic: [string, string] };
@@ -234,11 +125,11 @@ export async function simStream(sim: Simulator, path: string, opts: SimRequestOp
             const check = () => {
               if (lines.length >= n) {
                 waiters.delete(check);
-                clearTimeout(timer);
+                realClearTimeout(timer);
                 ok(lines);
               }
             };
-            const timer = setTimeout(() => {
+            const timer = realSetTimeout(() => {
               waiters.delete(check);
               fail(new Error(`${path}: expected ${n} lines, got ${lines.length}: ${lines.join('\n').slice(0, 2000)}`));
             }, timeoutMs);

@@ -134,7 +134,8 @@ test('kpods demo --serve --kubeconfig-out onto a symlink refuses, names the path
   writeFileSync(victim, 'precious\n', { mode: 0o644 });
   const link = join(dir, 'out.yaml');
   symlinkSync(victim, link);
-  const { demoCommand } = await import('../../src/commands/demo.js');
+  const { runDemo } = await import('../../src/commands/demo.js');
+  const demoCommand = (args: string[], io: Parameters<typeof runDemo>[1]) => runDemo(args, io, { openUi: async () => 0 });
   const { runCommand } = await import('./helpers.js');
   const r = await runCommand(demoCommand, ['--serve', '--pods', '0', '--churn', '0', '--kubeconfig-out', link], { home: dir });
   assert.equal(r.code, 1);

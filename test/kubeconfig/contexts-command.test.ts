@@ -1,11 +1,12 @@
-/** `kpods contexts`: the real binary against kubectl config get-contexts, the JSON shape, and exit codes. */
+/** `kpods contexts` (run in-process) against kubectl config get-contexts, the JSON shape, and exit codes. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { repoRoot, runKpods } from '../helpers/run-kpods.js';
-import { runKubectl } from './kubectl.js';
+import { repoRoot } from '../helpers/run-kpods.js';
+import { runCommand } from '../helpers/run-command.js';
+import { runKubectl } from '../helpers/kubectl.js';
 import { requireTool } from '../helpers/tools.js';
 
 const dir = join(repoRoot, 'test', 'fixtures', 'kubeconfig', 'oracle');
@@ -17,12 +18,17 @@ const env = (kubeconfig?: string): Record<string, string> =>
 
 test('the text form has kubectl get-contexts columns, aligned the same, plus ORIGIN', async (t) => {
   if (!requireTool(t, 'kubectl', 'the comparison with kubectl config get-contexts')) return;
-  for (const list of [['a.yaml', 'b.yaml', 'names.yaml', 'json.json'], ['d.yaml'], ['c.yaml', 'exec.yaml']]) {
-    const kc = list.join(delimiter);
-    const [mine, theirs] = await Promise.all([
-      runKpods(['contexts'], { env: env(kc), cwd: dir }),
-      runKubectl(['config', 'get-contexts'], { cwd: dir, env: { KUBECONFIG: kc }, home }),
-    ]);
+  const chains = [['a.yaml', 'b.yaml', 'names.yaml', 'json.json'], ['d.yaml'], ['c.yaml', 'exec.yaml']].map((l) => l.join(delimiter));
+  const runs = await Promise.all(
+    chains.map((kc) =>
+      Promise.all([
+        runCommand(['contexts'], { env: env(kc), cwd: dir }),
+        runKubectl(['config', 'get-contexts'], { cwd: dir, env: { KUBECONFIG: kc }, home }),
+      ]),
+    ),
+  );
+  for (const [i, [mine, theirs]] of runs.entries()) {
+    const kc = chains[i];
     assert.equal(mine.code, 0, mine.stderr);
     assert.equal(theirs.code, 0, theirs.stderr);
     const myLines = mine.stdout.split('\n');
@@ -40,7 +46,7 @@ test('the text form has kubectl get-contexts columns, aligned the same, plus ORI
 });
 
 test('-o json has the documented shape, with origins and auth kinds', async () => {
-  const r = await runKpods(['contexts', '-o', 'json'], { env: env(['a.yaml', 'missing.yaml', 'b.yaml'].join(delimiter)), cwd: dir });
+  const r = await runCommand(['contexts', '-o', 'json'], { env: env(['a.yaml', 'missing.yaml', 'b.yaml'].join(delimiter)), cwd: dir });
   assert.equal(r.code, 0, r.stderr);
   const doc = JSON.parse(r.stdout) as Record<string, unknown>;
   assert.deepEqual(Object.keys(doc), ['current', 'files', 'contexts', 'clusters', 'users']);
@@ -79,7 +85,7 @@ test('-o json has the documented shape, with origins and auth kinds', async () =
 });
 
 test('-o json reports every auth kind', async () => {
-  const r = await runKpods(['contexts', '-o', 'json', '--kubeconfig', 'exec.yaml'], { env: env(), cwd: dir });
+  const r = await runCommand(['contexts', '-o', 'json', '--kubeconfig', 'exec.yaml'], { env: env(), cwd: dir });
   assert.equal(r.code, 0, r.stderr);
   const users = (JSON.parse(r.stdout) as { users: Array<{ name: string; auth: string }> }).users;
   assert.deepEqual(Object.fromEntries(users.map((u) => [u.name, u.auth])), {
@@ -91,7 +97,7 @@ test('-o json reports every auth kind', async () => {
     'no-user-key': 'none',
     provider: 'auth-provider',
   });
-  const r2 = await runKpods(['contexts', '-o', 'json', '--kubeconfig', 'dir1/.kubeconfig'], { env: env(), cwd: dir });
+  const r2 = await runCommand(['contexts', '-o', 'json', '--kubeconfig', 'dir1/.kubeconfig'], { env: env(), cwd: dir });
   assert.deepEqual(
     (JSON.parse(r2.stdout) as { users: Array<{ auth: string }> }).users.map((u) => u.auth),
     ['client-certificate'],
@@ -118,8 +124,9 @@ test('errors: code, summary and hint on stderr, exit 3; usage errors exit 2', as
     { args: ['contexts', '--bogus'], env: env('a.yaml'), code: 2, match: /Unknown option '--bogus'[\s\S]*Usage: kpods contexts/ },
     { args: ['contexts', '-o', 'yaml'], env: env('a.yaml'), code: 2, match: /unsupported output format/ },
   ];
-  for (const c of cases) {
-    const r = await runKpods(c.args, { env: c.env, cwd: dir });
+  const results = await Promise.all(cases.map((c) => runCommand(c.args, { env: c.env, cwd: dir })));
+  for (const [i, c] of cases.entries()) {
+    const r = results[i]!;
     assert.equal(r.code, c.code, `${c.args.join(' ')}: ${r.stderr}`);
     assert.match(r.stderr, c.match);
     assert.equal(r.stdout, '');
@@ -127,38 +134,38 @@ test('errors: code, summary and hint on stderr, exit 3; usage errors exit 2', as
 });
 
 test('--help, --version, -o name, a name filter, and warnings on stderr', async () => {
-  const help = await runKpods(['contexts', '--help'], { env: env(), cwd: dir });
+  const help = await runCommand(['contexts', '--help'], { env: env(), cwd: dir });
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^Usage: kpods contexts/);
-  const ver = await runKpods(['contexts', '--version'], { env: env(), cwd: dir });
+  const ver = await runCommand(['contexts', '--version'], { env: env(), cwd: dir });
   assert.equal(ver.code, 0);
   assert.match(ver.stdout, /^kpods \d+\.\d+\.\d+/);
-  const names = await runKpods(['contexts', '-o', 'name'], { env: env(['a.yaml', 'b.yaml'].join(delimiter)), cwd: dir });
+  const names = await runCommand(['contexts', '-o', 'name'], { env: env(['a.yaml', 'b.yaml'].join(delimiter)), cwd: dir });
   assert.equal(names.stdout, 'ctx-a\nctx-b\nshared-ctx\n');
-  const one = await runKpods(['contexts', 'ctx-a', '-o', 'json'], { env: env(['a.yaml', 'b.yaml'].join(delimiter)), cwd: dir });
+  const one = await runCommand(['contexts', 'ctx-a', '-o', 'json'], { env: env(['a.yaml', 'b.yaml'].join(delimiter)), cwd: dir });
   assert.deepEqual(
     (JSON.parse(one.stdout) as { contexts: Array<{ name: string }> }).contexts.map((c) => c.name),
     ['ctx-a'],
   );
-  const warn = await runKpods(['contexts'], { env: env('yes-bool.yaml'), cwd: dir });
+  const warn = await runCommand(['contexts'], { env: env('yes-bool.yaml'), cwd: dir });
   assert.equal(warn.code, 0);
   assert.match(warn.stderr, /warning: .*yes-bool\.yaml:5: .*insecure-skip-tls-verify: the unquoted yes is read as true/);
-  const dangling = await runKpods(['contexts'], { env: env('dup-user-free.yaml'), cwd: dir });
+  const dangling = await runCommand(['contexts'], { env: env('dup-user-free.yaml'), cwd: dir });
   assert.equal(dangling.code, 0);
   assert.match(dangling.stderr, /warning: context "ctx-a" \(.*dup-user-free\.yaml\) names cluster "nowhere", which no file defines/);
   assert.match(dangling.stderr, /warning: context "ctx-a" .* names user "nobody", which no file defines/);
   // A context naming the cluster "" is fine when a cluster has that name; an empty user is no reference.
-  const named = await runKpods(['contexts'], { env: env('names.yaml'), cwd: dir });
+  const named = await runCommand(['contexts'], { env: env('names.yaml'), cwd: dir });
   assert.doesNotMatch(named.stderr, /which no file defines/);
 });
 
-test('the real binary: HOME unset reads ./.kube/config; KUBECONFIG set never falls back to home', async () => {
+test('HOME unset reads ./.kube/config; KUBECONFIG set never falls back to home', async () => {
   const { mkdirSync, writeFileSync } = await import('node:fs');
   const cwd = mkdtempSync(join(tmpdir(), 'kpods-contexts-cwd-'));
   try {
     mkdirSync(join(cwd, '.kube'));
     writeFileSync(join(cwd, '.kube', 'config'), 'contexts:\n- name: from-cwd\n  context: {cluster: x}\n');
-    const r = await runKpods(['contexts', '-o', 'json'], { env: {}, cwd });
+    const r = await runCommand(['contexts', '-o', 'json'], { env: {}, cwd });
     assert.equal(r.code, 0, r.stderr);
     const doc = JSON.parse(r.stdout) as { files: unknown; contexts: Array<{ name: string; origin: string }> };
     assert.deepEqual(doc.files, [{ path: join(cwd, '.kube', 'config'), exists: true }]);
@@ -166,7 +173,7 @@ test('the real binary: HOME unset reads ./.kube/config; KUBECONFIG set never fal
       doc.contexts.map((c) => [c.name, c.origin]),
       [['from-cwd', join(cwd, '.kube', 'config')]],
     );
-    const noFallback = await runKpods(['contexts'], { env: { HOME: cwd, KUBECONFIG: 'missing' }, cwd });
+    const noFallback = await runCommand(['contexts'], { env: { HOME: cwd, KUBECONFIG: 'missing' }, cwd });
     assert.equal(noFallback.code, 3);
     assert.match(noFallback.stderr, /none of the files in KUBECONFIG exists/);
   } finally {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { loadKubeconfig, renderConfigView } from '../../src/core/kubeconfig/index.js';
 import { repoRoot } from '../helpers/run-kpods.js';
-import { mapLimit, runKubectl } from './kubectl.js';
+import { mapLimit, runKubectl } from '../helpers/kubectl.js';
 import { requireTool } from '../helpers/tools.js';
 
 const dir = join(repoRoot, 'test', 'fixtures', 'kubeconfig', 'oracle');
@@ -30,26 +30,26 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  // §5 cases that concern loading and merging
-  { name: '§5.2 three missing files: empty config', env: ['missing-1.yaml', 'missing-2.yaml', 'missing-3.yaml'] },
-  { name: '§5.3 a file holding "bogus value" is refused', explicit: 'bogus.yaml', fails: true },
-  { name: '§5.4 a directory is refused', explicit: 'dir1', fails: true },
-  { name: '§5.5 --kubeconfig is the whole chain, KUBECONFIG ignored', explicit: 'a.yaml', alsoEnv: ['b.yaml'] },
-  { name: '§5.6 A:B, conflicts: first definition wins whole, current-context from B', env: ['a.yaml', 'b.yaml'] },
-  { name: '§5.7 disjoint files: the union, sorted', env: ['c.yaml', 'd.yaml', 'exec.yaml', 'json.json'] },
-  { name: '§5.8 only current-context: empty collections', env: ['only-current.yaml'] },
-  { name: '§5.9 duplicate cluster in one file', env: ['dup-cluster.yaml'], fails: true },
-  { name: '§5.9 duplicate context in one file', env: ['dup-context.yaml'], fails: true },
-  { name: '§5.9 duplicate user in one file', env: ['dup-user.yaml'], fails: true },
-  { name: '§5.9 duplicate extension in one file', env: ['dup-extension.yaml'], fails: true },
-  { name: '§5.10 relative paths are printed as written', env: ['dir1/.kubeconfig', 'dir2/.kubeconfig'] },
-  { name: '§5.11 exec v1, v1beta1 (interactiveMode default), relative command', env: ['exec.yaml'] },
-  { name: '§5.12 duplicates in KUBECONFIG are read once', env: ['a.yaml', 'a.yaml', 'b.yaml', 'b.yaml', 'c.yaml', 'b.yaml'] },
-  { name: '§5.13 /env/a:/other/b order', env: ['c.yaml', 'a.yaml'] },
-  { name: '§5.27 extra delimiters are ignored', rawEnv: `${delimiter}c.yaml${delimiter}` },
-  { name: '§5.28 two files, current-context from the first that sets it', env: ['c.yaml', 'b.yaml'] },
-  { name: '§5.29 a later duplicate of a name is no error', env: ['a.yaml', 'dup-user-free.yaml', 'b.yaml'] },
-  { name: '§5.30 empty user, "" names, context without user', env: ['names.yaml'] },
+  // Cases that concern loading and merging
+  { name: 'three missing files: empty config', env: ['missing-1.yaml', 'missing-2.yaml', 'missing-3.yaml'] },
+  { name: 'a file holding "bogus value" is refused', explicit: 'bogus.yaml', fails: true },
+  { name: 'a directory is refused', explicit: 'dir1', fails: true },
+  { name: '--kubeconfig is the whole chain, KUBECONFIG ignored', explicit: 'a.yaml', alsoEnv: ['b.yaml'] },
+  { name: 'A:B, conflicts: first definition wins whole, current-context from B', env: ['a.yaml', 'b.yaml'] },
+  { name: 'disjoint files: the union, sorted', env: ['c.yaml', 'd.yaml', 'exec.yaml', 'json.json'] },
+  { name: 'only current-context: empty collections', env: ['only-current.yaml'] },
+  { name: 'duplicate cluster in one file', env: ['dup-cluster.yaml'], fails: true },
+  { name: 'duplicate context in one file', env: ['dup-context.yaml'], fails: true },
+  { name: 'duplicate user in one file', env: ['dup-user.yaml'], fails: true },
+  { name: 'duplicate extension in one file', env: ['dup-extension.yaml'], fails: true },
+  { name: 'relative paths are printed as written', env: ['dir1/.kubeconfig', 'dir2/.kubeconfig'] },
+  { name: 'exec v1, v1beta1 (interactiveMode default), relative command', env: ['exec.yaml'] },
+  { name: 'duplicates in KUBECONFIG are read once', env: ['a.yaml', 'a.yaml', 'b.yaml', 'b.yaml', 'c.yaml', 'b.yaml'] },
+  { name: '/env/a:/other/b order', env: ['c.yaml', 'a.yaml'] },
+  { name: 'extra delimiters are ignored', rawEnv: `${delimiter}c.yaml${delimiter}` },
+  { name: 'two files, current-context from the first that sets it', env: ['c.yaml', 'b.yaml'] },
+  { name: 'a later duplicate of a name is no error', env: ['a.yaml', 'dup-user-free.yaml', 'b.yaml'] },
+  { name: 'empty user, "" names, context without user', env: ['names.yaml'] },
   // orderings and overlaps
   { name: 'B:A reverses who wins', env: ['b.yaml', 'a.yaml'] },
   { name: 'A:B:C three-way overlap', env: ['a.yaml', 'b.yaml', 'c.yaml'] },
@@ -227,11 +227,14 @@ test(
         { kubeconfig: 'real/sub/kc', context: 'x2' },
         { kubeconfig: 'linkdir/kc', context: 'x1' },
       ];
-      for (const c of cases) {
-        const k = await runKubectl(['config', 'view', '--raw', '--minify', '--flatten', '-o', 'json', `--context=${c.context}`], {
+      const answers = await mapLimit(cases, 4, (c) =>
+        runKubectl(['config', 'view', '--raw', '--minify', '--flatten', '-o', 'json', `--context=${c.context}`], {
           cwd: root,
           env: { KUBECONFIG: c.kubeconfig },
-        });
+        }),
+      );
+      for (const [i, c] of cases.entries()) {
+        const k = answers[i]!;
         const h = { env: { KUBECONFIG: c.kubeconfig }, home: root, cwd: root, now: () => new Date(0) };
         const loaded = loadKubeconfig({ host: h });
         assert.ok(loaded.ok);
@@ -327,17 +330,25 @@ test(
       writeFileSync(p, s);
     }
     try {
-      let n = 0;
-      for (const c of cases) {
-        const theirs = join(root, `k${++n}`);
-        const mine = join(root, `m${n}`);
+      const dirs = cases.map((c, i) => {
+        const theirs = join(root, `k${i + 1}`);
+        const mine = join(root, `m${i + 1}`);
         for (const d of [theirs, mine]) {
           mkdirSync(join(d, 'h'), { recursive: true });
           c.setup(d, join(d, 'h'));
         }
+        return { theirs, mine };
+      });
+      const answers = await mapLimit(cases, 4, (c) => {
+        const { theirs } = dirs[cases.indexOf(c)]!;
         const args = ['config', 'view', '--raw', '-o', 'json', ...(c.explicit !== undefined ? [`--kubeconfig=${c.explicit}`] : [])];
+        return runKubectl(args, { cwd: theirs, env: { ...c.env }, home: c.home === null ? null : join(theirs, c.home) });
+      });
+      const n = cases.length;
+      for (const [i, c] of cases.entries()) {
+        const { mine } = dirs[i]!;
         const env = { ...c.env };
-        const k = await runKubectl(args, { cwd: theirs, env, home: c.home === null ? null : join(theirs, c.home) });
+        const k = answers[i]!;
         assert.equal(k.code, 0, `${c.name}: ${k.stderr}`);
         const home = c.home === null || c.env['HOME'] === '' ? undefined : join(mine, c.home);
         const r = loadKubeconfig({

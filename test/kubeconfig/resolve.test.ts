@@ -113,7 +113,7 @@ test('the context picks cluster and user; paths resolve against the defining fil
   assert.equal(t.inCluster, false);
 });
 
-test('§5.11 an exec command with a slash resolves against the file; a bare one does not', () => {
+test('an exec command with a slash resolves against the file; a bare one does not', () => {
   const t = target(load(base), { context: 'exec' });
   assert.equal(t.auth.exec?.command, join(root, 'relative', 'client', 'cmd'));
   const bare = target(load(base), { user: 'bare-exec' });
@@ -122,7 +122,7 @@ test('§5.11 an exec command with a slash resolves against the file; a bare one 
   assert.equal(bare.userOverridden, true);
 });
 
-test('§5.16 --insecure-skip-tls-verify clears the CA file and data', () => {
+test('--insecure-skip-tls-verify clears the CA file and data', () => {
   const t = target(load(base), { insecureSkipTlsVerify: true });
   assert.equal(t.tls.insecureSkipVerify, true);
   assert.equal(t.tls.caFile, undefined);
@@ -131,7 +131,7 @@ test('§5.16 --insecure-skip-tls-verify clears the CA file and data', () => {
   assert.equal(d.tls.caData, undefined);
 });
 
-test('§5.17 --certificate-authority replaces CA data and the insecure flag, relative to the working directory', () => {
+test('--certificate-authority replaces CA data and the insecure flag, relative to the working directory', () => {
   const t = target(load(base), { context: 'no-ns', certificateAuthority: 'flag-ca.crt' });
   assert.equal(t.tls.caFile, join(root, 'flag-ca.crt'));
   assert.equal(t.tls.caData, undefined);
@@ -140,13 +140,13 @@ test('§5.17 --certificate-authority replaces CA data and the insecure flag, rel
   assert.equal(both.code, 'kubeconfig.invalid');
 });
 
-test('§5.18 --server clears the kubeconfig tls-server-name unless --tls-server-name is given', () => {
+test('--server clears the kubeconfig tls-server-name unless --tls-server-name is given', () => {
   assert.equal(target(load(base), { server: 'https://other:1' }).tls.serverName, undefined);
   assert.equal(target(load(base), { server: 'https://other:1' }).server, 'https://other:1');
   assert.equal(target(load(base), { server: 'https://other:1', tlsServerName: 'x.test' }).tls.serverName, 'x.test');
 });
 
-test('§5.19 servers are kept as written (path prefix, no scheme); an empty server is explained', () => {
+test('servers are kept as written (path prefix, no scheme); an empty server is explained', () => {
   const cfg = load(
     write(
       'servers.yaml',
@@ -160,7 +160,7 @@ test('§5.19 servers are kept as written (path prefix, no scheme); an empty serv
   assert.match(f.summary, /"empty-server" has no server/);
 });
 
-test('§5.20 an unknown context is context-not-found, naming it and the files', () => {
+test('an unknown context is context-not-found, naming it and the files', () => {
   const f = fails(load(base), { context: 'not-present' });
   assert.equal(f.code, 'kubeconfig.context-not-found');
   assert.match(f.summary, /"not-present" named by --context/);
@@ -170,7 +170,7 @@ test('§5.20 an unknown context is context-not-found, naming it and the files', 
   assert.match(cur.summary, /current-context \(set in .*cur-missing\.yaml\)/);
 });
 
-test('§8 a dangling cluster or user is explained instead of localhost:8080 or a prompt', () => {
+test('a dangling cluster or user is explained instead of localhost:8080 or a prompt', () => {
   const c = fails(load(base), { context: 'dangling-cluster' });
   assert.equal(c.code, 'kubeconfig.cluster-not-found');
   assert.match(c.summary, /Cluster "ghost" named by context "dangling-cluster" \(in .*base\.yaml\)/);
@@ -189,7 +189,7 @@ test('§8 a dangling cluster or user is explained instead of localhost:8080 or a
 test('no current context, and no kubeconfig at all, are explained', () => {
   const none = loadKubeconfig({ host: host({ KUBECONFIG: join(root, 'missing-a') }) });
   assert.ok(none.ok);
-  // §5.2: missing files are tolerated, with one "Config not found" warning.
+  // Missing files are tolerated, with one "Config not found" warning.
   assert.deepEqual(
     none.value.warnings.map((w) => w.message),
     [`Config not found: ${join(root, 'missing-a')}`],
@@ -203,13 +203,13 @@ test('no current context, and no kubeconfig at all, are explained', () => {
   assert.match(empty.hints.join(' '), /"a"/);
 });
 
-test('§5.21 --token beats the kubeconfig token and tokenFile', () => {
+test('--token beats the kubeconfig token and tokenFile', () => {
   const t = target(load(base), { token: 'flag' });
   assert.equal(t.auth.token, 'flag');
   assert.equal(t.auth.tokenFile, undefined);
 });
 
-test('§5.22 proxy-url schemes: http, https, socks5 accepted; others refused', () => {
+test('proxy-url schemes: http, https, socks5 accepted; others refused', () => {
   for (const ok of ['socks5://p:1080', 'http://p:3128', 'https://p']) {
     const cfg = load(
       write(
@@ -232,7 +232,7 @@ test('§5.22 proxy-url schemes: http, https, socks5 accepted; others refused', (
   }
 });
 
-test('§5.23 the cluster exec extension is handed over verbatim', () => {
+test('the cluster exec extension is handed over verbatim', () => {
   const cfg = load(join(fixtures, 'exec.yaml'));
   const t = target(cfg, { cluster: 'with-ext', user: 'exec-v1' });
   assert.deepEqual(t.execClusterConfig, { audience: 'foo', other: 'bar', nested: { list: [1, 2.5, true, null, 's'] } });
@@ -241,7 +241,7 @@ test('§5.23 the cluster exec extension is handed over verbatim', () => {
   assert.equal(t.disableCompression, true);
 });
 
-test('§5.25 an empty config with a namespace override still needs a context', () => {
+test('an empty config with a namespace override still needs a context', () => {
   const f = fails(load(write('empty-ns.yaml', '')), { namespace: 'foo' });
   assert.equal(f.code, 'kubeconfig.no-current-context');
   const t = target(load(base), { namespace: 'foo' });
@@ -275,7 +275,7 @@ test('--request-timeout: seconds, Go durations, 0 means no limit, junk is refuse
   assert.match(fails(load(base), { requestTimeout: 'abc' }).summary, /Invalid timeout value/);
 });
 
-test('§5.26 in-cluster: used with no context chosen, with the pod namespace; a kubeconfig context keeps its own', () => {
+test('in-cluster: used with no context chosen, with the pod namespace; a kubeconfig context keeps its own', () => {
   const sa = join(root, 'sa');
   mkdirSync(sa);
   writeFileSync(join(sa, 'token'), 'pod-token\n');

@@ -165,10 +165,14 @@ test('label and field selectors; unsupported fields and bad resourceVersionMatch
   assert.equal(future.headers['retry-after'], '1');
 });
 
-test('watch (JSON): from a list RV only changes arrive; ADDED/MODIFIED/DELETED carry kind', async () => {
+// Every watch in this file ends by its timeoutSeconds, on faked timers moved by hand: a watch the
+// client dropped would leave the server a real half-hour timer that a later test's faked
+// clearTimeout could not clear.
+test('watch (JSON): from a list RV only changes arrive; ADDED/MODIFIED/DELETED carry kind', async (t) => {
   const list = json((await simRequest(sim, '/api/v1/namespaces/batch/pods', { accept: 'application/json' })).body);
   const rv = list['metadata']['resourceVersion'];
-  const w = await simStream(sim, `/api/v1/namespaces/batch/pods?watch=1&resourceVersion=${rv}`);
+  t.mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
+  const w = await simStream(sim, `/api/v1/namespaces/batch/pods?watch=1&resourceVersion=${rv}&timeoutSeconds=1`);
   try {
     assert.equal(w.status, 200);
     sim.cluster.putPod({
@@ -189,17 +193,20 @@ test('watch (JSON): from a list RV only changes arrive; ADDED/MODIFIED/DELETED c
     assert.equal(events[1]!['object']['status']['phase'], 'Running');
     const rvs = events.map((e) => Number(e['object']['metadata']['resourceVersion']));
     assert.ok(rvs[0]! > Number(rv) && rvs[0]! < rvs[1]! && rvs[1]! < rvs[2]!);
+    t.mock.timers.tick(1000);
+    await w.ended;
   } finally {
     w.close();
     sim.cluster.deletePod('shop', 'elsewhere');
   }
 });
 
-test('watch with a selector: a pod entering the selection is ADDED, leaving it is DELETED', async () => {
+test('watch with a selector: a pod entering the selection is ADDED, leaving it is DELETED', async (t) => {
   sim.cluster.putPod({ metadata: { name: 'sel-1', namespace: 'default', labels: { app: 'other' } }, status: { phase: 'Running' } });
+  t.mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
   const w = await simStream(
     sim,
-    `/api/v1/namespaces/default/pods?watch=1&resourceVersion=${sim.cluster.resourceVersion}&labelSelector=app%3Dpicked`,
+    `/api/v1/namespaces/default/pods?watch=1&resourceVersion=${sim.cluster.resourceVersion}&labelSelector=app%3Dpicked&timeoutSeconds=1`,
   );
   try {
     sim.cluster.updatePod('default', 'sel-1', (p) => void (p.metadata!.labels = { app: 'picked' }));
@@ -211,12 +218,15 @@ test('watch with a selector: a pod entering the selection is ADDED, leaving it i
       lines.map((l) => json(l)['type']),
       ['ADDED', 'MODIFIED', 'DELETED'],
     );
+    t.mock.timers.tick(1000);
+    await w.ended;
   } finally {
     w.close();
   }
 });
 
-test('watch (Table): columnDefinitions only on the first event; bookmarks; timeoutSeconds ends the stream', async () => {
+test('watch (Table): columnDefinitions only on the first event; bookmarks; timeoutSeconds ends the stream', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
   const rv = sim.cluster.resourceVersion;
   const w = await simStream(
     sim,
@@ -233,6 +243,8 @@ test('watch (Table): columnDefinitions only on the first event; bookmarks; timeo
     'p1',
     (p) => void (p.status = { phase: 'Running', containerStatuses: [{ name: 'c', ready: true, state: { running: {} } }] }),
   );
+  await w.waitForLines(2);
+  for (let ms = 0; ms < 1000; ms += 200) t.mock.timers.tick(200);
   await w.ended;
   const events = w.lines.map((l) => json(l));
   const changes = events.filter((e) => e['type'] !== 'BOOKMARK');
@@ -251,10 +263,13 @@ test('watch (Table): columnDefinitions only on the first event; bookmarks; timeo
   sim.cluster.deletePod('payments', 'p1');
 });
 
-test('watch without RV sends ADDED for existing pods; a compacted RV gets 200 + one ERROR event', async () => {
+test('watch without RV sends ADDED for existing pods; a compacted RV gets 200 + one ERROR event', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
   const w = await simStream(sim, '/api/v1/namespaces/monitoring/pods?watch=1&timeoutSeconds=1');
-  await w.ended;
   const count = [...sim.cluster.iterate('monitoring')].length;
+  await w.waitForLines(count);
+  t.mock.timers.tick(1000);
+  await w.ended;
   assert.equal(w.lines.length, count);
   assert.ok(w.lines.every((l) => json(l)['type'] === 'ADDED'));
   const old = Number(sim.cluster.resourceVersion) - 1;
@@ -276,14 +291,17 @@ test('watch without RV sends ADDED for existing pods; a compacted RV gets 200 + 
   });
 });
 
-test('streaming list (sendInitialEvents): ADDED for each pod, then a bookmark marking the end', async () => {
+test('streaming list (sendInitialEvents): ADDED for each pod, then a bookmark marking the end', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
   const w = await simStream(
     sim,
     '/api/v1/namespaces/monitoring/pods?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&timeoutSeconds=1',
   );
+  const count = [...sim.cluster.iterate('monitoring')].length;
+  await w.waitForLines(count + 1);
+  t.mock.timers.tick(1000);
   await w.ended;
   const events = w.lines.map((l) => json(l));
-  const count = [...sim.cluster.iterate('monitoring')].length;
   assert.deepEqual(
     events.slice(0, count).map((e) => e['type']),
     Array(count).fill('ADDED'),

@@ -8,7 +8,7 @@ import { podIp } from '../../src/sim/generate.js';
 
 const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
 
-test('the generated cluster shows every status of §2.5 and more, and a hostile pod', async () => {
+test('the generated cluster shows every status kubectl prints for a pod, and a hostile pod', async () => {
   await withSimulator({ pods: 24 }, async (sim) => {
     const t = JSON.parse((await simRequest(sim, '/api/v1/pods?includeObject=None', { accept: TABLE })).body) as {
       rows: Array<{ cells: string[] }>;

@@ -62,11 +62,15 @@ test('get pods -A -o wide: NAMESPACE first, the priority-1 columns shown', async
 
 test('get pods -l and --field-selector (viewer over basic auth)', async (t) => {
   if (!need(t)) return;
-  const byLabel = await k(['get', 'pods', '-n', 'shop', '-l', 'app in (cart),tier=app'], 'viewer-basic');
+  // Independent kubectl runs: all at once.
+  const [byLabel, byField, bad] = await Promise.all([
+    k(['get', 'pods', '-n', 'shop', '-l', 'app in (cart),tier=app'], 'viewer-basic'),
+    k(['get', 'pods', '-A', '--field-selector', 'status.phase=Failed,metadata.namespace!=batch'], 'viewer-basic'),
+    k(['get', 'pods', '--field-selector', 'spec.foo=bar']),
+  ]);
   assert.equal(byLabel.code, 0, byLabel.stderr);
   assert.ok(rows(byLabel.stdout).length > 0);
   for (const line of rows(byLabel.stdout)) assert.match(line, /^cart-/);
-  const byField = await k(['get', 'pods', '-A', '--field-selector', 'status.phase=Failed,metadata.namespace!=batch'], 'viewer-basic');
   assert.equal(byField.code, 0, byField.stderr);
   const want = [...sim.cluster.iterate()]
     .filter((v) => v.pod.status?.phase === 'Failed' && v.namespace !== 'batch')
@@ -77,7 +81,6 @@ test('get pods -l and --field-selector (viewer over basic auth)', async (t) => {
     want,
   );
   assert.match(byField.stdout, /\s+Evicted\s+/);
-  const bad = await k(['get', 'pods', '--field-selector', 'spec.foo=bar']);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /Error from server \(BadRequest\): .*field label not supported: spec\.foo/);
 });
@@ -116,8 +119,9 @@ test('auth whoami with certificate, token, basic auth and exec plugin', async (t
     ['viewer-basic', /Username\s+ops\nGroups\s+\[viewers system:authenticated\]/],
     ['exec-ok', /Username\s+exec-user@example\.com/],
   ];
-  for (const [context, want] of cases) {
-    const r = await k(['auth', 'whoami'], context);
+  const results = await Promise.all(cases.map(([context]) => k(['auth', 'whoami'], context)));
+  for (const [i, [context, want]] of cases.entries()) {
+    const r = results[i]!;
     assert.equal(r.code, 0, `${context}: ${r.stderr}`);
     assert.match(r.stdout, /^ATTRIBUTE\s+VALUE\n/);
     assert.match(r.stdout, want, context);
@@ -144,26 +148,30 @@ test('the exec plugin receives KUBERNETES_EXEC_INFO with the cluster', async (t)
 
 test('auth can-i: yes and no, from the same grants (protobuf bodies)', async (t) => {
   if (!need(t)) return;
-  const yes = await k(['auth', 'can-i', 'list', 'pods', '-n', 'shop'], 'developer');
+  const [yes, no, noAll, admin] = await Promise.all([
+    k(['auth', 'can-i', 'list', 'pods', '-n', 'shop'], 'developer'),
+    k(['auth', 'can-i', 'list', 'pods', '-n', 'default'], 'developer'),
+    k(['auth', 'can-i', 'watch', 'pods', '-A'], 'developer'),
+    k(['auth', 'can-i', 'delete', 'pods', '-A']),
+  ]);
   assert.equal(yes.code, 0, yes.stderr);
   assert.equal(yes.stdout, 'yes\n');
-  const no = await k(['auth', 'can-i', 'list', 'pods', '-n', 'default'], 'developer');
   assert.equal(no.code, 1);
   assert.equal(no.stdout, 'no\n');
-  const noAll = await k(['auth', 'can-i', 'watch', 'pods', '-A'], 'developer');
   assert.equal(noAll.stdout, 'no\n');
-  const admin = await k(['auth', 'can-i', 'delete', 'pods', '-A']);
   assert.equal(admin.stdout, 'yes\n');
 });
 
 test('auth can-i --list shows the rules of the namespace', async (t) => {
   if (!need(t)) return;
-  const r = await k(['auth', 'can-i', '--list', '-n', 'shop'], 'developer');
+  const [r, elsewhere] = await Promise.all([
+    k(['auth', 'can-i', '--list', '-n', 'shop'], 'developer'),
+    k(['auth', 'can-i', '--list', '-n', 'default'], 'developer'),
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^Resources\s+Non-Resource URLs\s+Resource Names\s+Verbs\n/);
   assert.match(r.stdout, /\npods\s+\[\]\s+\[\]\s+\[get list watch\]\n/);
   assert.match(r.stdout, /\nselfsubjectaccessreviews\.authorization\.k8s\.io\s+\[\]\s+\[\]\s+\[create\]\n/);
-  const elsewhere = await k(['auth', 'can-i', '--list', '-n', 'default'], 'developer');
   assert.doesNotMatch(elsewhere.stdout, /\npods\s/);
 });
 
@@ -184,57 +192,61 @@ test('get ns', async (t) => {
 
 test('403 in kube-apiserver words: namespace and cluster scope', async (t) => {
   if (!need(t)) return;
-  const ns = await k(['get', 'pods'], 'developer');
+  const [ns, all, one, missing] = await Promise.all([
+    k(['get', 'pods'], 'developer'),
+    k(['get', 'pods', '-A'], 'developer'),
+    k(['get', 'pod', 'x', '-n', 'payments'], 'developer'),
+    k(['get', 'pod', 'nope', '-n', 'shop'], 'developer'),
+  ]);
   assert.equal(ns.code, 1);
   assert.equal(
     ns.stderr,
     'Error from server (Forbidden): pods is forbidden: User "jane@example.com" cannot list resource "pods" in API group "" in the namespace "default"\n',
   );
-  const all = await k(['get', 'pods', '-A'], 'developer');
   assert.equal(
     all.stderr,
     'Error from server (Forbidden): pods is forbidden: User "jane@example.com" cannot list resource "pods" in API group "" at the cluster scope\n',
   );
-  const one = await k(['get', 'pod', 'x', '-n', 'payments'], 'developer');
   assert.equal(
     one.stderr,
     'Error from server (Forbidden): pods "x" is forbidden: User "jane@example.com" cannot get resource "pods" in API group "" in the namespace "payments"\n',
   );
-  const missing = await k(['get', 'pod', 'nope', '-n', 'shop'], 'developer');
   assert.equal(missing.stderr, 'Error from server (NotFound): pods "nope" not found\n');
 });
 
 test('broken scenarios fail as against a real cluster: 401, TLS, refused, HTML, exec', async (t) => {
   if (!need(t)) return;
-  const expired = await k(['auth', 'whoami'], 'expired-token');
+  const [expired, expiredGet, wrongCa, mismatch, refused, html, missing, fails, reset] = await Promise.all([
+    k(['auth', 'whoami'], 'expired-token'),
+    k(['get', 'pods'], 'expired-token'),
+    k(['auth', 'whoami'], 'wrong-ca'),
+    k(['auth', 'whoami'], 'hostname-mismatch'),
+    k(['auth', 'whoami'], 'nothing-listening'),
+    k(['get', 'pods'], 'html-login'),
+    k(['auth', 'whoami'], 'exec-missing'),
+    k(['auth', 'whoami'], 'exec-fails'),
+    k(['auth', 'whoami'], 'reset'),
+  ]);
   assert.equal(expired.code, 1);
   assert.equal(expired.stderr, 'error: You must be logged in to the server (Unauthorized)\n');
-  const expiredGet = await k(['get', 'pods'], 'expired-token');
   assert.match(
     expiredGet.stderr,
     /error: You must be logged in to the server \(the server has asked for the client to provide credentials\)\n$/,
   );
-  const wrongCa = await k(['auth', 'whoami'], 'wrong-ca');
   assert.equal(
     wrongCa.stderr,
     'Unable to connect to the server: tls: failed to verify certificate: x509: certificate signed by unknown authority\n',
   );
-  const mismatch = await k(['auth', 'whoami'], 'hostname-mismatch');
   assert.equal(
     mismatch.stderr,
     'Unable to connect to the server: tls: failed to verify certificate: x509: certificate is valid for 10.96.0.1, not 127.0.0.1\n',
   );
-  const refused = await k(['auth', 'whoami'], 'nothing-listening');
   assert.match(refused.stderr, /^The connection to the server 127\.0\.0\.1:\d+ was refused - did you specify the right host or port\?\n$/);
-  const html = await k(['get', 'pods'], 'html-login');
   assert.equal(html.code, 1);
   assert.match(html.stderr, /invalid character '<' looking for beginning of value/);
-  const missing = await k(['auth', 'whoami'], 'exec-missing');
   assert.match(missing.stderr, /executable kpods-sim-login not found/);
   assert.match(missing.stderr, /kpods-sim-login is not installed/);
-  const fails = await k(['auth', 'whoami'], 'exec-fails');
   assert.match(fails.stderr, /the identity provider rejected the refresh token/);
   assert.match(fails.stderr, /exit code 1/);
-  const reset = await k(['auth', 'whoami'], 'reset');
   assert.match(reset.stderr, /connection reset by peer|unexpected EOF/);
 });

@@ -51,10 +51,12 @@ test('filter: name substring (case-insensitive), labels, both, and a bad selecto
 test('sorts by name, status, restarts (most first) and age (youngest first)', () => {
   const old = new Date('2020-01-01T00:00:00Z');
   const young = new Date('2026-01-01T00:00:00Z');
+  const unknownAge = row('c', { status: 'Error', restartCount: 2 });
+  delete unknownAge.createdAt;
   const rows = [
     row('b', { status: 'Pending', restartCount: 1, createdAt: old }),
     row('a', { status: 'Running', restartCount: 3, createdAt: young }),
-    row('c', { status: 'Error', restartCount: 2, createdAt: undefined }),
+    unknownAge,
   ];
   assert.deepEqual(
     sortRows(rows, 'name').map((r) => r.name),

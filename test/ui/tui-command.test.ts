@@ -4,22 +4,22 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runKpods } from '../helpers/run-kpods.js';
+import { runCommand } from '../helpers/run-command.js';
 import { parseInterval } from '../../src/commands/tui.js';
 import { kubeDeps } from '../../src/ui/kube-deps.js';
 
 test('kpods without a terminal explains itself and points at kpods list (exit 2)', async () => {
-  const r = await runKpods([], { env: { HOME: '/nonexistent' } });
+  const r = await runCommand([], { env: { HOME: '/nonexistent' } });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /needs a terminal/);
   assert.match(r.stderr, /kpods list/);
 });
 
 test('flags: bad --interval and unknown flags are usage errors', async () => {
-  const bad = await runKpods(['--interval', 'soon'], { env: { HOME: '/nonexistent' } });
+  const bad = await runCommand(['--interval', 'soon'], { env: { HOME: '/nonexistent' } });
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--interval/);
-  const unknown = await runKpods(['--bogus'], { env: { HOME: '/nonexistent' } });
+  const unknown = await runCommand(['--bogus'], { env: { HOME: '/nonexistent' } });
   assert.equal(unknown.code, 2);
   assert.equal(await parseInterval(undefined), 2000);
   assert.equal(await parseInterval('500ms'), 500);
@@ -76,7 +76,7 @@ test('save: the preview names the file, and saving writes current-context and th
 });
 
 test('--interval -1s is explained by kpods, not by Node', async () => {
-  const r = await runKpods(['--interval', '-1s'], { env: { HOME: '/nonexistent' } });
+  const r = await runCommand(['--interval', '-1s'], { env: { HOME: '/nonexistent' } });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--interval must be a duration of at least 100ms/);
   assert.doesNotMatch(r.stderr, /ambiguous/);

@@ -7,7 +7,7 @@ import { neutralize } from '../terminal-text.js';
 
 export interface ErrorContext {
   server: string;
-  proxy?: string;
+  proxy?: string | undefined;
   midBody?: boolean;
 }
 

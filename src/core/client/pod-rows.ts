@@ -131,8 +131,3 @@ export function rowFromPod(raw: Pod, now: Date, fallbackNamespace: string): PodR
   if (createdAt) out.createdAt = createdAt;
   return settle(out);
 }
-
-/** Whether a Table's columns look like the pod columns (at least Name). */
-export function hasPodColumns(columns: TableColumns): boolean {
-  return columns.has('name');
-}

@@ -198,7 +198,7 @@ export class Transport {
         path: this.pathFor(req),
         method: req.method,
         headers,
-        body: req.body,
+        ...(req.body !== undefined ? { body: req.body } : {}),
         signal: controller.signal,
         headersTimeout: 0,
         bodyTimeout: 0,

@@ -15,7 +15,7 @@ import type { PodEvent, PodQuery } from './types.js';
 /** Handles one decoded event line; returns a failure for an ERROR event. */
 function handleEvent(
   line: string,
-  state: { columns?: TableColumns; rv?: string },
+  state: { columns?: TableColumns | undefined; rv?: string },
   fallbackNs: string,
   now: Date,
   onEvent: (e: PodEvent) => void,
@@ -110,7 +110,7 @@ export async function watchStream(
   );
   if (!opened.ok) return opened;
   const res = opened.value;
-  const state: { columns?: TableColumns; rv?: string } = { rv: resourceVersion };
+  const state: { columns?: TableColumns | undefined; rv?: string } = { rv: resourceVersion };
   try {
     let buffered = '';
     const maxEvent = session.deps.limits?.maxWatchEventBytes ?? MAX_WATCH_EVENT_BYTES;

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { kpodsBin, runKpods } from '../helpers/run-kpods.js';
+import { kpodsBin } from '../helpers/run-kpods.js';
 import { findKubectl, runKubectl } from '../helpers/sim.js';
 import { troubledPods } from '../../src/sim/troubled.js';
 
@@ -82,13 +82,4 @@ test('demo --serve --kubeconfig-out writes the kubeconfig where asked', async ()
     if (demo.child.exitCode === null) demo.child.kill('SIGKILL');
     rmSync(out, { recursive: true, force: true });
   }
-});
-
-test('demo rejects bad arguments with exit 2', async () => {
-  const r = await runKpods(['demo', '--serve', '--pods', 'many']);
-  assert.equal(r.code, 2);
-  assert.match(r.stderr, /--pods must be a whole number/);
-  const u = await runKpods(['demo', '--bogus']);
-  assert.equal(u.code, 2);
-  assert.match(u.stderr, /Usage: kpods demo/);
 });

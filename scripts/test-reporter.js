@@ -1,0 +1,83 @@
+// A node:test reporter (used by scripts/run-tests.js): quiet while tests pass, the details of every
+// failure at the end, and one last line `N passed, N failed, N skipped`.
+// With KPODS_TEST_TIMES=1 it also lists the test files by duration, slowest first.
+import { relative } from 'node:path';
+import { inspect } from 'node:util';
+
+const root = process.cwd();
+const rel = (file) => (file ? relative(root, file) : '?');
+
+/** The error a test threw, without the runner's wrapper. */
+function describeError(error) {
+  if (!error) return '(no error recorded)';
+  const inner = error.failureType === 'testCodeFailure' && error.cause !== undefined ? error.cause : error;
+  if (typeof inner === 'string') return inner;
+  return inspect(inner, { depth: 4, colors: false })
+    .split('\n')
+    .filter((line) => !/\(node:internal\//.test(line))
+    .join('\n');
+}
+
+export default async function* reporter(source) {
+  const failures = [];
+  const fileTimes = [];
+  const counts = {};
+  const paths = new Map(); // per file: names of the enclosing tests, by nesting level
+  const seen = { pass: 0, fail: 0, skipped: 0 };
+  for await (const event of source) {
+    const data = event.data ?? {};
+    switch (event.type) {
+      case 'test:start': {
+        if (!paths.has(data.file)) paths.set(data.file, []);
+        paths.get(data.file)[data.nesting] = data.name;
+        break;
+      }
+      case 'test:stdout':
+      case 'test:stderr':
+        yield data.message;
+        break;
+      case 'test:complete':
+        if (data.nesting === 0 && data.file !== undefined && data.name === data.file)
+          fileTimes.push({ file: rel(data.file), ms: data.details?.duration_ms ?? 0 });
+        break;
+      case 'test:pass':
+      case 'test:fail': {
+        const isFile = data.nesting === 0 && data.file !== undefined && data.name === data.file;
+        if (isFile && event.type === 'test:pass') break;
+        if (data.details?.type === 'suite') break;
+        if (data.skip !== undefined || data.todo !== undefined) seen.skipped++;
+        else if (event.type === 'test:pass') seen.pass++;
+        else {
+          seen.fail++;
+          // A parent whose subtests failed adds nothing to their own reports.
+          if (data.details?.error?.failureType === 'subtestsFailed') break;
+          const name = isFile
+            ? '(the file itself: it crashed or did not finish)'
+            : [...(paths.get(data.file) ?? []).slice(0, data.nesting), data.name].join(' > ');
+          const where = data.line !== undefined ? `${rel(data.file)}:${data.line}:${data.column}` : rel(data.file);
+          failures.push(`✖ ${name}\n  at ${where}\n${describeError(data.details?.error).replace(/^/gm, '    ')}`);
+        }
+        break;
+      }
+      case 'test:diagnostic': {
+        const m = /^(tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) ([\d.]+)$/.exec(data.message ?? '');
+        if (m && data.nesting === 0) counts[m[1]] = Number(m[2]);
+        else if (!m) yield `# ${data.message}\n`;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  if (process.env['KPODS_TEST_TIMES'] === '1') {
+    yield '\nTest files by duration:\n';
+    for (const { file, ms } of fileTimes.sort((a, b) => b.ms - a.ms)) yield `${(ms / 1000).toFixed(1).padStart(7)} s  ${file}\n`;
+    if (counts.duration_ms !== undefined) yield `  total ${(counts.duration_ms / 1000).toFixed(1)} s wall\n`;
+  }
+  if (failures.length > 0) yield `\n${failures.length} failure${failures.length === 1 ? '' : 's'}:\n\n${failures.join('\n\n')}\n\n`;
+  const has = counts.pass !== undefined;
+  const passed = has ? counts.pass : seen.pass;
+  const failed = has ? (counts.fail ?? 0) + (counts.cancelled ?? 0) : seen.fail;
+  const skipped = has ? (counts.skipped ?? 0) + (counts.todo ?? 0) : seen.skipped;
+  yield `${passed} passed, ${failed} failed, ${skipped} skipped\n`;
+}

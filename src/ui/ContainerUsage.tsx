@@ -29,6 +29,22 @@ export function containerUsageLines(view: PodUsageView | undefined): UsageLine[]
   return all.map((r) => ({ cells: r.cells.map((c, i) => fit(c, widths[i]!)), hot: r.hot }));
 }
 
+/** The usage block as detail-screen lines: a heading, then the table (a container over 90% of a limit as a warning), or one line why. */
+export function usageDetailLines(
+  view: PodUsageView | undefined,
+  probe: MetricsProbe | undefined,
+): Array<{ text: string; tone?: 'warning' | 'heading' }> {
+  if (!probe) return [];
+  const head = { text: 'Usage (metrics.k8s.io)', tone: 'heading' as const };
+  if (probe.state !== 'available') return [head, { text: probe.why }];
+  const lines = containerUsageLines(view);
+  if (lines.length === 0) return [head, { text: 'None reported for this pod (only running containers have usage).' }];
+  return [
+    head,
+    ...lines.map((l) => ({ text: l.cells.join('  ').trimEnd(), ...(l.hot.some((h) => h) ? { tone: 'warning' as const } : {}) })),
+  ];
+}
+
 export interface ContainerUsageProps {
   /** The pod's latest usage (UiSession / MetricsFeed.latest), undefined when none. */
   view: PodUsageView | undefined;

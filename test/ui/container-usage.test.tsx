@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePodMetrics, specResources, podUsageCells, type PodUsage } from '../../src/core/metrics/index.js';
 import type { Pod } from '../../src/core/pods/pod-types.js';
-import { ContainerUsage, containerUsageLines } from '../../src/ui/ContainerUsage.js';
+import { ContainerUsage, containerUsageLines, usageDetailLines } from '../../src/ui/ContainerUsage.js';
 import { renderSized } from '../helpers/ink.js';
 
 const usage = parsePodMetrics({
@@ -43,4 +43,16 @@ test('rendered: the table when available, one line why otherwise', async () => {
   );
   await b.waitFor((f) => f.includes('Usage: The cluster does not serve metrics.k8s.io.'), 'the reason');
   b.unmount();
+});
+
+test('as detail-screen lines: a heading, the table (hot rows as warnings), or one line why', () => {
+  const lines = usageDetailLines(view, { state: 'available', why: '' });
+  assert.deepEqual(lines[0], { text: 'Usage (metrics.k8s.io)', tone: 'heading' });
+  assert.equal(lines[2]?.tone, 'warning');
+  assert.equal(lines[3]?.tone, undefined);
+  assert.deepEqual(usageDetailLines(undefined, { state: 'absent', why: 'No API.' }), [
+    { text: 'Usage (metrics.k8s.io)', tone: 'heading' },
+    { text: 'No API.' },
+  ]);
+  assert.deepEqual(usageDetailLines(view, undefined), []);
 });

@@ -7,6 +7,7 @@
 import { Box, Text } from 'ink';
 import { neutralize } from '../../core/terminal-text.js';
 import type { UiContext } from './types.js';
+import { usageDetailLines } from '../ContainerUsage.js';
 import type { ScreenDef, ScreenViewProps } from './types.js';
 import {
   SECTION_TITLES,
@@ -84,10 +85,15 @@ function bodyHeight(height: number): number {
   return Math.max(1, height - HEADER_LINES);
 }
 
-function DetailView({ screen, height, width, now, color }: ScreenViewProps<'detail'>) {
+function DetailView({ state, screen, height, width, now, color }: ScreenViewProps<'detail'>) {
   const findings = detailFindings(screen, now);
   const top = findings[0];
-  const lines = detailLines(screen, now);
+  // The containers section ends with their usage against requests and limits (metrics-server).
+  const usage =
+    !screen.yaml && SECTION_TITLES[screen.section] !== undefined && screen.section === 1
+      ? usageDetailLines(state.table.usage?.get(`${screen.namespace}/${screen.name}`), state.table.metrics)
+      : [];
+  const lines = [...detailLines(screen, now), ...(usage.length ? [{ text: '' }, ...usage] : [])];
   const h = bodyHeight(height);
   const scroll = clampScroll(screen.scroll, lines.length, h);
   const tabs = SECTION_TITLES.map((t, i) => (!screen.yaml && i === screen.section ? `[${i + 1} ${t}]` : ` ${i + 1} ${t} `)).join(' ');

@@ -2,6 +2,7 @@
 import type { Result } from '../failure.js';
 import type { Host, Target } from '../target.js';
 import type { ExecRunner } from './exec-runner.js';
+import type { SharedPools } from './shared-pools.js';
 
 export interface ClientDeps {
   /** Environment (for HTTPS_PROXY/NO_PROXY and exec plugins) and the clock. */
@@ -20,4 +21,6 @@ export interface ClientDeps {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Page size for pod lists (default 500, kubectl's chunk size). */
   pageSize?: number;
+  /** Connection pools shared with other clients (the context checker); their owner closes them. */
+  sharedPools?: SharedPools;
 }

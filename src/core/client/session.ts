@@ -104,6 +104,7 @@ export class ClientSession {
       ...(t.requestTimeoutMs !== undefined ? { requestTimeoutMs: t.requestTimeoutMs } : {}),
       maxRetries: this.deps.maxRetries ?? 5,
       ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
+      ...(this.deps.sharedPools ? { shared: this.deps.sharedPools } : {}),
     });
   }
 

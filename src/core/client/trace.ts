@@ -26,6 +26,10 @@ export interface TraceReport {
   ok: boolean;
   context?: string;
   stages: TraceStage[];
+  /** Who the server says we are (SelfSubjectReview), when it said. */
+  identity?: string;
+  /** Pods counted by the one-item list (`estimate`: the server gave no remainingItemCount). */
+  pods?: { count: number; estimate: boolean };
 }
 
 function fromFailure(f: Failure, ms: number): TraceStage {
@@ -74,6 +78,7 @@ export async function traceTarget(
     return [v, clock() - t0];
   };
   const ns = target.namespace;
+  let identity: string | undefined;
 
   // credentials
   const [cred, credMs] = await timed(() => client.checkCredentials(signal));
@@ -140,6 +145,7 @@ export async function traceTarget(
     });
   } else {
     const id = who.value;
+    if (id.username !== undefined) identity = id.username;
     stages.push({
       name: 'authentication',
       status: 'ok',
@@ -183,7 +189,7 @@ export async function traceTarget(
     hints: [],
     ms: 0,
   });
-  return complete(stages, ctx);
+  return { ...complete(stages, ctx), ...(identity !== undefined ? { identity } : {}), pods: { count: p.count, estimate: p.estimate } };
 }
 
 /** The trace when the kubeconfig stage itself failed. */

@@ -24,6 +24,8 @@ Usage
                                 print pods as kubectl get pods does
   kpods trace [-o text|json]    walk the pipeline for a context, stage by stage
   kpods contexts [-o json]      list contexts and the file each came from
+  kpods contexts --check [-o text|json] [--timeout DURATION]
+                                which contexts work right now (all checked at once)
 
 Kubeconfig flags (as kubectl)
   --kubeconfig PATH  --context NAME  --cluster NAME  --user NAME  -n, --namespace NS
@@ -34,7 +36,7 @@ Other
   -A, --all-namespaces  --interval DURATION  --watch  --no-color  -h, --help  -v, --version
 
 Exit codes: 0 ok, 1 unexpected, 2 usage, 3 kubeconfig, 4 credentials, 5 connection,
-6 authentication, 7 authorization, 8 response.
+6 authentication, 7 authorization, 8 response, 10 contexts --check: a context failed.
 `;
 
 /** The package version, read from package.json next to dist/. */

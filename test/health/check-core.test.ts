@@ -14,10 +14,13 @@ import { checkContexts } from '../../src/core/health/index.js';
 import { createKubeClient } from '../../src/core/client/index.js';
 import { SharedPools } from '../../src/core/client/shared-pools.js';
 import type { Host } from '../../src/core/target.js';
+import { traceCommand } from '../../src/commands/trace.js';
+import { testIo } from './command-io.js';
 
 let sim: Simulator;
 let config: LoadedKubeconfig;
 let host: Host;
+let kubeconfigPath: string;
 const pidFile = (n: string): string => join(sim.dir, `${n}.pid`);
 
 before(async () => {
@@ -41,7 +44,9 @@ before(async () => {
     { name: 'always', user: exec([script, pidFile('always')], 'Always') },
   );
   for (const n of ['hang1', 'hang2', 'always']) doc.contexts.push({ name: n, context: { cluster: 'sim', user: n, namespace: 'default' } });
+  doc.contexts.push({ name: 'dangling', context: { cluster: 'no-such-cluster', user: 'admin' } });
   const path = join(sim.dir, 'extra-kubeconfig');
+  kubeconfigPath = path;
   writeFileSync(path, dump(doc), { mode: 0o600 });
   const loaded = loadKubeconfig({ explicitPath: path, host });
   assert.ok(loaded.ok);
@@ -123,4 +128,17 @@ test('contexts with the same server and TLS identity share one pool; another cli
   assert.ok((await createKubeClient(clients[0]!.target, { host, sharedPools: pools }).version()).ok);
   await pools.close();
   assert.equal(pools.size, 0);
+});
+
+test('a context the kubeconfig cannot resolve fails at the kubeconfig stage, as kpods trace says', async () => {
+  const [c] = await checkContexts(['dangling'], { config, host, clientDeps: { host }, terminal: false });
+  const t = testIo({ home: sim.dir });
+  await traceCommand(['-o', 'json', '--context', 'dangling', '--kubeconfig', kubeconfigPath], t.io);
+  const failed = (
+    JSON.parse(t.out()) as { stages: Array<{ name: string; status: string; code: string; summary: string; hints: string[] }> }
+  ).stages.find((s) => s.status === 'failed');
+  assert.equal(c?.result, 'failed');
+  assert.equal(c?.stage, 'kubeconfig');
+  assert.deepEqual([c?.code, c?.summary, c?.hints], [failed?.code, failed?.summary, failed?.hints]);
+  assert.equal(c?.cluster, 'no-such-cluster');
 });

@@ -9,3 +9,4 @@ export {
   type CheckContextOptions,
 } from './check-context.js';
 export { checkContexts, DEFAULT_CHECK_CONCURRENCY, DEFAULT_CHECK_TIMEOUT_MS, type CheckAllOptions } from './check-all.js';
+export { HealthCache, type HealthEntry, type CheckRunner, type HealthCacheOptions } from './health-cache.js';

@@ -7,21 +7,14 @@ import { EXIT } from '../core/failure.js';
 import { neutralize } from '../core/terminal-text.js';
 import type { LoadedKubeconfig } from '../core/kubeconfig/index.js';
 import type { ContextCheck } from '../core/health/index.js';
+import { resultCell } from '../core/health/format.js';
+
+export { resultCell };
 import type { KubeFlags } from './kube-flags.js';
 import { tabulate } from './contexts.js';
 
 /** Exit code when one or more checked contexts failed. */
 export const EXIT_SOME_FAILED = 10;
-
-/** The RESULT cell: `ok · 312 pods · jane@example.com`, `CODE · summary`, or `skipped: …`. */
-export function resultCell(c: ContextCheck): string {
-  if (c.result === 'skipped') return `skipped: ${c.summary ?? ''}`;
-  if (c.result === 'failed') return `${c.code ?? c.stage ?? 'failed'} · ${c.summary ?? ''}`;
-  const parts = ['ok'];
-  if (c.pods !== undefined) parts.push(`${c.pods}${c.podsEstimate ? '+' : ''} pod${c.pods === 1 && !c.podsEstimate ? '' : 's'}`);
-  if (c.identity !== undefined) parts.push(c.identity);
-  return parts.join(' · ');
-}
 
 /** The summary line: "9 of 16 contexts work", plus how many were not checked. */
 export function summaryLine(checks: ContextCheck[]): string {

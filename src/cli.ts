@@ -42,6 +42,8 @@ Usage
   kpods top [-n NS | -A] [-l SEL] [--containers]
                                 pod CPU and memory, printed as kubectl top pods does
   kpods contexts [-o json]      list contexts and the file each came from
+  kpods contexts --check [-o text|json] [--timeout DURATION]
+                                which contexts work right now (all checked at once)
 
 Kubeconfig flags (as kubectl)
   --kubeconfig PATH  --context NAME  --cluster NAME  --user NAME  -n, --namespace NS
@@ -52,7 +54,7 @@ Other
   -A, --all-namespaces  --interval DURATION  --watch  --no-color  -h, --help  -v, --version
 
 Exit codes: 0 ok, 1 unexpected, 2 usage, 3 kubeconfig, 4 credentials, 5 connection,
-6 authentication, 7 authorization, 8 response.
+6 authentication, 7 authorization, 8 response, 10 contexts --check: a context failed.
 `;
 
 /** Runs kpods in this process with the given arguments; resolves to the process exit code. */

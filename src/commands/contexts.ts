@@ -6,7 +6,14 @@ import type { Command } from './io.js';
 import { withRedaction } from './redacting-io.js';
 import { EXIT, exitCodeFor } from '../core/failure.js';
 import { neutralize, neutralizeMultiline, quoteCapped, terminalSafeJson } from '../core/terminal-text.js';
-import { authKind, contextNotFound, loadKubeconfig, notFound, type LoadedKubeconfig } from '../core/kubeconfig/index.js';
+import {
+  authKind,
+  contextNotFound,
+  loadKubeconfig,
+  notFound,
+  parseRequestTimeout,
+  type LoadedKubeconfig,
+} from '../core/kubeconfig/index.js';
 import { tabwrite } from '../core/client/print-table.js';
 import { formatFailure } from './output.js';
 import { parseCommandFlags, type OptionSpecs } from './kube-flags.js';
@@ -15,12 +22,19 @@ import { version } from './version.js';
 const OPTIONS = {
   output: { type: 'string', short: 'o' },
   version: { type: 'boolean', short: 'v' },
+  check: { type: 'boolean' },
+  timeout: { type: 'string' },
 } as const satisfies OptionSpecs;
 
 const USAGE = `Usage: kpods contexts [-o json|name] [NAME...] [--kubeconfig PATH]
+       kpods contexts --check [-o text|json] [--timeout DURATION] [NAME...] [--kubeconfig PATH]
 Lists the contexts of the merged kubeconfig as kubectl config get-contexts does, plus the file
 each context came from (ORIGIN). The JSON form also lists the files read, clusters and users.
-Exit codes: 0 ok, 2 usage, 3 kubeconfig.
+With --check, runs the kpods trace pipeline (credentials, connection, authentication, listing
+pods in the context's namespace) for every context at once (8 at a time, each within --timeout,
+default 10s) and prints each one's result. Exec plugins that need a terminal are not run.
+Exit codes: 0 ok (with --check: every checked context works), 2 usage, 3 kubeconfig,
+10 (--check) one or more contexts failed.
 `;
 
 const byName = (a: { name: string }, b: { name: string }): number => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name));
@@ -82,7 +96,28 @@ export const contextsCommand: Command = async (args, given) => {
     return EXIT.ok;
   }
   const output = flags.rest.values.output;
-  if (output !== undefined && output !== 'json' && output !== 'name') {
+  const check = flags.rest.values['check'] === true;
+  let timeoutMs = 10_000; // DEFAULT_CHECK_TIMEOUT_MS (not imported: plain listing loads no client)
+  if (check) {
+    if (output !== undefined && output !== 'json' && output !== 'text') {
+      io.stderr.write(
+        `kpods contexts: unsupported output format ${quoteCapped(String(output))} with --check: use -o text or -o json\n\n${USAGE}`,
+      );
+      return EXIT.usage;
+    }
+    const raw = flags.rest.values['timeout'];
+    if (typeof raw === 'string') {
+      const ms = parseRequestTimeout(raw);
+      if (ms === undefined || ms <= 0) {
+        io.stderr.write(`kpods contexts: invalid --timeout ${quoteCapped(raw)}: use a positive duration such as 10s or 1m\n\n${USAGE}`);
+        return EXIT.usage;
+      }
+      timeoutMs = ms;
+    }
+  } else if (flags.rest.values['timeout'] !== undefined) {
+    io.stderr.write(`kpods contexts: --timeout needs --check\n\n${USAGE}`);
+    return EXIT.usage;
+  } else if (output !== undefined && output !== 'json' && output !== 'name') {
     io.stderr.write(`kpods contexts: unsupported output format ${quoteCapped(String(output))}: use -o json or -o name\n\n${USAGE}`);
     return EXIT.usage;
   }
@@ -103,7 +138,7 @@ export const contextsCommand: Command = async (args, given) => {
       neutralizeMultiline(`kpods contexts: warning: ${w.file}${w.line === undefined ? '' : `:${w.line}`}: ${w.message}`) + '\n',
     );
   for (const note of danglingReferences(config)) io.stderr.write(neutralize(`kpods contexts: warning: ${note}`) + '\n');
-  const wanted = flags.rest.positionals;
+  const wanted = [...flags.rest.positionals, ...(check && flags.overrides.context ? [flags.overrides.context] : [])];
   for (const name of wanted) {
     if (!config.contexts.some((c) => c.name === name)) {
       const f = contextNotFound(config, name, 'the command line');
@@ -112,6 +147,17 @@ export const contextsCommand: Command = async (args, given) => {
     }
   }
   const names = wanted.length > 0 ? new Set(wanted) : undefined;
+  if (check) {
+    const { runContextsCheck } = await import('./contexts-check.js');
+    const list = [...config.contexts].sort(byName).filter((c) => !names || names.has(c.name));
+    return runContextsCheck(
+      config,
+      list.map((c) => c.name),
+      flags,
+      io,
+      { output: output === 'json' ? 'json' : 'text', timeoutMs },
+    );
+  }
   if (output === 'json') io.stdout.write(terminalSafeJson(contextsJson(config, names)) + '\n');
   else if (output === 'name')
     io.stdout.write(

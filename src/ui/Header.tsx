@@ -39,7 +39,13 @@ export function Header({ state, now, width, color }: HeaderProps) {
       ? 'credential expired'
       : `credential expires in ${shortDuration(state.expiry.getTime() - now.getTime())}`
     : '';
-  const second = [`ns: ${ns}`, state.identity ? `you are: ${state.identity}` : '', expiry, fresh].filter((x) => x !== '').join('  │  ');
+  const checked =
+    state.contextOkAt && t && !t.userOverridden
+      ? `context checked ok ${shortDuration(now.getTime() - state.contextOkAt.getTime())} ago`
+      : '';
+  const second = [`ns: ${ns}`, state.identity ? `you are: ${state.identity}` : '', expiry, checked, fresh]
+    .filter((x) => x !== '')
+    .join('  │  ');
   return (
     <>
       <Text wrap="truncate-end">

@@ -70,7 +70,8 @@ export type Command =
   | 'yaml'
   | 'managed-fields'
   | 'search'
-  | 'next-hit';
+  | 'next-hit'
+  | 'only-working';
 
 /** What the running kpods can do; a binding whose `when` is false is neither handled nor shown. */
 export interface Capabilities {
@@ -141,6 +142,8 @@ export const KEYMAP: readonly Binding[] = [
   { keys: [TEXT], command: 'type', label: 'type', scopes: ['detail.search'] },
   { keys: ['enter'], command: 'select', label: 'choose', scopes: ['picker', 'picker.typing'], footer: 'choose' },
   { keys: ['escape'], command: 'back', label: 'close', scopes: ['picker'], footer: 'close' },
+  { keys: ['tab'], command: 'only-working', label: 'only working contexts (toggle)', scopes: ['picker'], footer: 'only working' },
+  { keys: ['r'], command: 'refresh', label: 'check the contexts again', scopes: ['picker'] },
   { keys: [TEXT], command: 'type', label: 'start typing a filter', scopes: ['picker'] },
   { keys: ['escape'], command: 'back', label: 'clear the typed filter', scopes: ['picker.typing'], footer: 'clear' },
   { keys: ['down'], command: 'down', label: 'down', scopes: ['picker.typing', 'filter'] },

@@ -1,6 +1,7 @@
 /** The real UiDeps: the kubeconfig (loaded once, followed) for contexts, targets and saving; the client for the cluster. */
 import { readFileSync } from 'node:fs';
 import { createKubeClient, type ExecRunner } from '../core/client/index.js';
+import { checkContexts } from '../core/health/index.js';
 import { certFacts, decodeJwt } from '../core/client/describe-credential.js';
 import type { Result } from '../core/failure.js';
 import {
@@ -85,6 +86,20 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
       const t = resolveTarget(r.value, overrides, o.host);
       if (t.ok) o.secrets?.addTarget(t.value);
       return t;
+    },
+    // Background checks never get the terminal: plugins that need one are skipped (the picker says so).
+    checkContexts: async (names, { signal, onResult }) => {
+      const r = source.current();
+      if (!r.ok) return;
+      await checkContexts(names, {
+        config: r.value,
+        host: o.host,
+        clientDeps: { host: o.host },
+        overrides: session,
+        terminal: false,
+        signal,
+        onResult,
+      });
     },
     createClient: (target) =>
       createKubeClient(target, {

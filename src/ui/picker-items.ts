@@ -1,6 +1,7 @@
 /** Pure builders of the pickers' entries: contexts, users and namespaces (no I/O, no store). */
 import { neutralize } from '../core/terminal-text.js';
-import type { PickerFill, PickerItem } from './screens/picker-model.js';
+import type { PickerFill, PickerItem, PickerStatus } from './screens/picker-model.js';
+import { resultCell, type HealthEntry } from '../core/health/index.js';
 import { ALL_NAMESPACES, type KubeconfigView } from './session.js';
 
 /** The contexts of the kubeconfig, the current one marked. */
@@ -50,4 +51,18 @@ export function namespaceItems(source: NamespaceSource, chosen: string | null | 
       };
     }
   }
+}
+
+/** The picker's result column for one context's check (undefined: not checked). */
+export function healthStatus(entry: HealthEntry | undefined): PickerStatus | undefined {
+  if (!entry) return undefined;
+  if (entry.state === 'pending') return { tone: 'pending', text: 'checking' };
+  const c = entry.check;
+  if (c.result === 'skipped') return { tone: 'skipped', text: 'skipped: needs a terminal' };
+  return { tone: c.result, text: neutralize(resultCell(c)) };
+}
+
+/** The context entries with each one's check result. */
+export function withHealth(fill: PickerFill, health: (name: string) => HealthEntry | undefined): PickerFill {
+  return { ...fill, items: fill.items.map((i) => ({ ...i, status: healthStatus(health(i.id)) })) };
 }

@@ -3,8 +3,8 @@
  * (from picker-items.ts) and what choosing does. A new picker is one more function like these.
  */
 import { findNamespacesAllowingPods } from '../core/client/allowed-namespaces.js';
-import { contextItems, namespaceItems, userItems } from './picker-items.js';
-import { fillPicker, newPicker, type PickerChoice, type PickerFill, type PickerState } from './screens/picker-model.js';
+import { contextItems, namespaceItems, userItems, withHealth } from './picker-items.js';
+import { fillPicker, newPicker, pickerItems, type PickerChoice, type PickerFill, type PickerState } from './screens/picker-model.js';
 import { ALL_NAMESPACES, type UiSession } from './session.js';
 import type { Store } from './store.js';
 
@@ -20,9 +20,44 @@ export function openPicker(store: Store, title: string, onChoose: (choice: Picke
   };
 }
 
+/**
+ * The context picker. With health checks, every context is checked in the background from the
+ * moment it opens: results fill in as they arrive (the highlight, the typed filter and Tab's
+ * "only working" stay as they are), `r` checks again, and closing the picker stops the checks.
+ */
 export function openContextPicker(store: Store, session: UiSession): void {
+  const key = store.getState().nextKey;
   const fill = openPicker(store, 'Contexts', (c) => session.switchContext(c.id));
-  fill(contextItems(session.kubeconfig(), session.selection.context));
+  const health = session.health;
+  const view = session.kubeconfig();
+  const items = (): PickerFill => contextItems(view, session.selection.context);
+  if (!health) return fill(items());
+  const names = view.contexts.map((c) => c.name);
+  const entry = (): PickerState | undefined => {
+    const e = store.getState().stack.find((x) => x.key === key);
+    return e?.id === 'picker' ? e.state : undefined;
+  };
+  fill(withHealth(items(), (n) => health.get(n)));
+  const current = entry();
+  if (current)
+    store.dispatch({ type: 'update', key, screen: { id: 'picker', state: { ...current, refresh: () => health.refresh(names) } } });
+  const refill = (): void => {
+    const p = entry();
+    if (p)
+      store.dispatch({
+        type: 'update',
+        key,
+        screen: { id: 'picker', state: pickerItems(p, withHealth(items(), (n) => health.get(n)).items) },
+      });
+  };
+  const stopHealth = health.subscribe(refill);
+  const stopStore = store.subscribe(() => {
+    if (entry()) return;
+    stopHealth();
+    stopStore();
+    health.stop();
+  });
+  health.ensure(names);
 }
 
 export function openUserPicker(store: Store, session: UiSession): void {

@@ -4,6 +4,7 @@
  * a store Action. Later feeds (logs, the detail loader) hang off it the same way: started for
  * the current client, stopped when the target changes.
  */
+import { HealthCache, type CheckRunner } from '../core/health/index.js';
 import { diagnose } from '../core/client/diagnose.js';
 import type { KubeClient, PodQuery } from '../core/client/types.js';
 import type { Failure, Result } from '../core/failure.js';
@@ -45,6 +46,8 @@ export interface SessionDeps {
   createClient(target: Target): KubeClient;
   /** When the credential of `target` expires, if known. */
   expiry?(target: Target): Date | undefined;
+  /** Checks contexts in the background (the context picker's result column); absent: no checks. */
+  checkContexts?: CheckRunner | undefined;
 }
 
 export interface SessionOptions {
@@ -71,6 +74,9 @@ export class UiSession {
   /** Namespaces seen in any pod or namespace list this session (candidates when listing namespaces is forbidden). */
   private readonly seen = new Set<string>();
 
+  /** The context picker's health checks (results cached for a minute); undefined without `deps.checkContexts`. */
+  readonly health: HealthCache | undefined;
+
   constructor(
     private readonly store: Store,
     private readonly deps: SessionDeps,
@@ -78,6 +84,13 @@ export class UiSession {
     initial: Selection,
   ) {
     this.sel = initial;
+    const run = deps.checkContexts;
+    this.health = run ? new HealthCache({ run, now: () => deps.now().getTime(), ttlMs: 60_000 }) : undefined;
+    // The header says when the current context last checked fine.
+    this.health?.subscribe(() => {
+      const at = this.health?.lastOk(this.sel.context);
+      if (at !== undefined && store.getState().contextOkAt?.getTime() !== at) store.dispatch({ type: 'context-ok', at: new Date(at) });
+    });
   }
 
   /** Starts on the initial selection. */
@@ -178,6 +191,8 @@ export class UiSession {
     });
     const expiry = this.deps.expiry?.(target);
     if (expiry) this.store.dispatch({ type: 'identity', expiry });
+    const okAt = this.health?.lastOk(target.contextName);
+    if (okAt !== undefined) this.store.dispatch({ type: 'context-ok', at: new Date(okAt) });
     const client = this.deps.createClient(target);
     this.currentClient = client;
     const query: PodQuery = {
@@ -304,6 +319,7 @@ export class UiSession {
 
   /** Stops everything (on quit). */
   async stop(): Promise<void> {
+    this.health?.stop();
     const feed = this.feed;
     const metrics = this.metricsFeed;
     this.stopFeed();

@@ -52,6 +52,8 @@ export interface UiState {
   target?: TargetInfo | undefined;
   identity?: string | undefined;
   expiry?: Date | undefined;
+  /** When the current context last passed its health check (the context picker's checks). */
+  contextOkAt?: Date | undefined;
   /** A one-line message in the footer (cleared by the next key on the table). */
   message?: string | undefined;
 }
@@ -61,6 +63,7 @@ export type Action =
   | { type: 'target'; target: TargetInfo }
   | { type: 'identity'; text?: string | undefined; expiry?: Date | undefined }
   | { type: 'message'; text?: string | undefined }
+  | { type: 'context-ok'; at?: Date | undefined }
   /** Opens a screen on top of the stack. */
   | { type: 'push'; screen: NewScreen }
   /** Closes the top screen (the bottom one stays). */
@@ -99,7 +102,14 @@ function keyed(s: UiState, screen: NewScreen): ScreenEntry {
 export function reduce(s: UiState, a: Action): UiState {
   switch (a.type) {
     case 'target':
-      return { ...s, target: a.target, table: reduceTable(s.table, { type: 'table-reset', loading: true }) };
+      return {
+        ...s,
+        target: a.target,
+        contextOkAt: s.target?.context === a.target.context ? s.contextOkAt : undefined,
+        table: reduceTable(s.table, { type: 'table-reset', loading: true }),
+      };
+    case 'context-ok':
+      return { ...s, contextOkAt: a.at };
     case 'identity':
       return { ...s, identity: a.text ?? s.identity, expiry: a.expiry ?? s.expiry };
     case 'message':

@@ -172,7 +172,7 @@ test('every key the footer or help advertises on a screen does something there',
           get: (_t, prop) => {
             if (prop === 'kubeconfig') return () => ({ contexts: [], users: [] });
             if (prop === 'selection') return { context: 'a' };
-            if (prop === 'target' || prop === 'client') return undefined;
+            if (prop === 'target' || prop === 'client' || prop === 'health') return undefined;
             if (prop === 'knownNamespaces') return () => [];
             if (prop === 'saveNamespace') return () => 'default';
             return (...args: unknown[]) => effects.push(`session.${String(prop)}(${args.join(',')})`);

@@ -4,6 +4,7 @@ import type { Host, Target } from '../target.js';
 import type { ExecRunner } from './exec-runner.js';
 import type { SecretSink } from '../redact.js';
 import type { ClientLimits } from './limits.js';
+import type { SharedPools } from './shared-pools.js';
 
 export interface ClientDeps {
   /** Environment (for HTTPS_PROXY/NO_PROXY and exec plugins) and the clock. */
@@ -26,4 +27,6 @@ export interface ClientDeps {
   limits?: ClientLimits;
   /** Page size for pod lists (default 500, kubectl's chunk size). */
   pageSize?: number;
+  /** Connection pools shared with other clients (the context checker); their owner closes them. */
+  sharedPools?: SharedPools;
 }

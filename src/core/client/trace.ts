@@ -27,6 +27,10 @@ export interface TraceReport {
   ok: boolean;
   context?: string;
   stages: TraceStage[];
+  /** Who the server says we are (SelfSubjectReview), when it said. */
+  identity?: string;
+  /** Pods counted by the one-item list (`estimate`: the server gave no remainingItemCount). */
+  pods?: { count: number; estimate: boolean };
   /** Informational checks after a passing trace (never a failure), e.g. whether the metrics API serves usage. */
   info?: TraceInfo[];
 }
@@ -85,6 +89,7 @@ export async function traceTarget(
     return [v, clock() - t0];
   };
   const ns = target.namespace;
+  let identity: string | undefined;
 
   // credentials
   const [cred, credMs] = await timed(() => client.checkCredentials(signal));
@@ -151,6 +156,7 @@ export async function traceTarget(
     });
   } else {
     const id = who.value;
+    if (id.username !== undefined) identity = id.username;
     stages.push({
       name: 'authentication',
       status: 'ok',
@@ -194,7 +200,11 @@ export async function traceTarget(
     hints: [],
     ms: 0,
   });
-  const report = complete(stages, ctx);
+  const report = {
+    ...complete(stages, ctx),
+    ...(identity !== undefined ? { identity } : {}),
+    pods: { count: p.count, estimate: p.estimate },
+  };
   const [metrics, metricsMs] = await timed(() => probeMetrics(client.session, ns, signal));
   report.info = [{ name: 'metrics', status: metrics.state, summary: metrics.why, ms: metricsMs }];
   return report;

@@ -10,6 +10,7 @@ import { failure, type Failure, type Result } from '../failure.js';
 import { classifyError } from './classify.js';
 import { chooseProxy } from './proxy.js';
 import { bodyTooLarge, MAX_BODY_BYTES } from './limits.js';
+import type { SharedPools } from './shared-pools.js';
 
 /** TLS material read from files or data, as PEM strings. */
 export interface LoadedTls {
@@ -33,6 +34,8 @@ export interface TransportOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Largest body read, after decompression (default MAX_BODY_BYTES). */
   maxBodyBytes?: number;
+  /** Pools shared with other clients (same server, TLS and proxy); the transport then never closes its pool. */
+  shared?: SharedPools;
 }
 
 /** Request headers; a list is sent as one header line per value (Impersonate-Group). */
@@ -105,6 +108,8 @@ export class Transport {
   readonly proxy: string | undefined;
   private readonly dispatcher: Dispatcher;
   private readonly opts: TransportOptions;
+  /** False when the pool belongs to a SharedPools owner. */
+  private readonly owned: boolean;
 
   constructor(opts: TransportOptions) {
     this.opts = opts;
@@ -119,22 +124,19 @@ export class Transport {
       timeout: opts.requestTimeoutMs ? opts.requestTimeoutMs : 30_000,
     };
     this.proxy = chooseProxy(url, opts.proxyUrl, opts.env);
-    const pool = { connections: 8, keepAliveTimeout: 30_000 };
-    if (!this.proxy) {
-      this.dispatcher = new Agent({ ...pool, connect });
-    } else if (this.proxy.startsWith('socks5:')) {
-      const Socks5 = proxyAgents().Socks5ProxyAgent;
-      const socksOptions = { ...pool, requestTls: connect } as unknown as Socks5ProxyAgent.Options;
-      this.dispatcher = new Socks5(this.proxy, socksOptions);
-    } else {
+    const proxy = this.proxy;
+    const make = (): Dispatcher => {
+      const pool = { connections: 8, keepAliveTimeout: 30_000 };
+      if (!proxy) return new Agent({ ...pool, connect });
+      if (proxy.startsWith('socks5:')) {
+        const socksOptions = { ...pool, requestTls: connect } as unknown as Socks5ProxyAgent.Options;
+        return new (proxyAgents().Socks5ProxyAgent)(proxy, socksOptions);
+      }
       const { ProxyAgent } = proxyAgents();
-      this.dispatcher = new ProxyAgent({
-        ...pool,
-        uri: this.proxy,
-        requestTls: connect,
-        ...(this.proxy.startsWith('https:') ? { proxyTls: {} } : {}),
-      });
-    }
+      return new ProxyAgent({ ...pool, uri: proxy, requestTls: connect, ...(proxy.startsWith('https:') ? { proxyTls: {} } : {}) });
+    };
+    this.owned = !opts.shared;
+    this.dispatcher = opts.shared ? opts.shared.get({ origin: this.origin, connect, proxy }, make) : make();
   }
 
   /** Full URL path (with base path and query) for a request. */
@@ -256,11 +258,13 @@ export class Transport {
 
   /** Retires the pool: no new requests; those in flight (an open watch or log stream) run to their end. */
   retire(): Promise<void> {
+    if (!this.owned) return Promise.resolve();
     return this.dispatcher.close().catch(() => undefined);
   }
 
   /** Closes the pool; in-flight requests are destroyed. */
   async close(): Promise<void> {
+    if (!this.owned) return;
     await this.dispatcher.destroy().catch(() => undefined);
   }
 }

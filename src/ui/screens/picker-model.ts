@@ -10,6 +10,13 @@ export interface PickerItem {
   detail?: string | undefined;
   /** The current choice, shown with a marker. */
   current?: boolean | undefined;
+  /** A result column (the context picker's health checks): pending shows a spinner, failed is red. */
+  status?: PickerStatus | undefined;
+}
+
+export interface PickerStatus {
+  tone: 'pending' | 'ok' | 'failed' | 'skipped';
+  text: string;
 }
 
 /** What Enter chose: an entry's id, or (with `acceptTyped`) the typed text. */
@@ -32,6 +39,10 @@ export interface PickerState {
   acceptTyped: boolean;
   /** Called after the picker has closed, with what was chosen. */
   onChoose: (choice: PickerChoice) => void;
+  /** `Tab`: only entries whose status is ok (entries without a status stay). */
+  onlyWorking?: boolean | undefined;
+  /** `r`: start the entries' checks over (pickers without it take `r` as typed text). */
+  refresh?: (() => void) | undefined;
 }
 
 /** The items a picker fills in (at once or when loaded). */
@@ -52,10 +63,27 @@ export function fillPicker(p: PickerState, fill: PickerFill): PickerState {
   return { ...p, items: fill.items, loading: false, acceptTyped: fill.acceptTyped ?? false, index: cur >= 0 ? cur : 0, note: fill.note };
 }
 
-/** The picker entries that match the typed query, in order. */
+/** The picker entries that match the typed query (and, with `onlyWorking`, whose check passed), in order. */
 export function pickerView(p: PickerState): readonly PickerItem[] {
   const q = p.query.toLowerCase();
-  return q === '' ? p.items : p.items.filter((i) => i.label.toLowerCase().includes(q) || i.id.toLowerCase().includes(q));
+  const shown = p.onlyWorking ? p.items.filter((i) => !i.status || i.status.tone === 'ok') : p.items;
+  return q === '' ? shown : shown.filter((i) => i.label.toLowerCase().includes(q) || i.id.toLowerCase().includes(q));
+}
+
+/** New items (e.g. a status filled in) with the highlight kept on the same entry, the query and mode untouched. */
+export function pickerItems(p: PickerState, items: readonly PickerItem[]): PickerState {
+  const at = pickerView(p)[p.index]?.id;
+  const next = { ...p, items };
+  const i = at === undefined ? -1 : pickerView(next).findIndex((x) => x.id === at);
+  return { ...next, index: i >= 0 ? i : Math.max(0, Math.min(p.index, pickerView(next).length - 1)) };
+}
+
+/** `Tab`: shows only the working entries, or all again (the highlight stays on its entry when it is still shown). */
+export function pickerToggleWorking(p: PickerState): PickerState {
+  const at = pickerView(p)[p.index]?.id;
+  const next = { ...p, onlyWorking: !p.onlyWorking };
+  const i = at === undefined ? -1 : pickerView(next).findIndex((x) => x.id === at);
+  return { ...next, index: Math.max(0, i) };
 }
 
 /** What Enter in the picker chooses: the highlighted entry, or the typed text when allowed. */

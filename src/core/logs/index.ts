@@ -15,3 +15,18 @@ export {
   type LogRequestOptions,
   type LogByteStream,
 } from './feed.js';
+export {
+  initialLogView,
+  visibleRows,
+  firstShown,
+  shownText,
+  unseenCount,
+  scrollBy,
+  toStart,
+  toEnd,
+  toggleFollow,
+  search as searchLog,
+  nextMatch,
+  type LogViewState,
+  type LogRow,
+} from './view.js';

@@ -30,3 +30,4 @@ export {
   type LogViewState,
   type LogRow,
 } from './view.js';
+export { containerChoices, onlyContainer, type ContainerChoice } from './containers.js';

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestSimulator, simRequest, type Simulator } from '../../helpers/sim.js';
-import { realSleep, simOpenLog } from '../../helpers/sim-open-log.js';
+import { realSleep, simClient } from '../../helpers/sim-client.js';
 import { LogFeed, whereLogsAllowed, type LogFeedStatus, type LogFeedTarget } from '../../../src/core/logs/index.js';
 import type { LogLine } from '../../../src/core/logs/buffer.js';
 import type { PodState } from '../../../src/sim/pod-factory.js';
@@ -28,11 +28,12 @@ function podIn(state: PodState, namespace?: string): { namespace: string; pod: s
 }
 
 /** Runs a feed, collecting lines and statuses; `until` decides when to act or stop. */
-function run(target: LogFeedTarget, auth: Parameters<typeof simOpenLog>[1] = 'admin') {
+function run(target: LogFeedTarget, context = 'admin') {
   const lines: LogLine[] = [];
   const statuses: LogFeedStatus[] = [];
   const waiters = new Set<() => void>();
-  const feed = new LogFeed({ openLog: simOpenLog(sim, auth), sleep: realSleep }, target);
+  const client = simClient(sim, context);
+  const feed = new LogFeed({ openLog: (ns, pod, opts, signal) => client.openLog(ns, pod, opts, signal), sleep: realSleep }, target);
   const done = feed.start({
     lines: (l) => {
       lines.push(...l);
@@ -58,7 +59,7 @@ function run(target: LogFeedTarget, auth: Parameters<typeof simOpenLog>[1] = 'ad
       waiters.add(check);
       check();
     });
-  return { feed, lines, statuses, done, until };
+  return { feed, lines, statuses, done: done.finally(() => client.dispose()), until, client };
 }
 
 const logLines = (lines: LogLine[]) => lines.filter((l) => !l.notice);
@@ -80,6 +81,8 @@ test('the server drops the stream twice (mid-line, then cleanly): lines are neit
   await r.until(() => r.statuses.filter((s) => s.state === 'streaming').length >= 3 && logLines(r.lines).length >= 2400, 'resumed again');
   r.feed.stop();
   await r.done;
+  // Stopping closed the stream: the server sees the connection go.
+  for (let i = 0; i < 500 && sim.logs.openStreams > 0; i++) await new Promise((res) => setTimeout(res, 10));
   assert.equal(sim.logs.openStreams, 0);
   assert.ok(r.lines.some((l) => l.notice && /cut/.test(l.text)));
   assert.ok(r.lines.some((l) => l.notice && /ended/.test(l.text)));
@@ -135,32 +138,19 @@ test('pods/log forbidden: which permission, and where logs may be read', async (
   });
   try {
     const target = podIn('running', 'payments');
-    const token = sim.secrets.developerToken;
-    const r = run(target, { token });
+    const r = run(target, 'developer');
     await r.done;
     const f = failureOf(r.statuses)!;
     assert.equal(f.code, 'authorization.forbidden');
     assert.match(f.summary, /not read its log: reading logs needs "get" on "pods\/log" in namespace payments/);
-    const review = async (attrs: { verb: string; resource: string; namespace?: string; subresource?: string }) => {
-      const body = JSON.stringify({
-        kind: 'SelfSubjectAccessReview',
-        apiVersion: 'authorization.k8s.io/v1',
-        spec: { resourceAttributes: attrs },
-      });
-      const res = await simRequest(sim, '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
-        method: 'POST',
-        body,
-        contentType: 'application/json',
-        auth: { token },
-      });
-      return { ok: true as const, value: { allowed: JSON.parse(res.body).status?.allowed === true } };
-    };
-    const explained = await whereLogsAllowed(
-      f,
-      { accessReview: review, namespaces: async () => sim.cluster.namespaces.map((n) => n.name) },
-      target,
-    );
-    assert.equal(explained.hints[0], 'You may read logs in: shop.');
+    const dev = simClient(sim, 'developer');
+    try {
+      const namespaces = async () => sim.cluster.namespaces.map((n) => n.name);
+      const explained = await whereLogsAllowed(f, { accessReview: (a, signal) => dev.accessReview(a, signal), namespaces }, target);
+      assert.equal(explained.hints[0], 'You may read logs in: shop.');
+    } finally {
+      await dev.dispose();
+    }
   } finally {
     sim.access.unbind('dev-pods-only', 'payments');
   }

@@ -7,6 +7,7 @@ import { makeHelpScreen } from './help.js';
 import { noconfigScreen } from './noconfig.js';
 import { pickerScreen } from './picker.js';
 import { tableScreen } from './table.js';
+import { logsScreen } from './logs.js';
 import type { ScreenDef, ScreenRegistry } from './types.js';
 
 /** The definition of a stack entry's screen. */
@@ -29,4 +30,5 @@ export const SCREENS: ScreenRegistry = {
     return below ? scopeOf(below) : undefined;
   }),
   noconfig: noconfigScreen,
+  logs: logsScreen,
 };

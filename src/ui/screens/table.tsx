@@ -3,6 +3,7 @@ import { neutralize } from '../../core/terminal-text.js';
 import { openContextPicker, openNamespacePicker, openUserPicker } from '../pickers.js';
 import { PodTable } from '../PodTable.js';
 import { requestSave } from '../save.js';
+import { openLogFor } from '../logs-open.js';
 import type { UiState } from '../state.js';
 import type { CommandContext, Handler, ScreenDef, ScreenViewProps } from './types.js';
 
@@ -65,6 +66,12 @@ export const tableScreen: ScreenDef<'table'> = {
     'sort-status': sortBy('status'),
     'sort-restarts': sortBy('restarts'),
     'sort-age': sortBy('age'),
+    logs: ({ ui, state }) => {
+      const row = state.table.view[state.table.cursor];
+      const client = ui.session?.client;
+      if (!row || !client || !ui.session) return ui.store.dispatch({ type: 'message', text: row ? 'not connected' : 'no pod selected' });
+      void openLogFor(ui.store, client, ui.session.target?.server ?? '', row.namespace, row.name, ui.session.signal);
+    },
     refresh: ({ ui }) => ui.session?.refresh(),
     pane: ({ ui }) => ui.store.dispatch({ type: 'pane' }),
     save: ({ ui }) => ui.session && ui.saver && requestSave(ui.store, ui.session, ui.saver),

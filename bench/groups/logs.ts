@@ -6,7 +6,7 @@
  * (its timestamp) to its appearance on screen.
  */
 import { cpuMs, memoryMiB } from '../procstat.js';
-import { firstRows, sleep, startTui, waitScreen, type Tui } from '../tui-driver.js';
+import { firstRows, rowLines, sleep, startTui, waitScreen, type Tui } from '../tui-driver.js';
 import { summarize } from '../stats.js';
 import type { Tmux } from '../tmux.js';
 import { placeholderReason, type GroupResult, type SizeCtx } from '../context.js';
@@ -44,7 +44,8 @@ async function openLog(c: SizeCtx, tmux: Tmux, pod: string): Promise<Tui | strin
   await tui.pane.type('/');
   await tui.pane.type(pod);
   await tui.pane.keys('Enter');
-  await waitScreen(tui.pane, (s) => s.filter((l) => l.includes(pod)).length >= 1, 10000);
+  // The table shows only the fast pod (so the cursor is on it).
+  await waitScreen(tui.pane, (s) => rowLines(s).length >= 1 && rowLines(s).every((l) => l.includes(pod)), 15000);
   await tui.pane.type('l');
   const shown = await waitScreen(tui.pane, (s) => logRows(s) >= 5, 20000);
   if (!shown) {

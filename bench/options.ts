@@ -1,7 +1,7 @@
 /** Command-line options of the benchmark runner (`npm run bench -- --sizes 1000 --reps 3 --only list`). */
 
 /** The measurement groups; each runs independently and reports "not available" on its own. */
-export const GROUPS = ['list', 'paint', 'steady', 'change', 'keys'] as const;
+export const GROUPS = ['list', 'paint', 'steady', 'change', 'keys', 'logs'] as const;
 export type Group = (typeof GROUPS)[number];
 
 export interface BenchOptions {
@@ -21,6 +21,12 @@ export interface BenchOptions {
   intervalSec: number;
   /** Churn (changes per second) of the busy steady-state runs. */
   churn: number;
+  /** Size at which the log group runs. */
+  logsAt: number;
+  /** Lines per second the followed container writes in the log group. */
+  logRate: number;
+  /** Seconds of the log group's CPU and RSS window. */
+  logSec: number;
   verbose: boolean;
 }
 
@@ -33,6 +39,9 @@ export const USAGE = `usage: npm run bench -- [options]
   --window S                seconds per steady-state CPU window (default 10)
   --interval S              TUI poll interval in seconds (default 2)
   --churn R                 changes per second for the busy runs (default 10)
+  --logs-at N               size for the log group (default 1000)
+  --log-rate R              lines per second the followed container writes (default 5000)
+  --log-sec S               seconds of the log group's CPU and RSS window (default 60)
   --out DIR                 where results go (default bench/results)
   --kubectl PATH            kubectl binary (default: the real v1.32 next to the gcloud dispatcher, else kubectl)
   --verbose                 log every run
@@ -54,6 +63,9 @@ export function parseOptions(argv: string[]): BenchOptions {
     windowSec: 10,
     intervalSec: 2,
     churn: 10,
+    logsAt: 1000,
+    logRate: 5000,
+    logSec: 60,
     verbose: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -91,6 +103,15 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       case '--churn':
         o.churn = num(a, next());
+        break;
+      case '--logs-at':
+        o.logsAt = num(a, next());
+        break;
+      case '--log-rate':
+        o.logRate = num(a, next());
+        break;
+      case '--log-sec':
+        o.logSec = num(a, next());
         break;
       case '--out':
         o.outDir = next();

@@ -130,6 +130,15 @@ export function renderMarkdown(r: BenchResults): string {
       '',
       String(d['method'] ?? ''),
     ]),
+    ...groupSection('Logs', r.sizes, 'logs', (d) => [
+      `Following \`${String(d['pod'])}\` writing ${n(d['linesPerSecond'])} lines/s for ${n(d['windowSec'])} s.`,
+      '',
+      '| CPU (% of a core) | CPU ms / min | RSS (every 5 s) | peak RSS | keystroke to frame | line written to screen |',
+      '|---|---|---|---|---|---|',
+      `| ${n(d['cpuPercentOfCore'], '%')} | ${n(d['cpuMsPerMinute'])} | ${((d['rssMiBSamples'] as number[] | undefined) ?? []).join(', ')} MiB | ${n(d['peakRssMiB'], ' MiB')} | ${s(d['keyMs'], ' ms')} | ${s(d['lineToScreenMs'], ' ms')} |`,
+      '',
+      String(d['method'] ?? ''),
+    ]),
   );
   return `${lines
     .join('\n')

@@ -19,6 +19,7 @@ import { paintGroup } from './groups/paint.js';
 import { steadyGroup } from './groups/steady.js';
 import { changeCounts, changeGroup, changeResult, changeSamplesOn, type ChangeSamples } from './groups/change.js';
 import { keysGroup, keysOn } from './groups/keys.js';
+import { logsGroup } from './groups/logs.js';
 import { evaluateTargets } from './targets.js';
 import { renderMarkdown } from './report.js';
 import type { GroupResult, SizeCtx } from './context.js';
@@ -57,8 +58,10 @@ async function runSize(
   tmux: Tmux | undefined,
   log: (m: string) => void,
 ): Promise<SizeResult> {
-  const wanted: Group[] = (['list', 'paint', 'steady', 'change', 'keys'] as Group[]).filter(
-    (g) => o.only.has(g) && (g === 'steady' || g === 'change' ? pods === o.steadyAt : g === 'keys' ? pods === o.keysAt : true),
+  const wanted: Group[] = (['list', 'paint', 'steady', 'change', 'keys', 'logs'] as Group[]).filter(
+    (g) =>
+      o.only.has(g) &&
+      (g === 'steady' || g === 'change' ? pods === o.steadyAt : g === 'keys' ? pods === o.keysAt : g === 'logs' ? pods === o.logsAt : true),
   );
   const result: SizeResult = { pods, groups: {} };
   if (wanted.length === 0) return result;
@@ -143,6 +146,7 @@ async function runSize(
             r.status === 'ok' || samples.poll ? changeResult(ctx, samples.poll, samples.watch) : { status: r.status, reason: r.reason },
           );
       } else if (g === 'change') r = await guard(g, () => changeGroup(ctx, tmux));
+      else if (g === 'logs') r = await guard(g, () => logsGroup(ctx, tmux));
       else r = await guard(g, () => keysGroup(ctx, tmux));
       if (r.status !== 'ok') log(`  ${g}: ${r.status}: ${r.reason}`);
       result.groups[g] = r;
@@ -172,7 +176,7 @@ async function main(argv: string[]): Promise<number> {
   const outDir = resolve(o.outDir ?? join(repoRoot, 'bench', 'results'));
   const log = (m: string): void =>
     void process.stderr.write(`[${((Date.now() - started.getTime()) / 1000).toFixed(0).padStart(4)} s] ${m}\n`);
-  const needsTmux = ['paint', 'steady', 'change', 'keys'].some((g) => o.only.has(g as Group));
+  const needsTmux = ['paint', 'steady', 'change', 'keys', 'logs'].some((g) => o.only.has(g as Group));
   const tmux = needsTmux && (await tmuxAvailable()) ? new Tmux() : undefined;
   const cleanup = (): void => {
     if (tmux) execFileSync('tmux', ['-L', tmux.socket, 'kill-server'], { stdio: 'ignore' });
@@ -204,7 +208,7 @@ async function main(argv: string[]): Promise<number> {
     machine,
     method: METHOD(o, kubectl),
     sizes,
-    targets: evaluateTargets(sizes, o.steadyAt, o.keysAt, o.intervalSec, o.churn),
+    targets: evaluateTargets(sizes, o.steadyAt, o.keysAt, o.intervalSec, o.churn, o.logsAt),
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

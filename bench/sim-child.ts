@@ -111,6 +111,16 @@ async function handle(req: ChildRequest): Promise<void> {
         send({ type: 'mutated', id: req.id, ...r });
         return;
       }
+      case 'log-rate': {
+        // The simulator's fast pod writes `rate` lines a second from now on.
+        const logs = sim?.['logs'] as { fastPod?: string; fastRate?: number } | undefined;
+        if (!logs?.fastPod) send({ type: 'log-rate', id: req.id, reason: 'the simulator serves no logs (no fast pod)' });
+        else {
+          logs.fastRate = req.rate;
+          send({ type: 'log-rate', id: req.id, fastPod: logs.fastPod });
+        }
+        return;
+      }
       case 'stop':
         await proxy?.close();
         await sim?.close?.();

@@ -19,6 +19,8 @@ export interface SimHost {
   counts(): Promise<ProxyCounts>;
   /** Changes one pod visibly; resolves to when (epoch ms) and the text its row will show. */
   mutate(namespace: string, name: string): Promise<{ at: number; expect: string }>;
+  /** Makes the simulator's fast pod write `rate` lines a second; resolves to its `namespace/name`. */
+  setLogRate(rate: number): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -75,6 +77,11 @@ export function startSim(pods: number, churn: number, timeoutMs = 180000): Promi
             const r = await request<Extract<ChildReply, { type: 'mutated' }>>({ type: 'mutate', id: nextId++, namespace, name });
             if (!r.ok || r.at === undefined || r.expect === undefined) throw new Unavailable(r.reason ?? 'mutation failed');
             return { at: r.at, expect: r.expect };
+          },
+          setLogRate: async (rate) => {
+            const r = await request<Extract<ChildReply, { type: 'log-rate' }>>({ type: 'log-rate', id: nextId++, rate });
+            if (!r.fastPod) throw new Unavailable(r.reason ?? 'no fast pod');
+            return r.fastPod;
           },
           stop: () =>
             new Promise<void>((res) => {

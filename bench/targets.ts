@@ -31,7 +31,15 @@ function judge(target: string, goal: string, values: (number | undefined)[], lim
 }
 
 /** Evaluates every target. */
-export function evaluateTargets(sizes: SizeResult[], steadyAt: number, keysAt: number, intervalSec: number, churn: number): TargetResult[] {
+export function evaluateTargets(
+  sizes: SizeResult[],
+  steadyAt: number,
+  keysAt: number,
+  intervalSec: number,
+  churn: number,
+  logsAt = 1000,
+): TargetResult[] {
+  const logs = group(sizes, logsAt, 'logs');
   const list = group(sizes, 10000, 'list');
   const paint = group(sizes, 10000, 'paint');
   const steady = group(sizes, steadyAt, 'steady');
@@ -72,6 +80,17 @@ export function evaluateTargets(sizes: SizeResult[], steadyAt: number, keysAt: n
       [num(get(change, 'pollMs', 'median')), num(get(change, 'pollMs', 'p90'))],
       intervalSec * 1000 + 100,
       ms,
+    ),
+    judge('log view CPU following 5,000 lines/s', '< 100% of a core', [num(get(logs, 'cpuPercentOfCore'))], 99.9, pct),
+    judge(
+      'log view keystroke-to-frame while following (p50, p90)',
+      '≤ 100 ms',
+      [num(get(logs, 'keyMs', 'median')), num(get(logs, 'keyMs', 'p90'))],
+      100,
+      ms,
+    ),
+    judge('log view RSS growth over the second half of the window', '≤ 10 MiB (flat)', [num(get(logs, 'rssGrowthLastHalfMiB'))], 10, (v) =>
+      v.map((x) => `${x} MiB`).join(', '),
     ),
     judge(
       'change-to-screen with --watch (p50, p90)',

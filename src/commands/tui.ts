@@ -12,11 +12,14 @@ const TUI_OPTIONS = {
   watch: { type: 'boolean', short: 'w' },
   'no-color': { type: 'boolean' },
   'all-namespaces': { type: 'boolean', short: 'A' },
+  'log-tail': { type: 'string' },
+  'log-buffer': { type: 'string' },
 } as const satisfies OptionSpecs;
 
-const USAGE = `Usage: kpods [--interval DURATION] [--watch] [--no-color] [-A] [kubeconfig flags]
+const USAGE = `Usage: kpods [--interval DURATION] [--watch] [--no-color] [-A] [--log-tail N] [--log-buffer N] [kubeconfig flags]
 Opens the interactive pod browser. --interval sets the refresh period (default 2s); --watch keeps
-the list live with list+watch instead of polling. Press ? inside for the keys.
+the list live with list+watch instead of polling. A pod's log (l) starts with its last --log-tail
+lines (default 200) and keeps at most --log-buffer lines (default 10000). Press ? inside for the keys.
 `;
 
 /** Options for starting the UI on a kubeconfig (the demo passes its own). */
@@ -49,6 +52,22 @@ export async function runTui(o: TuiStart): Promise<number> {
     io.stderr.write(`kpods: --interval must be a duration of at least 100ms, like 2s or 500ms\n${USAGE}`);
     return EXIT.usage;
   }
+  const count = (name: 'log-tail' | 'log-buffer', min: number): number | undefined | string => {
+    const text = v[name];
+    if (typeof text !== 'string') return undefined;
+    return /^\d+$/.test(text) && Number(text) >= min && Number(text) <= 10_000_000
+      ? Number(text)
+      : `--${name} must be a whole number from ${min} to 10000000`;
+  };
+  const logTail = count('log-tail', 0);
+  const logBuffer = count('log-buffer', 1);
+  for (const bad of [logTail, logBuffer])
+    if (typeof bad === 'string') {
+      io.stderr.write(`kpods: ${bad}\n${USAGE}`);
+      return EXIT.usage;
+    }
+  const { configureLogs } = await import('../ui/logs-open.js');
+  configureLogs({ tail: logTail as number | undefined, buffer: logBuffer as number | undefined });
   const stdin = io.stdin as NodeJS.ReadStream;
   const stdout = io.stdout as NodeJS.WriteStream;
   if (!stdin.isTTY || !stdout.isTTY) {

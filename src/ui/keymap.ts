@@ -8,7 +8,8 @@
  * A key scope: the keys that apply at one moment. Each screen declares the scopes it uses (a
  * screen with modes, like the picker while typing a filter, has one scope per mode).
  */
-export type Scope = 'table' | 'filter' | 'picker' | 'picker.typing' | 'confirm' | 'help' | 'noconfig' | 'detail' | 'detail.search';
+export type Scope =
+  'table' | 'filter' | 'picker' | 'picker.typing' | 'confirm' | 'help' | 'noconfig' | 'detail' | 'detail.search' | 'logs' | 'logs.search';
 
 /** Pseudo-scopes: `always` bindings work everywhere; `global` ones on scopes that take globals. */
 export type BindingScope = Scope | 'global' | 'always';
@@ -30,6 +31,8 @@ export const SCOPES: Record<Scope, ScopeInfo> = {
   noconfig: { title: 'No kubeconfig', globals: true },
   detail: { title: 'Pod detail', globals: true },
   'detail.search': { title: 'Pod detail (typing a search)', globals: false },
+  logs: { title: 'Log', globals: true },
+  'logs.search': { title: 'Log (typing a search after /)', globals: false },
 };
 
 /** Named commands; each screen maps the commands of its scopes to what they do. */
@@ -71,7 +74,15 @@ export type Command =
   | 'managed-fields'
   | 'search'
   | 'next-hit'
-  | 'only-working';
+  | 'only-working'
+  | 'logs'
+  | 'previous'
+  | 'follow'
+  | 'timestamps'
+  | 'wrap'
+  | 'colour'
+  | 'next-match'
+  | 'prev-match';
 
 /** What the running kpods can do; a binding whose `when` is false is neither handled nor shown. */
 export interface Capabilities {
@@ -98,7 +109,7 @@ export interface Binding {
   when?: (caps: Capabilities) => boolean;
 }
 
-const NAV: Scope[] = ['table', 'picker'];
+const NAV: Scope[] = ['table', 'picker', 'logs'];
 
 /** Every key kpods understands, in help-screen order. */
 export const KEYMAP: readonly Binding[] = [
@@ -119,7 +130,8 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['A'], command: 'sort-age', label: 'sort by age', scopes: ['table'] },
   { keys: ['C'], command: 'sort-cpu', label: 'sort by CPU (most first)', scopes: ['table'], when: (c) => c.usage === true },
   { keys: ['M'], command: 'sort-memory', label: 'sort by memory (most first)', scopes: ['table'], when: (c) => c.usage === true },
-  { keys: ['r'], command: 'refresh', label: 'refresh now', scopes: ['table'], footer: 'refresh' },
+  { keys: ['l'], command: 'logs', label: "the pod's log", scopes: ['table'], footer: 'logs' },
+  { keys: ['r'], command: 'refresh', label: 'refresh now', scopes: ['table'] },
   { keys: ['e'], command: 'pane', label: 'status pane (toggle)', scopes: ['table'], footer: 'pane' },
   { keys: ['s'], command: 'save', label: 'save ctx+ns to kubeconfig', scopes: ['table'], footer: 'save' },
   { keys: ['escape'], command: 'back', label: 'clear filter / close pane', scopes: ['table'] },
@@ -155,6 +167,20 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['y', 'enter'], command: 'confirm', label: 'confirm', scopes: ['confirm'], footer: 'confirm' },
   { keys: [OTHER], command: 'cancel', label: 'cancel', scopes: ['confirm'], footer: 'cancel' },
   { keys: ['escape'], command: 'back', label: 'back', scopes: ['help'], footer: 'back' },
+  { keys: ['f'], command: 'follow', label: 'follow on/off (off: hold the view, count new lines)', scopes: ['logs'], footer: 'follow' },
+  { keys: ['p'], command: 'previous', label: "previous container's log (again: current)", scopes: ['logs'], footer: 'previous' },
+  { keys: ['t'], command: 'timestamps', label: 'timestamps on/off', scopes: ['logs'], footer: 'time' },
+  { keys: ['w'], command: 'wrap', label: 'wrap long lines on/off', scopes: ['logs'], footer: 'wrap' },
+  { keys: ['c'], command: 'colour', label: "render the log's colours (SGR only) on/off", scopes: ['logs'] },
+  { keys: ['/'], command: 'filter', label: 'search', scopes: ['logs'], footer: 'search' },
+  { keys: ['n'], command: 'next-match', label: 'next match', scopes: ['logs'] },
+  { keys: ['N'], command: 'prev-match', label: 'previous match', scopes: ['logs'] },
+  { keys: ['s'], command: 'save', label: 'save the buffer to a file', scopes: ['logs'], footer: 'save' },
+  { keys: ['escape'], command: 'back', label: 'back to the table', scopes: ['logs'], footer: 'back' },
+  { keys: ['enter'], command: 'apply', label: 'search', scopes: ['logs.search'], footer: 'search' },
+  { keys: ['escape'], command: 'back', label: 'cancel', scopes: ['logs.search'], footer: 'cancel' },
+  { keys: ['backspace'], command: 'erase', label: 'erase a character', scopes: ['logs.search'] },
+  { keys: [TEXT], command: 'type', label: 'type', scopes: ['logs.search'] },
   { keys: ['d'], command: 'demo', label: 'open the demo cluster', scopes: ['noconfig'], footer: 'demo', when: (c) => c.demo },
   { keys: ['escape'], command: 'quit', label: 'quit', scopes: ['noconfig'] },
   { keys: ['?'], command: 'help', label: 'help (toggle)', scopes: ['global'], footer: 'help' },

@@ -7,6 +7,7 @@ import type { Failure } from '../core/failure.js';
 import type { SortKey } from './rows.js';
 import type { ConfirmState } from './screens/confirm-model.js';
 import type { PickerState } from './screens/picker-model.js';
+import type { LogsState } from './screens/logs-model.js';
 import { initialTable, reduceTable, type TableAction, type TableState } from './screens/table-model.js';
 
 /**
@@ -23,6 +24,8 @@ export interface ScreenStates {
   help: Record<string, never>;
   noconfig: { failure?: Failure | undefined };
   detail: DetailState;
+  /** A container's log (screens/logs.tsx). */
+  logs: LogsState;
 }
 
 export type ScreenId = keyof ScreenStates;

@@ -22,6 +22,13 @@ import { initialState, reduce, type NewScreen, type ScreenId, type UiState } fro
 import { createStore } from '../../src/ui/store.js';
 import { row } from './fake-client.js';
 import { detailState } from '../../src/ui/screens/detail-model.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LogSession } from '../../src/ui/log-session.js';
+import { configureLogs } from '../../src/ui/logs-open.js';
+import { initialLogView } from '../../src/core/logs/index.js';
+import type { LogsState } from '../../src/ui/screens/logs-model.js';
 
 test('the keymap has the keys the issue asks for, and no key means two things in one scope', () => {
   const want: Record<string, string> = {
@@ -124,7 +131,24 @@ function stateWith(screen: NewScreen | undefined, sort: 'name' | 'status'): UiSt
   return screen ? reduce(s, { type: 'push', screen }) : s;
 }
 
+configureLogs({ saveDirs: [mkdtempSync(join(tmpdir(), 'kpods-keymap-'))] });
+function logsState(draft?: string): LogsState {
+  const session = new LogSession(
+    { openLog: () => new Promise(() => {}), sleep: () => new Promise(() => {}) },
+    { namespace: 'ns', pod: 'a2' },
+    {
+      bufferLines: 100,
+      onChange: () => undefined,
+    },
+  );
+  session.buffer.push(Array.from({ length: 50 }, (_, i) => ({ text: `line ${i} a` })));
+  const view = { ...initialLogView(), search: { text: 'a' } };
+  return { namespace: 'ns', pod: 'a2', previous: false, session, view, version: 0, dims: { height: 5, width: 40 }, draft };
+}
+
 const SETUPS: Record<Scope, NewScreen | undefined | 'noconfig'> = {
+  logs: { id: 'logs', state: logsState() },
+  'logs.search': { id: 'logs', state: logsState('a') },
   table: undefined,
   filter: { id: 'filter', state: { draft: 'a' } },
   picker: {

@@ -15,3 +15,19 @@ export {
   type LogRequestOptions,
   type LogByteStream,
 } from './feed.js';
+export {
+  initialLogView,
+  visibleRows,
+  firstShown,
+  shownText,
+  unseenCount,
+  scrollBy,
+  toStart,
+  toEnd,
+  toggleFollow,
+  search as searchLog,
+  nextMatch,
+  type LogViewState,
+  type LogRow,
+} from './view.js';
+export { containerChoices, onlyContainer, type ContainerChoice } from './containers.js';

@@ -8,6 +8,7 @@ import { makeHelpScreen } from './help.js';
 import { noconfigScreen } from './noconfig.js';
 import { pickerScreen } from './picker.js';
 import { tableScreen } from './table.js';
+import { logsScreen } from './logs.js';
 import type { ScreenDef, ScreenRegistry } from './types.js';
 
 /** The definition of a stack entry's screen. */
@@ -31,4 +32,5 @@ export const SCREENS: ScreenRegistry = {
   }),
   noconfig: noconfigScreen,
   detail: detailScreen,
+  logs: logsScreen,
 };

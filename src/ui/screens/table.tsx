@@ -4,6 +4,7 @@ import { openContextPicker, openNamespacePicker, openUserPicker } from '../picke
 import { PodTable } from '../PodTable.js';
 import { requestSave } from '../save.js';
 import { openDetail } from './detail.js';
+import { openLogFor } from '../logs-open.js';
 import type { UiState } from '../state.js';
 import type { SortKey } from '../rows.js';
 import type { CommandContext, Handler, ScreenDef, ScreenViewProps } from './types.js';
@@ -70,6 +71,12 @@ export const tableScreen: ScreenDef<'table'> = {
     'sort-age': sortBy('age'),
     'sort-cpu': sortBy('cpu'),
     'sort-memory': sortBy('memory'),
+    logs: ({ ui, state }) => {
+      const row = state.table.view[state.table.cursor];
+      const client = ui.session?.client;
+      if (!row || !client || !ui.session) return ui.store.dispatch({ type: 'message', text: row ? 'not connected' : 'no pod selected' });
+      void openLogFor(ui.store, client, ui.session.target?.server ?? '', row.namespace, row.name, ui.session.signal);
+    },
     refresh: ({ ui }) => ui.session?.refresh(),
     detail: ({ ui }) => openDetail(ui),
     pane: ({ ui }) => ui.store.dispatch({ type: 'pane' }),

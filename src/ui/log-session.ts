@@ -1,0 +1,67 @@
+/**
+ * One open log in the UI: the feed (src/core/logs), the bounded buffer its lines go to, and the
+ * feed's status. Lines land in the buffer as they arrive; the screen is told at most once per
+ * frame (`frameMs`), never per line, so a container writing thousands of lines a second costs
+ * one repaint a frame. `stop()` closes the stream.
+ */
+import { LineBuffer, LogFeed, type LogFeedDeps, type LogFeedStatus, type LogFeedTarget } from '../core/logs/index.js';
+
+export interface LogSessionOptions {
+  /** Lines kept (--log-buffer). */
+  bufferLines: number;
+  /** Called at most once per frame after lines or the status changed. */
+  onChange(): void;
+  /** The shortest time between two onChange calls (default 50 ms: 20 frames a second). */
+  frameMs?: number;
+}
+
+export class LogSession {
+  readonly buffer: LineBuffer;
+  status: LogFeedStatus = { state: 'connecting', resuming: false };
+  private readonly feed: LogFeed;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastFlush = 0;
+  private stopped = false;
+
+  constructor(
+    deps: LogFeedDeps,
+    readonly target: LogFeedTarget,
+    private readonly opts: LogSessionOptions,
+  ) {
+    this.buffer = new LineBuffer(opts.bufferLines);
+    this.feed = new LogFeed(deps, target);
+  }
+
+  /** Starts reading. */
+  start(): void {
+    void this.feed.start({
+      lines: (lines) => {
+        this.buffer.push(lines);
+        this.changed();
+      },
+      status: (s) => {
+        this.status = s;
+        this.changed();
+      },
+    });
+  }
+
+  /** Closes the stream; no more onChange calls. */
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.feed.stop();
+  }
+
+  private changed(): void {
+    if (this.stopped || this.timer) return;
+    const frame = this.opts.frameMs ?? 50;
+    const wait = Math.max(0, this.lastFlush + frame - performance.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.lastFlush = performance.now();
+      if (!this.stopped) this.opts.onChange();
+    }, wait);
+  }
+}

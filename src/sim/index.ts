@@ -14,9 +14,11 @@ import { fileURLToPath } from 'node:url';
 import { createAuthority } from './certs.js';
 import { Cluster } from './cluster.js';
 import { AccessControl, type Account } from './access.js';
-import { createHandler, type Credentials } from './server.js';
+import { createHandler, type Credentials, type HandlerContext } from './server.js';
+import { createUpgradeHandler } from './exec/upgrade.js';
 import { generateSeeds } from './generate.js';
 import { startChurn } from './churn.js';
+import { stopDeletions } from './delete.js';
 import { SCENARIOS, kubeconfigYaml } from './scenarios.js';
 
 export { SCENARIOS, type ScenarioInfo } from './scenarios.js';
@@ -95,6 +97,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const servers: Server[] = [];
   let stopChurn = () => {};
   let stopWarm = () => {};
+  let stopActions = () => {};
   // If the process exits without close() (a crash, process.exit), the private folder still goes.
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   process.once('exit', removeDir);
@@ -102,6 +105,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     process.off('exit', removeDir);
     stopChurn();
     stopWarm();
+    stopActions();
     await Promise.all(
       servers.map(
         (s) =>
@@ -125,6 +129,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     cluster.slowMs = options.slowMs ?? 1500;
     cluster.seedPods(generateSeeds(options.pods ?? 60, options.seed ?? 1, now().getTime()));
     stopWarm = cluster.warmInBackground();
+    stopActions = () => stopDeletions(cluster);
     const access = new AccessControl();
     const secret = () => randomBytes(24).toString('base64url');
     const developer: Account = { username: 'jane@example.com', uid: '4f1c7b2e-5d8a-4c3e-9b7f-1a2b3c4d5e6f', groups: ['developers'] };
@@ -145,7 +150,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     };
     const stats = { requests: 0, bytes: 0 };
     let address = '';
-    const handler = createHandler({
+    const handlerContext: HandlerContext = {
       cluster,
       access,
       credentials,
@@ -154,11 +159,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       scenarioFaults: { 'html-login': 'html', throttled: 'throttle', flaky: 'flaky', slow: 'slow', reset: 'reset' },
       serverAddress: () => address,
       bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
-    });
+    };
+    const handler = createHandler(handlerContext);
+    const upgrade = createUpgradeHandler(handlerContext);
     const tlsOptions = { ca: ca.cert, requestCert: true, rejectUnauthorized: false };
     const main = createServer({ ...tlsOptions, cert: serverCert.cert, key: serverCert.key }, handler);
     const mismatch = createServer({ ...tlsOptions, cert: mismatchCert.cert, key: mismatchCert.key }, handler);
     servers.push(main, mismatch);
+    for (const s of servers) s.on('upgrade', upgrade);
     const port = await listen(main, options.port ?? 0);
     const mismatchPort = await listen(mismatch, 0);
     address = `127.0.0.1:${port}`;

@@ -43,7 +43,9 @@ export type FailureCode =
   | 'response.throttled'
   | 'response.server-error'
   | 'response.timeout'
-  | 'response.invalid';
+  | 'response.invalid'
+  | 'response.exec-not-found'
+  | 'response.container-not-running';
 
 /** One explained failure. `detail` holds extra facts (never secrets); `summary` is one sentence. */
 export interface Failure {

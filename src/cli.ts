@@ -31,7 +31,7 @@ Kubeconfig flags (as kubectl)
   --tls-server-name NAME  --as USER  --as-group GROUP  --request-timeout DURATION
 
 Other
-  --interval DURATION  --watch  --no-color  -h, --help  -v, --version
+  -A, --all-namespaces  --interval DURATION  --watch  --no-color  -h, --help  -v, --version
 
 Exit codes: 0 ok, 1 unexpected, 2 usage, 3 kubeconfig, 4 credentials, 5 connection,
 6 authentication, 7 authorization, 8 response.

@@ -10,10 +10,10 @@ import { EXIT } from '../core/failure.js';
 import { neutralize } from '../core/terminal-text.js';
 import type { Simulator, SimulatorOptions } from '../sim/index.js';
 
-const USAGE = `Usage: kpods demo [--serve] [--port N] [--pods N] [--churn R] [--kubeconfig-out PATH]
+export const DEMO_USAGE = `Usage: kpods demo [--serve] [--port N] [--pods N] [--churn R] [--kubeconfig-out PATH]
   --serve               run only the simulated cluster; print its kubeconfig path; stop on Ctrl-C
   --port N              listen on 127.0.0.1:N (default: a free port)
-  --pods N              number of pods, 0 to 50000 (default 300)
+  --pods N              number of pods, 0 to 200000 (default 300)
   --churn R             pod changes per second (default 2)
   --kubeconfig-out PATH also write the kubeconfig to PATH
 `;
@@ -127,7 +127,7 @@ export const demoCommand: Command = async (args, io) => {
   const opts = parseDemoArgs(args);
   if (typeof opts === 'string') {
     if (opts !== '') io.stderr.write(`kpods demo: ${opts}\n`);
-    (opts === '' ? io.stdout : io.stderr).write(USAGE);
+    (opts === '' ? io.stdout : io.stderr).write(DEMO_USAGE);
     return opts === '' ? EXIT.ok : EXIT.usage;
   }
   const { serve, ...simOptions } = opts;

@@ -41,7 +41,11 @@ export interface KubeFlags {
 /** The result of parsing: the flags, or a usage error message (exit code 2). */
 export type KubeFlagsResult = { ok: true; value: KubeFlags } | { ok: false; usage: string };
 
-/** Rewrites kubectl spellings parseArgs does not take: `--bool=true|false` and `-n=VALUE`. */
+/**
+ * Rewrites kubectl spellings parseArgs does not take: `--bool=true|false`, `-n=VALUE`, and a
+ * string flag followed by a value that starts with a dash (`--interval -1s`: like kubectl, the
+ * next argument is the value, so the command's own check explains it).
+ */
 function normalise(args: string[], specs: OptionSpecs): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -53,6 +57,13 @@ function normalise(args: string[], specs: OptionSpecs): string[] {
     const long = /^--([^=]+)=(true|false)$/.exec(a);
     if (long && specs[long[1] as string]?.type === 'boolean') {
       if (long[2] === 'true') out.push(`--${long[1]}`);
+      continue;
+    }
+    const named = /^--([^=]+)$/.exec(a)?.[1] ?? Object.keys(specs).find((k) => /^-[a-zA-Z]$/.test(a) && specs[k]?.short === a[1]);
+    const next = args[i + 1];
+    if (named !== undefined && specs[named]?.type === 'string' && next !== undefined && next.startsWith('-') && next !== '--') {
+      out.push(`--${named}=${next}`);
+      i++;
       continue;
     }
     const short = /^-([a-zA-Z])=(.*)$/.exec(a);

@@ -65,16 +65,6 @@ export function failure(code: FailureCode, summary: string, hints: string[] = []
   return detail === undefined ? { stage, code, summary, hints } : { stage, code, summary, hints, detail };
 }
 
-/** An Error that carries a Failure, for code paths that throw. */
-export class FailureError extends Error {
-  readonly failure: Failure;
-  constructor(f: Failure) {
-    super(f.summary);
-    this.name = 'FailureError';
-    this.failure = f;
-  }
-}
-
 /** Process exit codes of the headless commands. */
 export const EXIT = {
   ok: 0,

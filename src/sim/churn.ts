@@ -8,17 +8,29 @@ import type { PodSeed } from './pod-factory.js';
 import { ordinaryState, placement } from './generate.js';
 import { WORKLOADS, nameSuffix, rng } from './workloads.js';
 
-/** Starts churn; returns a function that stops it. */
-export function startChurn(cluster: Cluster, perSecond: number, seed: number, now: () => number, targetSize: number): () => void {
-  if (!(perSecond > 0)) return () => {};
+/** How long a new pod stays ContainerCreating before its containers run, as a kubelet with cached images. */
+export const CREATING_MS = 3000;
+
+/** One change at a time to the cluster; `step` makes the next change at time `now()`. */
+export function createChurn(cluster: Cluster, seed: number, now: () => number, targetSize: number): { step: () => void } {
   const r = rng(seed ^ 0x5eed);
-  const tickMs = Math.max(20, Math.min(1000, 1000 / perSecond));
-  let budget = 0;
   let created = 0;
   const terminating: string[] = [];
+  // New pods in creation order, each started once its containers would be running.
+  const creating: Array<{ key: string; runningAt: number }> = [];
   const step = () => {
     const keys = cluster.seededKeys();
     const t = now();
+    const due = creating[0];
+    if (due && due.runningAt <= t) {
+      creating.shift();
+      const [ns, name] = due.key.split('/') as [string, string];
+      const seedNow = cluster.getPod(ns, name)?.seed;
+      if (seedNow && seedNow.state === 'containercreating' && seedNow.deletedAt === undefined) {
+        cluster.putSeed({ ...seedNow, state: 'running', changedAt: t });
+        return;
+      }
+    }
     // Finish deletions first (a pod spends one step or more in Terminating).
     if (terminating.length > 0 && r() < 0.5) {
       const key = terminating.shift()!;
@@ -40,6 +52,7 @@ export function startChurn(cluster: Cluster, perSecond: number, seed: number, no
         ...placement(i, 3),
       };
       cluster.putSeed(s);
+      creating.push({ key: `${s.namespace}/${s.name}`, runningAt: t + CREATING_MS });
       return;
     }
     if (keys.length === 0) return;
@@ -74,6 +87,15 @@ export function startChurn(cluster: Cluster, perSecond: number, seed: number, no
     }
     cluster.putSeed(next);
   };
+  return { step };
+}
+
+/** Starts churn; returns a function that stops it. */
+export function startChurn(cluster: Cluster, perSecond: number, seed: number, now: () => number, targetSize: number): () => void {
+  if (!(perSecond > 0)) return () => {};
+  const { step } = createChurn(cluster, seed, now, targetSize);
+  const tickMs = Math.max(20, Math.min(1000, 1000 / perSecond));
+  let budget = 0;
   const timer = setInterval(() => {
     budget += (perSecond * tickMs) / 1000;
     while (budget >= 1) {

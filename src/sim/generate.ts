@@ -39,8 +39,15 @@ export function placement(i: number, nodes: number): { nodeName: string; hostIP:
   return {
     nodeName: `worker-${n + 1}`,
     hostIP: `172.18.${Math.floor(n / 250)}.${(n % 250) + 2}`,
-    ip: `10.${244 + Math.floor(i / 65000)}.${Math.floor((i % 65000) / 254)}.${(i % 254) + 1}`,
+    ip: podIp(i),
   };
+}
+
+/** The pod network 10.244.0.0/14, as kubeadm's flannel default: addresses .1–.254 of each /24. */
+export function podIp(i: number): string {
+  const n = Math.abs(Math.floor(i)) % (4 * 256 * 254);
+  const block = Math.floor(n / 254);
+  return `10.${244 + Math.floor(block / 256)}.${block % 256}.${(n % 254) + 1}`;
 }
 
 /** The number of nodes for a cluster of `pods` pods. */

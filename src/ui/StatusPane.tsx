@@ -88,7 +88,7 @@ export function StatusPane({ failure, resolved, identity, maxLines, color, width
       <Text wrap="truncate-end">{stageLine(undefined, width)}</Text>
       <Text wrap="truncate-end">
         {resolved
-          ? `The server answers again (was: ${neutralize(resolved)}).`
+          ? `The server answers again (was: ${neutralize(resolved).replace(/[.!]+$/, '')}).`
           : `All stages pass${identity ? `; the server says you are ${identity}` : ''}.`}
       </Text>
     </>

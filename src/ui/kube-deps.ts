@@ -8,6 +8,7 @@ import {
   defaultFile,
   loadKubeconfig,
   loadingChain,
+  saveKeepsFormatting,
   resolveTarget,
   saveCurrentContext,
   saveNamespace,
@@ -89,7 +90,14 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
         origin && origin !== file
           ? `; namespace "${namespace}" of context "${context}" in ${origin}`
           : `, namespace "${namespace}" of context "${context}"`;
-      return `will change ${file}: current-context "${context}"${nsPart}`;
+      const lost = [
+        saveKeepsFormatting(file, { kind: 'current-context', value: context }) ? undefined : file,
+        saveKeepsFormatting(origin ?? file, { kind: 'context-namespace', context, namespace }) ? undefined : (origin ?? file),
+      ].filter((f): f is string => f !== undefined);
+      const warning = lost.length
+        ? ` (the layout of ${[...new Set(lost)].join(', ')} cannot be edited in place: it will be re-written as kubectl writes it, without its comments)`
+        : '';
+      return `will change ${file}: current-context "${context}"${nsPart}${warning}`;
     },
     async save(context, namespace) {
       const a = await saveCurrentContext({ ...save, context });

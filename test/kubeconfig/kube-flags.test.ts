@@ -98,3 +98,10 @@ test('usage errors: unknown flags, missing values, bad --request-timeout', () =>
   const help = parseKubeFlags(['-h']);
   assert.ok(help.ok && help.value.help);
 });
+
+test('a value that starts with a dash is the value, as kubectl reads it (never Node\'s "argument is ambiguous")', () => {
+  const r = parseKubeFlags(['--interval', '-1s', '-n', '-weird'], { interval: { type: 'string' } });
+  assert.ok(r.ok, r.ok ? '' : r.usage);
+  assert.equal(r.value.rest.values['interval'], '-1s');
+  assert.equal(r.value.overrides.namespace, '-weird');
+});

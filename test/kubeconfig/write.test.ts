@@ -25,6 +25,7 @@ import {
   loadKubeconfig,
   renderConfigView,
   saveCurrentContext,
+  saveKeepsFormatting,
   saveNamespace,
   type LoadedKubeconfig,
 } from '../../src/core/kubeconfig/index.js';
@@ -334,4 +335,67 @@ test('kpods and kubectl writing at once: no corruption, and kpods never loses a 
   assert.match(cfg.currentContext ?? '', /^a-\d$/);
   assert.ok(kubectlRuns >= 10);
   assert.deepEqual(readdirSync(dir), ['config']);
+});
+
+test('save keeps comments, quoting and list style: only the changed lines differ', async () => {
+  const dir = scratch();
+  const kc = join(dir, 'config');
+  const original = [
+    '# my clusters; do not reformat',
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters:',
+    '- name: c1 # the first one',
+    '  cluster: {server: "https://127.0.0.1:1"}',
+    'users:',
+    '  - name: u1',
+    '    user:',
+    '      token: abc',
+    'contexts:',
+    '- context:',
+    '    cluster: c1',
+    '    user: u1   # the user',
+    '  name: one',
+    '- name: "two"',
+    '  context:',
+    '    cluster: c1',
+    '    namespace: old # was here',
+    '    user: u1',
+    'current-context: one # the default',
+    'preferences: {}',
+    '',
+  ].join('\n');
+  writeFileSync(kc, original);
+  const h = hostFor(dir, { KUBECONFIG: kc });
+  const a = await saveCurrentContext({ host: h, context: 'two' });
+  assert.ok(a.ok);
+  const b = await saveNamespace({ host: h, context: 'two', namespace: 'shop' });
+  assert.ok(b.ok);
+  const c = await saveNamespace({ host: h, context: 'one', namespace: 'batch' });
+  assert.ok(c.ok);
+  const expected = original
+    .replace('current-context: one # the default', 'current-context: two # the default')
+    .replace('    namespace: old # was here', '    namespace: shop # was here')
+    .replace('    cluster: c1\n    user: u1   # the user', '    namespace: batch\n    cluster: c1\n    user: u1   # the user');
+  assert.equal(readFileSync(kc, 'utf8'), expected);
+  const view = loaded(h);
+  assert.equal(view.currentContext, 'two');
+  assert.equal(view.contexts.find((x) => x.name === 'two')?.fields.namespace, 'shop');
+  assert.equal(view.contexts.find((x) => x.name === 'one')?.fields.namespace, 'batch');
+  assert.equal(saveKeepsFormatting(kc, { kind: 'context-namespace', context: 'two', namespace: 'web' }), true);
+});
+
+test('a layout that cannot be edited in place is re-dumped, and the preview says so first', async () => {
+  const dir = scratch();
+  const kc = join(dir, 'config');
+  writeFileSync(
+    kc,
+    '# flow style\napiVersion: v1\nkind: Config\nclusters: [{name: c1, cluster: {server: "https://127.0.0.1:1"}}]\nusers: [{name: u1, user: {token: abc}}]\ncontexts: [{name: one, context: {cluster: c1, user: u1}}]\ncurrent-context: one\n',
+  );
+  const h = hostFor(dir, { KUBECONFIG: kc });
+  assert.equal(saveKeepsFormatting(kc, { kind: 'context-namespace', context: 'one', namespace: 'shop' }), false);
+  assert.equal(saveKeepsFormatting(kc, { kind: 'current-context', value: 'one' }), true);
+  const r = await saveNamespace({ host: h, context: 'one', namespace: 'shop' });
+  assert.ok(r.ok);
+  assert.equal(loaded(h).contexts[0]?.fields.namespace, 'shop');
 });

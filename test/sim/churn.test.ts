@@ -2,6 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { simRequest, simStream, withSimulator } from '../helpers/sim.js';
+import { Cluster } from '../../src/sim/cluster.js';
+import { createChurn, CREATING_MS } from '../../src/sim/churn.js';
+import { podIp } from '../../src/sim/generate.js';
 
 const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
 
@@ -86,4 +89,34 @@ test('a large cluster starts quickly and serves a Table page', async () => {
     assert.equal(page.rows.length, 500);
     assert.equal(page.metadata.remainingItemCount, 19_500);
   });
+});
+
+test('pod IPs are valid IPv4 addresses in 10.244.0.0/14 at any index, churned pods included', () => {
+  for (const i of [0, 253, 254, 64_999, 65_000, 259_999, 780_000, 1_000_000, 1_050_123, 9_999_999]) {
+    const ip = podIp(i);
+    const parts = ip.split('.').map(Number);
+    assert.equal(parts.length, 4, ip);
+    assert.ok(
+      parts.every((p) => Number.isInteger(p) && p >= 0 && p <= 255),
+      ip,
+    );
+    assert.ok(parts[0] === 10 && parts[1]! >= 244 && parts[1]! <= 247 && parts[3]! >= 1 && parts[3]! <= 254, ip);
+  }
+});
+
+test('a new pod leaves ContainerCreating within seconds, as a kubelet would', () => {
+  let t = 1_700_000_000_000;
+  const cluster = new Cluster(t);
+  const { step } = createChurn(cluster, 7, () => t, 5);
+  const creating = (): string[] =>
+    cluster.seededKeys().filter((k) => cluster.getPod(...(k.split('/') as [string, string]))?.seed?.state === 'containercreating');
+  for (let i = 0; i < 50 && creating().length === 0; i++) step();
+  const started = creating();
+  assert.ok(started.length > 0, 'churn created a pod');
+  t += CREATING_MS;
+  step();
+  for (const key of started) {
+    const seed = cluster.getPod(...(key.split('/') as [string, string]))?.seed;
+    assert.ok(seed === undefined || seed.state !== 'containercreating', `${key} is still ContainerCreating`);
+  }
 });

@@ -90,9 +90,33 @@ export class FakeClient implements KubeClient {
   async version() {
     return { ok: true as const, value: { gitVersion: 'v1.32.0' } };
   }
+  async accessReview(a: { verb: string; resource: string; namespace?: string }): Promise<Result<{ allowed: boolean }>> {
+    const r = await this.canI(a.verb, a.resource, a.namespace);
+    return r.ok ? { ok: true, value: { allowed: r.value } } : r;
+  }
+  // The detail/log/delete verbs are not scripted here yet: they answer with a failure.
+  async getPodObject(): Promise<Result<never>> {
+    return notScripted('getPodObject');
+  }
+  async listEvents(): Promise<Result<never>> {
+    return notScripted('listEvents');
+  }
+  async openLog(): Promise<Result<never>> {
+    return notScripted('openLog');
+  }
+  async readLog(): Promise<Result<never>> {
+    return notScripted('readLog');
+  }
+  async deletePod(): Promise<Result<never>> {
+    return notScripted('deletePod');
+  }
   async close(): Promise<void> {
     this.closed = true;
   }
+}
+
+function notScripted(verb: string): Result<never> {
+  return { ok: false, failure: failure('response.invalid', `FakeClient.${verb} is not scripted.`) };
 }
 
 /** A 403 like the client returns. */

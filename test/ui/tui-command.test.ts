@@ -74,3 +74,10 @@ test('save: the preview names the file, and saving writes current-context and th
   assert.ok(userOverride.ok);
   assert.equal(userOverride.value.userOverridden, true);
 });
+
+test('--interval -1s is explained by kpods, not by Node', async () => {
+  const r = await runKpods(['--interval', '-1s'], { env: { HOME: '/nonexistent' } });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--interval must be a duration of at least 100ms/);
+  assert.doesNotMatch(r.stderr, /ambiguous/);
+});

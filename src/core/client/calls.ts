@@ -1,15 +1,15 @@
-/** The small API calls of the client: one pod, namespaces, identity and access reviews, /version. */
+/** The small API calls of the client: one pod as a row, namespaces, identity and access reviews, /version. */
 import { failure, type Failure, type Result } from '../failure.js';
 import { neutralize } from '../terminal-text.js';
 import type { Pod } from '../pods/index.js';
-import type { KubeApiClient } from './client.js';
-import { TABLE_ACCEPT } from './client.js';
+import { JSON_ACCEPT, TABLE_ACCEPT } from './accept.js';
 import { rowFromPod, rowsFromTable, tableColumns } from './pod-rows.js';
-import type { Identity, PodRow, ResourceRule } from './types.js';
+import type { ClientSession } from './session.js';
+import type { AccessAttributes, AccessDecision, Identity, PodRow, ResourceRule } from './types.js';
 
 /** Gets one pod as a row (Table format with metadata). */
-export async function getPod(client: KubeApiClient, namespace: string, name: string, signal?: AbortSignal): Promise<Result<PodRow>> {
-  const res = await client.callObject(
+export async function getPod(session: ClientSession, namespace: string, name: string, signal?: AbortSignal): Promise<Result<PodRow>> {
+  const res = await session.callObject(
     {
       method: 'GET',
       path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`,
@@ -17,7 +17,7 @@ export async function getPod(client: KubeApiClient, namespace: string, name: str
       headers: { accept: TABLE_ACCEPT },
       ...(signal ? { signal } : {}),
     },
-    { verb: 'get', resource: 'pods', namespace },
+    { verb: 'get', resource: 'pods', namespace, name },
   );
   if (!res.ok) return res;
   const body = res.value;
@@ -25,7 +25,7 @@ export async function getPod(client: KubeApiClient, namespace: string, name: str
     body['kind'] === 'Table'
       ? rowsFromTable(body, tableColumns(body['columnDefinitions']) ?? new Map(), namespace)[0]
       : body['kind'] === 'Pod'
-        ? rowFromPod(body as Pod, client.clock(), namespace)
+        ? rowFromPod(body as Pod, session.clock(), namespace)
         : undefined;
   if (!row)
     return {
@@ -38,9 +38,9 @@ export async function getPod(client: KubeApiClient, namespace: string, name: str
 }
 
 /** Names of all namespaces. */
-export async function listNamespaces(client: KubeApiClient, signal?: AbortSignal): Promise<Result<string[]>> {
-  const res = await client.callObject(
-    { method: 'GET', path: '/api/v1/namespaces', headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) },
+export async function listNamespaces(session: ClientSession, signal?: AbortSignal): Promise<Result<string[]>> {
+  const res = await session.callObject(
+    { method: 'GET', path: '/api/v1/namespaces', headers: { accept: JSON_ACCEPT }, ...(signal ? { signal } : {}) },
     { verb: 'list', resource: 'namespaces' },
   );
   if (!res.ok) return res;
@@ -54,7 +54,7 @@ export async function listNamespaces(client: KubeApiClient, signal?: AbortSignal
 }
 
 /** SelfSubjectReview (v1, then v1beta1, then v1alpha1 on 404). */
-export async function whoAmI(client: KubeApiClient, signal?: AbortSignal): Promise<Result<Identity>> {
+export async function whoAmI(session: ClientSession, signal?: AbortSignal): Promise<Result<Identity>> {
   let last: Failure | undefined;
   for (const v of ['v1', 'v1beta1', 'v1alpha1']) {
     const body = JSON.stringify({
@@ -63,11 +63,11 @@ export async function whoAmI(client: KubeApiClient, signal?: AbortSignal): Promi
       metadata: { creationTimestamp: null },
       status: { userInfo: {} },
     });
-    const res = await client.callObject(
+    const res = await session.callObject(
       {
         method: 'POST',
         path: `/apis/authentication.k8s.io/${v}/selfsubjectreviews`,
-        headers: { accept: 'application/json' },
+        headers: { accept: JSON_ACCEPT },
         body,
         ...(signal ? { signal } : {}),
       },
@@ -92,42 +92,64 @@ export async function whoAmI(client: KubeApiClient, signal?: AbortSignal): Promi
   return { ok: false, failure: last ?? failure('response.not-found', 'The selfsubjectreviews API is not enabled in the cluster.', []) };
 }
 
-/** SelfSubjectAccessReview for a core-group resource. */
-export async function canI(
-  client: KubeApiClient,
-  verb: string,
-  resource: string,
-  namespace: string | undefined,
-  signal?: AbortSignal,
-): Promise<Result<boolean>> {
+/** SelfSubjectAccessReview for any verb and resource, optionally a subresource, an object name and an API group. */
+export async function accessReview(session: ClientSession, attrs: AccessAttributes, signal?: AbortSignal): Promise<Result<AccessDecision>> {
   const body = JSON.stringify({
     kind: 'SelfSubjectAccessReview',
     apiVersion: 'authorization.k8s.io/v1',
-    spec: { resourceAttributes: { namespace: namespace ?? '', verb, group: '', version: '', resource, subresource: '', name: '' } },
+    spec: {
+      resourceAttributes: {
+        namespace: attrs.namespace ?? '',
+        verb: attrs.verb,
+        group: attrs.group ?? '',
+        version: '',
+        resource: attrs.resource,
+        subresource: attrs.subresource ?? '',
+        name: attrs.name ?? '',
+      },
+    },
   });
-  const res = await client.callObject(
+  const res = await session.callObject(
     {
       method: 'POST',
       path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
-      headers: { accept: 'application/json' },
+      headers: { accept: JSON_ACCEPT },
       body,
       ...(signal ? { signal } : {}),
     },
     { verb: 'create', resource: 'selfsubjectaccessreviews' },
   );
   if (!res.ok) return res;
-  const allowed = (res.value['status'] as { allowed?: unknown } | undefined)?.allowed;
-  return { ok: true, value: allowed === true };
+  const status = (res.value['status'] ?? {}) as { allowed?: unknown; reason?: unknown };
+  return {
+    ok: true,
+    value: {
+      allowed: status.allowed === true,
+      ...(typeof status.reason === 'string' && status.reason !== '' ? { reason: status.reason } : {}),
+    },
+  };
+}
+
+/** SelfSubjectAccessReview for a core-group resource: allowed or not. */
+export async function canI(
+  session: ClientSession,
+  verb: string,
+  resource: string,
+  namespace: string | undefined,
+  signal?: AbortSignal,
+): Promise<Result<boolean>> {
+  const r = await accessReview(session, { verb, resource, ...(namespace !== undefined ? { namespace } : {}) }, signal);
+  return r.ok ? { ok: true, value: r.value.allowed } : r;
 }
 
 /** SelfSubjectRulesReview in one namespace. */
-export async function rules(client: KubeApiClient, namespace: string, signal?: AbortSignal): Promise<Result<ResourceRule[]>> {
+export async function rules(session: ClientSession, namespace: string, signal?: AbortSignal): Promise<Result<ResourceRule[]>> {
   const body = JSON.stringify({ kind: 'SelfSubjectRulesReview', apiVersion: 'authorization.k8s.io/v1', spec: { namespace } });
-  const res = await client.callObject(
+  const res = await session.callObject(
     {
       method: 'POST',
       path: '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews',
-      headers: { accept: 'application/json' },
+      headers: { accept: JSON_ACCEPT },
       body,
       ...(signal ? { signal } : {}),
     },
@@ -149,9 +171,9 @@ export async function rules(client: KubeApiClient, namespace: string, signal?: A
 }
 
 /** GET /version. */
-export async function version(client: KubeApiClient, signal?: AbortSignal): Promise<Result<{ gitVersion?: string }>> {
-  const res = await client.callObject(
-    { method: 'GET', path: '/version', headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) },
+export async function version(session: ClientSession, signal?: AbortSignal): Promise<Result<{ gitVersion?: string }>> {
+  const res = await session.callObject(
+    { method: 'GET', path: '/version', headers: { accept: JSON_ACCEPT }, ...(signal ? { signal } : {}) },
     { verb: 'get', resource: 'version' },
     false,
   );

@@ -4,8 +4,9 @@
  */
 import { failure, type Result } from '../failure.js';
 import type { Pod } from '../pods/index.js';
-import type { KubeApiClient } from './client.js';
-import { TABLE_ACCEPT } from './client.js';
+import { TABLE_ACCEPT } from './accept.js';
+import type { ClientSession } from './session.js';
+import { listNamespaces } from './calls.js';
 import { rowFromPod, rowsFromTable, tableColumns } from './pod-rows.js';
 import type { ListOptions, PodList, PodQuery, PodRow } from './types.js';
 
@@ -32,12 +33,12 @@ function byKeyOrder(a: string, b: string): number {
 
 /** All-namespace rows from one Table(None) list per namespace, in the server's order. */
 async function listPerNamespace(
-  client: KubeApiClient,
+  session: ClientSession,
   query: PodQuery,
   opts: ListOptions,
   pageSize: number,
 ): Promise<Result<PodList> | undefined> {
-  const names = await client.listNamespaces(opts.signal);
+  const names = await listNamespaces(session, opts.signal);
   if (!names.ok || names.value.length > 200) return undefined;
   const sorted = [...names.value].sort(byKeyOrder);
   const results: Array<Result<PodList>> = new Array(sorted.length);
@@ -48,7 +49,7 @@ async function listPerNamespace(
       const i = next++;
       const ns = sorted[i] ?? '';
       const r = await listPodRows(
-        client,
+        session,
         { ...query, namespace: ns },
         { ...(opts.signal ? { signal: opts.signal } : {}), objects: 'none' },
         pageSize,
@@ -71,9 +72,9 @@ async function listPerNamespace(
 }
 
 /** Lists pods as rows (Table format, paged), reporting progress per page. */
-export async function listPodRows(client: KubeApiClient, query: PodQuery, opts: ListOptions, pageSize: number): Promise<Result<PodList>> {
+export async function listPodRows(session: ClientSession, query: PodQuery, opts: ListOptions, pageSize: number): Promise<Result<PodList>> {
   if (query.namespace === undefined && opts.perNamespace) {
-    const merged = await listPerNamespace(client, query, opts, pageSize);
+    const merged = await listPerNamespace(session, query, opts, pageSize);
     if (merged) return merged;
   }
   const objects = opts.objects ?? (query.namespace === undefined ? 'metadata' : 'none');
@@ -83,7 +84,7 @@ export async function listPodRows(client: KubeApiClient, query: PodQuery, opts: 
   let resourceVersion: string | undefined;
   let columns = undefined as ReturnType<typeof tableColumns>;
   for (let page = 0; ; page++) {
-    const res = await client.callObject(
+    const res = await session.callObject(
       {
         method: 'GET',
         path: podsPath(query),
@@ -116,7 +117,7 @@ export async function listPodRows(client: KubeApiClient, query: PodQuery, opts: 
       for (const r of rowsFromTable(body, columns, fallbackNs)) rows.push(r);
     } else if (body['kind'] === 'PodList') {
       const items = Array.isArray(body['items']) ? (body['items'] as Pod[]) : [];
-      const now = client.clock();
+      const now = session.clock();
       for (const p of items) if (p && typeof p === 'object') rows.push(rowFromPod(p, now, fallbackNs));
     } else {
       return {
@@ -139,7 +140,7 @@ export async function listPodRows(client: KubeApiClient, query: PodQuery, opts: 
 
 /** Lists full Pod objects (PodList JSON, paged), as `kubectl get pods -o json` does. */
 export async function listPodObjects(
-  client: KubeApiClient,
+  session: ClientSession,
   query: PodQuery,
   signal: AbortSignal | undefined,
   pageSize: number,
@@ -148,7 +149,7 @@ export async function listPodObjects(
   let cont: string | undefined;
   let resourceVersion: string | undefined;
   for (let page = 0; ; page++) {
-    const res = await client.callObject(
+    const res = await session.callObject(
       {
         method: 'GET',
         path: podsPath(query),

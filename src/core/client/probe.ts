@@ -1,7 +1,7 @@
 /** A one-item pod list: proves authorization and a well-formed answer without reading every pod. */
 import { failure, type Result } from '../failure.js';
-import type { KubeApiClient } from './client.js';
-import { TABLE_ACCEPT } from './client.js';
+import { TABLE_ACCEPT } from './accept.js';
+import type { ClientSession } from './session.js';
 import { podsPath } from './list.js';
 import { rowsFromTable, tableColumns } from './pod-rows.js';
 
@@ -13,8 +13,8 @@ export interface ProbeResult {
 }
 
 /** Lists at most one pod of `namespace` as a Table. */
-export async function probePods(client: KubeApiClient, namespace: string, signal?: AbortSignal): Promise<Result<ProbeResult>> {
-  const res = await client.callObject(
+export async function probePods(session: ClientSession, namespace: string, signal?: AbortSignal): Promise<Result<ProbeResult>> {
+  const res = await session.callObject(
     {
       method: 'GET',
       path: podsPath({ namespace }),

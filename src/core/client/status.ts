@@ -6,11 +6,19 @@ import { failure, type Failure } from '../failure.js';
 import { neutralize } from '../terminal-text.js';
 import type { HttpResponse } from './transport.js';
 
-/** What the request was, for the explanation. */
-export interface RequestContext {
+/** What a call is, for explanations: the API verb and resource (plural, as in RBAC), and the object when it has a name. */
+export interface CallContext {
   verb: string;
   resource: string;
   namespace?: string;
+  /** The object's name (get/delete of one object, a subresource of one object). */
+  name?: string;
+  /** e.g. "log" for GET pods/NAME/log. */
+  subresource?: string;
+}
+
+/** A call plus what the pipeline knows about the request that was sent. */
+export interface RequestContext extends CallContext {
   /** Lines describing the credential that was sent (never the secret itself). */
   credential: string[];
   server: string;
@@ -50,7 +58,24 @@ function serverMessage(st: KubeStatus | undefined): string | undefined {
   return typeof st?.message === 'string' && st.message !== '' ? `The server said: ${neutralize(st.message.slice(0, 400))}` : undefined;
 }
 
+/** "pods" -> "pod": the singular of a resource for wording about one object. */
+function singular(resource: string): string {
+  if (resource.endsWith('ies')) return resource.slice(0, -3) + 'y';
+  if (resource.endsWith('sses')) return resource.slice(0, -2);
+  return resource.endsWith('s') ? resource.slice(0, -1) : resource;
+}
+
+/** One named object, e.g. `pod "web-1" in namespace "shop"`. */
+function objectOf(ctx: CallContext & { name: string }): string {
+  const ns = ctx.namespace ? ` in namespace "${neutralize(ctx.namespace)}"` : '';
+  return `${singular(ctx.resource)} "${neutralize(ctx.name)}"${ns}`;
+}
+
 function what(ctx: RequestContext): string {
+  if (ctx.name !== undefined) {
+    const named = { ...ctx, name: ctx.name };
+    return ctx.subresource ? `${ctx.verb} the ${ctx.subresource} of ${objectOf(named)}` : `${ctx.verb} ${objectOf(named)}`;
+  }
   if (ctx.namespace) return `${ctx.verb} ${ctx.resource} in namespace "${ctx.namespace}"`;
   return ctx.resource === 'pods'
     ? `${ctx.verb} ${ctx.resource} in all namespaces (cluster scope)`
@@ -105,6 +130,19 @@ export function classifyStatus(res: HttpResponse, ctx: RequestContext): Failure 
       detailOf(said),
     );
   }
+  if (res.status === 404 && ctx.name !== undefined && st) {
+    const ns = ctx.namespace ? ` in namespace "${neutralize(ctx.namespace)}"` : '';
+    return failure(
+      'response.not-found',
+      `The ${singular(ctx.resource)} "${neutralize(ctx.name)}" was not found${ns} (404 Not Found).`,
+      [
+        ctx.verb === 'delete'
+          ? 'It may have been deleted already; list again to see what is there now.'
+          : 'Check the name and namespace; it may have been deleted or replaced (list again to see what is there now).',
+      ],
+      detailOf(said),
+    );
+  }
   if (res.status === 404) {
     return failure(
       'response.not-found',
@@ -147,6 +185,17 @@ export function classifyStatus(res: HttpResponse, ctx: RequestContext): Failure 
     );
   }
   if (!st) return notKubernetes(res, ctx);
+  if (ctx.name !== undefined)
+    return failure(
+      'response.invalid',
+      `The API server refused to ${what(ctx)} (HTTP ${res.status}${reason ? ' ' + neutralize(reason) : ''}).`,
+      [
+        ctx.subresource === 'log'
+          ? 'Check the container name, and that the container has started (or, for the previous log, that it ran before).'
+          : 'Check the request and try again.',
+      ],
+      detailOf(said),
+    );
   return failure(
     'response.invalid',
     `The API server rejected the request (HTTP ${res.status}${reason ? ' ' + neutralize(reason) : ''}).`,

@@ -5,13 +5,9 @@
 import { Agent, ProxyAgent, Socks5ProxyAgent, type Dispatcher } from 'undici';
 import { createGunzip } from 'node:zlib';
 import { Readable, pipeline } from 'node:stream';
-import { gunzip } from 'node:zlib';
-import { promisify } from 'node:util';
 import { failure, type Failure, type Result } from '../failure.js';
 import { classifyError } from './classify.js';
 import { chooseProxy } from './proxy.js';
-
-const gunzipAsync = promisify(gunzip);
 
 /** TLS material read from files or data, as PEM strings. */
 export interface LoadedTls {
@@ -35,12 +31,16 @@ export interface TransportOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
+/** Request headers; a list is sent as one header line per value (Impersonate-Group). */
+export type HeaderMap = Record<string, string | string[]>;
+
 export interface HttpRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE' | 'PATCH';
   /** Path below the server's base path, starting with '/'. */
   path: string;
   query?: Record<string, string | undefined>;
-  headers?: Record<string, string>;
+  headers?: HeaderMap;
+  /** JSON text; sent as application/json unless the headers name another content-type (e.g. a merge patch). */
   body?: string;
   signal?: AbortSignal;
   /** Overrides the transport's request timeout; 0 disables it. */
@@ -58,7 +58,10 @@ export interface HttpResponse {
 export interface HttpStream {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  /** The (decompressed) body; destroy it to end the request early. */
   body: Readable;
+  /** Stops the request timer and the abort listener; call when done with the body. */
+  cancelTimer: () => void;
 }
 
 /** Builds the query string in alphabetical key order, as kubectl does. */
@@ -154,7 +157,7 @@ export class Transport {
   }
 
   /** Opens a request and returns the (decompressed) body stream; for watches. */
-  async open(req: HttpRequest): Promise<Result<HttpStream & { cancelTimer: () => void }>> {
+  async open(req: HttpRequest): Promise<Result<HttpStream>> {
     const timeoutMs = req.timeoutMs ?? this.opts.requestTimeoutMs;
     const controller = new AbortController();
     let timedOut = false;
@@ -175,9 +178,10 @@ export class Transport {
       if (timer) clearTimeout(timer);
       req.signal?.removeEventListener('abort', onAbort);
     };
-    const headers: Record<string, string> = { 'user-agent': 'kpods/0.1', ...(req.headers ?? {}) };
+    const headers: HeaderMap = { 'user-agent': 'kpods/0.1', ...(req.headers ?? {}) };
     if (!this.opts.disableCompression) headers['accept-encoding'] = 'gzip';
-    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    if (req.body !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
+      headers['content-type'] = 'application/json';
     try {
       const res = await this.dispatcher.request({
         origin: this.origin,
@@ -207,7 +211,7 @@ export class Transport {
     }
   }
 
-  private async readBody(res: HttpStream & { cancelTimer: () => void }, req: HttpRequest): Promise<Result<string>> {
+  private async readBody(res: HttpStream, req: HttpRequest): Promise<Result<string>> {
     const timedOut = (res.body as Readable & { kpodsTimedOut?: () => boolean }).kpodsTimedOut;
     try {
       const chunks: Buffer[] = [];
@@ -228,15 +232,15 @@ export class Transport {
     return stats?.[this.origin]?.connected ?? (stats ? 0 : undefined);
   }
 
+  /** Retires the pool: no new requests; those in flight (an open watch or log stream) run to their end. */
+  retire(): Promise<void> {
+    return this.dispatcher.close().catch(() => undefined);
+  }
+
   /** Closes the pool; in-flight requests are destroyed. */
   async close(): Promise<void> {
     await this.dispatcher.destroy().catch(() => undefined);
   }
-}
-
-/** Decompresses a whole gzip body (used where a body was read raw). */
-export async function gunzipText(buf: Buffer): Promise<string> {
-  return (await gunzipAsync(buf)).toString('utf8');
 }
 
 function timeoutFailure(ms: number): Failure {

@@ -3,6 +3,7 @@
  * The client owner may extend these types; changing existing fields needs the UI's agreement.
  */
 import type { Result } from '../failure.js';
+import type { Pod } from '../pods/index.js';
 
 /** One pod as a row, with kubectl's cells. AGE is computed at render time from `createdAt`. */
 export interface PodRow {
@@ -79,6 +80,68 @@ export interface ResourceRule {
   resourceNames: string[];
 }
 
+/** What an access review asks about (SelfSubjectAccessReview resourceAttributes; group '' = core). */
+export interface AccessAttributes {
+  verb: string;
+  resource: string;
+  namespace?: string;
+  subresource?: string;
+  name?: string;
+  group?: string;
+}
+
+/** The server's answer to an access review. */
+export interface AccessDecision {
+  allowed: boolean;
+  /** Why, when the authorizer says (e.g. the RBAC binding that allowed it). */
+  reason?: string;
+}
+
+/** Query parameters of a container log (kubectl logs' flags). */
+export interface LogOptions {
+  container?: string;
+  follow?: boolean;
+  previous?: boolean;
+  tailLines?: number;
+  sinceSeconds?: number;
+  /** RFC 3339 time. */
+  sinceTime?: string;
+  timestamps?: boolean;
+  limitBytes?: number;
+}
+
+/** A log as it arrives. */
+export interface LogStream {
+  /** Raw bytes as they arrive; ends when the server closes the stream (or after close()). */
+  chunks: AsyncIterable<Uint8Array>;
+  /** Ends the request; the iteration of `chunks` then ends. */
+  close(): void;
+}
+
+/** A core/v1 Event (every field optional, as the server may omit any). */
+export interface KubeEvent {
+  metadata?: { name?: string; namespace?: string; uid?: string; creationTimestamp?: string };
+  involvedObject?: { kind?: string; name?: string; namespace?: string; uid?: string; fieldPath?: string };
+  reason?: string;
+  message?: string;
+  type?: string;
+  count?: number;
+  firstTimestamp?: string | null;
+  lastTimestamp?: string | null;
+  eventTime?: string | null;
+  source?: { component?: string; host?: string };
+  reportingComponent?: string;
+  reportingInstance?: string;
+  series?: { count?: number; lastObservedTime?: string };
+}
+
+/** The object whose events are wanted (kubectl describe's involvedObject field selector). */
+export interface InvolvedObject {
+  name: string;
+  uid?: string;
+  kind?: string;
+}
+
 /** A client for one Target. Every call resolves to a Result; none throws for expected failures. */
 export interface KubeClient {
   listPods(query: PodQuery, opts?: ListOptions): Promise<Result<PodList>>;
@@ -94,6 +157,26 @@ export interface KubeClient {
   canI(verb: string, resource: string, namespace: string | undefined, signal?: AbortSignal): Promise<Result<boolean>>;
   rules(namespace: string, signal?: AbortSignal): Promise<Result<ResourceRule[]>>;
   version(signal?: AbortSignal): Promise<Result<{ gitVersion?: string }>>;
+  /** The full Pod object (GET …/pods/NAME, plain JSON). */
+  getPodObject(namespace: string, name: string, signal?: AbortSignal): Promise<Result<Pod>>;
+  /**
+   * core/v1 Events of a namespace; with `involved`, only that object's (field selector on
+   * involvedObject name/namespace/uid/kind, as kubectl describe does). In the server's order.
+   */
+  listEvents(namespace: string, involved?: InvolvedObject, signal?: AbortSignal): Promise<Result<KubeEvent[]>>;
+  /** Opens a container's log as a byte stream (GET …/pods/NAME/log); a non-2xx answer is a classified failure. */
+  openLog(namespace: string, pod: string, opts: LogOptions, signal?: AbortSignal): Promise<Result<LogStream>>;
+  /** Reads a log whole (never follows) as text, at most opts.limitBytes (default 1 MiB). */
+  readLog(namespace: string, pod: string, opts: LogOptions, signal?: AbortSignal): Promise<Result<string>>;
+  /** Deletes a pod (gracePeriodSeconds 0 = kill at once); the server's answer: the pod (with deletionTimestamp) or undefined. */
+  deletePod(
+    namespace: string,
+    name: string,
+    opts?: { gracePeriodSeconds?: number },
+    signal?: AbortSignal,
+  ): Promise<Result<Pod | undefined>>;
+  /** SelfSubjectAccessReview for any verb/resource (canI is the short form). */
+  accessReview(attrs: AccessAttributes, signal?: AbortSignal): Promise<Result<AccessDecision>>;
   /** Releases the connection pool. */
   close(): Promise<void>;
 }

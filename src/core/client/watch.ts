@@ -5,14 +5,10 @@
 import { failure, type Result } from '../failure.js';
 import { neutralize } from '../terminal-text.js';
 import type { Pod } from '../pods/index.js';
-import type { KubeApiClient } from './client.js';
-import { TABLE_ACCEPT } from './client.js';
-import type { CredentialSource } from './credentials.js';
-import { classifyError } from './classify.js';
+import { TABLE_ACCEPT } from './accept.js';
 import { podsPath } from './list.js';
 import { rowFromPod, rowFromTableRow, tableColumns, type TableColumns } from './pod-rows.js';
-import { classifyStatus } from './status.js';
-import type { Transport } from './transport.js';
+import type { ClientSession } from './session.js';
 import type { PodEvent, PodQuery } from './types.js';
 
 /** Handles one decoded event line; returns a failure for an ERROR event. */
@@ -82,54 +78,35 @@ function handleEvent(
 
 /** Runs one watch until the server closes it, the signal aborts, or an error arrives. */
 export async function watchStream(
-  client: KubeApiClient,
-  creds: CredentialSource,
-  transport: Transport,
+  session: ClientSession,
   query: PodQuery,
   resourceVersion: string,
   onEvent: (event: PodEvent) => void,
   signal?: AbortSignal,
 ): Promise<Result<{ resourceVersion?: string }>> {
-  const applied = await creds.apply(signal);
-  if (!applied.ok) return applied;
   const ns = query.namespace;
-  const opened = await transport.open({
-    method: 'GET',
-    path: podsPath(query),
-    query: {
-      watch: '1',
-      resourceVersion,
-      allowWatchBookmarks: 'true',
-      labelSelector: query.labelSelector || undefined,
-      fieldSelector: query.fieldSelector || undefined,
-      includeObject: ns === undefined ? 'Metadata' : 'None',
+  const opened = await session.open(
+    {
+      method: 'GET',
+      path: podsPath(query),
+      query: {
+        watch: '1',
+        resourceVersion,
+        allowWatchBookmarks: 'true',
+        labelSelector: query.labelSelector || undefined,
+        fieldSelector: query.fieldSelector || undefined,
+        includeObject: ns === undefined ? 'Metadata' : 'None',
+      },
+      headers: { accept: TABLE_ACCEPT },
+      timeoutMs: 0,
+      ...(signal ? { signal } : {}),
     },
-    headers: { accept: TABLE_ACCEPT, ...(applied.value.headers as Record<string, string>) },
-    timeoutMs: 0,
-    ...(signal ? { signal } : {}),
-  });
+    { verb: 'watch', resource: 'pods', ...(ns !== undefined ? { namespace: ns } : {}) },
+  );
   if (!opened.ok) return opened;
   const res = opened.value;
   const state: { columns?: TableColumns; rv?: string } = { rv: resourceVersion };
   try {
-    if (res.status < 200 || res.status >= 300) {
-      const chunks: Buffer[] = [];
-      for await (const c of res.body) chunks.push(c as Buffer);
-      if (res.status === 401) creds.onUnauthorized();
-      return {
-        ok: false,
-        failure: classifyStatus(
-          { status: res.status, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), elapsedMs: 0 },
-          {
-            verb: 'watch',
-            resource: 'pods',
-            ...(ns !== undefined ? { namespace: ns } : {}),
-            credential: creds.describeSent(),
-            server: neutralize(client.target.server),
-          },
-        ),
-      };
-    }
     let buffered = '';
     res.body.setEncoding('utf8');
     for await (const chunk of res.body as AsyncIterable<string>) {
@@ -139,18 +116,18 @@ export async function watchStream(
         const line = buffered.slice(0, nl).trim();
         buffered = buffered.slice(nl + 1);
         if (line === '') continue;
-        const out = handleEvent(line, state, ns ?? '', client.clock(), onEvent);
+        const out = handleEvent(line, state, ns ?? '', session.clock(), onEvent);
         if (out && !out.ok) return out;
       }
     }
     if (buffered.trim() !== '') {
-      const out = handleEvent(buffered.trim(), state, ns ?? '', client.clock(), onEvent);
+      const out = handleEvent(buffered.trim(), state, ns ?? '', session.clock(), onEvent);
       if (out && !out.ok) return out;
     }
     return { ok: true, value: state.rv ? { resourceVersion: state.rv } : {} };
   } catch (err) {
     if (signal?.aborted) return { ok: true, value: state.rv ? { resourceVersion: state.rv } : {} };
-    return { ok: false, failure: classifyError(err, { server: client.target.server, midBody: true }) };
+    return { ok: false, failure: session.midStreamFailure(err) };
   } finally {
     res.cancelTimer();
     res.body.destroy();

@@ -9,11 +9,14 @@ function searched(config: LoadedKubeconfig): string {
   return `files searched: ${paths.join(', ') || '(none)'}`;
 }
 
-function known(names: string[]): string {
-  if (names.length === 0) return 'none are defined';
+/** "no contexts are defined" or "contexts defined: "a", "b" and 3 more". */
+function known(kind: string, names: string[]): string {
+  if (names.length === 0) return `no ${kind} are defined`;
   const shown = names.slice(0, 10).map(q).join(', ');
-  return names.length > 10 ? `defined: ${shown} and ${names.length - 10} more` : `defined: ${shown}`;
+  return names.length > 10 ? `${kind} defined: ${shown} and ${names.length - 10} more` : `${kind} defined: ${shown}`;
 }
+
+const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A file kubectl would refuse too (syntax, types, duplicates, unreadable). */
 export function invalidFile(path: string, line: number | undefined, reason: string, hints?: string[]): Failure {
@@ -61,7 +64,12 @@ export function contextNotFound(config: LoadedKubeconfig, name: string, fromFlag
     'kubeconfig.context-not-found',
     `Context ${q(name)} named by ${source} is not defined in any kubeconfig file.`,
     [
-      `Contexts ${known(config.contexts.map((c) => c.name))}; list them with: kpods contexts.`,
+      `${sentence(
+        known(
+          'contexts',
+          config.contexts.map((c) => c.name),
+        ),
+      )}; list them with: kpods contexts.`,
       fromFlag === false ? 'Choose another with --context NAME, or fix current-context.' : 'Use the name of a defined context.',
     ],
     searched(config),
@@ -80,7 +88,12 @@ export function clusterNotFound(config: LoadedKubeconfig, name: string, context:
     summary,
     [
       'kubectl would quietly fall back to http://localhost:8080 (or the in-cluster service account); kpods stops instead.',
-      `Clusters ${known(config.clusters.map((c) => c.name))}. Add the cluster, fix the context's cluster field, or pass --cluster or --server.`,
+      `${sentence(
+        known(
+          'clusters',
+          config.clusters.map((c) => c.name),
+        ),
+      )}. Add the cluster, fix the context's cluster field, or pass --cluster or --server.`,
     ],
     searched(config),
   );
@@ -94,7 +107,12 @@ export function userNotFound(config: LoadedKubeconfig, name: string, context: st
     `User ${q(name)} named by ${by} is not defined in any kubeconfig file.`,
     [
       'kubectl would prompt for a username here; kpods stops instead.',
-      `Users ${known(config.users.map((u) => u.name))}. Add the user, fix the context's user field, or pass --user.`,
+      `${sentence(
+        known(
+          'users',
+          config.users.map((u) => u.name),
+        ),
+      )}. Add the user, fix the context's user field, or pass --user.`,
     ],
     searched(config),
   );
@@ -113,7 +131,10 @@ export function noCurrentContext(config: LoadedKubeconfig): Failure {
     `No context chosen: ${which}${empty}, and --context was not given.`,
     [
       'kubectl would quietly try http://localhost:8080 here; kpods stops instead.',
-      `Pass --context NAME (contexts ${known(config.contexts.map((c) => c.name))}), or set one with: kubectl config use-context NAME.`,
+      `Pass --context NAME (${known(
+        'contexts',
+        config.contexts.map((c) => c.name),
+      )}), or set one with: kubectl config use-context NAME.`,
     ],
     searched(config),
   );

@@ -16,7 +16,15 @@
 export { contextNamespaces, loadKubeconfig, readKubeconfigFile, MAX_FILE_BYTES, type LoadOptions, type LoaderFs } from './load.js';
 export { resolveTarget, resolveFrom, type ResolveOptions } from './resolve.js';
 export { parseRequestTimeout, REQUEST_TIMEOUT_HELP, type TargetOverrides } from './overrides.js';
-export { saveCurrentContext, saveNamespace, saveAuthProviderConfig, type SaveOptions, type SaveResult } from './write.js';
+export {
+  saveCurrentContext,
+  saveNamespace,
+  saveAuthProviderConfig,
+  saveKeepsFormatting,
+  type SaveOptions,
+  type SaveResult,
+} from './write.js';
+export { editText, yamlScalar, type TextEdit } from './yaml-edit.js';
 export { authKind, type AuthKind } from './auth-kind.js';
 export { renderConfigView } from './view.js';
 export { detectInCluster, DEFAULT_SERVICE_ACCOUNT_DIR, type InClusterInfo } from './in-cluster.js';

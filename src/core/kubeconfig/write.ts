@@ -26,6 +26,7 @@ import { loadKubeconfig } from './load.js';
 import { lockAll } from './lock.js';
 import type { LoadedKubeconfig } from './types.js';
 import { dumpDocument, parseFirstDocument } from './yaml11.js';
+import { editText, type TextEdit } from './yaml-edit.js';
 
 /** Where a save went: the file written, or none when the value was already set. */
 export interface SaveResult {
@@ -49,9 +50,13 @@ export async function saveCurrentContext(options: SaveOptions & { context: strin
       return { ok: false, failure: contextNotFound(config, options.context, 'use-context') };
     if (config.currentContext === options.context) return { ok: true, value: { changed: false } };
     const file = config.defaultFile;
-    const r = rewrite(file, (doc) => {
-      doc['current-context'] = options.context;
-    });
+    const r = rewrite(
+      file,
+      (doc) => {
+        doc['current-context'] = options.context;
+      },
+      { kind: 'current-context', value: options.context },
+    );
     return r.ok ? { ok: true, value: { file, changed: true } } : r;
   });
 }
@@ -67,14 +72,18 @@ export async function saveNamespace(options: SaveOptions & { namespace: string; 
     const ctx = config.contexts.find((c) => c.name === name);
     if (!ctx) return { ok: false, failure: contextNotFound(config, name, options.context !== undefined) };
     if ((ctx.fields.namespace ?? '') === options.namespace) return { ok: true, value: { changed: false } };
-    const r = rewrite(ctx.origin, (doc) => {
-      const list = Array.isArray(doc['contexts']) ? (doc['contexts'] as unknown[]) : [];
-      const entry = list.find((e) => isMap(e) && (e['name'] ?? '') === name) as Record<string, unknown> | undefined;
-      if (!entry) throw new Error(`context ${name} vanished from ${ctx.origin}`);
-      const fields = isMap(entry['context']) ? entry['context'] : (entry['context'] = {} as Record<string, unknown>);
-      if (options.namespace) fields['namespace'] = options.namespace;
-      else delete fields['namespace'];
-    });
+    const r = rewrite(
+      ctx.origin,
+      (doc) => {
+        const list = Array.isArray(doc['contexts']) ? (doc['contexts'] as unknown[]) : [];
+        const entry = list.find((e) => isMap(e) && (e['name'] ?? '') === name) as Record<string, unknown> | undefined;
+        if (!entry) throw new Error(`context ${name} vanished from ${ctx.origin}`);
+        const fields = isMap(entry['context']) ? entry['context'] : (entry['context'] = {} as Record<string, unknown>);
+        if (options.namespace) fields['namespace'] = options.namespace;
+        else delete fields['namespace'];
+      },
+      { kind: 'context-namespace', context: name, namespace: options.namespace },
+    );
     return r.ok ? { ok: true, value: { file: ctx.origin, changed: true } } : r;
   });
 }
@@ -150,8 +159,66 @@ function emptyDocument(): Record<string, unknown> {
   return { apiVersion: 'v1', clusters: null, contexts: null, 'current-context': '', kind: 'Config', preferences: {}, users: null };
 }
 
+/** The document a kubeconfig text holds (aliases expanded), or undefined when it does not parse. */
+function documentOf(text: string): unknown {
+  const parsed = parseFirstDocument(text);
+  if ('error' in parsed) return undefined;
+  const expanded = expandDocument(parsed.doc, parsed.lines);
+  return expanded.ok ? expanded.doc : undefined;
+}
+
+function sameTree(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Buffer.isBuffer(a) || Buffer.isBuffer(b)) return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameTree(x, b[i]));
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameTree((a as never)[k], (b as never)[k]));
+}
+
+/**
+ * The new text of a file: `edit` applied to its own text when that yields exactly `doc` (comments,
+ * quoting and list style kept), else the whole document dumped as kubectl does.
+ */
+function newText(text: string, doc: Record<string, unknown>, edit: TextEdit | undefined): { text: string; kept: boolean } {
+  const edited = edit ? editText(text, edit) : undefined;
+  if (edited !== undefined && sameTree(documentOf(edited), doc)) return { text: edited, kept: true };
+  return { text: dumpDocument(doc), kept: text.trim() === '' };
+}
+
+/**
+ * Whether saving `edit` into `path` keeps the file's comments and formatting (for the preview,
+ * before the user confirms). A missing or empty file has nothing to lose.
+ */
+export function saveKeepsFormatting(path: string, edit: TextEdit): boolean {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return true;
+  }
+  if (text.trim() === '') return true;
+  const doc = documentOf(text);
+  if (!isMap(doc)) return false;
+  const mutated = cloneTree(doc) as Record<string, unknown>;
+  if (edit.kind === 'current-context') mutated['current-context'] = edit.value;
+  else {
+    const list = Array.isArray(mutated['contexts']) ? (mutated['contexts'] as unknown[]) : [];
+    const entry = list.find((e) => isMap(e) && (e['name'] ?? '') === edit.context);
+    if (!isMap(entry)) return false;
+    const fields = isMap(entry['context']) ? entry['context'] : (entry['context'] = {} as Record<string, unknown>);
+    if (edit.namespace) fields['namespace'] = edit.namespace;
+    else delete fields['namespace'];
+  }
+  if (sameTree(doc, mutated)) return true;
+  return newText(text, mutated, edit).kept;
+}
+
 /** Re-reads `path`, applies `mutate` to its document and replaces the file atomically. */
-function rewrite(path: string, mutate: (doc: Record<string, unknown>) => void): Result<void> {
+function rewrite(path: string, mutate: (doc: Record<string, unknown>) => void, edit?: TextEdit): Result<void> {
   let real = path;
   let mode = 0o600;
   let owner: { uid: number; gid: number } | undefined;
@@ -181,7 +248,7 @@ function rewrite(path: string, mutate: (doc: Record<string, unknown>) => void): 
     const fd = openSync(tmp, 'wx', mode);
     try {
       fchmodSync(fd, mode);
-      writeSync(fd, dumpDocument(doc));
+      writeSync(fd, newText(text, doc, edit).text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -180,21 +180,6 @@ export function podCells(pod: Pod, now: Date): PodCells {
   return cells;
 }
 
-/** The nine Table cells in server order: Name, Ready, Status, Restarts, Age, IP, Node, Nominated Node, Readiness Gates. */
-export function podCellArray(cells: PodCells): string[] {
-  return [
-    cells.name,
-    cells.ready,
-    cells.status,
-    cells.restarts,
-    cells.age,
-    cells.ip,
-    cells.node,
-    cells.nominatedNode,
-    cells.readinessGates,
-  ];
-}
-
 /** The row condition the server attaches to Succeeded and Failed pods, if any. */
 export function podRowConditions(pod: Pod): RowCondition[] | undefined {
   if (pod.status?.phase === 'Succeeded') {

@@ -13,10 +13,8 @@ import { loadKubeconfig, resolveTarget } from '../../src/core/kubeconfig/index.j
 import { createKubeClient, type KubeApiClient } from '../../src/core/client/index.js';
 import { openExec, type ExecRequest, type OpenExecOptions } from '../../src/core/client/exec-ws.js';
 import { upgradeAuthOf } from '../../src/core/client/exec-auth.js';
-import { diagnoseExec, type ExecDiagnosisClient } from '../../src/core/client/exec-diagnose.js';
+import { diagnoseExec } from '../../src/core/client/exec-diagnose.js';
 import type { Host } from '../../src/core/target.js';
-import type { Pod } from '../../src/core/pods/pod-types.js';
-import type { Result } from '../../src/core/failure.js';
 
 let sim: Simulator;
 let dir: string;
@@ -44,34 +42,6 @@ async function withClient<T>(context: string, fn: (c: KubeApiClient) => Promise<
   }
 }
 
-/** The CLIENT-API verbs the diagnosis needs, over the current client's calls. */
-function diagnosisClient(c: KubeApiClient): ExecDiagnosisClient {
-  return {
-    async accessReview(a, signal) {
-      const body = JSON.stringify({
-        kind: 'SelfSubjectAccessReview',
-        apiVersion: 'authorization.k8s.io/v1',
-        spec: {
-          resourceAttributes: { verb: a.verb, resource: a.resource, namespace: a.namespace, subresource: a.subresource, name: a.name },
-        },
-      });
-      const r = await c.callObject(
-        { method: 'POST', path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', body, ...(signal ? { signal } : {}) },
-        { verb: 'create', resource: 'selfsubjectaccessreviews' },
-      );
-      if (!r.ok) return r;
-      return { ok: true, value: { allowed: (r.value['status'] as { allowed?: boolean } | undefined)?.allowed === true } };
-    },
-    async getPodObject(ns, name, signal): Promise<Result<Pod>> {
-      const r = await c.callObject(
-        { method: 'GET', path: `/api/v1/namespaces/${ns}/pods/${name}`, ...(signal ? { signal } : {}) },
-        { verb: 'get', resource: 'pods', namespace: ns },
-      );
-      return r.ok ? { ok: true, value: r.value as Pod } : r;
-    },
-  };
-}
-
 interface Run {
   out: string;
   err: string;
@@ -95,7 +65,7 @@ async function run(
       { stdout: (d) => (out += Buffer.from(d).toString()), stderr: (d) => (err += Buffer.from(d).toString()) },
       {
         diagnose: () =>
-          diagnoseExec(diagnosisClient(c), {
+          diagnoseExec(c, {
             namespace: req.namespace,
             pod: req.pod,
             ...(req.container ? { container: req.container } : {}),

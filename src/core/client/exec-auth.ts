@@ -1,19 +1,15 @@
 /**
  * The credentials and TLS an exec WebSocket needs, from a client: the same as every other
- * request (client certificate, token or plugin headers, impersonation, CA). Interim adapter
- * until the session's upgradeAuth lands (CLIENT-API.md); same shape.
+ * request (the session's upgradeAuth: client certificate, token or plugin headers,
+ * impersonation, CA). Clients that are not the real one (test fakes) cannot exec.
  */
-import type { Result } from '../failure.js';
-import type { KubeApiClient } from './client.js';
+import { failure, type Result } from '../failure.js';
+import { KubeApiClient } from './client.js';
 import type { ExecAuth } from './exec-ws.js';
+import type { KubeClient } from './types.js';
 
-/** What a WebSocket (exec) needs: headers, TLS and the server URL. */
-export async function upgradeAuthOf(client: KubeApiClient, signal?: AbortSignal): Promise<Result<ExecAuth>> {
-  const ready = await client.prepare();
-  if (!ready.ok) return ready;
-  const applied = await ready.value.creds.apply(signal);
-  if (!applied.ok) return applied;
-  const cert = applied.value.execCert;
-  const tls = cert ? { ...ready.value.tls, cert: cert.cert, key: cert.key } : ready.value.tls;
-  return { ok: true, value: { headers: applied.value.headers, tls, url: new URL(client.target.server) } };
+/** What a WebSocket (exec) needs for `client`: headers, TLS and the server URL. */
+export function upgradeAuthOf(client: KubeClient, signal?: AbortSignal): Promise<Result<ExecAuth>> {
+  if (client instanceof KubeApiClient) return client.session.upgradeAuth(signal);
+  return Promise.resolve({ ok: false, failure: failure('response.invalid', 'This client cannot open an exec stream.', []) });
 }

@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   contexts: async () => (await import('./commands/contexts.js')).contextsCommand,
   list: async () => (await import('./commands/list.js')).listCommand,
   trace: async () => (await import('./commands/trace.js')).traceCommand,
+  top: async () => (await import('./commands/top.js')).topCommand,
   demo: async () => (await import('./commands/demo.js')).demoCommand,
 };
 
@@ -23,6 +24,8 @@ Usage
   kpods list [-n NS | -A] [-l SEL] [-o wide|json]
                                 print pods as kubectl get pods does
   kpods trace [-o text|json]    walk the pipeline for a context, stage by stage
+  kpods top [-n NS | -A] [-l SEL] [--containers]
+                                pod CPU and memory, printed as kubectl top pods does
   kpods contexts [-o json]      list contexts and the file each came from
 
 Kubeconfig flags (as kubectl)

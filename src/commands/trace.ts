@@ -12,7 +12,8 @@ const TRACE_OPTIONS = { output: { type: 'string', short: 'o' } } as const satisf
 
 const USAGE = `Usage: kpods trace [-o text|json] [kubeconfig flags]
 Walks kubeconfig -> credentials -> connection -> authentication -> authorization -> response
-for the selected context and explains each stage. Exit code: 0 when every stage passed, else the
+for the selected context and explains each stage; then, informationally, whether the metrics API
+serves CPU and memory usage (available, absent, forbidden or failing). Exit code: 0 when every stage passed, else the
 code of the failed stage (3 kubeconfig, 4 credentials, 5 connection, 6 authentication,
 7 authorization, 8 response).
 `;
@@ -29,6 +30,10 @@ export function formatTraceText(r: TraceReport): string {
     if (s.detail) for (const d of s.detail.split('\n')) out.push(`   | ${d}`);
     for (const h of s.hints) out.push(`   -> ${h}`);
   });
+  if (r.info?.length) {
+    out.push('', 'Also checked (informational, never a failure):');
+    for (const c of r.info) out.push(`   ${c.name.padEnd(14)} ${c.status} (${Math.round(c.ms)} ms)`, `   ${c.summary}`);
+  }
   const failed = r.stages.find((s) => s.status === 'failed');
   out.push('', failed ? `Result: stopped at the ${failed.name} stage.` : 'Result: kpods can list pods with this context.');
   return neutralizeMultiline(out.join('\n')) + '\n';
@@ -50,6 +55,7 @@ export function formatTraceJson(r: TraceReport): string {
           detail: s.detail ?? null,
           ms: Math.round(s.ms),
         })),
+        info: (r.info ?? []).map((c) => ({ name: c.name, status: c.status, summary: c.summary, ms: Math.round(c.ms) })),
       },
       null,
       2,

@@ -20,10 +20,12 @@ import { generateSeeds } from './generate.js';
 import { startChurn } from './churn.js';
 import { stopDeletions } from './delete.js';
 import { SCENARIOS, kubeconfigYaml } from './scenarios.js';
+import { SimMetrics, metricsReaderBinding } from './metrics.js';
 
 export { SCENARIOS, type ScenarioInfo } from './scenarios.js';
 export { Cluster, type Fault, type ClusterEvent } from './cluster.js';
 export { AccessControl, type Account, type Binding, type Rule } from './access.js';
+export { SimMetrics, type MetricsMode } from './metrics.js';
 
 /** Options of startSimulator; all optional. */
 export interface SimulatorOptions {
@@ -56,6 +58,8 @@ export interface Simulator {
   dir: string;
   cluster: Cluster;
   access: AccessControl;
+  /** The simulated metrics-server: `metrics.setMode('absent' | 'unavailable' | 'available')`. */
+  metrics: SimMetrics;
   /** Credentials written into the kubeconfig (for tests that build their own). */
   secrets: {
     developerToken: string;
@@ -98,6 +102,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let stopChurn = () => {};
   let stopWarm = () => {};
   let stopActions = () => {};
+  let stopMetrics = () => {};
   // If the process exits without close() (a crash, process.exit), the private folder still goes.
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   process.once('exit', removeDir);
@@ -106,6 +111,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     stopChurn();
     stopWarm();
     stopActions();
+    stopMetrics();
     await Promise.all(
       servers.map(
         (s) =>
@@ -131,6 +137,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     stopWarm = cluster.warmInBackground();
     stopActions = () => stopDeletions(cluster);
     const access = new AccessControl();
+    access.bind(metricsReaderBinding());
+    const metrics = new SimMetrics(cluster, now().getTime());
+    const metricsTimer = setInterval(() => metrics.tick(now().getTime()), 1000);
+    metricsTimer.unref();
+    stopMetrics = () => clearInterval(metricsTimer);
     const secret = () => randomBytes(24).toString('base64url');
     const developer: Account = { username: 'jane@example.com', uid: '4f1c7b2e-5d8a-4c3e-9b7f-1a2b3c4d5e6f', groups: ['developers'] };
     const secrets = {
@@ -156,6 +167,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       credentials,
       stats,
       now,
+      metrics,
       scenarioFaults: { 'html-login': 'html', throttled: 'throttle', flaky: 'flaky', slow: 'slow', reset: 'reset' },
       serverAddress: () => address,
       bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
@@ -189,7 +201,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     writeFileSync(join(dir, 'ca.crt'), ca.cert, { mode: 0o600 });
     writeFileSync(kubeconfigPath, yaml, { mode: 0o600 });
     stopChurn = startChurn(cluster, options.churnPerSecond ?? 0, options.seed ?? 1, () => now().getTime(), options.pods ?? 60);
-    return { url, port, kubeconfigPath, dir, cluster, access, secrets, stats, execPluginPath: EXEC_PLUGIN_PATH, close };
+    return { url, port, kubeconfigPath, dir, cluster, access, metrics, secrets, stats, execPluginPath: EXEC_PLUGIN_PATH, close };
   } catch (err) {
     await close();
     throw err;

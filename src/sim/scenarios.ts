@@ -33,6 +33,7 @@ export const SCENARIOS: ScenarioInfo[] = [
   { context: 'slow', description: 'every response is delayed (1.5 s by default)' },
   { context: 'reset', description: 'the connection is reset halfway through every response body' },
   { context: 'hostile', description: 'namespace "hostile": a pod whose status text carries terminal escape sequences' },
+  { context: 'no-metrics', description: 'a cluster without metrics-server: no metrics.k8s.io in discovery (kubectl top fails)' },
 ];
 
 /** Inputs for writing the kubeconfig. */
@@ -73,6 +74,7 @@ export function kubeconfigYaml(k: KubeconfigInputs): string {
     cluster('sim-hostname-mismatch', k.mismatchUrl),
     cluster('sim-nothing-listening', k.deadUrl),
     ...['html-login', 'throttled', 'flaky', 'slow', 'reset'].map((s) => cluster(`sim-${s}`, `${k.url}/s/${s}`)),
+    cluster('sim-no-metrics', `${k.url}/s/no-metrics`),
   ];
   const users = [
     { name: 'admin', user: adminUser },
@@ -111,6 +113,7 @@ export function kubeconfigYaml(k: KubeconfigInputs): string {
     ctx('exec-fails', 'sim', 'exec-fails'),
     ...['html-login', 'throttled', 'flaky', 'slow', 'reset'].map((s) => ctx(s, `sim-${s}`, 'admin')),
     ctx('hostile', 'sim', 'admin', 'hostile'),
+    ctx('no-metrics', 'sim-no-metrics', 'admin'),
   ];
   return dump(
     { apiVersion: 'v1', kind: 'Config', preferences: {}, 'current-context': 'admin', clusters, users, contexts },

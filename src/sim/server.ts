@@ -16,6 +16,8 @@ import { getPod, listPods, namespaces } from './lists.js';
 import { watchNamespaces, watchPods } from './watch.js';
 import { deletePod } from './delete.js';
 import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
+import type { SimMetrics } from './metrics.js';
+import { isMetricsPath, metricsAttributes, serveMetrics, withMetricsGroup } from './metrics-api.js';
 
 /** Credentials the server knows. */
 export interface Credentials {
@@ -36,6 +38,8 @@ export interface HandlerContext {
   bookmarkIntervalMs: number;
   /** Counts served requests (for the benchmarks and tests). */
   stats: { requests: number; bytes: number };
+  /** The simulated metrics-server (absent from discovery when not given, or for the /s/no-metrics prefix). */
+  metrics?: SimMetrics;
 }
 
 const PUBLIC_PATHS = new Set(['/healthz', '/livez', '/readyz', '/version', '/version/']);
@@ -184,11 +188,17 @@ export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: 
     else if (fault === 'flaky' && flakyCounter++ % 2 === 0)
       return send(req, res, st.internalError('etcdserver: leader changed'), ctx, false);
     else if (fault === 'reset') reset = true;
-    const reply = await route(req, res, path, url.searchParams);
+    const reply = await route(req, res, path, url.searchParams, prefix?.[1]);
     if (reply) send(req, res, reply, ctx, reset);
   }
 
-  async function route(req: IncomingMessage, res: ServerResponse, path: string, params: URLSearchParams): Promise<st.Reply | undefined> {
+  async function route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    params: URLSearchParams,
+    scenario: string | undefined,
+  ): Promise<st.Reply | undefined> {
     const who = authenticate(req, ctx.credentials);
     if (who === 'invalid') return st.unauthorized();
     const method = req.method ?? 'GET';
@@ -218,6 +228,17 @@ export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: 
       .filter((s) => s !== '')
       .map(decodeURIComponent);
     const now = ctx.now();
+    const metricsMode = !ctx.metrics || scenario === 'no-metrics' ? 'absent' : ctx.metrics.mode;
+
+    if (ctx.metrics && isMetricsPath(segs)) {
+      if (method !== 'GET') return st.methodNotAllowed();
+      const a = metricsAttributes(segs);
+      const denied =
+        a === undefined || a === 'discovery'
+          ? allow({ kind: 'path', verb: 'get', path })
+          : allow({ kind: 'resource', group: 'metrics.k8s.io', ...a });
+      return denied ?? serveMetrics(ctx.metrics, metricsMode, ctx.cluster, segs, params, now);
+    }
 
     // Non-resource endpoints.
     if ((segs[0] !== 'api' && segs[0] !== 'apis') || segs.length <= (segs[0] === 'api' ? 2 : 3)) {
@@ -228,7 +249,7 @@ export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: 
         return { code: 200, body: 'ok', contentType: 'text/plain; charset=utf-8', headers: { 'X-Content-Type-Options': 'nosniff' } };
       if (path === '/version' || path === '/version/') return { code: 200, body: JSON.stringify(versionInfo(), null, 2) };
       if (path === '/api') return { code: 200, body: JSON.stringify(apiVersions(ctx.serverAddress())) };
-      if (path === '/apis') return { code: 200, body: JSON.stringify(apiGroupList()) };
+      if (path === '/apis') return { code: 200, body: JSON.stringify(withMetricsGroup(apiGroupList(), metricsMode)) };
       if (path === '/api/v1') return { code: 200, body: JSON.stringify(coreResources()) };
       if (segs[0] === 'apis' && segs.length === 3) {
         const doc = groupResources(segs[1]!, segs[2]!);

@@ -4,9 +4,12 @@ import { memo } from 'react';
 import type { PodRow } from '../core/client/types.js';
 import { cell, COLUMN_GAP, fit, layoutColumns, type Column } from './columns.js';
 import { statusColor } from './theme.js';
+import type { UsageByPod } from './metrics-feed.js';
+import type { SortKey } from './rows.js';
+import { isUsageColumn, usageHot } from './usage-columns.js';
 
 export interface PodTableProps {
-  rows: PodRow[];
+  rows: readonly PodRow[];
   top: number;
   height: number;
   cursor: number;
@@ -16,7 +19,9 @@ export interface PodTableProps {
   color: boolean;
   stale: boolean;
   empty: string;
-  sortedBy?: 'name' | 'status' | 'restarts' | 'age';
+  sortedBy?: SortKey;
+  /** Pod usage (the metrics API is available): adds the usage columns. */
+  usage?: UsageByPod | undefined;
 }
 
 const Row = memo(function Row({
@@ -26,6 +31,7 @@ const Row = memo(function Row({
   selected,
   color,
   stale,
+  usage,
 }: {
   row: PodRow;
   cols: Column[];
@@ -33,13 +39,19 @@ const Row = memo(function Row({
   selected: boolean;
   color: boolean;
   stale: boolean;
+  usage: UsageByPod | undefined;
 }) {
-  const parts = cols.map((c, i) => ({ c, text: fit(cell(row, c.id, now), c.width) + (i < cols.length - 1 ? COLUMN_GAP : '') }));
+  const parts = cols.map((c, i) => ({ c, text: fit(cell(row, c.id, now, usage), c.width) + (i < cols.length - 1 ? COLUMN_GAP : '') }));
   return (
     <Text wrap="truncate-end" inverse={selected} dimColor={stale && !selected}>
       {parts.map(({ c, text }) =>
         c.id === 'status' ? (
           <Text key={c.id} color={statusColor(row.status, color && !stale)}>
+            {text}
+          </Text>
+        ) : isUsageColumn(c.id) && usageHot(row, c.id, usage) ? (
+          // Over 90% of a limit: red (bold without colour, so it still stands out).
+          <Text key={c.id} color={color && !stale ? 'red' : undefined} bold={!color}>
             {text}
           </Text>
         ) : (
@@ -51,9 +63,9 @@ const Row = memo(function Row({
 });
 
 /** The table body for the rows in [top, top+height). */
-export function PodTable({ rows, top, height, cursor, width, allNamespaces, now, color, stale, empty, sortedBy }: PodTableProps) {
+export function PodTable({ rows, top, height, cursor, width, allNamespaces, now, color, stale, empty, sortedBy, usage }: PodTableProps) {
   const visible = rows.slice(top, top + height);
-  const cols = layoutColumns(visible, allNamespaces, width, now, sortedBy);
+  const cols = layoutColumns(visible, allNamespaces, width, now, sortedBy, usage);
   const header = cols.map((c, i) => fit(c.title, c.width) + (i < cols.length - 1 ? COLUMN_GAP : '')).join('');
   return (
     <>
@@ -62,7 +74,7 @@ export function PodTable({ rows, top, height, cursor, width, allNamespaces, now,
       </Text>
       {visible.length === 0 ? <Text dimColor>{empty}</Text> : null}
       {visible.map((r, i) => (
-        <Row key={r.key} row={r} cols={cols} now={now} selected={top + i === cursor} color={color} stale={stale} />
+        <Row key={r.key} row={r} cols={cols} now={now} selected={top + i === cursor} color={color} stale={stale} usage={usage} />
       ))}
     </>
   );

@@ -2,8 +2,11 @@
 import type { PodRow } from '../core/client/types.js';
 import { neutralize } from '../core/terminal-text.js';
 import { ageCell } from './age.js';
+import type { UsageByPod } from './metrics-feed.js';
+import { USAGE_ORDER, USAGE_PRIORITY, USAGE_TITLES, usageCell, type UsageColumnId } from './usage-columns.js';
 
-export type ColumnId = 'namespace' | 'name' | 'ready' | 'status' | 'restarts' | 'age' | 'ip' | 'node' | 'nominated' | 'gates';
+export type ColumnId =
+  'namespace' | 'name' | 'ready' | 'status' | 'restarts' | 'age' | 'ip' | 'node' | 'nominated' | 'gates' | UsageColumnId;
 
 export interface Column {
   id: ColumnId;
@@ -22,6 +25,7 @@ const TITLES: Record<ColumnId, string> = {
   node: 'NODE',
   nominated: 'NOMINATED NODE',
   gates: 'READINESS GATES',
+  ...USAGE_TITLES,
 };
 
 /** kubectl's priority-1 (wide) columns, in the order they are given up when narrow (last first). */
@@ -29,8 +33,15 @@ const WIDE: ColumnId[] = ['ip', 'node', 'nominated', 'gates'];
 const GAP = 3;
 
 /** The text of one cell, neutralised (cluster text never reaches the terminal raw). */
-export function cell(row: PodRow, id: ColumnId, now: Date): string {
+export function cell(row: PodRow, id: ColumnId, now: Date, usage?: UsageByPod): string {
   switch (id) {
+    case 'cpu':
+    case 'memory':
+    case 'cpuR':
+    case 'cpuL':
+    case 'memR':
+    case 'memL':
+      return usageCell(row, id, usage);
     case 'namespace':
       return neutralize(row.namespace);
     case 'name':
@@ -54,8 +65,19 @@ export function cell(row: PodRow, id: ColumnId, now: Date): string {
   }
 }
 
-/** Chooses columns and widths for `width` terminal columns, measured on the visible rows. */
-export function layoutColumns(rows: PodRow[], allNamespaces: boolean, width: number, now: Date, sortedBy?: ColumnId): Column[] {
+/**
+ * Chooses columns and widths for `width` terminal columns, measured on the visible rows. With
+ * `usage` (the metrics API is available) the usage columns come after the base ones and before
+ * kubectl's wide ones, and are given up in USAGE_PRIORITY's reverse order when narrow.
+ */
+export function layoutColumns(
+  rows: readonly PodRow[],
+  allNamespaces: boolean,
+  width: number,
+  now: Date,
+  sortedBy?: ColumnId,
+  usage?: UsageByPod,
+): Column[] {
   const base: ColumnId[] = allNamespaces
     ? ['namespace', 'name', 'ready', 'status', 'restarts', 'age']
     : ['name', 'ready', 'status', 'restarts', 'age'];
@@ -63,16 +85,18 @@ export function layoutColumns(rows: PodRow[], allNamespaces: boolean, width: num
   const title = (id: ColumnId): string => (id === sortedBy && id !== 'name' ? `${TITLES[id]}↓` : TITLES[id]);
   const measure = (id: ColumnId): number => {
     let w = title(id).length;
-    for (const r of rows) w = Math.max(w, cell(r, id, now).length);
+    for (const r of rows) w = Math.max(w, cell(r, id, now, usage).length);
     return w;
   };
   const cols: Column[] = base.map((id) => ({ id, title: title(id), width: measure(id) }));
   const total = (cs: Column[]): number => cs.reduce((n, c) => n + c.width, 0) + GAP * (cs.length - 1);
-  for (const id of WIDE) {
+  for (const id of [...(usage ? USAGE_PRIORITY : []), ...WIDE]) {
     const candidate = [...cols, { id, title: title(id), width: measure(id) }];
     if (total(candidate) <= width) cols.push(candidate[candidate.length - 1]!);
     else break;
   }
+  const order: ColumnId[] = [...base, ...USAGE_ORDER, ...WIDE];
+  cols.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   // Still too wide: shrink NAME, then NAMESPACE, then STATUS, down to a floor each.
   for (const [id, floor] of [
     ['name', 12],

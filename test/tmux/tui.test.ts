@@ -27,11 +27,15 @@ test('kpods in tmux: rows, context switch, help, quit leaves a clean terminal', 
     rmSync(home, { recursive: true, force: true });
   });
 
-  let s = await tmux.waitFor((x) => x.includes('ctx: admin') && x.includes('Running') && x.includes('NAME'), 'rows visible');
+  // The simulator serves metrics: the usage columns come before kubectl's wide ones (IP, NODE) when room is short.
+  let s = await tmux.waitFor(
+    (x) => x.includes('ctx: admin') && x.includes('Running') && x.includes('NAME') && x.includes('%MEM/L'),
+    'rows visible, with usage',
+  );
   const lines = s.split('\n');
   assert.equal(lines[ROWS - 1]?.trim() ?? '', '', 'the frame leaves the last terminal row free (no full-height redraw)');
   assert.match(s, /c contexts/);
-  assert.match(s, /NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE/);
+  assert.match(s, /NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+CPU\s+MEM\s/);
   tmux.resize(70, ROWS);
   s = await tmux.waitFor((x) => /NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s*$/m.test(x), 'resized live: wide columns dropped');
   assert.ok(s.split('\n').every((l) => l.length <= 70));
@@ -74,6 +78,14 @@ test('kpods in tmux with no kubeconfig: explains where it looked and offers the 
         .slice(0, 40),
     ),
   );
+  // The footer offers only the keys that work here (it used to show c u n / r e s).
+  assert.match(s, /d demo {2}\? help {2}q quit/);
+  assert.doesNotMatch(s, /c contexts|r refresh|s save/);
+  tmux.send('c');
+  tmux.send('?');
+  await tmux.waitFor((x) => x.includes('Keys (Esc or ? to go back)') && x.includes('No kubeconfig'), 'help for this screen');
+  tmux.send('Escape');
+  await tmux.waitFor((x) => x.includes('Press d') && !x.includes('Keys (Esc'), 'back on the no-kubeconfig screen');
   tmux.send('C-c');
   await tmux.waitFor((x) => x.includes('[exited 0]'), 'Ctrl-C quits');
 });

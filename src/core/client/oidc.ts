@@ -2,7 +2,6 @@
  * The `oidc` auth-provider: the id-token is used while its exp is more than 10 s away; after
  * that the refresh token is exchanged at the issuer's token endpoint and the new tokens persisted.
  */
-import { Agent, request } from 'undici';
 import { readFile } from 'node:fs/promises';
 import { failure, type Failure, type Result } from '../failure.js';
 import { neutralize } from '../terminal-text.js';
@@ -79,6 +78,8 @@ export async function oidcToken(config: Record<string, string>, deps: OidcDeps):
       };
     }
   }
+  // Loaded only for a refresh: the whole of undici is not needed at every start-up.
+  const { Agent, request } = await import('undici');
   const agent = new Agent({ connect: ca ? { ca } : {} });
   const where = neutralize(redactUrl(issuer));
   try {

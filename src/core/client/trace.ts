@@ -9,6 +9,7 @@ import { neutralize } from '../terminal-text.js';
 import type { KubeApiClient } from './client.js';
 import { diagnose } from './diagnose.js';
 import { probePods } from './probe.js';
+import { probeMetrics } from '../metrics/api.js';
 
 export type StageStatus = 'ok' | 'failed' | 'warning' | 'skipped';
 
@@ -26,6 +27,16 @@ export interface TraceReport {
   ok: boolean;
   context?: string;
   stages: TraceStage[];
+  /** Informational checks after a passing trace (never a failure), e.g. whether the metrics API serves usage. */
+  info?: TraceInfo[];
+}
+
+/** One informational check: a state word and one line why. */
+export interface TraceInfo {
+  name: string;
+  status: string;
+  summary: string;
+  ms: number;
 }
 
 function fromFailure(f: Failure, ms: number): TraceStage {
@@ -183,7 +194,10 @@ export async function traceTarget(
     hints: [],
     ms: 0,
   });
-  return complete(stages, ctx);
+  const report = complete(stages, ctx);
+  const [metrics, metricsMs] = await timed(() => probeMetrics(client.session, ns, signal));
+  report.info = [{ name: 'metrics', status: metrics.state, summary: metrics.why, ms: metricsMs }];
+  return report;
 }
 
 /** The trace when the kubeconfig stage itself failed. */

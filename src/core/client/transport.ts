@@ -2,7 +2,8 @@
  * The HTTP layer of the client: one undici dispatcher (connection pool) per target, TLS from
  * the kubeconfig, proxies, gzip, per-request timeouts, bounded Retry-After retries, abort.
  */
-import { Agent, ProxyAgent, Socks5ProxyAgent, type Dispatcher } from 'undici';
+import type { Dispatcher, Socks5ProxyAgent } from 'undici';
+import { Agent, proxyAgents } from './undici-lite.js';
 import { createGunzip } from 'node:zlib';
 import { Readable, pipeline } from 'node:stream';
 import { failure, type Failure, type Result } from '../failure.js';
@@ -119,9 +120,11 @@ export class Transport {
     if (!this.proxy) {
       this.dispatcher = new Agent({ ...pool, connect });
     } else if (this.proxy.startsWith('socks5:')) {
+      const Socks5 = proxyAgents().Socks5ProxyAgent;
       const socksOptions = { ...pool, requestTls: connect } as unknown as Socks5ProxyAgent.Options;
-      this.dispatcher = new Socks5ProxyAgent(this.proxy, socksOptions);
+      this.dispatcher = new Socks5(this.proxy, socksOptions);
     } else {
+      const { ProxyAgent } = proxyAgents();
       this.dispatcher = new ProxyAgent({
         ...pool,
         uri: this.proxy,

@@ -1,0 +1,76 @@
+/**
+ * PodMetrics (metrics.k8s.io/v1beta1) as typed values: every field optional in the JSON,
+ * quantities parsed exactly, pod totals summed exactly as kubectl top sums them.
+ */
+import { addQuantity, parseQuantity, ZERO, type Quantity } from './quantity.js';
+
+/** One container's usage; a missing or malformed quantity counts as zero. */
+export interface ContainerUsage {
+  name: string;
+  cpu: Quantity;
+  memory: Quantity;
+}
+
+/** One pod's usage as metrics-server reported it. */
+export interface PodUsage {
+  namespace: string;
+  name: string;
+  /** When metrics-server scraped it (RFC 3339), if given. */
+  timestamp?: string;
+  /** The averaging window, e.g. "15s", if given. */
+  window?: string;
+  containers: ContainerUsage[];
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** One PodMetrics object, or undefined when it names no pod. */
+export function parsePodMetrics(raw: unknown, fallbackNamespace = ''): PodUsage | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const o = raw as Record<string, unknown>;
+  const meta = (o['metadata'] ?? {}) as Record<string, unknown>;
+  const name = str(meta['name']);
+  if (!name) return undefined;
+  const containers: ContainerUsage[] = [];
+  for (const c of Array.isArray(o['containers']) ? (o['containers'] as unknown[]) : []) {
+    if (!c || typeof c !== 'object') continue;
+    const cc = c as Record<string, unknown>;
+    const usage = (cc['usage'] ?? {}) as Record<string, unknown>;
+    containers.push({
+      name: str(cc['name']) ?? '',
+      cpu: parseQuantity(usage['cpu']) ?? ZERO,
+      memory: parseQuantity(usage['memory']) ?? ZERO,
+    });
+  }
+  const timestamp = str(o['timestamp']);
+  const window = str(o['window']);
+  return {
+    namespace: str(meta['namespace']) ?? fallbackNamespace,
+    name,
+    ...(timestamp ? { timestamp } : {}),
+    ...(window ? { window } : {}),
+    containers,
+  };
+}
+
+/** The items of a PodMetricsList. */
+export function parsePodMetricsList(raw: Record<string, unknown>, fallbackNamespace = ''): PodUsage[] {
+  const items = Array.isArray(raw['items']) ? (raw['items'] as unknown[]) : [];
+  const out: PodUsage[] = [];
+  for (const it of items) {
+    const p = parsePodMetrics(it, fallbackNamespace);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+/** The pod's total usage (exact sum of its containers). */
+export function podTotal(p: PodUsage): { cpu: Quantity; memory: Quantity } {
+  let cpu = ZERO;
+  let memory = ZERO;
+  for (const c of p.containers) {
+    cpu = addQuantity(cpu, c.cpu);
+    memory = addQuantity(memory, c.memory);
+  }
+  return { cpu, memory };
+}

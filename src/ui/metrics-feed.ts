@@ -1,0 +1,189 @@
+/**
+ * Keeps the usage of the pods in view: checks discovery for metrics.k8s.io/v1beta1 once, then
+ * reads PodMetrics at the refresh interval but never more often than every 10 s (metrics-server's
+ * own resolution is 15 s), and the pods' requests and limits (one PodList page) when pods without
+ * them appear, at most every 30 s. Absent, forbidden or failing is a state with one line why,
+ * never a failure of the pod list: absent is checked again every 5 minutes, the others every minute.
+ */
+import {
+  ABSENT_WHY,
+  listPodMetrics,
+  getSpecResources,
+  listSpecResources,
+  metricsDiscovered,
+  podUsageCells,
+  probeFromFailure,
+  type MetricsProbe,
+  type ObjectCaller,
+  type PodMetricsQuery,
+  type PodSpecResources,
+  type PodUsage,
+  type UsageCells,
+} from '../core/metrics/index.js';
+
+export const MIN_METRICS_INTERVAL_MS = 10_000;
+export const ABSENT_RECHECK_MS = 300_000;
+export const FAILING_RETRY_MS = 60_000;
+export const SPEC_REFRESH_MS = 30_000;
+/** The most pods whose specs are read for the shares of requests and limits. */
+export const SPEC_LIMIT = 2000;
+/** Up to this many new pods, their specs are read one by one instead of the whole page again. */
+export const SPEC_SINGLE_MAX = 10;
+
+/** One pod's usage and its table cells. */
+export interface PodUsageView {
+  usage: PodUsage;
+  cells: UsageCells;
+  /** The pod's requests and limits, when known. */
+  spec?: PodSpecResources;
+}
+
+/** Pod usage keyed `namespace/name`. */
+export type UsageByPod = ReadonlyMap<string, PodUsageView>;
+
+export interface MetricsFeedListener {
+  /** The API's state changed (available, absent, forbidden, failing). */
+  state(probe: MetricsProbe): void;
+  /** Fresh usage (only while available). */
+  usage(byPod: UsageByPod): void;
+}
+
+export interface MetricsFeedOptions {
+  caller: ObjectCaller;
+  query: PodMetricsQuery;
+  /** The table's refresh interval; the feed never polls faster than MIN_METRICS_INTERVAL_MS. */
+  intervalMs: number;
+  listener: MetricsFeedListener;
+  /** The clock for the spec refresh throttle (default Date.now). */
+  nowMs?: () => number;
+}
+
+/** The raw-call side of a client (the real client has it; test fakes may not, and then there is no usage). */
+export function metricsCallerOf(client: object): ObjectCaller | undefined {
+  return typeof (client as Partial<ObjectCaller>).callObject === 'function' ? (client as ObjectCaller) : undefined;
+}
+
+/** A running metrics feed; `stop()` aborts it. */
+export class MetricsFeed {
+  private readonly abort = new AbortController();
+  private wake: (() => void) | undefined;
+  private lastState = '';
+  private specs = new Map<string, PodSpecResources>();
+  private specsComplete = true;
+  private specsAt = Number.NEGATIVE_INFINITY;
+  private latestByPod: UsageByPod = new Map();
+  readonly done: Promise<void>;
+
+  constructor(private readonly opts: MetricsFeedOptions) {
+    this.done = this.loop().catch(() => undefined);
+  }
+
+  /** The latest usage of one pod (for the detail screen). */
+  latest(namespace: string, name: string): PodUsageView | undefined {
+    return this.latestByPod.get(`${namespace}/${name}`);
+  }
+
+  stop(): void {
+    this.abort.abort();
+    this.wake?.();
+  }
+
+  private get stopped(): boolean {
+    return this.abort.signal.aborted;
+  }
+
+  private setState(p: MetricsProbe): void {
+    const key = `${p.state}\u0000${p.why}`;
+    if (key === this.lastState) return;
+    this.lastState = key;
+    this.opts.listener.state(p);
+  }
+
+  private async loop(): Promise<void> {
+    const { caller, query } = this.opts;
+    const signal = this.abort.signal;
+    while (!this.stopped) {
+      const found = await metricsDiscovered(caller, signal);
+      if (this.stopped) return;
+      if (!found.ok) {
+        this.setState({ state: 'failing', why: `Discovery (/apis) failed: ${found.failure.summary}`, failure: found.failure });
+        await this.wait(FAILING_RETRY_MS);
+        continue;
+      }
+      if (!found.value) {
+        this.setState({ state: 'absent', why: ABSENT_WHY });
+        await this.wait(ABSENT_RECHECK_MS);
+        continue;
+      }
+      while (!this.stopped) {
+        const list = await listPodMetrics(caller, query, signal);
+        if (this.stopped) return;
+        if (!list.ok) {
+          this.setState(probeFromFailure(list.failure, query.namespace));
+          await this.wait(FAILING_RETRY_MS);
+          break; // discover again: the API may have gone
+        }
+        await this.refreshSpecs(list.value);
+        if (this.stopped) return;
+        this.publish(list.value);
+        await this.wait(Math.max(this.opts.intervalMs, MIN_METRICS_INTERVAL_MS));
+      }
+    }
+  }
+
+  /**
+   * Reads the specs of pods with usage but no known spec: a few new pods one by one, else the
+   * whole page again (throttled; rarely when the view is larger than SPEC_LIMIT). Pods gone from
+   * the usage are forgotten.
+   */
+  private async refreshSpecs(usages: PodUsage[]): Promise<void> {
+    const now = (this.opts.nowMs ?? Date.now)();
+    const missing = usages.filter((u) => !this.specs.has(`${u.namespace}/${u.name}`));
+    if (missing.length === 0) return;
+    if (this.specsAt !== Number.NEGATIVE_INFINITY && missing.length <= SPEC_SINGLE_MAX && this.specsComplete) {
+      const live = new Set(usages.map((u) => `${u.namespace}/${u.name}`));
+      for (const key of [...this.specs.keys()]) if (!live.has(key)) this.specs.delete(key);
+      for (const u of missing) {
+        const res = await getSpecResources(this.opts.caller, u.namespace, u.name, this.abort.signal);
+        if (this.stopped) return;
+        if (res.ok) this.specs.set(`${u.namespace}/${u.name}`, res.value);
+      }
+      return;
+    }
+    const every = this.specsComplete ? SPEC_REFRESH_MS : 10 * SPEC_REFRESH_MS;
+    if (now - this.specsAt < every) return;
+    this.specsAt = now;
+    const res = await listSpecResources(this.opts.caller, this.opts.query, SPEC_LIMIT, this.abort.signal);
+    if (!res.ok) return; // the shares stay unknown (`?`); usage itself still shows
+    this.specs = res.value.byPod;
+    this.specsComplete = res.value.complete;
+  }
+
+  private publish(usages: PodUsage[]): void {
+    const byPod = new Map<string, PodUsageView>();
+    for (const u of usages) {
+      const key = `${u.namespace}/${u.name}`;
+      const spec = this.specs.get(key);
+      byPod.set(key, { usage: u, cells: podUsageCells(u, spec), ...(spec ? { spec } : {}) });
+    }
+    this.latestByPod = byPod;
+    const every = Math.round(Math.max(this.opts.intervalMs, MIN_METRICS_INTERVAL_MS) / 1000);
+    this.setState({ state: 'available', why: `CPU and memory from metrics.k8s.io/v1beta1, read every ${every} s.` });
+    this.opts.listener.usage(byPod);
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const signal = this.abort.signal;
+      const done = (): void => {
+        clearTimeout(t);
+        signal.removeEventListener('abort', done);
+        this.wake = undefined;
+        resolve();
+      };
+      const t = setTimeout(done, ms);
+      signal.addEventListener('abort', done, { once: true });
+      this.wake = done;
+    });
+  }
+}

@@ -1,0 +1,166 @@
+/** The browser's metrics feed: discovery once, PodMetrics no faster than every 10 s, specs when needed; absent/forbidden are states. */
+import { test, mock } from 'node:test';
+import assert from 'node:assert/strict';
+import { failure, type Result } from '../../src/core/failure.js';
+import type { ObjectCaller } from '../../src/core/metrics/index.js';
+import { MetricsFeed, type UsageByPod } from '../../src/ui/metrics-feed.js';
+import type { MetricsProbe } from '../../src/core/metrics/index.js';
+
+type Answer = Result<Record<string, unknown>>;
+const ok = (value: Record<string, unknown>): Answer => ({ ok: true, value });
+
+const GROUPS = ok({ kind: 'APIGroupList', groups: [{ name: 'metrics.k8s.io', versions: [{ version: 'v1beta1' }] }] });
+const METRICS = ok({
+  kind: 'PodMetricsList',
+  items: [{ metadata: { name: 'web-1', namespace: 'shop' }, containers: [{ name: 'web', usage: { cpu: '150m', memory: '240Mi' } }] }],
+});
+const PODS = ok({
+  kind: 'PodList',
+  metadata: {},
+  items: [
+    {
+      metadata: { name: 'web-1', namespace: 'shop' },
+      spec: { containers: [{ name: 'web', resources: { requests: { cpu: '100m' }, limits: { memory: '256Mi' } } }] },
+    },
+  ],
+});
+
+function fakeCaller(answers: (path: string) => Answer): ObjectCaller & { paths: string[] } {
+  const paths: string[] = [];
+  return {
+    paths,
+    callObject: (req) => {
+      paths.push(req.path);
+      return Promise.resolve(answers(req.path));
+    },
+  };
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+}
+
+function start(caller: ObjectCaller, intervalMs = 2000) {
+  const states: MetricsProbe[] = [];
+  const usages: UsageByPod[] = [];
+  const feed = new MetricsFeed({
+    caller,
+    query: { namespace: 'shop' },
+    intervalMs,
+    nowMs: () => Date.now(),
+    listener: { state: (p) => states.push(p), usage: (u) => usages.push(u) },
+  });
+  return { feed, states, usages };
+}
+
+test('available: usage with shares from the specs, polled no faster than every 10 s, specs read once', async () => {
+  mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+  try {
+    const caller = fakeCaller((p) => (p === '/apis' ? GROUPS : p.startsWith('/apis/metrics') ? METRICS : PODS));
+    const { feed, states, usages } = start(caller);
+    await settle();
+    assert.deepEqual(caller.paths, ['/apis', '/apis/metrics.k8s.io/v1beta1/namespaces/shop/pods', '/api/v1/namespaces/shop/pods']);
+    assert.deepEqual(
+      states.map((s) => s.state),
+      ['available'],
+    );
+    const web = usages[0]!.get('shop/web-1')!;
+    assert.deepEqual([web.cells.cpu, web.cells.cpuOfRequest, web.cells.memoryOfLimit, web.cells.memoryHot], ['150m', '150%', '93%', true]);
+    assert.equal(feed.latest('shop', 'web-1')?.cells.memory, '240Mi');
+    mock.timers.tick(2000);
+    await settle();
+    assert.equal(caller.paths.length, 3, 'the 2 s table interval does not make metrics poll faster than 10 s');
+    mock.timers.tick(8000);
+    await settle();
+    assert.deepEqual(caller.paths.slice(3), ['/apis/metrics.k8s.io/v1beta1/namespaces/shop/pods']);
+    assert.equal(usages.length, 2);
+    assert.equal(states.length, 1, 'an unchanged state is not dispatched again');
+    feed.stop();
+    await feed.done;
+  } finally {
+    mock.timers.reset();
+  }
+});
+
+test('absent: one state, no metrics request, discovery checked again after 5 minutes', async () => {
+  mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+  try {
+    const caller = fakeCaller(() => ok({ kind: 'APIGroupList', groups: [{ name: 'apps', versions: [{ version: 'v1' }] }] }));
+    const { feed, states, usages } = start(caller);
+    await settle();
+    assert.deepEqual(caller.paths, ['/apis']);
+    assert.deepEqual(
+      states.map((s) => s.state),
+      ['absent'],
+    );
+    mock.timers.tick(299_000);
+    await settle();
+    assert.equal(caller.paths.length, 1);
+    mock.timers.tick(1000);
+    await settle();
+    assert.deepEqual(caller.paths, ['/apis', '/apis']);
+    assert.equal(usages.length, 0);
+    feed.stop();
+    await feed.done;
+  } finally {
+    mock.timers.reset();
+  }
+});
+
+test('forbidden: a state with one line why, retried after a minute, never usage', async () => {
+  mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+  try {
+    const denied = failure('authorization.forbidden', 'You are authenticated, but not allowed to list pod metrics.', []);
+    const caller = fakeCaller((p) => (p === '/apis' ? GROUPS : { ok: false, failure: denied }));
+    const { feed, states, usages } = start(caller);
+    await settle();
+    assert.deepEqual(
+      states.map((s) => [s.state, s.why]),
+      [['forbidden', 'You may not read pod metrics in namespace "shop" (403 Forbidden on metrics.k8s.io).']],
+    );
+    mock.timers.tick(60_000);
+    await settle();
+    assert.equal(caller.paths.length, 4);
+    assert.equal(usages.length, 0);
+    feed.stop();
+    await feed.done;
+  } finally {
+    mock.timers.reset();
+  }
+});
+
+test('a new pod with usage: its spec is read alone, not the whole page again', async () => {
+  mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+  try {
+    let metrics = METRICS;
+    const caller = fakeCaller((p) =>
+      p === '/apis'
+        ? GROUPS
+        : p.startsWith('/apis/metrics')
+          ? metrics
+          : p === '/api/v1/namespaces/shop/pods/web-2'
+            ? ok({
+                metadata: { name: 'web-2', namespace: 'shop' },
+                spec: { containers: [{ name: 'web', resources: { limits: { memory: '100Mi' } } }] },
+              })
+            : PODS,
+    );
+    const { feed, usages } = start(caller);
+    await settle();
+    metrics = ok({
+      kind: 'PodMetricsList',
+      items: [
+        { metadata: { name: 'web-1', namespace: 'shop' }, containers: [{ name: 'web', usage: { cpu: '1m', memory: '1Mi' } }] },
+        { metadata: { name: 'web-2', namespace: 'shop' }, containers: [{ name: 'web', usage: { cpu: '1m', memory: '95Mi' } }] },
+      ],
+    });
+    mock.timers.tick(10_000);
+    await settle();
+    assert.deepEqual(caller.paths.slice(3), ['/apis/metrics.k8s.io/v1beta1/namespaces/shop/pods', '/api/v1/namespaces/shop/pods/web-2']);
+    assert.deepEqual([usages[1]!.get('shop/web-2')!.cells.memoryOfLimit, usages[1]!.get('shop/web-2')!.cells.memoryHot], ['95%', true]);
+    feed.stop();
+    await feed.done;
+  } finally {
+    mock.timers.reset();
+  }
+});

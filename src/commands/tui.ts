@@ -58,18 +58,21 @@ export async function runTui(o: TuiStart): Promise<number> {
     return EXIT.usage;
   }
   const explicitPath = o.kubeconfigPath ?? flags.kubeconfig;
-  const { loadKubeconfig, resolveTarget } = await import('../core/kubeconfig/index.js');
-  const loaded = loadKubeconfig({ ...(explicitPath ? { explicitPath } : {}), host: io.host });
-  const probe = loaded.ok ? resolveTarget(loaded.value, flags.overrides, io.host) : loaded;
+  const { resolveTarget, loadingChain } = await import('../core/kubeconfig/index.js');
   // The data side starts first, so the first list loads while Ink (the slow import) loads.
-  const [{ createStore }, { kubeDeps }, { createTtyExecRunner }, { colorEnabled }, { initialState }, { Controller }] = await Promise.all([
-    import('../ui/store.js'),
-    import('../ui/kube-deps.js'),
-    import('../ui/tty-exec-runner.js'),
-    import('../ui/theme.js'),
-    import('../ui/state.js'),
-    import('../ui/controller.js'),
-  ]);
+  const [{ createStore }, { kubeDeps, loadSource }, { createTtyExecRunner }, { colorEnabled }, { initialState }, { UiSession }] =
+    await Promise.all([
+      import('../ui/store.js'),
+      import('../ui/kube-deps.js'),
+      import('../ui/tty-exec-runner.js'),
+      import('../ui/theme.js'),
+      import('../ui/state.js'),
+      import('../ui/session.js'),
+    ]);
+  // Loaded and merged once; followed on disk below.
+  const source = loadSource(io.host, explicitPath);
+  const loaded = source.current();
+  const probe = loaded.ok ? resolveTarget(loaded.value, flags.overrides, io.host) : loaded;
   const inkLoading = import('../ui/run.js');
   const color = colorEnabled(io.host.env, v['no-color'] === true);
   const store = createStore(initialState());
@@ -77,8 +80,7 @@ export async function runTui(o: TuiStart): Promise<number> {
 
   if (!probe.ok && probe.failure.code === 'kubeconfig.not-found') {
     // Nothing to browse: explain where kpods looked and offer the demo cluster.
-    store.dispatch({ type: 'screen', screen: 'noconfig' });
-    store.dispatch({ type: 'failed', failure: probe.failure });
+    store.dispatch({ type: 'base', screen: { id: 'noconfig', state: { failure: probe.failure } } });
     let wantDemo = false;
     const { startUi } = await inkLoading;
     const ui = startUi({ ...base, ...(o.demo ? { onDemo: () => ((wantDemo = true), ui.quit()) } : {}) });
@@ -106,6 +108,7 @@ export async function runTui(o: TuiStart): Promise<number> {
   });
   const deps = kubeDeps({
     host: io.host,
+    source,
     ...(explicitPath ? { explicitPath } : {}),
     overrides: flags.overrides,
     execRunner: runner,
@@ -118,8 +121,13 @@ export async function runTui(o: TuiStart): Promise<number> {
     ...(flags.overrides.user ? { user: flags.overrides.user } : {}),
     ...(v['all-namespaces'] === true ? { namespace: null } : flags.overrides.namespace ? { namespace: flags.overrides.namespace } : {}),
   };
-  const controller = new Controller(store, deps, { intervalMs, watch: v['watch'] === true }, initial);
-  controller.start();
+  const session = new UiSession(store, deps, { intervalMs, watch: v['watch'] === true }, initial);
+  session.start();
+  // Another terminal's `kubectl config use-context` (or an edit) reaches kpods without a restart.
+  const { followKubeconfig } = await import('../ui/follow-kubeconfig.js');
+  const following = followKubeconfig(loadingChain(explicitPath, io.host).absolute, source, session, store, {
+    pinnedContext: flags.overrides.context !== undefined,
+  });
   const warning = loaded.ok ? loaded.value.warnings[0] : undefined;
   if (warning) {
     const more = loaded.ok && loaded.value.warnings.length > 1 ? ` (and ${loaded.value.warnings.length - 1} more)` : '';
@@ -133,9 +141,10 @@ export async function runTui(o: TuiStart): Promise<number> {
     await pending;
     if (pending === beforeUi) break;
   }
-  const ui = startUi({ ...base, controller });
+  const ui = startUi({ ...base, session, saver: deps });
   mounted.ui = ui;
   await ui.done;
+  following.close();
   return EXIT.ok;
 }
 

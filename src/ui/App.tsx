@@ -1,57 +1,55 @@
-/** The composition root: lays out header, body, status pane and footer; routes keys to commands. */
-import { Box, Text, useInput } from 'ink';
-import { useEffect, useState } from 'react';
-import type { Controller } from './controller.js';
+/** Lays out header, the top screen's body, the status pane and the footer; routes keys to the top screen. */
+import { Box, useInput } from 'ink';
+import { useEffect, useMemo, useState } from 'react';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
-import { Help } from './Help.js';
-import { handleInput } from './input.js';
-import { Picker } from './Picker.js';
-import { PodTable } from './PodTable.js';
-import type { UiState } from './state.js';
+import { capabilitiesOf, handleInput } from './input.js';
+import type { SaveDeps } from './save.js';
+import { screenDef, scopeOf } from './screens/registry.js';
+import type { UiContext } from './screens/types.js';
+import type { UiSession } from './session.js';
+import { topScreen, type UiState } from './state.js';
 import { paneHeight, StatusPane } from './StatusPane.js';
 import type { Store } from './store.js';
 import { useNow } from './use-now.js';
 import { useTerminalSize } from './use-terminal-size.js';
-import { neutralize } from '../core/terminal-text.js';
 
 export interface AppProps {
   store: Store;
-  controller?: Controller;
+  session?: UiSession | undefined;
+  saver?: SaveDeps | undefined;
   color: boolean;
   now: () => Date;
   onQuit: () => void;
   /** Offered when there is no kubeconfig: opens the demo cluster. */
-  onDemo?: () => void;
+  onDemo?: (() => void) | undefined;
 }
 
 /** What the screen shows of a state: frames are skipped when this is unchanged (e.g. off-screen churn). */
 export function visibleSignature(s: UiState): unknown[] {
-  const lastGoodSecond = s.lastGood ? Math.floor(s.lastGood.getTime() / 1000) : undefined;
+  const t = s.table;
+  const lastGoodSecond = t.lastGood ? Math.floor(t.lastGood.getTime() / 1000) : undefined;
   return [
-    s.screen,
+    s.stack,
     s.target,
-    s.sort,
-    s.filter,
-    s.filterDraft,
-    s.cursor,
-    s.top,
-    s.viewport,
-    s.loading?.loaded,
-    s.loading?.total,
-    lastGoodSecond,
-    s.stale,
-    s.failure,
-    s.resolved,
-    s.paneOpen,
     s.identity,
     s.expiry,
-    s.picker,
-    s.savePreview,
     s.message,
-    s.view.length,
-    s.rows.size,
-    ...s.view.slice(s.top, s.top + s.viewport),
+    t.sort,
+    t.filter,
+    t.cursor,
+    t.top,
+    t.viewport,
+    t.loading?.loaded,
+    t.loading?.total,
+    lastGoodSecond,
+    t.stale,
+    t.failure,
+    t.resolved,
+    t.paneOpen,
+    t.view.length,
+    t.rows.size,
+    ...t.view.slice(t.top, t.top + t.viewport),
   ];
 }
 
@@ -76,97 +74,54 @@ function useStoreState(store: Store): UiState {
 }
 
 /** The whole screen; never taller than rows − 1 lines. */
-export function App({ store, controller, color, now: clock, onQuit, onDemo }: AppProps) {
+export function App({ store, session, saver, color, now: clock, onQuit, onDemo }: AppProps) {
   const state = useStoreState(store);
   const size = useTerminalSize();
   const now = useNow(clock);
+  const ui: UiContext = useMemo(() => ({ store, session, saver, quit: onQuit, demo: onDemo }), [store, session, saver, onQuit, onDemo]);
+  const caps = capabilitiesOf(ui);
+  const top = topScreen(state);
+  const def = screenDef(top);
+  const t = state.table;
   const budget = Math.max(6, size.rows - 1);
   const body = budget - 3; // header (2) + footer (1)
-  const showPane = state.screen === 'table' && (state.failure !== undefined || state.paneOpen || state.resolved !== undefined);
-  const paneMax = Math.max(3, state.paneOpen && state.failure ? body - 4 : Math.min(12, Math.floor(body / 2)));
+  const showPane = def.pane === true && (t.failure !== undefined || t.paneOpen || t.resolved !== undefined);
+  const paneMax = Math.max(3, t.paneOpen && t.failure ? body - 4 : Math.min(12, Math.floor(body / 2)));
   const paneH = showPane
     ? Math.min(
         paneMax,
-        paneHeight({ failure: state.failure, resolved: state.resolved, identity: state.identity, maxLines: paneMax, width: size.columns }),
+        paneHeight({ failure: t.failure, resolved: t.resolved, identity: state.identity, maxLines: paneMax, width: size.columns }),
       )
     : 0;
-  const viewport = Math.max(1, body - paneH - 1);
+  // The table's window: what the table screen shows when it is on top (or under a prompt).
+  const viewport = Math.max(1, body - (def.pane ? paneH : 0) - 1);
 
   useEffect(() => {
-    if (state.viewport !== viewport) store.dispatch({ type: 'viewport', rows: viewport });
-  }, [viewport, state.viewport, store]);
+    if (t.viewport !== viewport) store.dispatch({ type: 'viewport', rows: viewport });
+  }, [viewport, t.viewport, store]);
 
   useEffect(() => {
-    if (state.resolved === undefined) return;
-    const t = setTimeout(() => store.dispatch({ type: 'resolved-dismiss' }), 3000);
-    return () => clearTimeout(t);
-  }, [state.resolved, store]);
+    if (t.resolved === undefined) return;
+    const timer = setTimeout(() => store.dispatch({ type: 'resolved-dismiss' }), 3000);
+    return () => clearTimeout(timer);
+  }, [t.resolved, store]);
 
-  useInput((input, key) => handleInput(input, key, { store, controller, onQuit, onDemo }));
+  useInput((input, key) => handleInput(input, key, ui));
 
-  const t = state.target;
-  const empty = state.loading
-    ? 'loading pods…'
-    : state.failure
-      ? 'no pods to show (see below)'
-      : t?.namespace === undefined
-        ? 'No resources found.'
-        : `No resources found in ${neutralize(t.namespace)} namespace.`;
-  let main;
-  if (state.screen === 'help') main = <Help height={body} width={size.columns} />;
-  else if (state.screen === 'picker' && state.picker) main = <Picker picker={state.picker} height={body} color={color} />;
-  else if (state.screen === 'save')
-    main = (
-      <>
-        <Text bold>Save to the kubeconfig?</Text>
-        <Text wrap="truncate-end">{neutralize(state.savePreview ?? '')}</Text>
-        <Text>y or Enter saves, Esc cancels</Text>
-      </>
-    );
-  else if (state.screen === 'noconfig')
-    main = (
-      <>
-        <Text bold color={color ? 'red' : undefined} wrap="truncate-end">
-          {state.failure ? neutralize(state.failure.summary) : 'No kubeconfig found.'}
-        </Text>
-        {(state.failure?.hints ?? []).map((h, i) => (
-          <Text key={i} wrap="truncate-end">{`→ ${neutralize(h)}`}</Text>
-        ))}
-        {state.failure?.detail ? <Text wrap="truncate-end">{neutralize(state.failure.detail)}</Text> : null}
-        <Text> </Text>
-        <Text bold>{onDemo ? 'Press d to open kpods on the built-in demo cluster, q to quit.' : 'Press q to quit.'}</Text>
-      </>
-    );
-  else
-    main = (
-      <PodTable
-        rows={state.view}
-        top={state.top}
-        height={viewport}
-        cursor={state.cursor}
-        width={size.columns}
-        allNamespaces={t !== undefined && t.namespace === undefined}
-        now={now}
-        color={color}
-        stale={state.stale}
-        empty={empty}
-        sortedBy={state.sort}
-      />
-    );
-  const footerScreen = state.screen === 'picker' || state.screen === 'help' || state.screen === 'save' ? state.screen : 'table';
-  const filterLine = state.screen === 'filter' ? `/${state.filterDraft}▏  (Enter keeps, Esc clears; -l app=web filters labels)` : undefined;
-  const counts = state.filter ? `${state.view.length}/${state.rows.size} match "${state.filter}"` : undefined;
+  const prompt = def.prompt?.(top.state, state);
+  const counts = t.filter ? `${t.view.length}/${t.rows.size} match "${t.filter}"` : undefined;
+  const View = def.View;
   return (
     <Box flexDirection="column" width={size.columns} height={budget}>
       <Header state={state} now={now} width={size.columns} color={color} />
       <Box flexDirection="column" height={body - paneH} overflow="hidden">
-        {main}
+        <View state={state} screen={top.state} height={body - paneH} width={size.columns} now={now} color={color} caps={caps} />
       </Box>
       {showPane ? (
         <Box flexDirection="column" height={paneH} overflow="hidden">
           <StatusPane
-            failure={state.failure}
-            resolved={state.resolved}
+            failure={t.failure}
+            resolved={t.resolved}
             identity={state.identity}
             maxLines={paneMax}
             color={color}
@@ -174,7 +129,7 @@ export function App({ store, controller, color, now: clock, onQuit, onDemo }: Ap
           />
         </Box>
       ) : null}
-      <Footer screen={footerScreen} message={filterLine ?? state.message ?? counts} />
+      <Footer scope={scopeOf(top)} caps={caps} prompt={prompt} message={state.message ?? counts} />
     </Box>
   );
 }

@@ -12,7 +12,8 @@ export interface HeaderProps {
 }
 
 /** "loaded 3,500 of ~10,000" and friends. */
-export function freshness(state: UiState, now: Date): string {
+export function freshness(ui: UiState, now: Date): string {
+  const state = ui.table;
   if (state.loading) {
     const { loaded, total } = state.loading;
     if (loaded === 0) return 'loading…';
@@ -49,7 +50,7 @@ export function Header({ state, now, width, color }: HeaderProps) {
         {'  user: '}
         <Text color={color && t?.userOverridden ? 'magenta' : undefined}>{user}</Text>
       </Text>
-      <Text wrap="truncate-end" color={color && state.stale ? 'red' : undefined}>
+      <Text wrap="truncate-end" color={color && state.table.stale ? 'red' : undefined}>
         {second.slice(0, Math.max(0, width * 2))}
       </Text>
     </>

@@ -6,7 +6,7 @@ import { cell, COLUMN_GAP, fit, layoutColumns, type Column } from './columns.js'
 import { statusColor } from './theme.js';
 
 export interface PodTableProps {
-  rows: PodRow[];
+  rows: readonly PodRow[];
   top: number;
   height: number;
   cursor: number;

@@ -7,7 +7,12 @@ export function shortDuration(ms: number): string {
   return humanDuration(ms);
 }
 
-/** The AGE cell of a row at `now`. */
+/**
+ * The AGE cell of a row at `now`: computed from the creation time when the row carries it (exact
+ * at every second), else the server's own cell as it was sent (exact when it arrived; polling
+ * replaces it every interval). The cell is never turned back into a date: it is truncated, so a
+ * date estimated from it shows one unit too little for up to a whole unit.
+ */
 export function ageCell(row: PodRow, now: Date): string {
   if (row.createdAt) return humanDuration(now.getTime() - row.createdAt.getTime());
   return row.ageCell ?? '<unknown>';
@@ -15,23 +20,10 @@ export function ageCell(row: PodRow, now: Date): string {
 
 const UNIT_MS: Record<string, number> = { y: 365 * 86_400_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
 
-/** Reads a kubectl AGE cell back into milliseconds ("2d3h" → 183,600,000); undefined if it is not one. */
+/** Reads a kubectl AGE cell as the milliseconds it states ("2d3h" → 183,600,000), for sorting only; undefined if it is not one. */
 export function parseAgeCell(cell: string): number | undefined {
   if (!/^(\d+y)?(\d+d)?(\d+h)?(\d+m)?(\d+s)?$/.test(cell) || cell === '') return undefined;
   let ms = 0;
   for (const m of cell.matchAll(/(\d+)([ydhms])/g)) ms += Number(m[1]) * UNIT_MS[m[2]!]!;
   return ms;
-}
-
-/**
- * Rows listed without metadata carry only the server's AGE cell: estimate the creation time from
- * it, so ages keep counting between refreshes (a watch may not re-send a row for hours).
- */
-export function estimateCreated(rows: PodRow[], now: Date): PodRow[] {
-  for (const r of rows) {
-    if (r.createdAt || r.ageCell === undefined) continue;
-    const ms = parseAgeCell(r.ageCell);
-    if (ms !== undefined) r.createdAt = new Date(now.getTime() - ms);
-  }
-  return rows;
 }

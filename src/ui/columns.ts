@@ -55,7 +55,7 @@ export function cell(row: PodRow, id: ColumnId, now: Date): string {
 }
 
 /** Chooses columns and widths for `width` terminal columns, measured on the visible rows. */
-export function layoutColumns(rows: PodRow[], allNamespaces: boolean, width: number, now: Date, sortedBy?: ColumnId): Column[] {
+export function layoutColumns(rows: readonly PodRow[], allNamespaces: boolean, width: number, now: Date, sortedBy?: ColumnId): Column[] {
   const base: ColumnId[] = allNamespaces
     ? ['namespace', 'name', 'ready', 'status', 'restarts', 'age']
     : ['name', 'ready', 'status', 'restarts', 'age'];

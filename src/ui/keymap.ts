@@ -1,9 +1,36 @@
-/** The one keymap: it drives key handling, the `?` help screen and the footer. */
+/**
+ * The one keymap: every key of every screen, text entry included. Key handling (input.ts), the
+ * footer and the `?` help screen are all generated from it, so a screen can only advertise a key
+ * it handles (test/ui/keymap.test.ts presses every advertised key on its screen).
+ */
 
-/** Where a binding applies. 'any' bindings work on every screen that does not take text. */
-export type KeyScreen = 'table' | 'picker' | 'help' | 'save' | 'any';
+/**
+ * A key scope: the keys that apply at one moment. Each screen declares the scopes it uses (a
+ * screen with modes, like the picker while typing a filter, has one scope per mode).
+ */
+export type Scope = 'table' | 'filter' | 'picker' | 'picker.typing' | 'confirm' | 'help' | 'noconfig';
 
-/** Named commands the App knows how to perform. */
+/** Pseudo-scopes: `always` bindings work everywhere; `global` ones on scopes that take globals. */
+export type BindingScope = Scope | 'global' | 'always';
+
+export interface ScopeInfo {
+  /** The help screen's heading for this scope. */
+  title: string;
+  /** Whether the `global` bindings (? help, q quit) apply. Text-entry scopes type those keys instead. */
+  globals: boolean;
+}
+
+export const SCOPES: Record<Scope, ScopeInfo> = {
+  table: { title: 'Pod table', globals: true },
+  filter: { title: 'Filter (typing after /)', globals: false },
+  picker: { title: 'Picker', globals: true },
+  'picker.typing': { title: 'Picker (typing a filter)', globals: false },
+  confirm: { title: 'Confirm', globals: false },
+  help: { title: 'Help', globals: true },
+  noconfig: { title: 'No kubeconfig', globals: true },
+};
+
+/** Named commands; each screen maps the commands of its scopes to what they do. */
 export type Command =
   | 'contexts'
   | 'users'
@@ -22,45 +49,81 @@ export type Command =
   | 'quit'
   | 'save'
   | 'confirm'
+  | 'cancel'
   | 'pane'
   | 'sort-name'
   | 'sort-status'
   | 'sort-restarts'
-  | 'sort-age';
+  | 'sort-age'
+  | 'type'
+  | 'erase'
+  | 'apply'
+  | 'demo';
+
+/** What the running kpods can do; a binding whose `when` is false is neither handled nor shown. */
+export interface Capabilities {
+  /** The built-in demo cluster can be opened (the no-kubeconfig screen's `d`). */
+  demo: boolean;
+}
+
+/**
+ * Special key names: `text` is any printable character (typed into the screen's text), `other`
+ * is any key no other binding of the scope takes (the confirm screen's "anything else cancels").
+ */
+export const TEXT = 'text';
+export const OTHER = 'other';
 
 export interface Binding {
   keys: string[];
   command: Command;
   label: string;
-  screen: KeyScreen;
+  scopes: BindingScope[];
   /** The footer's short label (bindings without one appear only on the help screen). */
   footer?: string;
+  when?: (caps: Capabilities) => boolean;
 }
+
+const NAV: Scope[] = ['table', 'picker'];
 
 /** Every key kpods understands, in help-screen order. */
 export const KEYMAP: readonly Binding[] = [
-  { keys: ['c'], command: 'contexts', label: 'contexts', screen: 'table', footer: 'contexts' },
-  { keys: ['u'], command: 'users', label: 'users', screen: 'table', footer: 'users' },
-  { keys: ['n'], command: 'namespaces', label: 'namespaces', screen: 'table', footer: 'ns' },
-  { keys: ['/'], command: 'filter', label: 'filter: name or -l a=b', screen: 'table', footer: 'filter' },
-  { keys: ['j', 'down'], command: 'down', label: 'down', screen: 'any' },
-  { keys: ['k', 'up'], command: 'up', label: 'up', screen: 'any' },
-  { keys: ['pagedown', 'ctrl+f'], command: 'page-down', label: 'page down', screen: 'any' },
-  { keys: ['pageup', 'ctrl+b'], command: 'page-up', label: 'page up', screen: 'any' },
-  { keys: ['g', 'home'], command: 'top', label: 'first row', screen: 'any' },
-  { keys: ['G', 'end'], command: 'bottom', label: 'last row', screen: 'any' },
-  { keys: ['N'], command: 'sort-name', label: 'sort by name', screen: 'table' },
-  { keys: ['S'], command: 'sort-status', label: 'sort by status', screen: 'table' },
-  { keys: ['R'], command: 'sort-restarts', label: 'sort by restarts', screen: 'table' },
-  { keys: ['A'], command: 'sort-age', label: 'sort by age', screen: 'table' },
-  { keys: ['r'], command: 'refresh', label: 'refresh now', screen: 'table', footer: 'refresh' },
-  { keys: ['e'], command: 'pane', label: 'status pane (toggle)', screen: 'table', footer: 'pane' },
-  { keys: ['s'], command: 'save', label: 'save ctx+ns to kubeconfig', screen: 'table', footer: 'save' },
-  { keys: ['enter'], command: 'select', label: 'select', screen: 'picker', footer: 'choose' },
-  { keys: ['y', 'enter'], command: 'confirm', label: 'confirm save', screen: 'save', footer: 'save' },
-  { keys: ['escape'], command: 'back', label: 'back / clear filter', screen: 'any' },
-  { keys: ['?'], command: 'help', label: 'help', screen: 'any', footer: 'help' },
-  { keys: ['q', 'ctrl+c'], command: 'quit', label: 'quit', screen: 'any', footer: 'quit' },
+  { keys: ['c'], command: 'contexts', label: 'contexts', scopes: ['table'], footer: 'contexts' },
+  { keys: ['u'], command: 'users', label: 'users', scopes: ['table'], footer: 'users' },
+  { keys: ['n'], command: 'namespaces', label: 'namespaces', scopes: ['table'], footer: 'ns' },
+  { keys: ['/'], command: 'filter', label: 'filter: name or -l a=b', scopes: ['table'], footer: 'filter' },
+  { keys: ['/'], command: 'filter', label: 'filter the list', scopes: ['picker'] },
+  { keys: ['j', 'down'], command: 'down', label: 'down', scopes: NAV },
+  { keys: ['k', 'up'], command: 'up', label: 'up', scopes: NAV },
+  { keys: ['pagedown', 'ctrl+f'], command: 'page-down', label: 'page down', scopes: NAV },
+  { keys: ['pageup', 'ctrl+b'], command: 'page-up', label: 'page up', scopes: NAV },
+  { keys: ['g', 'home'], command: 'top', label: 'first row', scopes: NAV },
+  { keys: ['G', 'end'], command: 'bottom', label: 'last row', scopes: NAV },
+  { keys: ['N'], command: 'sort-name', label: 'sort by name', scopes: ['table'] },
+  { keys: ['S'], command: 'sort-status', label: 'sort by status', scopes: ['table'] },
+  { keys: ['R'], command: 'sort-restarts', label: 'sort by restarts', scopes: ['table'] },
+  { keys: ['A'], command: 'sort-age', label: 'sort by age', scopes: ['table'] },
+  { keys: ['r'], command: 'refresh', label: 'refresh now', scopes: ['table'], footer: 'refresh' },
+  { keys: ['e'], command: 'pane', label: 'status pane (toggle)', scopes: ['table'], footer: 'pane' },
+  { keys: ['s'], command: 'save', label: 'save ctx+ns to kubeconfig', scopes: ['table'], footer: 'save' },
+  { keys: ['escape'], command: 'back', label: 'clear filter / close pane', scopes: ['table'] },
+  { keys: ['enter'], command: 'select', label: 'choose', scopes: ['picker', 'picker.typing'], footer: 'choose' },
+  { keys: ['escape'], command: 'back', label: 'close', scopes: ['picker'], footer: 'close' },
+  { keys: [TEXT], command: 'type', label: 'start typing a filter', scopes: ['picker'] },
+  { keys: ['escape'], command: 'back', label: 'clear the typed filter', scopes: ['picker.typing'], footer: 'clear' },
+  { keys: ['down'], command: 'down', label: 'down', scopes: ['picker.typing', 'filter'] },
+  { keys: ['up'], command: 'up', label: 'up', scopes: ['picker.typing', 'filter'] },
+  { keys: ['backspace'], command: 'erase', label: 'erase a character', scopes: ['picker.typing', 'filter'] },
+  { keys: [TEXT], command: 'type', label: 'type', scopes: ['picker.typing', 'filter'] },
+  { keys: ['enter'], command: 'apply', label: 'keep the filter', scopes: ['filter'], footer: 'keep' },
+  { keys: ['escape'], command: 'back', label: 'clear the filter', scopes: ['filter'], footer: 'clear' },
+  { keys: ['y', 'enter'], command: 'confirm', label: 'confirm', scopes: ['confirm'], footer: 'confirm' },
+  { keys: [OTHER], command: 'cancel', label: 'cancel', scopes: ['confirm'], footer: 'cancel' },
+  { keys: ['escape'], command: 'back', label: 'back', scopes: ['help'], footer: 'back' },
+  { keys: ['d'], command: 'demo', label: 'open the demo cluster', scopes: ['noconfig'], footer: 'demo', when: (c) => c.demo },
+  { keys: ['escape'], command: 'quit', label: 'quit', scopes: ['noconfig'] },
+  { keys: ['?'], command: 'help', label: 'help (toggle)', scopes: ['global'], footer: 'help' },
+  { keys: ['q'], command: 'quit', label: 'quit', scopes: ['global'], footer: 'quit' },
+  { keys: ['ctrl+c'], command: 'quit', label: 'quit', scopes: ['always'] },
 ];
 
 /** The subset of Ink's key object kpods reads. */
@@ -95,16 +158,39 @@ export function keyName(input: string, key: KeyInfo): string {
   return input;
 }
 
-/** The command bound to `name` on `screen`, screen-specific bindings first. */
-export function lookup(name: string, screen: KeyScreen): Command | undefined {
-  const own = KEYMAP.find((b) => b.screen === screen && b.keys.includes(name));
-  if (own) return own.command;
-  return KEYMAP.find((b) => b.screen === 'any' && b.keys.includes(name))?.command;
+/** True for a key that types a character (not a control key, not a named key). */
+export function isPrintable(name: string): boolean {
+  return [...name].length === 1 && !/[\u0000-\u001f\u007f]/.test(name);
+}
+
+const everyCapability: Capabilities = { demo: true };
+
+/** The bindings that apply in `scope`, in lookup order: its own, then `global` (if taken), then `always`. */
+export function bindingsOf(scope: Scope, caps: Capabilities = everyCapability): Binding[] {
+  const on = (s: BindingScope): Binding[] => KEYMAP.filter((b) => b.scopes.includes(s) && (b.when?.(caps) ?? true));
+  return [...on(scope), ...(SCOPES[scope].globals ? on('global') : []), ...on('always')];
+}
+
+/** The binding that a key named `name` triggers in `scope`: an exact key, then `text`, then `other`. */
+export function lookupBinding(name: string, scope: Scope, caps?: Capabilities): Binding | undefined {
+  const all = bindingsOf(scope, caps);
+  return (
+    all.find((b) => b.keys.includes(name)) ??
+    (isPrintable(name) ? all.find((b) => b.keys.includes(TEXT)) : undefined) ??
+    all.find((b) => b.keys.includes(OTHER))
+  );
+}
+
+/** The command bound to `name` in `scope`. */
+export function lookup(name: string, scope: Scope, caps?: Capabilities): Command | undefined {
+  return lookupBinding(name, scope, caps)?.command;
 }
 
 /** Short labels for the footer: "c contexts  u users …". */
-export function footerHints(screen: KeyScreen): string[] {
-  return KEYMAP.filter((b) => b.footer && (b.screen === screen || b.screen === 'any')).map((b) => `${displayKey(b.keys[0]!)} ${b.footer}`);
+export function footerHints(scope: Scope, caps?: Capabilities): string[] {
+  return bindingsOf(scope, caps)
+    .filter((b) => b.footer)
+    .map((b) => `${displayKey(b.keys[0]!)} ${b.footer}`);
 }
 
 /** How a key is written on screen. */
@@ -118,8 +204,11 @@ export function displayKey(k: string): string {
     pagedown: 'PgDn',
     home: 'Home',
     end: 'End',
+    backspace: 'Bksp',
+    [TEXT]: 'a-z…',
+    [OTHER]: 'other keys',
   };
-  if (names[k]) return names[k]!;
+  if (names[k]) return names[k];
   if (k.startsWith('ctrl+')) return `Ctrl-${k.slice(5).toUpperCase()}`;
   return k;
 }

@@ -1,10 +1,9 @@
-/** The real UiDeps: the kubeconfig engine for contexts, targets and saving; the client for the cluster. */
+/** The real UiDeps: the kubeconfig (loaded once, followed) for contexts, targets and saving; the client for the cluster. */
 import { readFileSync } from 'node:fs';
-import { createKubeClient, diagnose, type ExecRunner } from '../core/client/index.js';
+import { createKubeClient, type ExecRunner } from '../core/client/index.js';
 import { certFacts, decodeJwt } from '../core/client/describe-credential.js';
 import type { Result } from '../core/failure.js';
 import {
-  contextNamespaces,
   defaultFile,
   loadKubeconfig,
   loadingChain,
@@ -12,26 +11,36 @@ import {
   resolveTarget,
   saveCurrentContext,
   saveNamespace,
-  type LoadedKubeconfig,
   type TargetOverrides,
 } from '../core/kubeconfig/index.js';
 import type { Host, Target } from '../core/target.js';
-import type { KubeconfigView, Selection, UiDeps } from './controller.js';
+import { kubeconfigSource, type KubeconfigSource } from './kubeconfig-source.js';
+import type { SaveDeps } from './save.js';
+import type { KubeconfigView, Selection, SessionDeps } from './session.js';
+
+/** Everything the UI needs from the outside world. */
+export interface UiDeps extends SessionDeps, SaveDeps {}
 
 export interface KubeDepsOptions {
   host: Host;
-  explicitPath?: string;
+  explicitPath?: string | undefined;
   /** The kubectl flags given at start; context/user/namespace come from the selection instead. */
   overrides: TargetOverrides;
-  execRunner?: ExecRunner;
+  /** The kubeconfig in use (default: loaded here once, not followed). */
+  source?: KubeconfigSource | undefined;
+  execRunner?: ExecRunner | undefined;
   /** Receives an exec plugin's stderr (neutralised); the UI shows it as a message. */
-  onExecStderr?: (text: string) => void;
+  onExecStderr?: ((text: string) => void) | undefined;
+}
+
+/** Loads the kubeconfig chain for `explicitPath` (or $KUBECONFIG, or the home file) as a followable source. */
+export function loadSource(host: Host, explicitPath: string | undefined): KubeconfigSource {
+  return kubeconfigSource(() => loadKubeconfig({ ...(explicitPath ? { explicitPath } : {}), host }));
 }
 
 /** Builds the UiDeps for one kubeconfig chain. */
 export function kubeDeps(o: KubeDepsOptions): UiDeps {
-  const load = (): Result<LoadedKubeconfig> =>
-    loadKubeconfig({ ...(o.explicitPath ? { explicitPath: o.explicitPath } : {}), host: o.host });
+  const source = o.source ?? loadSource(o.host, o.explicitPath);
   const save = { ...(o.explicitPath ? { explicitPath: o.explicitPath } : {}), host: o.host };
   // --cluster only shapes the first target; the rest of kubectl's overrides hold for the session.
   const { context: _c, user: _u, namespace: _n, cluster: _cl, ...session } = o.overrides;
@@ -39,7 +48,7 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
   return {
     now: o.host.now,
     kubeconfig(): KubeconfigView {
-      const r = load();
+      const r = source.current();
       if (!r.ok) return { contexts: [], users: [] };
       const c = r.value;
       return {
@@ -54,7 +63,7 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
       };
     },
     resolve(sel: Selection): Result<Target> {
-      const r = load();
+      const r = source.current();
       if (!r.ok) return r;
       const overrides: TargetOverrides = first ? { ...o.overrides } : { ...session };
       first = false;
@@ -69,20 +78,9 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
         ...(o.execRunner ? { execRunner: o.execRunner } : {}),
         ...(o.onExecStderr ? { onExecStderr: o.onExecStderr } : {}),
       }),
-    explain(f, client, target, query, signal) {
-      // As `kpods list` does: the namespaces of the kubeconfig's contexts are worth checking too.
-      const r = load();
-      const candidateNamespaces = r.ok ? contextNamespaces(r.value) : [];
-      return diagnose(f, client, {
-        ...(query.namespace !== undefined ? { namespace: query.namespace } : {}),
-        contextNamespace: target.namespace,
-        candidateNamespaces,
-        signal,
-      });
-    },
     expiry: (target) => credentialExpiry(target),
     savePreview(context, namespace) {
-      const r = load();
+      const r = source.current();
       // The file the writer will choose (the same rule, legacy ~/.kube/.kubeconfig included).
       const file = r.ok ? r.value.defaultFile : defaultFile(loadingChain(o.explicitPath, o.host));
       const origin = r.ok ? r.value.contexts.find((c) => c.name === context)?.origin : undefined;
@@ -104,6 +102,8 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
       if (!a.ok) return a;
       const b = await saveNamespace({ ...save, context, namespace });
       if (!b.ok) return b;
+      // kpods' own write is taken in at once (the file watcher then finds nothing new).
+      source.reload();
       const files = [...new Set([a.value.file, b.value.file].filter((x): x is string => !!x))];
       return { ok: true, value: files.length ? `wrote ${files.join(', ')}` : 'already set; nothing to change' };
     },

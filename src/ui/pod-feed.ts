@@ -76,9 +76,11 @@ export class PodFeed {
       this.refreshWanted = false;
       const res = await client.listPods(query, {
         signal: this.abort.signal,
-        // Polling all namespaces: one small Table per namespace (~20x fewer bytes); a watch needs
-        // the cluster-wide list's resourceVersion instead.
-        ...(this.opts.watch ? {} : { perNamespace: true }),
+        // Polling: small Table(None) rows whose AGE is the server's cell, fresh every interval (all
+        // namespaces: one Table per namespace, ~20x fewer bytes). A watch needs the cluster-wide
+        // list's resourceVersion, and rows with creationTimestamp: its rows may not be sent again
+        // for hours, so AGE is computed from the creation time (exact at every second).
+        ...(this.opts.watch ? { objects: 'metadata' as const } : { perNamespace: true }),
         onProgress: (loaded, total) => {
           if (!this.hadData && !this.stopped) listener.progress(loaded, total);
         },

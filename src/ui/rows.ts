@@ -1,10 +1,10 @@
 /** Pure row operations for the live table: sorting, the `/` filter and label selectors. */
 import type { PodRow } from '../core/client/types.js';
 import { matchesLabels, parseLabelSelector as parseSelector, type LabelRequirement } from '../core/label-selector.js';
+import { parseAgeCell } from './age.js';
 
 /** The sort keys the table offers. */
 export type SortKey = 'name' | 'status' | 'restarts' | 'age';
-export const SORT_KEYS: readonly SortKey[] = ['name', 'status', 'restarts', 'age'];
 
 function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -14,8 +14,14 @@ function byName(a: PodRow, b: PodRow): number {
   return cmpStr(a.namespace, b.namespace) || cmpStr(a.name, b.name);
 }
 
-function created(r: PodRow): number {
-  return r.createdAt ? r.createdAt.getTime() : 0;
+/**
+ * The age sort key: larger is younger. The creation time when known; for rows that carry only
+ * the server's AGE cell, minus the age it states (an order, never a date); unknown ages sort last.
+ */
+export function ageSortValue(r: PodRow): number {
+  if (r.createdAt) return r.createdAt.getTime();
+  const ms = r.ageCell === undefined ? undefined : parseAgeCell(r.ageCell);
+  return ms === undefined ? Number.NEGATIVE_INFINITY : -ms;
 }
 
 const COMPARE: Record<SortKey, (a: PodRow, b: PodRow) => number> = {
@@ -24,14 +30,14 @@ const COMPARE: Record<SortKey, (a: PodRow, b: PodRow) => number> = {
   // Most restarts first, as a user hunting crash loops wants.
   restarts: (a, b) => b.restartCount - a.restartCount || byName(a, b),
   // Youngest first (like k9s' age sort); unknown ages last.
-  age: (a, b) => created(b) - created(a) || byName(a, b),
+  age: (a, b) => ageSortValue(b) - ageSortValue(a) || byName(a, b),
 };
 
 /**
  * Merges a few `changed` rows into `sorted` (already sorted by `key`, without them): O(n + k log k)
  * instead of re-sorting everything when a watch batch moves or adds a handful of pods.
  */
-export function mergeSorted(sorted: PodRow[], changed: PodRow[], key: SortKey): PodRow[] {
+export function mergeSorted(sorted: readonly PodRow[], changed: readonly PodRow[], key: SortKey): PodRow[] {
   const cmp = COMPARE[key];
   const add = [...changed].sort(cmp);
   const out: PodRow[] = new Array(sorted.length + add.length);
@@ -103,7 +109,7 @@ export function labelSelectorOf(input: string): string | undefined {
 }
 
 /** Applies the filter typed after `/` (empty keeps every row); `labels: false` leaves `-l` to the server. */
-export function filterRows(rows: PodRow[], input: string, labels = true): PodRow[] {
+export function filterRows(rows: readonly PodRow[], input: string, labels = true): readonly PodRow[] {
   const parsed = parseFilter(input);
   const f = labels ? parsed : { ...parsed, labels: [] };
   if (f.text === '' && f.labels.length === 0) return rows;

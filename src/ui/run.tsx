@@ -4,7 +4,8 @@
  */
 import { render, type Instance } from 'ink';
 import { App } from './App.js';
-import type { Controller } from './controller.js';
+import type { SaveDeps } from './save.js';
+import type { UiSession } from './session.js';
 import type { Store } from './store.js';
 
 const ENTER_ALT = '\u001b[?1049h';
@@ -14,7 +15,8 @@ const SHOW_CURSOR = '\u001b[?25h';
 export interface RunUiOptions {
   store: Store;
   /** Already started (it may fetch while Ink loads); stopped on quit. */
-  controller?: Controller;
+  session?: UiSession | undefined;
+  saver?: SaveDeps | undefined;
   color: boolean;
   now: () => Date;
   stdin: NodeJS.ReadStream;
@@ -26,7 +28,7 @@ export interface RunUiOptions {
 
 /** A running UI: `stepAside` lends the terminal to a child process; `done` resolves on quit. */
 export interface RunningUi {
-  controller?: Controller;
+  session?: UiSession | undefined;
   stepAside<T>(fn: () => Promise<T>): Promise<T>;
   quit(): void;
   done: Promise<void>;
@@ -64,12 +66,12 @@ export function startUi(o: RunUiOptions): RunningUi {
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => (resolveDone = r));
   let queue: Promise<unknown> = Promise.resolve();
-  const controller = o.controller;
+  const session = o.session;
 
   const mount = (): void => {
     if (tty) o.stdout.write(ENTER_ALT);
     instance = render(
-      <App store={o.store} controller={controller} color={o.color} now={o.now} onQuit={() => ui.quit()} onDemo={o.onDemo} />,
+      <App store={o.store} session={session} saver={o.saver} color={o.color} now={o.now} onQuit={() => ui.quit()} onDemo={o.onDemo} />,
       { stdout: o.stdout, stdin: o.stdin, stderr: o.stderr, exitOnCtrlC: false, patchConsole: false },
     );
   };
@@ -86,17 +88,17 @@ export function startUi(o: RunUiOptions): RunningUi {
   };
 
   const ui: RunningUi = {
-    controller,
+    session,
     done,
     quit() {
       if (finished) return;
       finished = true;
       process.off('exit', onExit);
       unmount();
-      // The signal listeners stay until the controller has stopped: Ink's signal-exit re-raises a
+      // The signal listeners stay until the session has stopped: Ink's signal-exit re-raises a
       // signal that no other listener handles, which would kill the process before the caller's
       // clean-up (the demo's temporary folder) runs.
-      void (controller?.stop() ?? Promise.resolve()).finally(() => {
+      void (session?.stop() ?? Promise.resolve()).finally(() => {
         process.off('SIGTERM', onSignal);
         process.off('SIGHUP', onSignal);
         resolveDone();

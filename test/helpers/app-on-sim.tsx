@@ -5,15 +5,16 @@ import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/index.js';
 import { App } from '../../src/ui/App.js';
-import { Controller, type Selection } from '../../src/ui/controller.js';
-import { kubeDeps } from '../../src/ui/kube-deps.js';
+import { UiSession, type Selection } from '../../src/ui/session.js';
+import { followKubeconfig } from '../../src/ui/follow-kubeconfig.js';
+import { kubeDeps, loadSource } from '../../src/ui/kube-deps.js';
 import { createStore, type Store } from '../../src/ui/store.js';
 import { renderSized, type Rendered } from './ink.js';
 
 export interface AppOnSim {
   sim: Simulator;
   store: Store;
-  controller: Controller;
+  session: UiSession;
   ui: Rendered;
 }
 
@@ -23,28 +24,39 @@ export interface AppOnSimOptions {
   selection: Selection;
   columns?: number;
   rows?: number;
+  /** Follow the kubeconfig file on disk, as `kpods` does. */
+  follow?: boolean;
+  /** The clock of both the simulator and the UI (default: the real one). */
+  now?: () => Date;
 }
 
 /** Starts the simulator and the App on it; everything is stopped and removed when `t` ends. */
 export async function startAppOnSim(t: TestContext, o: AppOnSimOptions): Promise<AppOnSim> {
-  const sim = await startSimulator(o.sim ?? {});
+  const now = o.now ?? (() => new Date());
+  const sim = await startSimulator({ ...o.sim, now });
   const home = mkdtempSync(join(tmpdir(), 'kpods-ui-home-'));
   t.after(async () => {
     await sim.close();
     rmSync(home, { recursive: true, force: true });
   });
-  const host = { env: {}, home, cwd: home, now: () => new Date() };
+  const host = { env: {}, home, cwd: home, now };
   const store = createStore();
-  const controller = new Controller(store, kubeDeps({ host, explicitPath: sim.kubeconfigPath, overrides: {} }), o.feed, o.selection);
+  const source = loadSource(host, sim.kubeconfigPath);
+  const deps = kubeDeps({ host, explicitPath: sim.kubeconfigPath, overrides: {}, source });
+  const session = new UiSession(store, deps, o.feed, o.selection);
+  if (o.follow) {
+    const following = followKubeconfig([sim.kubeconfigPath], source, session, store, { pinnedContext: false, debounceMs: 50 });
+    t.after(() => following.close());
+  }
   const ui = renderSized(
-    <App store={store} controller={controller} color={false} now={host.now} onQuit={() => undefined} />,
+    <App store={store} session={session} saver={deps} color={false} now={host.now} onQuit={() => undefined} />,
     o.columns ?? 120,
     o.rows ?? 30,
   );
   t.after(async () => {
     ui.unmount();
-    await controller.stop();
+    await session.stop();
   });
-  controller.start();
-  return { sim, store, controller, ui };
+  session.start();
+  return { sim, store, session, ui };
 }

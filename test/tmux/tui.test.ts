@@ -74,6 +74,14 @@ test('kpods in tmux with no kubeconfig: explains where it looked and offers the 
         .slice(0, 40),
     ),
   );
+  // The footer offers only the keys that work here (it used to show c u n / r e s).
+  assert.match(s, /d demo {2}\? help {2}q quit/);
+  assert.doesNotMatch(s, /c contexts|r refresh|s save/);
+  tmux.send('c');
+  tmux.send('?');
+  await tmux.waitFor((x) => x.includes('Keys (Esc or ? to go back)') && x.includes('No kubeconfig'), 'help for this screen');
+  tmux.send('Escape');
+  await tmux.waitFor((x) => x.includes('Press d') && !x.includes('Keys (Esc'), 'back on the no-kubeconfig screen');
   tmux.send('C-c');
   await tmux.waitFor((x) => x.includes('[exited 0]'), 'Ctrl-C quits');
 });

@@ -66,8 +66,8 @@ test('--watch keeps the table live by list+watch: a change and a deletion arrive
     selection: { context: 'admin' },
   });
   await ui.waitFor((x) => x.includes('ns: default') && x.includes('Running'), 'rows');
-  const first = store.getState().view[0]!;
-  const second = store.getState().view[1]!;
+  const first = store.getState().table.view[0]!;
+  const second = store.getState().table.view[1]!;
   const changed = sim.cluster.updatePod(first.namespace, first.name, (pod) => {
     const cs = pod.status?.containerStatuses;
     if (cs && cs[0]) cs[0] = { ...cs[0], restartCount: 4242 - cs.slice(1).reduce((n, c) => n + (c.restartCount ?? 0), 0) };
@@ -85,7 +85,7 @@ test('hostile text from the cluster is neutralised before it reaches the termina
     selection: { context: 'hostile' },
     columns: 160,
   });
-  await ui.waitFor((x) => x.includes('ns: hostile') && store.getState().view.length > 0, 'hostile rows', 20_000);
+  await ui.waitFor((x) => x.includes('ns: hostile') && store.getState().table.view.length > 0, 'hostile rows', 20_000);
   await ui.waitFor((x) => x.includes('^['), 'escape shown in caret notation');
   const raw = ui.frames[ui.frames.length - 1] ?? '';
   // Ink's own styling escapes are CSI sequences; none other (OSC titles, cursor moves by the cluster) may remain.
@@ -102,5 +102,5 @@ test('a -l label filter is applied by the server', async (t) => {
   await ui.waitFor((x) => /\nweb-/.test(x) && /\napi-/.test(x), 'web and api pods');
   await ui.press('/-l app=web', (x) => x.includes('/-l app=web'), 'typed');
   await ui.press(KEYS.enter, (x) => /\nweb-/.test(x) && !/\napi-/.test(x), 'only app=web pods', 20_000);
-  assert.ok(store.getState().view.every((r) => r.name.startsWith('web-')));
+  assert.ok(store.getState().table.view.every((r) => r.name.startsWith('web-')));
 });

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { App } from '../../src/ui/App.js';
-import { Controller, type Selection, type UiDeps } from '../../src/ui/controller.js';
+import { UiSession, type Selection } from '../../src/ui/session.js';
+import type { UiDeps } from '../../src/ui/kube-deps.js';
 import { createStore } from '../../src/ui/store.js';
 import { failure } from '../../src/core/failure.js';
 import type { Target } from '../../src/core/target.js';
@@ -72,16 +73,20 @@ function setup() {
     save: async (ctx, ns) => (saved.push(`${ctx}/${ns}`), { ok: true, value: '/tmp/kube/config' }),
   };
   const store = createStore();
-  const controller = new Controller(store, deps, { intervalMs: 50, watch: false }, { context: 'admin' });
+  const session = new UiSession(store, deps, { intervalMs: 50, watch: false }, { context: 'admin' });
   let quit = false;
-  const ui = renderSized(<App store={store} controller={controller} color={false} now={now} onQuit={() => (quit = true)} />, 100, 24);
-  controller.start();
-  return { ui, controller, saved, clients, store, quitted: () => quit };
+  const ui = renderSized(
+    <App store={store} session={session} saver={deps} color={false} now={now} onQuit={() => (quit = true)} />,
+    100,
+    24,
+  );
+  session.start();
+  return { ui, session, saved, clients, store, quitted: () => quit };
 }
 
 test('App: rows, header, footer; frame fits in rows-1; navigation and sorting keep the selection', async (t) => {
-  const { ui, controller, store, clients } = setup();
-  t.after(async () => (ui.unmount(), await controller.stop()));
+  const { ui, session, store, clients } = setup();
+  t.after(async () => (ui.unmount(), await session.stop()));
   let f = await ui.waitFor((x) => x.includes('web-1') && x.includes('db-0'), 'rows');
   assert.match(f, /ctx: admin/);
   assert.match(f, /server: https:\/\/admin\.example:6443/);
@@ -101,21 +106,21 @@ test('App: rows, header, footer; frame fits in rows-1; navigation and sorting ke
   assert.equal(clients.get('admin')!.calls.at(-1)?.labelSelector, undefined);
   // Select web-1, sort by restarts (db-0 first now): the selection stays on web-1.
   await ui.press('j', () => true, 'down');
-  assert.equal(store.getState().view[store.getState().cursor]?.name, 'web-1');
+  assert.equal(store.getState().table.view[store.getState().table.cursor]?.name, 'web-1');
   f = await ui.press('R', (x) => x.includes('RESTARTS↓'), 'sorted by restarts');
   assert.ok(f.indexOf('db-0') < f.indexOf('web-1'));
-  assert.equal(store.getState().view[store.getState().cursor]?.name, 'web-1');
+  assert.equal(store.getState().table.view[store.getState().table.cursor]?.name, 'web-1');
   await ui.press('N', (x) => !x.includes('↓'), 'sorted by name');
-  await ui.press('G', () => store.getState().cursor === 1, 'G');
-  await ui.press('g', () => store.getState().cursor === 0, 'g');
-  await ui.press(KEYS.pageDown, () => store.getState().cursor === 1, 'PgDn clamps to the last row');
+  await ui.press('G', () => store.getState().table.cursor === 1, 'G');
+  await ui.press('g', () => store.getState().table.cursor === 0, 'g');
+  await ui.press(KEYS.pageDown, () => store.getState().table.cursor === 1, 'PgDn clamps to the last row');
   await ui.press('e', (x) => x.includes('── status') && x.includes('All stages pass'), 'status pane on demand');
   await ui.press(KEYS.escape, (x) => !x.includes('── status'), 'pane closed');
 });
 
 test('App: context picker switches; 403 shows the pane; namespace picker offers allowed namespaces and a typed name', async (t) => {
-  const { ui, controller } = setup();
-  t.after(async () => (ui.unmount(), await controller.stop()));
+  const { ui, session } = setup();
+  t.after(async () => (ui.unmount(), await session.stop()));
   await ui.waitFor((x) => x.includes('web-1'), 'rows');
   await ui.press('c', (x) => x.includes('Contexts') && x.includes('* admin') && x.includes('cluster dev-cluster'), 'context picker');
   await ui.press('j', () => true, 'moved');
@@ -143,8 +148,8 @@ test('App: context picker switches; 403 shows the pane; namespace picker offers 
 });
 
 test('App: user override is shown and cleared by picking the context again; save previews then writes', async (t) => {
-  const { ui, controller, saved } = setup();
-  t.after(async () => (ui.unmount(), await controller.stop()));
+  const { ui, session, saved } = setup();
+  t.after(async () => (ui.unmount(), await session.stop()));
   await ui.waitFor((x) => x.includes('web-1'), 'rows');
   await ui.press('u', (x) => x.includes('Users') && x.includes('dev-user'), 'users');
   await ui.press('j', () => true, 'down');
@@ -157,8 +162,8 @@ test('App: user override is shown and cleared by picking the context again; save
 });
 
 test('App: stale rows when the server starts failing; narrow terminals drop wide columns; q quits', async (t) => {
-  const { ui, controller, clients, quitted } = setup();
-  t.after(async () => (ui.unmount(), await controller.stop()));
+  const { ui, session, clients, quitted } = setup();
+  t.after(async () => (ui.unmount(), await session.stop()));
   await ui.waitFor((x) => x.includes('web-1') && x.includes('IP'), 'rows with IP at 100 columns');
   ui.resize(60, 20);
   await ui.waitFor((x) => !x.includes('IP') && x.includes('web-1'), 'IP dropped at 60 columns');
@@ -185,10 +190,16 @@ test('App: progress while a large first list loads', async (t) => {
 
 test('App: with no kubeconfig the screen explains where kpods looked and d opens the demo', async (t) => {
   const store = createStore();
-  store.dispatch({ type: 'screen', screen: 'noconfig' });
   store.dispatch({
-    type: 'failed',
-    failure: failure('kubeconfig.not-found', 'No kubeconfig found at /home/x/.kube/config (KUBECONFIG is not set).', ['Try kpods demo.']),
+    type: 'base',
+    screen: {
+      id: 'noconfig',
+      state: {
+        failure: failure('kubeconfig.not-found', 'No kubeconfig found at /home/x/.kube/config (KUBECONFIG is not set).', [
+          'Try kpods demo.',
+        ]),
+      },
+    },
   });
   let demo = 0;
   const ui = renderSized(<App store={store} color={false} now={now} onQuit={() => undefined} onDemo={() => demo++} />, 100, 24);

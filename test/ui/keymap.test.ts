@@ -1,8 +1,28 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { displayKey, footerHints, keyName, KEYMAP, lookup } from '../../src/ui/keymap.js';
+import {
+  bindingsOf,
+  displayKey,
+  footerHints,
+  keyName,
+  KEYMAP,
+  lookup,
+  OTHER,
+  SCOPES,
+  TEXT,
+  type KeyInfo,
+  type Scope,
+} from '../../src/ui/keymap.js';
+import { handleKey, handlerFor } from '../../src/ui/input.js';
+import { SCREENS } from '../../src/ui/screens/registry.js';
+import { fillPicker, newPicker, pickerQuery } from '../../src/ui/screens/picker-model.js';
+import type { UiContext } from '../../src/ui/screens/types.js';
+import type { UiSession } from '../../src/ui/session.js';
+import { initialState, reduce, type NewScreen, type ScreenId, type UiState } from '../../src/ui/state.js';
+import { createStore } from '../../src/ui/store.js';
+import { row } from './fake-client.js';
 
-test('the keymap has the keys the issue asks for, and no key means two things on one screen', () => {
+test('the keymap has the keys the issue asks for, and no key means two things in one scope', () => {
   const want: Record<string, string> = {
     c: 'contexts',
     u: 'users',
@@ -24,11 +44,15 @@ test('the keymap has the keys the issue asks for, and no key means two things on
   };
   for (const [key, cmd] of Object.entries(want)) assert.equal(lookup(key, 'table'), cmd, key);
   assert.equal(lookup('enter', 'picker'), 'select');
-  for (const screen of ['table', 'picker', 'help', 'save'] as const) {
+  assert.equal(lookup('x', 'picker'), 'type', 'a printable key starts the picker filter');
+  assert.equal(lookup('q', 'filter'), 'type', 'text entry types q instead of quitting');
+  assert.equal(lookup('ctrl+c', 'filter'), 'quit');
+  assert.equal(lookup('n', 'confirm'), 'cancel', 'anything else cancels a confirm');
+  for (const scope of Object.keys(SCOPES) as Scope[]) {
     const seen = new Map<string, string>();
-    for (const b of KEYMAP.filter((x) => x.screen === screen))
+    for (const b of bindingsOf(scope))
       for (const k of b.keys) {
-        assert.ok(!seen.has(k), `${k} bound twice on ${screen}`);
+        assert.ok(!seen.has(k), `${k} bound twice in ${scope}`);
         seen.set(k, b.command);
       }
   }
@@ -44,4 +68,135 @@ test('key names from Ink key events, footer hints and display names come from th
   assert.ok(footerHints('table').join('  ').length <= 80, 'the footer fits 80 columns');
   assert.equal(displayKey('pagedown'), 'PgDn');
   assert.equal(displayKey('ctrl+c'), 'Ctrl-C');
+});
+
+test('every scope belongs to a screen, and every binding of every scope has a handler on its screen', () => {
+  const owners = new Map<Scope, ScreenId>();
+  for (const [id, def] of Object.entries(SCREENS) as Array<[ScreenId, (typeof SCREENS)[ScreenId]]>)
+    for (const s of def.scopes) owners.set(s, id);
+  for (const scope of Object.keys(SCOPES) as Scope[]) {
+    const id = owners.get(scope);
+    assert.ok(id, `scope ${scope} belongs to no screen`);
+    for (const b of bindingsOf(scope))
+      assert.ok(handlerFor(id, b.command), `${b.keys.join('/')} (${b.command}) is advertised on ${scope} but ${id} has no handler`);
+  }
+  assert.ok(KEYMAP.every((b) => b.scopes.length > 0));
+});
+
+/** A key name as Ink would deliver it. */
+function press(name: string): [string, KeyInfo] {
+  const named: Record<string, KeyInfo> = {
+    up: { upArrow: true },
+    down: { downArrow: true },
+    pageup: { pageUp: true },
+    pagedown: { pageDown: true },
+    home: { home: true },
+    end: { end: true },
+    enter: { return: true },
+    escape: { escape: true },
+    backspace: { backspace: true },
+  };
+  if (named[name]) return ['', named[name]];
+  if (name.startsWith('ctrl+')) return [name.slice(5), { ctrl: true }];
+  if (name === TEXT) return ['x', {}];
+  if (name === OTHER) return ['z', {}];
+  return [name, {}];
+}
+
+const rows = [row('a1', { status: 'B' }), row('a2', { status: 'A' }), row('a3', { status: 'C' })];
+const items = rows.map((r) => ({ id: r.name, label: r.name }));
+
+/** A state with `screen` on top of a table of three rows (cursor in the middle, a filter set). */
+function stateWith(screen: NewScreen | undefined, sort: 'name' | 'status'): UiState {
+  let s = initialState(sort);
+  for (const a of [
+    { type: 'viewport', rows: 1 },
+    { type: 'pods', rows, at: new Date(0) },
+    { type: 'filter-set', text: 'a' },
+    { type: 'move', delta: 1 },
+  ] as const)
+    s = reduce(s, a);
+  return screen ? reduce(s, { type: 'push', screen }) : s;
+}
+
+const SETUPS: Record<Scope, NewScreen | undefined | 'noconfig'> = {
+  table: undefined,
+  filter: { id: 'filter', state: { draft: 'a' } },
+  picker: {
+    id: 'picker',
+    state: {
+      ...fillPicker(
+        newPicker('P', () => undefined),
+        { items },
+      ),
+      index: 1,
+    },
+  },
+  'picker.typing': {
+    id: 'picker',
+    state: {
+      ...pickerQuery(
+        fillPicker(
+          newPicker('P', () => undefined),
+          { items },
+        ),
+        'a',
+        true,
+      ),
+      index: 1,
+    },
+  },
+  confirm: { id: 'confirm', state: { title: 'Sure?', lines: [], onConfirm: () => undefined } },
+  help: { id: 'help', state: {} },
+  noconfig: 'noconfig',
+};
+
+test('every key the footer or help advertises on a screen does something there', () => {
+  for (const scope of Object.keys(SCOPES) as Scope[]) {
+    for (const b of bindingsOf(scope)) {
+      for (const key of b.keys) {
+        const effects: string[] = [];
+        const setup = SETUPS[scope];
+        const sort = b.command === 'sort-name' ? 'status' : 'name';
+        const base =
+          setup === 'noconfig' ? reduce(initialState(), { type: 'base', screen: { id: 'noconfig', state: {} } }) : stateWith(setup, sort);
+        const store = createStore(base);
+        const session = new Proxy({} as UiSession, {
+          get: (_t, prop) => {
+            if (prop === 'kubeconfig') return () => ({ contexts: [], users: [] });
+            if (prop === 'selection') return { context: 'a' };
+            if (prop === 'target' || prop === 'client') return undefined;
+            if (prop === 'knownNamespaces') return () => [];
+            if (prop === 'saveNamespace') return () => 'default';
+            return (...args: unknown[]) => effects.push(`session.${String(prop)}(${args.join(',')})`);
+          },
+        });
+        const ui: UiContext = {
+          store,
+          session,
+          saver: { savePreview: () => 'preview', save: async () => ({ ok: true, value: 'ok' }) },
+          quit: () => effects.push('quit'),
+          demo: () => effects.push('demo'),
+        };
+        const [input, info] = press(key);
+        handleKey(input, info, ui);
+        const changed = store.getState() !== base;
+        assert.ok(changed || effects.length > 0, `${displayKey(key)} (${b.command}) does nothing on ${scope}`);
+      }
+    }
+  }
+});
+
+test('the no-kubeconfig screen advertises only keys that work: d only when the demo can open', () => {
+  assert.deepEqual(footerHints('noconfig', { demo: true }), ['d demo', '? help', 'q quit']);
+  assert.deepEqual(footerHints('noconfig', { demo: false }), ['? help', 'q quit']);
+  for (const k of ['c', 'u', 'n', '/', 'r', 'e', 's'])
+    assert.equal(lookup(k, 'noconfig'), undefined, `${k} is not offered without a kubeconfig`);
+  const store = createStore(reduce(initialState(), { type: 'base', screen: { id: 'noconfig', state: {} } }));
+  const before = store.getState();
+  let quit = 0;
+  handleKey('d', {}, { store, quit: () => quit++ });
+  assert.equal(store.getState(), before, 'd without a demo does nothing (and is not advertised)');
+  handleKey('q', {}, { store, quit: () => quit++ });
+  assert.equal(quit, 1);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { filterRows, labelSelectorOf, parseLabelSelector, sortRows, statusClass } from '../../src/ui/rows.js';
-import { estimateCreated, parseAgeCell, shortDuration } from '../../src/ui/age.js';
+import { ageCell, parseAgeCell, shortDuration } from '../../src/ui/age.js';
 import { fit, layoutColumns } from '../../src/ui/columns.js';
 import { colorEnabled } from '../../src/ui/theme.js';
 import { row } from './fake-client.js';
@@ -126,12 +126,46 @@ test('the -l part of the filter is extracted for the server', () => {
   assert.equal(labelSelectorOf('-l app=('), undefined);
 });
 
-test('AGE cells without metadata become creation times that keep counting', () => {
+test('AGE: rows with a creation time count at render time; rows with only the server cell show it as sent, never rewritten', () => {
   assert.equal(parseAgeCell('2d3h'), (2 * 24 + 3) * 3600_000);
   assert.equal(parseAgeCell('5m30s'), 330_000);
   assert.equal(parseAgeCell('<unknown>'), undefined);
-  const now = new Date('2026-06-01T00:00:00Z');
-  const [r] = estimateCreated([row('x', { createdAt: undefined, ageCell: '3m' })], now);
-  assert.equal(r!.createdAt?.toISOString(), '2026-05-31T23:57:00.000Z');
-  assert.equal(shortDuration(new Date('2026-06-01T00:10:00Z').getTime() - r!.createdAt!.getTime()), '13m');
+  const created = row('a', { createdAt: new Date('2026-05-31T23:57:00Z') });
+  assert.equal(ageCell(created, new Date('2026-06-01T00:10:00Z')), '13m');
+  const cellOnly = Object.freeze(row('x', { createdAt: undefined, ageCell: '19d' }));
+  assert.equal(ageCell(cellOnly, new Date('2026-06-01T00:00:00Z')), '19d');
+  assert.equal(ageCell(cellOnly, new Date('2026-06-01T23:59:00Z')), '19d', 'the cell stays as the server sent it until the next answer');
+  assert.equal(shortDuration(90_000), '90s');
+  // Sorting by age orders cell-only rows by the age they state (youngest first), unknown ages last.
+  const sorted = sortRows(
+    [
+      row('old', { createdAt: undefined, ageCell: '19d' }),
+      row('new', { createdAt: undefined, ageCell: '7d23h' }),
+      row('unk', { createdAt: undefined, ageCell: '<unknown>' }),
+    ],
+    'age',
+  );
+  assert.deepEqual(
+    sorted.map((r) => r.name),
+    ['new', 'old', 'unk'],
+  );
+});
+
+test('decoded rows are settled and frozen: nobody writes into the client rows', async () => {
+  const { rowsFromTable, tableColumns } = await import('../../src/core/client/pod-rows.js');
+  const defs = ['Name', 'Ready', 'Status', 'Restarts', 'Age'].map((name) => ({ name }));
+  const table = {
+    rows: [
+      { cells: ['a', '1/1', 'Running', 0, '19d'] },
+      {
+        cells: ['b', '1/1', 'Running', 0, '5m'],
+        object: { metadata: { name: 'b', namespace: 'x', creationTimestamp: '2026-05-31T23:55:00Z' } },
+      },
+    ],
+  };
+  const [a, b] = rowsFromTable(table, tableColumns(defs)!, 'x');
+  assert.ok(Object.isFrozen(a) && Object.isFrozen(b) && Object.isFrozen(a!.labels));
+  assert.equal(a!.createdAt, undefined, 'no creation time is made up from the AGE cell');
+  assert.equal(ageCell(a!, new Date('2026-06-02T00:00:00Z')), '19d');
+  assert.equal(ageCell(b!, new Date('2026-06-01T00:00:00Z')), '5m');
 });

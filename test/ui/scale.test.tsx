@@ -30,7 +30,7 @@ function timed<T>(fn: () => T): [T, number] {
 test('50,000 pods: sort, filter, scroll and a watch batch are fast enough for a frame', () => {
   let s: UiState = reduce(reduce(initialState(), { type: 'target', target }), { type: 'viewport', rows: 20 });
   [s] = timed(() => reduce(s, { type: 'pods', rows, at }));
-  assert.equal(s.view.length, N);
+  assert.equal(s.table.view.length, N);
   const costs: Record<string, number> = {};
   let ms: number;
   // A poll that returns the same pods (new objects, same sort keys) does not re-sort.
@@ -40,17 +40,17 @@ test('50,000 pods: sort, filter, scroll and a watch batch are fast enough for a 
   costs.page = ms;
   [s, ms] = timed(() => reduce(s, { type: 'sort', key: 'restarts' }));
   costs.sort = ms;
-  [s, ms] = timed(() => reduce(s, { type: 'filter-input', text: 'pod-1' }));
+  [s, ms] = timed(() => reduce(s, { type: 'filter-set', text: 'pod-1' }));
   costs.filter = ms;
   // Label selectors are applied by the server in the app; the local matcher is still measured.
-  const [byLabel, labelMs] = timed(() => filterRows(s.sorted, '-l app=app-3'));
+  const [byLabel, labelMs] = timed(() => filterRows(s.table.sorted, '-l app=app-3'));
   costs.labels = labelMs;
   assert.equal(byLabel.length, N / 20);
   // A watch batch that changes cells but no sort key patches in place.
-  const batch = s.view.slice(0, 50).map((r) => ({ ...r, ready: '0/1' }));
+  const batch = s.table.view.slice(0, 50).map((r) => ({ ...r, ready: '0/1' }));
   [s, ms] = timed(() => reduce(s, { type: 'changes', upserts: batch, deletes: [], at }));
   costs.watchBatch = ms;
-  assert.equal(s.view[0]!.ready, '0/1');
+  assert.equal(s.table.view[0]!.ready, '0/1');
   console.log(
     '50k-pod reducer costs (ms):',
     JSON.stringify(Object.fromEntries(Object.entries(costs).map(([k, v]) => [k, Math.round(v * 10) / 10]))),
@@ -70,7 +70,7 @@ test('50,000 pods: the frame holds only the visible rows', async (t) => {
   assert.ok(podLines.length > 10 && podLines.length <= 29, `${podLines.length} pod lines`);
   assert.ok(f.split('\n').length <= 29);
   const t0 = performance.now();
-  await ui.press('G', (x) => x.split('\n').some((l) => l.includes('pod-')) && store.getState().cursor === N - 1, 'last row');
+  await ui.press('G', (x) => x.split('\n').some((l) => l.includes('pod-')) && store.getState().table.cursor === N - 1, 'last row');
   const ms = performance.now() - t0;
   assert.ok(ms < 8000, `G took ${ms} ms`);
 });

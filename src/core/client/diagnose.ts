@@ -13,7 +13,10 @@ export interface DiagnoseContext {
   /** The namespace of the context, checked with a rules review when namespaces cannot be listed. */
   contextNamespace?: string;
   signal?: AbortSignal;
-  /** Namespaces worth checking when the server will not list namespaces (e.g. from other kubeconfig contexts). */
+  /**
+   * Namespaces the caller knows of (the kubeconfig's contexts, those seen this session): checked
+   * when the server will not list namespaces, and checked first when it does.
+   */
   candidateNamespaces?: string[];
   /** At most this many namespaces are checked with access reviews (default 40). */
   maxNamespaces?: number;
@@ -36,7 +39,10 @@ export async function diagnose(f: Failure, client: KubeClient, ctx: DiagnoseCont
   const allowed: string[] = [];
   const nsList = await client.listNamespaces(ctx.signal);
   if (nsList.ok) {
-    const candidates = nsList.value.filter((n) => n !== ctx.namespace).slice(0, ctx.maxNamespaces ?? 40);
+    // The namespaces the caller already knows of (the session's) are checked first, then the rest of the list.
+    const listed = new Set(nsList.value);
+    const known = (ctx.candidateNamespaces ?? []).filter((n) => listed.has(n));
+    const candidates = [...new Set([...known, ...nsList.value])].filter((n) => n !== ctx.namespace).slice(0, ctx.maxNamespaces ?? 40);
     const answers = await Promise.all(candidates.map(async (n) => ({ n, r: await client.canI('list', 'pods', n, ctx.signal) })));
     for (const { n, r } of answers) if (r.ok && r.value) allowed.push(n);
   } else {

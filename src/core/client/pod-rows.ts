@@ -2,6 +2,11 @@
  * Pod rows from what the server sends: a meta.k8s.io Table (the server's own cells, exactly as
  * kubectl prints them) or, when a server ignores Table negotiation, a PodList (cells computed
  * locally with the shared printPod port). Decoding is defensive: every field optional.
+ *
+ * A row is settled here and frozen: nobody writes into it afterwards. Its AGE is settled too:
+ * `createdAt` when the server sent the creation time (Table with Metadata, PodList; exact at
+ * every later second), else `ageCell`, the server's cell as of its answer (Table with None; a
+ * poll replaces it every interval). A truncated cell is never turned back into a date.
  */
 import { podCells, type Pod } from '../pods/index.js';
 import type { PodRow } from './types.js';
@@ -81,7 +86,13 @@ export function rowFromTableRow(row: unknown, columns: TableColumns, fallbackNam
     labels: labelsOf(meta?.['labels']),
   };
   if (createdAt) out.createdAt = createdAt;
-  return out;
+  return settle(out);
+}
+
+/** Freezes a decoded row (and its labels). */
+function settle(row: PodRow): PodRow {
+  Object.freeze(row.labels);
+  return Object.freeze(row);
 }
 
 /** Converts every row of a Table body. */
@@ -95,7 +106,7 @@ export function rowsFromTable(table: Record<string, unknown>, columns: TableColu
   return out;
 }
 
-/** Computes a row from a full Pod with the shared printPod port. */
+/** Computes a row from a full Pod with the shared printPod port; `now` only for the RESTARTS "(5m ago)" and fallback AGE cells. */
 export function rowFromPod(pod: Pod, now: Date, fallbackNamespace: string): PodRow {
   const c = podCells(pod, now);
   const meta = pod.metadata ?? {};
@@ -117,7 +128,7 @@ export function rowFromPod(pod: Pod, now: Date, fallbackNamespace: string): PodR
     labels: labelsOf(meta.labels),
   };
   if (createdAt) out.createdAt = createdAt;
-  return out;
+  return settle(out);
 }
 
 /** Whether a Table's columns look like the pod columns (at least Name). */

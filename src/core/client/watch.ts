@@ -95,7 +95,8 @@ export async function watchStream(
         allowWatchBookmarks: 'true',
         labelSelector: query.labelSelector || undefined,
         fieldSelector: query.fieldSelector || undefined,
-        includeObject: ns === undefined ? 'Metadata' : 'None',
+        // Metadata in every view: a row's creationTimestamp keeps AGE exact between events (a None row carries only the AGE of its event).
+        includeObject: 'Metadata',
       },
       headers: { accept: TABLE_ACCEPT },
       timeoutMs: 0,

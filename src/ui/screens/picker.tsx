@@ -1,0 +1,68 @@
+/** The generic picker screen: title, note, typed filter, a window of entries; Enter reports the choice to `onChoose`. */
+import { Text } from 'ink';
+import { neutralize } from '../../core/terminal-text.js';
+import { pickerChoice, pickerMove, pickerQuery, pickerView, type PickerState } from './picker-model.js';
+import type { CommandContext, ScreenDef } from './types.js';
+
+/** The picker, in `height` lines. */
+export function PickerView({ picker, height, color }: { picker: PickerState; height: number; color: boolean }) {
+  const items = pickerView(picker);
+  const listHeight = Math.max(1, height - 3);
+  const top = Math.max(0, Math.min(picker.index - Math.floor(listHeight / 2), items.length - listHeight));
+  const shown = items.slice(top, top + listHeight);
+  const labelWidth = Math.min(40, Math.max(0, ...shown.map((i) => neutralize(i.label).length)));
+  const query =
+    picker.typing || picker.query
+      ? `filter: ${picker.query}${picker.typing ? '▏' : ''}`
+      : 'type / to filter, ↑↓ j/k to move, Enter to choose, Esc to close';
+  const typed = picker.acceptTyped && picker.query.trim() !== '' && !items.some((i) => i.id === picker.query.trim());
+  return (
+    <>
+      <Text bold color={color ? 'cyan' : undefined} wrap="truncate-end">
+        {neutralize(picker.title)}
+        {picker.loading ? ' (loading…)' : ''}
+      </Text>
+      <Text wrap="truncate-end" dimColor>
+        {picker.note ?? ''}
+      </Text>
+      <Text wrap="truncate-end">{typed ? `${query}   (Enter uses "${neutralize(picker.query.trim())}")` : query}</Text>
+      {shown.map((it, i) => (
+        <Text key={it.id} wrap="truncate-end" inverse={top + i === picker.index}>
+          {it.current ? '* ' : '  '}
+          {it.detail ? neutralize(it.label).padEnd(labelWidth) : neutralize(it.label)}
+          {it.detail ? `   ${neutralize(it.detail)}` : ''}
+        </Text>
+      ))}
+    </>
+  );
+}
+
+type Ctx = CommandContext<'picker'>;
+const move =
+  (delta: (c: Ctx) => number) =>
+  (c: Ctx): void =>
+    c.update(pickerMove(c.screen, delta(c)));
+const page = (c: Ctx): number => Math.max(1, c.state.table.viewport);
+
+export const pickerScreen: ScreenDef<'picker'> = {
+  scopes: ['picker', 'picker.typing'],
+  scope: (p) => (p.typing ? 'picker.typing' : 'picker'),
+  commands: {
+    down: move(() => 1),
+    up: move(() => -1),
+    'page-down': move(page),
+    'page-up': move((c) => -page(c)),
+    top: move(() => -1e9),
+    bottom: move(() => 1e9),
+    filter: ({ screen, update }) => update(pickerQuery(screen, '', true)),
+    type: ({ screen, input, update }) => update(pickerQuery(screen, screen.typing ? screen.query + input : input, true)),
+    erase: ({ screen, update }) => update(pickerQuery(screen, screen.query.slice(0, -1), true)),
+    select: ({ ui, screen }) => {
+      const choice = pickerChoice(screen);
+      ui.store.dispatch({ type: 'pop' });
+      if (choice) screen.onChoose(choice);
+    },
+    back: ({ ui, screen, update }) => (screen.typing ? update(pickerQuery(screen, '', false)) : ui.store.dispatch({ type: 'pop' })),
+  },
+  View: ({ screen, height, color }) => <PickerView picker={screen} height={height} color={color} />,
+};

@@ -1,0 +1,162 @@
+/** The pod table's state and its reducer: rows, sort, filter, cursor, freshness and failure. Pure. */
+import type { PodRow } from '../../core/client/types.js';
+import type { Failure } from '../../core/failure.js';
+import { ageSortValue, filterRows, mergeSorted, sortRows, type SortKey } from '../rows.js';
+
+export interface TableState {
+  rows: ReadonlyMap<string, PodRow>;
+  sorted: readonly PodRow[];
+  view: readonly PodRow[];
+  sort: SortKey;
+  /** The `/` filter (name part filters here; `-l` goes to the server). */
+  filter: string;
+  selectedKey?: string | undefined;
+  cursor: number;
+  top: number;
+  viewport: number;
+  /** Set while the first list of a target is loading. */
+  loading?: { loaded: number; total?: number | undefined } | undefined;
+  hasData: boolean;
+  lastGood?: Date | undefined;
+  stale: boolean;
+  failure?: Failure | undefined;
+  /** The summary of a failure that just cleared; the pane says so, then closes. */
+  resolved?: string | undefined;
+  paneOpen: boolean;
+}
+
+export type TableAction =
+  | { type: 'table-reset'; loading: boolean }
+  | { type: 'loading'; loaded: number; total?: number | undefined }
+  | { type: 'pods'; rows: readonly PodRow[]; at: Date }
+  | { type: 'changes'; upserts: readonly PodRow[]; deletes: readonly string[]; at: Date }
+  | { type: 'failed'; failure: Failure }
+  | { type: 'viewport'; rows: number }
+  | { type: 'move'; delta: number }
+  | { type: 'page'; dir: 1 | -1 }
+  | { type: 'edge'; where: 'top' | 'bottom' }
+  | { type: 'sort'; key: SortKey }
+  | { type: 'filter-set'; text: string }
+  | { type: 'pane'; open?: boolean }
+  | { type: 'resolved-dismiss' };
+
+export function initialTable(sort: SortKey = 'name'): TableState {
+  return {
+    rows: new Map(),
+    sorted: [],
+    view: [],
+    sort,
+    filter: '',
+    cursor: 0,
+    top: 0,
+    viewport: 10,
+    hasData: false,
+    stale: false,
+    paneOpen: false,
+  };
+}
+
+/** Keeps the selection on the same pod (by key) and the cursor inside the window. */
+function place(s: TableState, cursorHint?: number): TableState {
+  let cursor = cursorHint ?? s.cursor;
+  if (cursorHint === undefined && s.selectedKey !== undefined) {
+    const i = s.view.findIndex((r) => r.key === s.selectedKey);
+    if (i >= 0) cursor = i;
+  }
+  const n = s.view.length;
+  cursor = n === 0 ? 0 : Math.max(0, Math.min(n - 1, cursor));
+  const vp = Math.max(1, s.viewport);
+  let top = Math.max(0, Math.min(s.top, Math.max(0, n - vp)));
+  if (cursor < top) top = cursor;
+  if (cursor >= top + vp) top = cursor - vp + 1;
+  return { ...s, cursor, top, selectedKey: s.view[cursor]?.key };
+}
+
+/** The value a row is sorted by (besides the namespace/name tie-break, which never changes). */
+function sortValue(r: PodRow, key: SortKey): string | number {
+  switch (key) {
+    case 'name':
+      return 0;
+    case 'status':
+      return r.status;
+    case 'restarts':
+      return r.restartCount;
+    case 'age':
+      return ageSortValue(r);
+  }
+}
+
+function withRows(s: TableState, rows: ReadonlyMap<string, PodRow>, resort: boolean): TableState {
+  const sorted = resort ? sortRows(rows.values(), s.sort) : s.sorted;
+  // `-l` selectors go to the server (rows of one namespace carry no labels); the name part is local.
+  return place({ ...s, rows, sorted, view: filterRows(sorted, s.filter, false) });
+}
+
+/** After a successful answer: drops the failure (remembering it was resolved) and the staleness. */
+function succeeded(s: TableState, at: Date): TableState {
+  const resolved = s.failure ? s.failure.summary : s.resolved;
+  return { ...s, hasData: true, lastGood: at, stale: false, loading: undefined, failure: undefined, resolved };
+}
+
+/** The table reducer: pure, no I/O, no clock (times arrive in actions). */
+export function reduceTable(s: TableState, a: TableAction): TableState {
+  switch (a.type) {
+    case 'table-reset': {
+      const next: TableState = {
+        ...initialTable(s.sort),
+        filter: s.filter,
+        viewport: s.viewport,
+        loading: a.loading ? { loaded: 0 } : undefined,
+      };
+      return withRows(next, new Map(), true);
+    }
+    case 'loading':
+      return { ...s, loading: { loaded: a.loaded, total: a.total } };
+    case 'pods': {
+      const rows = new Map<string, PodRow>();
+      for (const r of a.rows) rows.set(r.key, r);
+      // A refresh with the same pods and unchanged sort keys keeps the order: no re-sort.
+      const sameOrder =
+        rows.size === s.rows.size &&
+        s.sorted.every((r) => {
+          const n = rows.get(r.key);
+          return n !== undefined && sortValue(n, s.sort) === sortValue(r, s.sort);
+        });
+      if (sameOrder) return withRows({ ...succeeded(s, a.at), sorted: s.sorted.map((r) => rows.get(r.key)!) }, rows, false);
+      return withRows(succeeded(s, a.at), rows, true);
+    }
+    case 'changes': {
+      const rows = new Map(s.rows);
+      for (const k of a.deletes) rows.delete(k);
+      // Rows that are new or whose sort key changed are merged into place; the rest are patched.
+      const moved: PodRow[] = [];
+      for (const r of a.upserts) {
+        const old = rows.get(r.key);
+        if (!old || sortValue(old, s.sort) !== sortValue(r, s.sort)) moved.push(r);
+        rows.set(r.key, r);
+      }
+      const out = new Set([...a.deletes, ...moved.map((r) => r.key)]);
+      const kept = s.sorted.filter((r) => !out.has(r.key)).map((r) => rows.get(r.key) ?? r);
+      const sorted = moved.length === 0 ? kept : moved.length > 1000 ? sortRows(rows.values(), s.sort) : mergeSorted(kept, moved, s.sort);
+      return withRows({ ...succeeded(s, a.at), sorted }, rows, false);
+    }
+    case 'failed':
+      return { ...s, failure: a.failure, stale: s.hasData, loading: undefined, resolved: undefined };
+    case 'viewport':
+      return place({ ...s, viewport: Math.max(1, a.rows) });
+    case 'move':
+      return place(s, s.cursor + a.delta);
+    case 'page':
+      return place({ ...s, top: Math.max(0, s.top + a.dir * s.viewport) }, s.cursor + a.dir * s.viewport);
+    case 'edge':
+      return place(s, a.where === 'top' ? 0 : s.view.length - 1);
+    case 'sort':
+      return s.sort === a.key ? s : withRows({ ...s, sort: a.key }, s.rows, true);
+    case 'filter-set':
+      return s.filter === a.text ? s : withRows({ ...s, filter: a.text }, s.rows, false);
+    case 'pane':
+      return { ...s, paneOpen: a.open ?? !s.paneOpen };
+    case 'resolved-dismiss':
+      return s.resolved === undefined ? s : { ...s, resolved: undefined };
+  }
+}

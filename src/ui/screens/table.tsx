@@ -1,0 +1,79 @@
+/** The pod table screen: the base screen when a kubeconfig is loaded. */
+import { neutralize } from '../../core/terminal-text.js';
+import { openContextPicker, openNamespacePicker, openUserPicker } from '../pickers.js';
+import { PodTable } from '../PodTable.js';
+import { requestSave } from '../save.js';
+import type { UiState } from '../state.js';
+import type { CommandContext, Handler, ScreenDef, ScreenViewProps } from './types.js';
+
+type Ctx = CommandContext<'table'>;
+
+/** Navigation on the table: the same handlers serve the filter screen (arrows move the table while typing). */
+export const tableNavigation = {
+  down: ({ ui }: Ctx | CommandContext<'filter'>) => ui.store.dispatch({ type: 'move', delta: 1 }),
+  up: ({ ui }: Ctx | CommandContext<'filter'>) => ui.store.dispatch({ type: 'move', delta: -1 }),
+};
+
+const sortBy =
+  (key: 'name' | 'status' | 'restarts' | 'age'): Handler<'table'> =>
+  ({ ui }) =>
+    ui.store.dispatch({ type: 'sort', key });
+
+/** What the empty table says. */
+function emptyText(state: UiState): string {
+  const t = state.target;
+  if (state.table.loading) return 'loading pods…';
+  if (state.table.failure) return 'no pods to show (see below)';
+  return t?.namespace === undefined ? 'No resources found.' : `No resources found in ${neutralize(t.namespace)} namespace.`;
+}
+
+/** The table body (also drawn under the filter prompt). */
+export function TableView({ state, height, width, now, color }: Omit<ScreenViewProps<'table'>, 'screen'>) {
+  const t = state.table;
+  return (
+    <PodTable
+      rows={t.view}
+      top={t.top}
+      height={Math.max(1, height - 1)}
+      cursor={t.cursor}
+      width={width}
+      allNamespaces={state.target !== undefined && state.target.namespace === undefined}
+      now={now}
+      color={color}
+      stale={t.stale}
+      empty={emptyText(state)}
+      sortedBy={t.sort}
+    />
+  );
+}
+
+export const tableScreen: ScreenDef<'table'> = {
+  scopes: ['table'],
+  scope: () => 'table',
+  pane: true,
+  commands: {
+    contexts: ({ ui }) => ui.session && openContextPicker(ui.store, ui.session),
+    users: ({ ui }) => ui.session && openUserPicker(ui.store, ui.session),
+    namespaces: ({ ui }) => ui.session && openNamespacePicker(ui.store, ui.session),
+    filter: ({ ui, state }) => ui.store.dispatch({ type: 'push', screen: { id: 'filter', state: { draft: state.table.filter } } }),
+    ...tableNavigation,
+    'page-down': ({ ui }) => ui.store.dispatch({ type: 'page', dir: 1 }),
+    'page-up': ({ ui }) => ui.store.dispatch({ type: 'page', dir: -1 }),
+    top: ({ ui }) => ui.store.dispatch({ type: 'edge', where: 'top' }),
+    bottom: ({ ui }) => ui.store.dispatch({ type: 'edge', where: 'bottom' }),
+    'sort-name': sortBy('name'),
+    'sort-status': sortBy('status'),
+    'sort-restarts': sortBy('restarts'),
+    'sort-age': sortBy('age'),
+    refresh: ({ ui }) => ui.session?.refresh(),
+    pane: ({ ui }) => ui.store.dispatch({ type: 'pane' }),
+    save: ({ ui }) => ui.session && ui.saver && requestSave(ui.store, ui.session, ui.saver),
+    back: ({ ui, state }) => {
+      if (state.table.filter) {
+        ui.store.dispatch({ type: 'filter-set', text: '' });
+        ui.session?.setFilter('');
+      } else if (state.table.paneOpen) ui.store.dispatch({ type: 'pane', open: false });
+    },
+  },
+  View: (p) => <TableView {...p} />,
+};

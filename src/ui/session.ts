@@ -1,0 +1,288 @@
+/**
+ * The UI session: the current selection (context, user override, namespace) resolved to a
+ * target, the client for it and the pod feed that fills the table. Everything it learns becomes
+ * a store Action. Later feeds (logs, the detail loader) hang off it the same way: started for
+ * the current client, stopped when the target changes.
+ */
+import { diagnose } from '../core/client/diagnose.js';
+import type { KubeClient, PodQuery } from '../core/client/types.js';
+import type { Failure, Result } from '../core/failure.js';
+import type { Target } from '../core/target.js';
+import { neutralize } from '../core/terminal-text.js';
+import { PodFeed } from './pod-feed.js';
+import { labelSelectorOf } from './rows.js';
+import type { Store } from './store.js';
+
+/** One context as the pickers show it. */
+export interface ContextEntry {
+  name: string;
+  cluster: string;
+  user: string;
+  namespace?: string | undefined;
+}
+
+/** What the pickers and the session need from the merged kubeconfig. */
+export interface KubeconfigView {
+  current?: string | undefined;
+  contexts: readonly ContextEntry[];
+  users: readonly string[];
+}
+
+/** A choice of context, user override and namespace (null: all namespaces). */
+export interface Selection {
+  context: string;
+  user?: string | undefined;
+  namespace?: string | null | undefined;
+}
+
+/** The outside world the session needs, injected so it runs against fakes or the simulator. */
+export interface SessionDeps {
+  now(): Date;
+  /** The kubeconfig as last loaded (kpods follows its files; see kubeconfig-follow.ts). */
+  kubeconfig(): KubeconfigView;
+  resolve(sel: Selection): Result<Target>;
+  createClient(target: Target): KubeClient;
+  /** When the credential of `target` expires, if known. */
+  expiry?(target: Target): Date | undefined;
+}
+
+export interface SessionOptions {
+  intervalMs: number;
+  watch: boolean;
+}
+
+/** The all-namespaces entry's id in the namespace picker. */
+export const ALL_NAMESPACES = '\u0000all';
+
+/** Drives one kpods session. */
+export class UiSession {
+  private feed: PodFeed | undefined;
+  private currentClient: KubeClient | undefined;
+  private currentTarget: Target | undefined;
+  private sel: Selection;
+  /** Each context's last namespace while kpods runs (null: all namespaces). */
+  private readonly namespaces = new Map<string, string | null>();
+  private side = new AbortController();
+  /** The `-l` selector of the `/` filter, applied by the server. */
+  private labelSelector: string | undefined;
+  /** Namespaces seen in any pod or namespace list this session (candidates when listing namespaces is forbidden). */
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly deps: SessionDeps,
+    private readonly opts: SessionOptions,
+    initial: Selection,
+  ) {
+    this.sel = initial;
+  }
+
+  /** Starts on the initial selection. */
+  start(): void {
+    this.apply(this.sel);
+  }
+
+  /** The current selection. */
+  get selection(): Selection {
+    return { ...this.sel };
+  }
+
+  /** The resolved target (undefined when the selection did not resolve). */
+  get target(): Target | undefined {
+    return this.currentTarget;
+  }
+
+  /** The client of the current target (undefined when not connected). */
+  get client(): KubeClient | undefined {
+    return this.currentClient;
+  }
+
+  /** An abort signal that fires when the target changes (for side requests such as picker lists). */
+  get signal(): AbortSignal {
+    return this.side.signal;
+  }
+
+  /** The kubeconfig as last loaded. */
+  kubeconfig(): KubeconfigView {
+    return this.deps.kubeconfig();
+  }
+
+  /** The namespace chosen for the current context this session (null: all; undefined: never chosen). */
+  chosenNamespace(): string | null | undefined {
+    return this.namespaces.get(this.sel.context);
+  }
+
+  /** Remembers namespaces learnt from a list (namespace picker). */
+  noteNamespaces(names: readonly string[]): void {
+    for (const ns of names.slice(0, 1000)) this.seen.add(ns);
+  }
+
+  /**
+   * Namespaces worth checking for permission when the server will not list them, most relevant
+   * first: the target's, the kubeconfig contexts', those chosen this session, those seen in lists.
+   */
+  knownNamespaces(): string[] {
+    const known = new Set<string>();
+    if (this.currentTarget?.namespace) known.add(this.currentTarget.namespace);
+    for (const c of this.deps.kubeconfig().contexts) if (c.namespace) known.add(c.namespace);
+    for (const ns of this.namespaces.values()) if (ns) known.add(ns);
+    for (const ns of this.seen) known.add(ns);
+    known.add('default');
+    return [...known];
+  }
+
+  private namespaceOf(sel: Selection, target: Target): string | undefined {
+    if (sel.namespace === null) return undefined;
+    return sel.namespace ?? target.namespace;
+  }
+
+  private apply(sel: Selection): void {
+    this.stopFeed();
+    this.sel = sel;
+    const resolved = this.deps.resolve(sel);
+    if (!resolved.ok) {
+      this.currentTarget = undefined;
+      const contextEntry = this.deps.kubeconfig().contexts.find((c) => c.name === sel.context);
+      this.store.dispatch({
+        type: 'target',
+        target: {
+          context: sel.context,
+          cluster: contextEntry?.cluster ?? '',
+          server: '',
+          user: sel.user ?? contextEntry?.user ?? '',
+          userOverridden: sel.user !== undefined,
+          namespace: sel.namespace ?? undefined,
+        },
+      });
+      this.store.dispatch({ type: 'failed', failure: resolved.failure });
+      return;
+    }
+    const target = resolved.value;
+    if (target.contextName) this.sel = { ...sel, context: target.contextName };
+    const namespace = this.namespaceOf(sel, target);
+    this.namespaces.set(this.sel.context, namespace ?? null);
+    this.currentTarget = target;
+    this.store.dispatch({
+      type: 'target',
+      target: {
+        context: target.contextName,
+        cluster: target.clusterName,
+        server: target.server,
+        user: target.userName,
+        userOverridden: target.userOverridden,
+        namespace,
+      },
+    });
+    const expiry = this.deps.expiry?.(target);
+    if (expiry) this.store.dispatch({ type: 'identity', expiry });
+    const client = this.deps.createClient(target);
+    this.currentClient = client;
+    const query: PodQuery = {
+      ...(namespace === undefined ? {} : { namespace }),
+      ...(this.labelSelector ? { labelSelector: this.labelSelector } : {}),
+    };
+    const store = this.store;
+    this.feed = new PodFeed({
+      client,
+      query,
+      intervalMs: this.opts.intervalMs,
+      watch: this.opts.watch,
+      explain: (f, signal) => this.explain(f, client, target, query, signal),
+      listener: {
+        pods: (rows) => {
+          if (this.seen.size < 1000) for (const r of rows) this.seen.add(r.namespace);
+          store.dispatch({ type: 'pods', rows, at: this.deps.now() });
+        },
+        changes: (upserts, deletes) => store.dispatch({ type: 'changes', upserts, deletes, at: this.deps.now() }),
+        progress: (loaded, total) => store.dispatch({ type: 'loading', loaded, total }),
+        failed: (f) => store.dispatch({ type: 'failed', failure: f }),
+      },
+    });
+    void this.whoAmI(client);
+  }
+
+  /** The server's own answers for a failure, computed once by the core (the session's namespaces are the candidates). */
+  private explain(f: Failure, client: KubeClient, target: Target, query: PodQuery, signal: AbortSignal): Promise<Failure> {
+    return diagnose(f, client, {
+      ...(query.namespace !== undefined ? { namespace: query.namespace } : {}),
+      contextNamespace: target.namespace,
+      candidateNamespaces: this.knownNamespaces(),
+      signal,
+    });
+  }
+
+  private async whoAmI(client: KubeClient): Promise<void> {
+    const signal = this.side.signal;
+    const res = await client.whoAmI(signal);
+    if (signal.aborted || client !== this.currentClient || !res.ok) return;
+    const id = res.value;
+    if (id.username === undefined) return;
+    const groups = id.groups.filter((g) => g !== 'system:authenticated');
+    const text = neutralize(id.username) + (groups.length ? ` (${groups.map(neutralize).join(', ')})` : '');
+    this.store.dispatch({ type: 'identity', text });
+  }
+
+  private stopFeed(): void {
+    this.feed?.stop();
+    this.feed = undefined;
+    this.side.abort();
+    this.side = new AbortController();
+    const client = this.currentClient;
+    this.currentClient = undefined;
+    if (client) void client.close().catch(() => undefined);
+  }
+
+  /** Switches to a context: its own user again, and the namespace it had last in this session. */
+  switchContext(name: string): void {
+    const remembered = this.namespaces.get(name);
+    this.apply(remembered === undefined ? { context: name } : { context: name, namespace: remembered });
+  }
+
+  /** Applies a kubeconfig user to the current context's cluster, like `--user`. */
+  switchUser(name: string): void {
+    this.apply({ ...this.sel, user: name });
+  }
+
+  /** Switches namespace (null: all namespaces) and remembers it for this context. */
+  switchNamespace(ns: string | null): void {
+    this.namespaces.set(this.sel.context, ns);
+    this.apply({ ...this.sel, namespace: ns });
+  }
+
+  /**
+   * Resolves the current selection again (the kubeconfig changed) and restarts on it when the
+   * target is different (server, user, credentials, namespace…); true when it restarted.
+   */
+  reapplyIfChanged(): boolean {
+    const next = this.deps.resolve(this.sel);
+    if (next.ok && this.currentTarget && JSON.stringify(next.value) === JSON.stringify(this.currentTarget)) return false;
+    this.apply(this.sel);
+    return true;
+  }
+
+  /** Applies the `/` filter's `-l` selector on the server (re-listing when it changed). */
+  setFilter(input: string): void {
+    const sel = labelSelectorOf(input);
+    if (sel === this.labelSelector) return;
+    this.labelSelector = sel;
+    this.apply(this.sel);
+  }
+
+  /** Refreshes now. */
+  refresh(): void {
+    if (this.feed) this.feed.refresh();
+    else this.apply(this.sel);
+  }
+
+  /** The namespace that saving would write (all namespaces saves the context's namespace unchanged). */
+  saveNamespace(): string {
+    return this.namespaces.get(this.sel.context) ?? this.currentTarget?.namespace ?? 'default';
+  }
+
+  /** Stops everything (on quit). */
+  async stop(): Promise<void> {
+    const feed = this.feed;
+    this.stopFeed();
+    await feed?.done;
+  }
+}

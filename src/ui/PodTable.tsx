@@ -17,6 +17,8 @@ export interface PodTableProps {
   stale: boolean;
   empty: string;
   sortedBy?: 'name' | 'status' | 'restarts' | 'age';
+  /** Marked row keys: a mark column appears while any row is marked. */
+  marks?: ReadonlySet<string>;
 }
 
 const Row = memo(function Row({
@@ -26,6 +28,7 @@ const Row = memo(function Row({
   selected,
   color,
   stale,
+  mark,
 }: {
   row: PodRow;
   cols: Column[];
@@ -33,10 +36,17 @@ const Row = memo(function Row({
   selected: boolean;
   color: boolean;
   stale: boolean;
+  /** undefined: no mark column; else whether this row is marked. */
+  mark: boolean | undefined;
 }) {
   const parts = cols.map((c, i) => ({ c, text: fit(cell(row, c.id, now), c.width) + (i < cols.length - 1 ? COLUMN_GAP : '') }));
   return (
     <Text wrap="truncate-end" inverse={selected} dimColor={stale && !selected}>
+      {mark === undefined ? null : (
+        <Text bold color={color && mark ? 'yellow' : undefined}>
+          {mark ? '* ' : '  '}
+        </Text>
+      )}
       {parts.map(({ c, text }) =>
         c.id === 'status' ? (
           <Text key={c.id} color={statusColor(row.status, color && !stale)}>
@@ -51,10 +61,11 @@ const Row = memo(function Row({
 });
 
 /** The table body for the rows in [top, top+height). */
-export function PodTable({ rows, top, height, cursor, width, allNamespaces, now, color, stale, empty, sortedBy }: PodTableProps) {
+export function PodTable({ rows, top, height, cursor, width, allNamespaces, now, color, stale, empty, sortedBy, marks }: PodTableProps) {
   const visible = rows.slice(top, top + height);
-  const cols = layoutColumns(visible, allNamespaces, width, now, sortedBy);
-  const header = cols.map((c, i) => fit(c.title, c.width) + (i < cols.length - 1 ? COLUMN_GAP : '')).join('');
+  const marking = marks !== undefined && marks.size > 0;
+  const cols = layoutColumns(visible, allNamespaces, marking ? width - 2 : width, now, sortedBy);
+  const header = (marking ? '  ' : '') + cols.map((c, i) => fit(c.title, c.width) + (i < cols.length - 1 ? COLUMN_GAP : '')).join('');
   return (
     <>
       <Text wrap="truncate-end" bold>
@@ -62,7 +73,16 @@ export function PodTable({ rows, top, height, cursor, width, allNamespaces, now,
       </Text>
       {visible.length === 0 ? <Text dimColor>{empty}</Text> : null}
       {visible.map((r, i) => (
-        <Row key={r.key} row={r} cols={cols} now={now} selected={top + i === cursor} color={color} stale={stale} />
+        <Row
+          key={r.key}
+          row={r}
+          cols={cols}
+          now={now}
+          selected={top + i === cursor}
+          color={color}
+          stale={stale}
+          mark={marking ? marks.has(r.key) : undefined}
+        />
       ))}
     </>
   );

@@ -58,12 +58,18 @@ export type Command =
   | 'type'
   | 'erase'
   | 'apply'
-  | 'demo';
+  | 'demo'
+  | 'delete'
+  | 'kill'
+  | 'mark'
+  | 'shell';
 
 /** What the running kpods can do; a binding whose `when` is false is neither handled nor shown. */
 export interface Capabilities {
   /** The built-in demo cluster can be opened (the no-kubeconfig screen's `d`). */
   demo: boolean;
+  /** Acting on pods (delete, kill, marks, shell): false in read-only mode, which hides every action key. */
+  actions: boolean;
 }
 
 /**
@@ -102,9 +108,13 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['S'], command: 'sort-status', label: 'sort by status', scopes: ['table'] },
   { keys: ['R'], command: 'sort-restarts', label: 'sort by restarts', scopes: ['table'] },
   { keys: ['A'], command: 'sort-age', label: 'sort by age', scopes: ['table'] },
-  { keys: ['r'], command: 'refresh', label: 'refresh now', scopes: ['table'], footer: 'refresh' },
-  { keys: ['e'], command: 'pane', label: 'status pane (toggle)', scopes: ['table'], footer: 'pane' },
-  { keys: ['s'], command: 'save', label: 'save ctx+ns to kubeconfig', scopes: ['table'], footer: 'save' },
+  { keys: ['r'], command: 'refresh', label: 'refresh now', scopes: ['table'] },
+  { keys: ['e'], command: 'pane', label: 'status pane (toggle)', scopes: ['table'] },
+  { keys: ['w'], command: 'save', label: 'write ctx+ns to kubeconfig', scopes: ['table'], footer: 'save' },
+  { keys: ['s'], command: 'shell', label: 'shell in the container', scopes: ['table'], footer: 'shell', when: (c) => c.actions },
+  { keys: [' '], command: 'mark', label: 'mark / unmark the pod', scopes: ['table'], when: (c) => c.actions },
+  { keys: ['ctrl+d'], command: 'delete', label: 'delete the pod(s), asks first', scopes: ['table'], footer: 'del', when: (c) => c.actions },
+  { keys: ['ctrl+k'], command: 'kill', label: 'kill the pod(s) at once, asks first', scopes: ['table'], when: (c) => c.actions },
   { keys: ['escape'], command: 'back', label: 'clear filter / close pane', scopes: ['table'] },
   { keys: ['enter'], command: 'select', label: 'choose', scopes: ['picker', 'picker.typing'], footer: 'choose' },
   { keys: ['escape'], command: 'back', label: 'close', scopes: ['picker'], footer: 'close' },
@@ -163,7 +173,7 @@ export function isPrintable(name: string): boolean {
   return [...name].length === 1 && !/[\u0000-\u001f\u007f]/.test(name);
 }
 
-const everyCapability: Capabilities = { demo: true };
+const everyCapability: Capabilities = { demo: true, actions: true };
 
 /** The bindings that apply in `scope`, in lookup order: its own, then `global` (if taken), then `always`. */
 export function bindingsOf(scope: Scope, caps: Capabilities = everyCapability): Binding[] {
@@ -205,6 +215,7 @@ export function displayKey(k: string): string {
     home: 'Home',
     end: 'End',
     backspace: 'Bksp',
+    ' ': 'Space',
     [TEXT]: 'a-z…',
     [OTHER]: 'other keys',
   };

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { PassThrough } from 'node:stream';
 import assert from 'node:assert/strict';
 import {
   bindingsOf,
@@ -183,8 +184,8 @@ test('every key the footer or help advertises on a screen does something there',
             permissions: new PermissionCache(() => 0),
             shell: ['/bin/sh'],
             stepAside: (fn) => fn(),
-            stdin: process.stdin,
-            stdout: process.stdout,
+            stdin: new PassThrough() as unknown as NodeJS.ReadStream,
+            stdout: new PassThrough() as unknown as NodeJS.WriteStream,
           },
         };
         const [input, info] = press(key);

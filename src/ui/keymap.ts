@@ -60,7 +60,11 @@ export type Command =
   | 'type'
   | 'erase'
   | 'apply'
-  | 'demo';
+  | 'demo'
+  | 'delete'
+  | 'kill'
+  | 'mark'
+  | 'shell';
 
 /** What the running kpods can do; a binding whose `when` is false is neither handled nor shown. */
 export interface Capabilities {
@@ -68,6 +72,8 @@ export interface Capabilities {
   demo: boolean;
   /** The metrics API serves usage for the current target (the usage columns and their sorts). */
   usage?: boolean;
+  /** Acting on pods (delete, kill, marks, shell): false in read-only mode, which hides every action key. */
+  actions?: boolean;
 }
 
 /**
@@ -108,9 +114,13 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['A'], command: 'sort-age', label: 'sort by age', scopes: ['table'] },
   { keys: ['C'], command: 'sort-cpu', label: 'sort by CPU (most first)', scopes: ['table'], when: (c) => c.usage === true },
   { keys: ['M'], command: 'sort-memory', label: 'sort by memory (most first)', scopes: ['table'], when: (c) => c.usage === true },
-  { keys: ['r'], command: 'refresh', label: 'refresh now', scopes: ['table'], footer: 'refresh' },
-  { keys: ['e'], command: 'pane', label: 'status pane (toggle)', scopes: ['table'], footer: 'pane' },
-  { keys: ['s'], command: 'save', label: 'save ctx+ns to kubeconfig', scopes: ['table'], footer: 'save' },
+  { keys: ['r'], command: 'refresh', label: 'refresh now', scopes: ['table'] },
+  { keys: ['e'], command: 'pane', label: 'status pane (toggle)', scopes: ['table'] },
+  { keys: ['w'], command: 'save', label: 'write ctx+ns to kubeconfig', scopes: ['table'], footer: 'save' },
+  { keys: ['s'], command: 'shell', label: 'shell in the container', scopes: ['table'], footer: 'shell', when: (c) => c.actions === true },
+  { keys: [' '], command: 'mark', label: 'mark / unmark the pod', scopes: ['table'], when: (c) => c.actions === true },
+  { keys: ['ctrl+d'], command: 'delete', label: 'delete the pod(s), asks first', scopes: ['table'], footer: 'del', when: (c) => c.actions === true },
+  { keys: ['ctrl+k'], command: 'kill', label: 'kill the pod(s) at once, asks first', scopes: ['table'], when: (c) => c.actions === true },
   { keys: ['escape'], command: 'back', label: 'clear filter / close pane', scopes: ['table'] },
   { keys: ['enter'], command: 'select', label: 'choose', scopes: ['picker', 'picker.typing'], footer: 'choose' },
   { keys: ['escape'], command: 'back', label: 'close', scopes: ['picker'], footer: 'close' },
@@ -169,7 +179,7 @@ export function isPrintable(name: string): boolean {
   return [...name].length === 1 && !/[\u0000-\u001f\u007f]/.test(name);
 }
 
-const everyCapability: Capabilities = { demo: true, usage: true };
+const everyCapability: Capabilities = { demo: true, usage: true, actions: true };
 
 /** The bindings that apply in `scope`, in lookup order: its own, then `global` (if taken), then `always`. */
 export function bindingsOf(scope: Scope, caps: Capabilities = everyCapability): Binding[] {
@@ -211,6 +221,7 @@ export function displayKey(k: string): string {
     home: 'Home',
     end: 'End',
     backspace: 'Bksp',
+    ' ': 'Space',
     [TEXT]: 'a-z…',
     [OTHER]: 'other keys',
   };

@@ -51,8 +51,16 @@ export interface PodRef {
   name: string;
 }
 
+/** What happened to one pod. */
+export interface ActionResult {
+  pod: PodRef;
+  ok: boolean;
+  line: string;
+}
+
 /** What the key leads to. */
-export type Prepared = { kind: 'confirm'; confirmation: Confirmation; run: () => Promise<string[]> } | { kind: 'explain'; text: string };
+export type Prepared =
+  { kind: 'confirm'; confirmation: Confirmation; run: () => Promise<ActionResult[]> } | { kind: 'explain'; text: string };
 
 /** Runs `fn` over `items`, at most `limit` at a time, keeping the order. */
 async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
@@ -106,12 +114,14 @@ export async function prepareDelete(deps: ActionDeps, action: PodAction, pods: r
   };
 }
 
-/** Deletes each pod (grace 0 for kill); one result line per pod, in order. */
-export async function deletePods(deps: ActionDeps, action: PodAction, pods: readonly PodRef[]): Promise<string[]> {
-  if (deps.readonly) return pods.map((p) => resultLine(action, p.name, { ok: false, summary: 'read-only mode' }));
+/** Deletes each pod (grace 0 for kill); one result per pod, in order. */
+export async function deletePods(deps: ActionDeps, action: PodAction, pods: readonly PodRef[]): Promise<ActionResult[]> {
+  const ref = (p: PodRef): PodRef => ({ namespace: p.namespace, name: p.name });
+  if (deps.readonly)
+    return pods.map((p) => ({ pod: ref(p), ok: false, line: resultLine(action, p.name, { ok: false, summary: 'read-only mode' }) }));
   return mapLimited(pods, 8, async (p) => {
     const r = await deps.client.deletePod(p.namespace, p.name, action === 'kill' ? { gracePeriodSeconds: 0 } : {}, deps.signal);
-    return resultLine(action, p.name, r.ok ? { ok: true } : { ok: false, summary: r.failure.summary });
+    return { pod: ref(p), ok: r.ok, line: resultLine(action, p.name, r.ok ? { ok: true } : { ok: false, summary: r.failure.summary }) };
   });
 }
 

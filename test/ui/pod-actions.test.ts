@@ -58,10 +58,10 @@ test('delete: the access review first, then a confirmation; run deletes each pod
   if (p.kind !== 'confirm') return;
   assert.equal(p.confirmation.title, 'Delete 2 pods?');
   assert.deepEqual(sent, ['SSAR delete pods default']);
-  assert.deepEqual(await p.run(), [
-    'pod web-1: deleting (Terminating until it is gone)',
-    'pod gone: not deleted: pod gone was not found in namespace default',
-  ]);
+  assert.deepEqual(
+    (await p.run()).map((r) => r.line),
+    ['pod web-1: deleting (Terminating until it is gone)', 'pod gone: not deleted: pod gone was not found in namespace default'],
+  );
   assert.deepEqual(sent.slice(1), ['DELETE default/web-1 grace=default', 'DELETE default/gone grace=default']);
 });
 

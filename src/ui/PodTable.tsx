@@ -73,7 +73,21 @@ const Row = memo(function Row({
 });
 
 /** The table body for the rows in [top, top+height). */
-export function PodTable({ rows, top, height, cursor, width, allNamespaces, now, color, stale, empty, sortedBy, usage, marks }: PodTableProps) {
+export function PodTable({
+  rows,
+  top,
+  height,
+  cursor,
+  width,
+  allNamespaces,
+  now,
+  color,
+  stale,
+  empty,
+  sortedBy,
+  usage,
+  marks,
+}: PodTableProps) {
   const visible = rows.slice(top, top + height);
   const marking = marks !== undefined && marks.size > 0;
   const cols = layoutColumns(visible, allNamespaces, marking ? width - 2 : width, now, sortedBy, usage);

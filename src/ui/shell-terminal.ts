@@ -37,20 +37,27 @@ export async function runShellInTerminal(o: ShellTerminalOptions): Promise<Resul
   if (!opened.ok) return opened;
   const stream = opened.value;
   const tty = stdin.isTTY === true && typeof stdin.setRawMode === 'function';
-  const onData = (d: Buffer): void => stream.write(d);
+  // 'readable' works whatever mode the stream was left in by the UI (Ink reads with 'readable' too).
+  const onData = (): void => {
+    for (let d = stdin.read() as Buffer | null; d !== null; d = stdin.read() as Buffer | null) stream.write(d);
+  };
   const onResize = (): void => stream.resize(stdout.columns ?? 80, stdout.rows ?? 24);
   const onEnd = (): void => stream.closeStdin();
   try {
     if (tty) stdin.setRawMode(true);
-    stdin.on('data', onData);
+    stdin.on('readable', onData);
     stdin.on('end', onEnd);
-    stdin.resume();
+    const h = (stdin as NodeJS.ReadStream & { _handle?: { reading?: boolean; readStart?: () => number } })._handle;
+    if (h && !h.reading) {
+      h.reading = true;
+      h.readStart?.();
+    }
     onResize();
     stdout.on('resize', onResize);
     return await stream.done;
   } finally {
     stdout.off('resize', onResize);
-    stdin.off('data', onData);
+    stdin.off('readable', onData);
     stdin.off('end', onEnd);
     if (tty) stdin.setRawMode(false);
     stopReading(stdin);

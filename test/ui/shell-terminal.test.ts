@@ -47,7 +47,7 @@ test('keys go to channel 0, output to the terminal, size at once and on resize; 
   assert.deepEqual(sent, ['echo hi\r']);
   assert.deepEqual(sizes, ['100x30', '90x30']);
   assert.deepEqual(stdin.raw, [true, false]);
-  assert.equal(stdin.listenerCount('data'), 0);
+  assert.equal(stdin.listenerCount('readable'), 0);
   assert.equal((stdout as unknown as EventEmitter).listenerCount('resize'), 0);
 });
 

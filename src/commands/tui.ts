@@ -14,12 +14,19 @@ const TUI_OPTIONS = {
   'all-namespaces': { type: 'boolean', short: 'A' },
   'log-tail': { type: 'string' },
   'log-buffer': { type: 'string' },
+  readonly: { type: 'boolean' },
+  'readonly-contexts': { type: 'string', multiple: true },
+  shell: { type: 'string' },
 } as const satisfies OptionSpecs;
 
-const USAGE = `Usage: kpods [--interval DURATION] [--watch] [--no-color] [-A] [--log-tail N] [--log-buffer N] [kubeconfig flags]
+const USAGE = `Usage: kpods [--interval DURATION] [--watch] [--no-color] [-A] [--log-tail N] [--log-buffer N]
+             [--readonly] [--readonly-contexts PATTERNS] [--shell CMD] [kubeconfig flags]
 Opens the interactive pod browser. --interval sets the refresh period (default 2s); --watch keeps
 the list live with list+watch instead of polling. A pod's log (l) starts with its last --log-tail
-lines (default 200) and keeps at most --log-buffer lines (default 10000). Press ? inside for the keys.
+lines (default 200) and keeps at most --log-buffer lines (default 10000). --readonly removes delete,
+kill and shell (also for contexts or clusters matching --readonly-contexts globs such as prod-*);
+--shell is what \`s\` runs in a container (default /bin/sh). Defaults come from
+~/.config/kpods/config.yaml. Press ? inside for the keys.
 `;
 
 /** Options for starting the UI on a kubeconfig (the demo passes its own). */
@@ -47,7 +54,13 @@ export async function runTui(o: TuiStart): Promise<number> {
   const flags = parseCommandFlags(o.args, TUI_OPTIONS, { prefix: 'kpods', usage: USAGE }, io);
   if (typeof flags === 'number') return flags;
   const v = flags.rest.values;
-  const intervalMs = await parseInterval(v.interval);
+  // kpods' own config file: defaults under the flags; its problems are shown, never fatal.
+  const { loadKpodsConfig } = await import('./kpods-config-file.js');
+  const kc = loadKpodsConfig(io.host);
+  const intervalMs =
+    typeof v['interval'] !== 'string' && kc.config.intervalMs !== undefined
+      ? kc.config.intervalMs
+      : await parseInterval(typeof v['interval'] === 'string' ? v['interval'] : undefined);
   if (intervalMs === undefined) {
     io.stderr.write(`kpods: --interval must be a duration of at least 100ms, like 2s or 500ms\n${USAGE}`);
     return EXIT.usage;
@@ -146,7 +159,13 @@ export async function runTui(o: TuiStart): Promise<number> {
     ...(flags.overrides.user ? { user: flags.overrides.user } : {}),
     ...(v['all-namespaces'] === true ? { namespace: null } : flags.overrides.namespace ? { namespace: flags.overrides.namespace } : {}),
   };
-  const session = new UiSession(store, deps, { intervalMs, watch: v.watch === true }, initial);
+  const session = new UiSession(
+    store,
+    deps,
+    { intervalMs, watch: v['watch'] === true || (v['watch'] === undefined && kc.config.watch === true) },
+    initial,
+  );
+  if (kc.problems.length) store.dispatch({ type: 'message', text: kc.summary });
   session.start();
   // Another terminal's `kubectl config use-context` (or an edit) reaches kpods without a restart.
   const { followKubeconfig } = await import('../ui/follow-kubeconfig.js');
@@ -166,7 +185,26 @@ export async function runTui(o: TuiStart): Promise<number> {
     await pending;
     if (pending === beforeUi) break;
   }
-  const ui = startUi({ ...base, session, saver: deps });
+  const { createActionsContext } = await import('../ui/actions-setup.js');
+  const actions = createActionsContext({
+    flags: {
+      readonly: v['readonly'] === true,
+      readonlyContexts: Array.isArray(v['readonly-contexts'])
+        ? v['readonly-contexts'].filter((x): x is string => typeof x === 'string')
+        : [],
+      shell: typeof v['shell'] === 'string' ? v['shell'] : undefined,
+    },
+    config: kc.config,
+    contextExtensions: (name) => {
+      const cur = source.current();
+      return cur.ok ? cur.value.contexts.find((c) => c.name === name)?.fields.extensions : undefined;
+    },
+    stepAside: (fn) => (mounted.ui ? mounted.ui.stepAside(fn) : fn()),
+    stdin,
+    stdout,
+    now: io.host.now,
+  });
+  const ui = startUi({ ...base, session, saver: deps, actions });
   mounted.ui = ui;
   await ui.done;
   following.close();

@@ -46,7 +46,9 @@ export type FailureCode =
   | 'response.invalid'
   | 'response.container-waiting'
   | 'response.no-previous-container'
-  | 'response.pod-gone';
+  | 'response.pod-gone'
+  | 'response.exec-not-found'
+  | 'response.container-not-running';
 
 /** One explained failure. `detail` holds extra facts (never secrets); `summary` is one sentence. */
 export interface Failure {

@@ -102,7 +102,11 @@ export function defaultBindings(): Binding[] {
       role: 'pod-reader',
       namespace: 'shop',
       subject: { kind: 'Group', name: 'developers' },
-      rules: [{ verbs: READ, apiGroups: [''], resources: ['pods', 'pods/log'] }],
+      // Developers may look and open a shell in shop, but not delete there (kpods explains the refusal).
+      rules: [
+        { verbs: READ, apiGroups: [''], resources: ['pods', 'pods/log'] },
+        { verbs: ['create', 'get'], apiGroups: [''], resources: ['pods/exec'] },
+      ],
     },
     // As OpenShift projects and Rancher grant: members may get their own namespace by name, which
     // makes it visible in every rules review (the developers' only way to learn where they belong).

@@ -90,6 +90,7 @@ export function coreResources(): unknown {
         categories: ['all'],
         storageVersionHash: 'xPOwRZ+Yhw8=',
       },
+      { name: 'pods/exec', singularName: '', namespaced: true, kind: 'PodExecOptions', verbs: ['create', 'get'] },
       { name: 'pods/log', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get'] },
       { name: 'pods/status', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get', 'patch', 'update'] },
     ],

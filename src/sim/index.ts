@@ -15,10 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { createAuthority } from './certs.js';
 import { Cluster } from './cluster.js';
 import { AccessControl, type Account } from './access.js';
-import { createHandler, type Credentials } from './server.js';
+import { createHandler, type Credentials, type HandlerContext } from './server.js';
+import { createUpgradeHandler } from './exec/upgrade.js';
 import { generateSeeds } from './generate.js';
 import { startChurn } from './churn.js';
-import { kubeconfigYaml } from './scenarios.js';
+import { stopDeletions } from './delete.js';
+import { SCENARIOS, kubeconfigYaml } from './scenarios.js';
 import { SimMetrics, metricsReaderBinding } from './metrics.js';
 import { addTroubled } from './troubled.js';
 import { PodLogs, type LogSettings } from './logs.js';
@@ -109,6 +111,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const servers: Server[] = [];
   let stopChurn = () => {};
   let stopWarm = () => {};
+  let stopActions = () => {};
   let stopMetrics = () => {};
   // If the process exits without close() (a crash, process.exit), the private folder still goes.
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
@@ -117,6 +120,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     process.off('exit', removeDir);
     stopChurn();
     stopWarm();
+    stopActions();
     stopMetrics();
     await Promise.all(
       servers.map(
@@ -145,6 +149,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const logs = new PodLogs(cluster, now, { ...options.logs, ...(fastPod ? { fastPod } : {}) });
     if (options.troubled) addTroubled(cluster, now().getTime(), (ns, pod, c, lines) => logs.setLastWords(ns, pod, c, lines));
     stopWarm = cluster.warmInBackground();
+    stopActions = () => stopDeletions(cluster);
     const access = new AccessControl();
     access.bind(metricsReaderBinding());
     const metrics = new SimMetrics(cluster, now().getTime());
@@ -170,7 +175,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     };
     const stats = { requests: 0, bytes: 0 };
     let address = '';
-    const handler = createHandler({
+    const handlerContext: HandlerContext = {
       cluster,
       access,
       credentials,
@@ -181,11 +186,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       scenarioFaults: { 'html-login': 'html', throttled: 'throttle', flaky: 'flaky', slow: 'slow', reset: 'reset' },
       serverAddress: () => address,
       bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
-    });
+    };
+    const handler = createHandler(handlerContext);
+    const upgrade = createUpgradeHandler(handlerContext);
     const tlsOptions = { ca: ca.cert, requestCert: true, rejectUnauthorized: false };
     const main = createServer({ ...tlsOptions, cert: serverCert.cert, key: serverCert.key }, handler);
     const mismatch = createServer({ ...tlsOptions, cert: mismatchCert.cert, key: mismatchCert.key }, handler);
     servers.push(main, mismatch);
+    for (const s of servers) s.on('upgrade', upgrade);
     const port = await listen(main, options.port ?? 0);
     const mismatchPort = await listen(mismatch, 0);
     address = `127.0.0.1:${port}`;

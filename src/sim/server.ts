@@ -14,6 +14,7 @@ import { negotiate, queryBool } from './negotiate.js';
 import { apiGroupList, apiVersions, coreResources, groupResources, versionInfo } from './discovery.js';
 import { getPod, listPods, namespaces } from './lists.js';
 import { watchNamespaces, watchPods } from './watch.js';
+import { deletePod } from './delete.js';
 import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
 import type { SimMetrics } from './metrics.js';
 import { isMetricsPath, metricsAttributes, serveMetrics, withMetricsGroup } from './metrics-api.js';
@@ -56,7 +57,7 @@ function baseHeaders(): Record<string, string> {
   };
 }
 
-function authenticate(req: IncomingMessage, creds: Credentials): Account | 'invalid' | undefined {
+export function authenticate(req: IncomingMessage, creds: Credentials): Account | 'invalid' | undefined {
   // Like kube-apiserver's union authenticator: a verified client certificate first, then the Authorization header.
   const socket = req.socket as TLSSocket;
   if (socket.authorized) {
@@ -80,7 +81,7 @@ function authenticate(req: IncomingMessage, creds: Credentials): Account | 'inva
 }
 
 /** Applies Impersonate-User / Impersonate-Group: the new account, or the attributes that were denied. */
-function impersonate(req: IncomingMessage, who: Account, access: AccessControl): Account | Attributes {
+export function impersonate(req: IncomingMessage, who: Account, access: AccessControl): Account | Attributes {
   const user = req.headers['impersonate-user'];
   const groups = req.headersDistinct['impersonate-group'] ?? [];
   if (typeof user !== 'string' || user === '') return who;
@@ -276,6 +277,13 @@ export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: 
       return st.notFoundPath();
     }
     if (segs[0] !== 'api' || segs[1] !== 'v1') return st.notFoundPath();
+    if (method === 'DELETE' && segs.length === 6 && segs[2] === 'namespaces' && segs[4] === 'pods') {
+      const [ns, name] = [segs[3]!, segs[5]!];
+      return (
+        allow({ kind: 'resource', verb: 'delete', group: '', resource: 'pods', namespace: ns, name }) ??
+        deletePod(ctx.cluster, ctx.now, ns, name, params, await readBody(req))
+      );
+    }
     if (method !== 'GET') return st.methodNotAllowed();
     if (!neg) {
       return st.statusReply(

@@ -3,6 +3,7 @@ import { Box, useInput } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
+import type { ActionsContext } from './actions-ui.js';
 import { capabilitiesOf, handleInput } from './input.js';
 import type { SaveDeps } from './save.js';
 import { screenDef, scopeOf } from './screens/registry.js';
@@ -23,6 +24,8 @@ export interface AppProps {
   onQuit: () => void;
   /** Offered when there is no kubeconfig: opens the demo cluster. */
   onDemo?: (() => void) | undefined;
+  /** Acting on pods (delete, kill, marks, shell). */
+  actions?: ActionsContext | undefined;
 }
 
 /** What the screen shows of a state: frames are skipped when this is unchanged (e.g. off-screen churn). */
@@ -35,6 +38,7 @@ export function visibleSignature(s: UiState): unknown[] {
     s.identity,
     s.expiry,
     s.message,
+    s.marks,
     t.sort,
     t.filter,
     t.cursor,
@@ -76,12 +80,16 @@ function useStoreState(store: Store): UiState {
 }
 
 /** The whole screen; never taller than rows − 1 lines. */
-export function App({ store, session, saver, color, now: clock, onQuit, onDemo }: AppProps) {
+export function App({ store, session, saver, color, now: clock, onQuit, onDemo, actions }: AppProps) {
   const state = useStoreState(store);
   const size = useTerminalSize();
   const now = useNow(clock);
-  const ui: UiContext = useMemo(() => ({ store, session, saver, quit: onQuit, demo: onDemo }), [store, session, saver, onQuit, onDemo]);
-  const caps = capabilitiesOf(ui);
+  const ui: UiContext = useMemo(
+    () => ({ store, session, saver, quit: onQuit, demo: onDemo, actions }),
+    [store, session, saver, onQuit, onDemo, actions],
+  );
+  const caps = capabilitiesOf(ui, state);
+  const readOnly = actions?.readOnly(state.target);
   const top = topScreen(state);
   const def = screenDef(top);
   const t = state.table;
@@ -115,7 +123,7 @@ export function App({ store, session, saver, color, now: clock, onQuit, onDemo }
   const View = def.View;
   return (
     <Box flexDirection="column" width={size.columns} height={budget}>
-      <Header state={state} now={now} width={size.columns} color={color} />
+      <Header state={state} now={now} width={size.columns} color={color} readOnly={readOnly?.readonly === true} />
       <Box flexDirection="column" height={body - paneH} overflow="hidden">
         <View state={state} screen={top.state} height={body - paneH} width={size.columns} now={now} color={color} caps={caps} />
       </Box>

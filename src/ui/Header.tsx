@@ -10,6 +10,8 @@ export interface HeaderProps {
   now: Date;
   width: number;
   color: boolean;
+  /** Read-only mode: no action keys; the header says so. */
+  readOnly?: boolean;
 }
 
 /** "loaded 3,500 of ~10,000" and friends. */
@@ -28,7 +30,7 @@ export function freshness(ui: UiState, now: Date): string {
 }
 
 /** The header. */
-export function Header({ state, now, width, color }: HeaderProps) {
+export function Header({ state, now, width, color, readOnly }: HeaderProps) {
   const t = state.target;
   const ctx = t ? neutralize(t.context) : '-';
   const user = t ? neutralize(t.user) + (t.userOverridden ? ' (override)' : '') : '-';
@@ -43,13 +45,19 @@ export function Header({ state, now, width, color }: HeaderProps) {
     state.contextOkAt && t && !t.userOverridden
       ? `context checked ok ${shortDuration(now.getTime() - state.contextOkAt.getTime())} ago`
       : '';
-  const second = [`ns: ${ns}`, state.identity ? `you are: ${state.identity}` : '', expiry, checked, fresh]
+  const marked = [...state.marks].filter((k) => state.table.rows.has(k)).length;
+  const second = [`ns: ${ns}`, marked ? `${marked} marked` : '', state.identity ? `you are: ${state.identity}` : '', expiry, checked, fresh]
     .filter((x) => x !== '')
     .join('  │  ');
   return (
     <>
       <Text wrap="truncate-end">
         <Text bold>kpods</Text>
+        {readOnly ? (
+          <Text bold color={color ? 'red' : undefined}>
+            {'  READ-ONLY'}
+          </Text>
+        ) : null}
         {'  ctx: '}
         <Text bold>{ctx}</Text>
         {'  server: '}

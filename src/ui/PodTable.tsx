@@ -22,6 +22,8 @@ export interface PodTableProps {
   sortedBy?: SortKey;
   /** Pod usage (the metrics API is available): adds the usage columns. */
   usage?: UsageByPod | undefined;
+  /** Marked row keys: a mark column appears while any row is marked. */
+  marks?: ReadonlySet<string>;
 }
 
 const Row = memo(function Row({
@@ -32,6 +34,7 @@ const Row = memo(function Row({
   color,
   stale,
   usage,
+  mark,
 }: {
   row: PodRow;
   cols: Column[];
@@ -40,10 +43,17 @@ const Row = memo(function Row({
   color: boolean;
   stale: boolean;
   usage: UsageByPod | undefined;
+  /** undefined: no mark column; else whether this row is marked. */
+  mark: boolean | undefined;
 }) {
   const parts = cols.map((c, i) => ({ c, text: fit(cell(row, c.id, now, usage), c.width) + (i < cols.length - 1 ? COLUMN_GAP : '') }));
   return (
     <Text wrap="truncate-end" inverse={selected} dimColor={stale && !selected}>
+      {mark === undefined ? null : (
+        <Text bold color={color && mark ? 'yellow' : undefined}>
+          {mark ? '* ' : '  '}
+        </Text>
+      )}
       {parts.map(({ c, text }) =>
         c.id === 'status' ? (
           <Text key={c.id} {...fg(statusColor(row.status, color && !stale))}>
@@ -63,10 +73,25 @@ const Row = memo(function Row({
 });
 
 /** The table body for the rows in [top, top+height). */
-export function PodTable({ rows, top, height, cursor, width, allNamespaces, now, color, stale, empty, sortedBy, usage }: PodTableProps) {
+export function PodTable({
+  rows,
+  top,
+  height,
+  cursor,
+  width,
+  allNamespaces,
+  now,
+  color,
+  stale,
+  empty,
+  sortedBy,
+  usage,
+  marks,
+}: PodTableProps) {
   const visible = rows.slice(top, top + height);
-  const cols = layoutColumns(visible, allNamespaces, width, now, sortedBy, usage);
-  const header = cols.map((c, i) => fit(c.title, c.width) + (i < cols.length - 1 ? COLUMN_GAP : '')).join('');
+  const marking = marks !== undefined && marks.size > 0;
+  const cols = layoutColumns(visible, allNamespaces, marking ? width - 2 : width, now, sortedBy, usage);
+  const header = (marking ? '  ' : '') + cols.map((c, i) => fit(c.title, c.width) + (i < cols.length - 1 ? COLUMN_GAP : '')).join('');
   return (
     <>
       <Text wrap="truncate-end" bold>
@@ -74,7 +99,17 @@ export function PodTable({ rows, top, height, cursor, width, allNamespaces, now,
       </Text>
       {visible.length === 0 ? <Text dimColor>{empty}</Text> : null}
       {visible.map((r, i) => (
-        <Row key={r.key} row={r} cols={cols} now={now} selected={top + i === cursor} color={color} stale={stale} usage={usage} />
+        <Row
+          key={r.key}
+          row={r}
+          cols={cols}
+          now={now}
+          selected={top + i === cursor}
+          color={color}
+          stale={stale}
+          usage={usage}
+          mark={marking ? marks.has(r.key) : undefined}
+        />
       ))}
     </>
   );

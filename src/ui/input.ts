@@ -2,7 +2,8 @@
 import { keyName, lookupBinding, type Capabilities, type Command, type KeyInfo } from './keymap.js';
 import { SCREENS, scopeOf } from './screens/registry.js';
 import type { CommandContext, Handler, UiContext } from './screens/types.js';
-import { topScreen, type NewScreen, type ScreenId } from './state.js';
+import { topScreen, type NewScreen, type ScreenId, type UiState } from './state.js';
+import { actionsEnabled } from './actions-ui.js';
 
 /** What a key does when the top screen does not say otherwise. */
 const GLOBAL: Partial<Record<Command, Handler<ScreenId>>> = {
@@ -12,9 +13,17 @@ const GLOBAL: Partial<Record<Command, Handler<ScreenId>>> = {
   back: ({ ui }) => ui.store.dispatch({ type: 'pop' }),
 };
 
-/** What the running UI can do (decides which bindings are shown and handled). */
-export function capabilitiesOf(ui: Pick<UiContext, 'demo'> & Partial<Pick<UiContext, 'store'>>): Capabilities {
-  return { demo: ui.demo !== undefined, usage: ui.store?.getState().table.metrics?.state === 'available' };
+/** What the running UI can do (decides which bindings are shown and handled); read-only mode takes the actions away. */
+export function capabilitiesOf(
+  ui: Pick<UiContext, 'demo'> & Partial<Pick<UiContext, 'store' | 'actions'>>,
+  state?: Pick<UiState, 'target'>,
+): Capabilities {
+  const st = state ?? ui.store?.getState();
+  return {
+    demo: ui.demo !== undefined,
+    usage: ui.store?.getState().table.metrics?.state === 'available',
+    actions: st !== undefined && actionsEnabled(ui, st),
+  };
 }
 
 /** The handler a command has on the top screen, if any. */
@@ -37,7 +46,7 @@ export function handleKey(input: string, key: KeyInfo, ui: UiContext): void {
   const top = topScreen(state);
   const name = keyName(input, key);
   if (state.message && top.id === 'table') ui.store.dispatch({ type: 'message' });
-  const binding = lookupBinding(name, scopeOf(top), capabilitiesOf(ui));
+  const binding = lookupBinding(name, scopeOf(top), capabilitiesOf(ui, state));
   if (!binding) return;
   const handler = handlerFor(top.id, binding.command);
   if (!handler) return;

@@ -82,7 +82,11 @@ export type Command =
   | 'wrap'
   | 'colour'
   | 'next-match'
-  | 'prev-match';
+  | 'prev-match'
+  | 'delete'
+  | 'kill'
+  | 'mark'
+  | 'shell';
 
 /** What the running kpods can do; a binding whose `when` is false is neither handled nor shown. */
 export interface Capabilities {
@@ -90,6 +94,8 @@ export interface Capabilities {
   demo: boolean;
   /** The metrics API serves usage for the current target (the usage columns and their sorts). */
   usage?: boolean;
+  /** Acting on pods (delete, kill, marks, shell): false in read-only mode, which hides every action key. */
+  actions?: boolean;
 }
 
 /**
@@ -132,8 +138,19 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['M'], command: 'sort-memory', label: 'sort by memory (most first)', scopes: ['table'], when: (c) => c.usage === true },
   { keys: ['l'], command: 'logs', label: "the pod's log", scopes: ['table'], footer: 'logs' },
   { keys: ['r'], command: 'refresh', label: 'refresh now', scopes: ['table'] },
-  { keys: ['e'], command: 'pane', label: 'status pane (toggle)', scopes: ['table'], footer: 'pane' },
-  { keys: ['s'], command: 'save', label: 'save ctx+ns to kubeconfig', scopes: ['table'], footer: 'save' },
+  { keys: ['e'], command: 'pane', label: 'status pane (toggle)', scopes: ['table'] },
+  { keys: ['w'], command: 'save', label: 'write ctx+ns to kubeconfig', scopes: ['table'], footer: 'save' },
+  { keys: ['s'], command: 'shell', label: 'shell in the container', scopes: ['table'], footer: 'shell', when: (c) => c.actions === true },
+  { keys: [' '], command: 'mark', label: 'mark / unmark the pod', scopes: ['table'], when: (c) => c.actions === true },
+  {
+    keys: ['ctrl+d'],
+    command: 'delete',
+    label: 'delete the pod(s), asks first',
+    scopes: ['table'],
+    footer: 'del',
+    when: (c) => c.actions === true,
+  },
+  { keys: ['ctrl+k'], command: 'kill', label: 'kill the pod(s) at once, asks first', scopes: ['table'], when: (c) => c.actions === true },
   { keys: ['escape'], command: 'back', label: 'clear filter / close pane', scopes: ['table'] },
   { keys: ['enter', 'd'], command: 'detail', label: 'pod detail and diagnosis', scopes: ['table'] },
   { keys: ['tab'], command: 'next-section', label: 'next section', scopes: ['detail'], footer: 'section' },
@@ -226,7 +243,7 @@ export function isPrintable(name: string): boolean {
   return [...name].length === 1 && !/[\u0000-\u001f\u007f]/.test(name);
 }
 
-const everyCapability: Capabilities = { demo: true, usage: true };
+const everyCapability: Capabilities = { demo: true, usage: true, actions: true };
 
 /** The bindings that apply in `scope`, in lookup order: its own, then `global` (if taken), then `always`. */
 export function bindingsOf(scope: Scope, caps: Capabilities = everyCapability): Binding[] {
@@ -268,6 +285,7 @@ export function displayKey(k: string): string {
     home: 'Home',
     end: 'End',
     backspace: 'Bksp',
+    ' ': 'Space',
     [TEXT]: 'a-z…',
     [OTHER]: 'other keys',
   };

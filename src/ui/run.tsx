@@ -3,6 +3,7 @@
  * steps aside (unmounts Ink, hands over the terminal) while an interactive exec plugin runs.
  */
 import { render, type Instance } from 'ink';
+import type { ActionsContext } from './actions-ui.js';
 import { App } from './App.js';
 import type { SaveDeps } from './save.js';
 import type { UiSession } from './session.js';
@@ -24,6 +25,8 @@ export interface RunUiOptions {
   stderr: NodeJS.WriteStream;
   /** Offered on the no-kubeconfig screen. Resolves when the UI should end (the demo ran its own UI). */
   onDemo?: () => void;
+  /** Acting on pods (delete, kill, marks, shell). */
+  actions?: ActionsContext | undefined;
 }
 
 /** A running UI: `stepAside` lends the terminal to a child process; `done` resolves on quit. */
@@ -71,7 +74,16 @@ export function startUi(o: RunUiOptions): RunningUi {
   const mount = (): void => {
     if (tty) o.stdout.write(ENTER_ALT);
     instance = render(
-      <App store={o.store} session={session} saver={o.saver} color={o.color} now={o.now} onQuit={() => ui.quit()} onDemo={o.onDemo} />,
+      <App
+        store={o.store}
+        session={session}
+        saver={o.saver}
+        color={o.color}
+        now={o.now}
+        onQuit={() => ui.quit()}
+        onDemo={o.onDemo}
+        actions={o.actions}
+      />,
       { stdout: o.stdout, stdin: o.stdin, stderr: o.stderr, exitOnCtrlC: false, patchConsole: false },
     );
   };

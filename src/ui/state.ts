@@ -59,6 +59,8 @@ export interface UiState {
   contextOkAt?: Date | undefined;
   /** A one-line message in the footer (cleared by the next key on the table). */
   message?: string | undefined;
+  /** Row keys marked with Space (delete and kill act on them); cleared when the target changes. */
+  marks: ReadonlySet<string>;
 }
 
 export type Action =
@@ -67,6 +69,9 @@ export type Action =
   | { type: 'identity'; text?: string | undefined; expiry?: Date | undefined }
   | { type: 'message'; text?: string | undefined }
   | { type: 'context-ok'; at?: Date | undefined }
+  /** Marks or unmarks one row (by key); `clear` unmarks every row. */
+  | { type: 'mark'; key: string }
+  | { type: 'marks-clear' }
   /** Opens a screen on top of the stack. */
   | { type: 'push'; screen: NewScreen }
   /** Closes the top screen (the bottom one stays). */
@@ -78,7 +83,7 @@ export type Action =
 
 /** The state before anything is known. */
 export function initialState(sort: SortKey = 'name'): UiState {
-  return { stack: [{ id: 'table', key: 0, state: {} }], nextKey: 1, table: initialTable(sort) };
+  return { stack: [{ id: 'table', key: 0, state: {} }], nextKey: 1, table: initialTable(sort), marks: new Set() };
 }
 
 /** The screen that has the keys. */
@@ -110,6 +115,7 @@ export function reduce(s: UiState, a: Action): UiState {
         target: a.target,
         contextOkAt: s.target?.context === a.target.context ? s.contextOkAt : undefined,
         table: reduceTable(s.table, { type: 'table-reset', loading: true }),
+        marks: new Set(),
       };
     case 'context-ok':
       return { ...s, contextOkAt: a.at };
@@ -117,6 +123,13 @@ export function reduce(s: UiState, a: Action): UiState {
       return { ...s, identity: a.text ?? s.identity, expiry: a.expiry ?? s.expiry };
     case 'message':
       return s.message === a.text ? s : { ...s, message: a.text };
+    case 'mark': {
+      const marks = new Set(s.marks);
+      if (!marks.delete(a.key)) marks.add(a.key);
+      return { ...s, marks };
+    }
+    case 'marks-clear':
+      return s.marks.size === 0 ? s : { ...s, marks: new Set() };
     case 'push':
       return { ...s, stack: [...s.stack, keyed(s, a.screen)], nextKey: s.nextKey + 1 };
     case 'pop':

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/index.js';
 import { App } from '../../src/ui/App.js';
+import type { ActionsContext } from '../../src/ui/actions-ui.js';
 import { UiSession, type Selection } from '../../src/ui/session.js';
 import { followKubeconfig } from '../../src/ui/follow-kubeconfig.js';
 import { kubeDeps, loadSource } from '../../src/ui/kube-deps.js';
@@ -28,6 +29,8 @@ export interface AppOnSimOptions {
   follow?: boolean;
   /** The clock of both the simulator and the UI (default: the real one). */
   now?: () => Date;
+  /** Pod actions (delete, kill, marks, shell). */
+  actions?: ActionsContext;
 }
 
 /** Starts the simulator and the App on it; everything is stopped and removed when `t` ends. */
@@ -49,7 +52,7 @@ export async function startAppOnSim(t: TestContext, o: AppOnSimOptions): Promise
     t.after(() => following.close());
   }
   const ui = renderSized(
-    <App store={store} session={session} saver={deps} color={false} now={host.now} onQuit={() => undefined} />,
+    <App store={store} session={session} saver={deps} color={false} now={host.now} onQuit={() => undefined} actions={o.actions} />,
     o.columns ?? 120,
     o.rows ?? 30,
   );

@@ -156,7 +156,7 @@ test('App: user override is shown and cleared by picking the context again; save
   await ui.press(KEYS.enter, (x) => x.includes('user: dev-user (override)'), 'override shown');
   await ui.press('c', (x) => x.includes('Contexts'), 'contexts');
   await ui.press(KEYS.enter, (x) => x.includes('user: admin-user') && !x.includes('(override)'), 'override cleared');
-  await ui.press('s', (x) => x.includes('Save to the kubeconfig?') && x.includes('current-context → admin'), 'preview');
+  await ui.press('w', (x) => x.includes('Save to the kubeconfig?') && x.includes('current-context → admin'), 'preview');
   await ui.press('y', (x) => x.includes('saved: /tmp/kube/config'), 'saved');
   assert.deepEqual(saved, ['admin/default']);
 });

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { PassThrough } from 'node:stream';
 import assert from 'node:assert/strict';
 import {
   bindingsOf,
@@ -29,6 +30,7 @@ import { LogSession } from '../../src/ui/log-session.js';
 import { configureLogs } from '../../src/ui/logs-open.js';
 import { initialLogView } from '../../src/core/logs/index.js';
 import type { LogsState } from '../../src/ui/screens/logs-model.js';
+import { PermissionCache } from '../../src/core/actions/index.js';
 
 test('the keymap has the keys the issue asks for, and no key means two things in one scope', () => {
   const want: Record<string, string> = {
@@ -208,6 +210,14 @@ test('every key the footer or help advertises on a screen does something there',
           saver: { savePreview: () => 'preview', save: async () => ({ ok: true, value: 'ok' }) },
           quit: () => effects.push('quit'),
           demo: () => effects.push('demo'),
+          actions: {
+            readOnly: () => ({ readonly: false }),
+            permissions: new PermissionCache(() => 0),
+            shell: ['/bin/sh'],
+            stepAside: (fn) => fn(),
+            stdin: new PassThrough() as unknown as NodeJS.ReadStream,
+            stdout: new PassThrough() as unknown as NodeJS.WriteStream,
+          },
         };
         const [input, info] = press(key);
         handleKey(input, info, ui);
@@ -219,8 +229,8 @@ test('every key the footer or help advertises on a screen does something there',
 });
 
 test('the no-kubeconfig screen advertises only keys that work: d only when the demo can open', () => {
-  assert.deepEqual(footerHints('noconfig', { demo: true }), ['d demo', '? help', 'q quit']);
-  assert.deepEqual(footerHints('noconfig', { demo: false }), ['? help', 'q quit']);
+  assert.deepEqual(footerHints('noconfig', { demo: true, actions: true }), ['d demo', '? help', 'q quit']);
+  assert.deepEqual(footerHints('noconfig', { demo: false, actions: true }), ['? help', 'q quit']);
   for (const k of ['c', 'u', 'n', '/', 'r', 'e', 's'])
     assert.equal(lookup(k, 'noconfig'), undefined, `${k} is not offered without a kubeconfig`);
   const store = createStore(reduce(initialState(), { type: 'base', screen: { id: 'noconfig', state: {} } }));

@@ -7,4 +7,6 @@ export interface ConfirmState {
   lines: readonly string[];
   /** Called after the screen has closed, when the user pressed y or Enter (any other key cancels). */
   onConfirm: () => void;
+  /** Replaces the keys line (e.g. "any key closes" for a report). */
+  footer?: string;
 }

@@ -23,7 +23,7 @@ export const confirmScreen: ScreenDef<'confirm'> = {
           {neutralize(l)}
         </Text>
       ))}
-      <Text>y or Enter confirms, any other key cancels</Text>
+      <Text>{screen.footer ?? 'y or Enter confirms, any other key cancels'}</Text>
     </>
   ),
 };

@@ -5,6 +5,7 @@ import { PodTable } from '../PodTable.js';
 import { requestSave } from '../save.js';
 import { openDetail } from './detail.js';
 import { openLogFor } from '../logs-open.js';
+import { requestPodAction, requestShell, toggleMark } from '../actions-ui.js';
 import type { UiState } from '../state.js';
 import type { SortKey } from '../rows.js';
 import type { CommandContext, Handler, ScreenDef, ScreenViewProps } from './types.js';
@@ -47,6 +48,7 @@ export function TableView({ state, height, width, now, color }: Omit<ScreenViewP
       empty={emptyText(state)}
       sortedBy={t.sort}
       usage={t.metrics?.state === 'available' ? t.usage : undefined}
+      marks={state.marks}
     />
   );
 }
@@ -81,6 +83,10 @@ export const tableScreen: ScreenDef<'table'> = {
     detail: ({ ui }) => openDetail(ui),
     pane: ({ ui }) => ui.store.dispatch({ type: 'pane' }),
     save: ({ ui }) => ui.session && ui.saver && requestSave(ui.store, ui.session, ui.saver),
+    mark: ({ ui, state }) => toggleMark(ui, state),
+    delete: ({ ui, state }) => requestPodAction(ui, state, 'delete'),
+    kill: ({ ui, state }) => requestPodAction(ui, state, 'kill'),
+    shell: ({ ui, state }) => requestShell(ui, state),
     back: ({ ui, state }) => {
       if (state.table.filter) {
         ui.store.dispatch({ type: 'filter-set', text: '' });

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Capabilities, Command, Scope } from '../keymap.js';
+import type { ActionsContext } from '../actions-ui.js';
 import type { SaveDeps } from '../save.js';
 import type { UiSession } from '../session.js';
 import type { ScreenId, ScreenStates, UiState } from '../state.js';
@@ -19,6 +20,8 @@ export interface UiContext {
   quit(): void;
   /** Opens the demo cluster (offered when there is no kubeconfig). */
   demo?: (() => void) | undefined;
+  /** Acting on pods (delete, kill, marks, shell); absent: no action keys. */
+  actions?: ActionsContext | undefined;
 }
 
 /** What a command handler receives. */

@@ -1,0 +1,2 @@
+/** kpods' own config file. */
+export * from './kpods-config.js';

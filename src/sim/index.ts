@@ -20,7 +20,7 @@ import { createUpgradeHandler } from './exec/upgrade.js';
 import { generateSeeds } from './generate.js';
 import { startChurn } from './churn.js';
 import { stopDeletions } from './delete.js';
-import { SCENARIOS, kubeconfigYaml } from './scenarios.js';
+import { kubeconfigYaml } from './scenarios.js';
 import { SimMetrics, metricsReaderBinding } from './metrics.js';
 import { addTroubled } from './troubled.js';
 import { PodLogs, type LogSettings } from './logs.js';

@@ -40,6 +40,8 @@ const result = spawnSync(
     '--disable-warning=ExperimentalWarning',
     '--test',
     '--test-concurrency=2',
+    // A test that hangs fails after 3 minutes instead of holding the whole run.
+    '--test-timeout=180000',
     `--test-reporter=${reporter}`,
     '--test-reporter-destination=stdout',
     ...files,

@@ -3,7 +3,7 @@
  * (a missing Secret volume, a failing CNI), failing probes, an eviction, a deletion held by a
  * finalizer, a lost node, a gated pod, a pod in phase Unknown, and a healthy control.
  */
-import type { TroubledPod } from './troubled.js';
+import type { TroubledPod } from './troubled-pod-type.js';
 import { iso } from './pod-factory.js';
 import { condition, containerStatus, notReady, runningPod, setCondition, startEvents, terminated } from './troubled-pod.js';
 

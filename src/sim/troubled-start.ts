@@ -2,7 +2,7 @@
  * The troubled pods that never ran (see troubled.ts): image pulls that fail three ways, a missing
  * ConfigMap, a pod no node can take, and an init container that keeps failing.
  */
-import type { TroubledPod } from './troubled.js';
+import type { TroubledPod } from './troubled-pod-type.js';
 import { iso } from './pod-factory.js';
 import { condition, containerStatus, notReady, podRef, runningPod, setCondition, startEvents, terminated } from './troubled-pod.js';
 

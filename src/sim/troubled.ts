@@ -5,8 +5,7 @@
  * by the log endpoint through lastWordsOf). One pod is healthy, as a control.
  */
 import type { Cluster } from './cluster.js';
-import type { Pod } from '../core/pods/pod-types.js';
-import { eventStoreOf, type EventSpec } from './events.js';
+import { eventStoreOf } from './events.js';
 import {
   TROUBLED_NAMESPACE,
   containerStatus,
@@ -18,6 +17,8 @@ import {
   terminated,
 } from './troubled-pod.js';
 import { TROUBLED_SCENARIOS_B } from './troubled-more.js';
+import type { TroubledPod } from './troubled-pod-type.js';
+export type { TroubledPod } from './troubled-pod-type.js';
 import { configMissing, imagePull, initFailed, unschedulable } from './troubled-start.js';
 
 export { TROUBLED_NAMESPACE } from './troubled-pod.js';
@@ -25,15 +26,6 @@ export { TROUBLED_NAMESPACE } from './troubled-pod.js';
 const S = 1000;
 const M = 60 * S;
 const H = 60 * M;
-
-/** One troubled pod: the pod, its events, and the last log lines per container (previous instance). */
-export interface TroubledPod {
-  /** The finding code kpods why should report first ('' for the healthy control). */
-  code: string;
-  pod: Pod;
-  events: EventSpec[];
-  lastWords?: Record<string, string[]>;
-}
 
 function crashLoop(now: number): TroubledPod {
   const image = 'ghcr.io/example/orders:1.8.0';

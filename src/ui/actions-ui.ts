@@ -4,7 +4,7 @@
  * reported and the row shown Terminating; `s` opens a shell in the selected container (a picker
  * when several run) with the terminal handed over, and says how it ended when kpods is back.
  */
-import type { PermissionCache, PodAction, ReadOnlyDecision } from '../core/actions/index.js';
+import type { PodAction } from '../core/actions/index.js';
 import { upgradeAuthOf } from '../core/client/exec-auth.js';
 import { diagnoseExec } from '../core/client/exec-diagnose.js';
 import { openExec } from '../core/client/exec-ws.js';
@@ -15,20 +15,9 @@ import { openPicker } from './pickers.js';
 import { openConfirm } from './save.js';
 import type { UiContext } from './screens/types.js';
 import { runShellInTerminal } from './shell-terminal.js';
-import type { TargetInfo, UiState } from './state.js';
+import type { UiState } from './state.js';
 
-/** What the actions need from the running kpods (built in commands/tui.ts). */
-export interface ActionsContext {
-  /** Read-only mode for a target (flag, config, context extension, patterns). */
-  readOnly(target: TargetInfo | undefined): ReadOnlyDecision;
-  permissions: PermissionCache;
-  /** The shell command (--shell, the config file, else /bin/sh). */
-  shell: string[];
-  /** Lends the terminal (the UI unmounts and resumes where it was). */
-  stepAside<T>(fn: () => Promise<T>): Promise<T>;
-  stdin: NodeJS.ReadStream;
-  stdout: NodeJS.WriteStream;
-}
+export type { ActionsContext } from './actions-context.js';
 
 /** True when action keys apply: an actions context and not read-only for the current target. */
 export function actionsEnabled(ui: Pick<UiContext, 'actions'>, state: Pick<UiState, 'target'>): boolean {

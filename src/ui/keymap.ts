@@ -139,7 +139,7 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['l'], command: 'logs', label: "the pod's log", scopes: ['table'], footer: 'logs' },
   { keys: ['r'], command: 'refresh', label: 'refresh now', scopes: ['table'] },
   { keys: ['e'], command: 'pane', label: 'status pane (toggle)', scopes: ['table'] },
-  { keys: ['w'], command: 'save', label: 'write ctx+ns to kubeconfig', scopes: ['table'], footer: 'save' },
+  { keys: ['w'], command: 'save', label: 'write ctx+ns to kubeconfig', scopes: ['table'] },
   { keys: ['s'], command: 'shell', label: 'shell in the container', scopes: ['table'], footer: 'shell', when: (c) => c.actions === true },
   { keys: [' '], command: 'mark', label: 'mark / unmark the pod', scopes: ['table'], when: (c) => c.actions === true },
   {

@@ -192,7 +192,10 @@ test('accessReview asks about any verb, subresource, name and group; canI still 
     assert.ok(log.value.reason === undefined || typeof log.value.reason === 'string');
     const exec = await c.accessReview({ verb: 'create', resource: 'pods', subresource: 'exec', namespace: 'shop', name: 'web-1' });
     assert.ok(exec.ok);
-    assert.equal(exec.value.allowed, false, 'pods/exec is not granted to developers');
+    assert.equal(exec.value.allowed, true, 'developers may exec in shop (but not delete there)');
+    const remove = await c.accessReview({ verb: 'delete', resource: 'pods', namespace: 'shop', name: 'web-1' });
+    assert.ok(remove.ok);
+    assert.equal(remove.value.allowed, false, 'developers may not delete pods in shop');
     const del = await c.accessReview({ verb: 'delete', resource: 'pods', namespace: 'shop' });
     assert.ok(del.ok);
     assert.equal(del.value.allowed, false);

@@ -39,6 +39,7 @@ const EXPECTED: Record<string, string | undefined> = {
   reset: 'connection.reset',
   flaky: 'response.server-error',
   hostile: undefined,
+  'no-metrics': undefined,
 };
 const EXIT: Record<string, number> = { kubeconfig: 3, credentials: 4, connection: 5, authentication: 6, authorization: 7, response: 8 };
 

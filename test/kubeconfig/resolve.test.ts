@@ -271,7 +271,7 @@ test('--request-timeout: seconds, Go durations, 0 means no limit, junk is refuse
   assert.equal(target(load(base), { requestTimeout: '30' }).requestTimeoutMs, 30_000);
   assert.equal(target(load(base), { requestTimeout: '1m30s' }).requestTimeoutMs, 90_000);
   assert.equal(target(load(base), { requestTimeout: '500ms' }).requestTimeoutMs, 500);
-  assert.equal(target(load(base), { requestTimeout: '0' }).requestTimeoutMs, undefined);
+  assert.equal(target(load(base), { requestTimeout: '0' }).requestTimeoutMs, 0);
   assert.match(fails(load(base), { requestTimeout: 'abc' }).summary, /Invalid timeout value/);
 });
 

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Capabilities, Command, Scope } from '../keymap.js';
-import type { ActionsContext } from '../actions-ui.js';
+import type { ActionsContext } from '../actions-context.js';
 import type { SaveDeps } from '../save.js';
 import type { UiSession } from '../session.js';
 import type { ScreenId, ScreenStates, UiState } from '../state.js';

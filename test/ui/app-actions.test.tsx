@@ -129,9 +129,10 @@ test('read-only: no action key in the footer or the help, READ-ONLY in the heade
   const f = await ui.waitFor((x) => x.includes('Running'), 'rows');
   assert.match(f, /kpods {2}READ-ONLY/);
   assert.doesNotMatch(f, /Ctrl-D|s shell/);
-  assert.match(f, /w save/);
+  assert.match(f, /\? help/);
   const help = await ui.press('?', (x) => x.includes('Pod table'), 'help');
   assert.doesNotMatch(help, /delete|kill|shell|mark/i);
+  assert.match(help, /write ctx\+ns to kubeconfig/, 'saving (w) is not an action: it stays, in help');
   await ui.press(KEYS.escape, (x) => !x.includes('Pod table'), 'help closed');
   const changes: ClusterEvent[] = [];
   t.after(sim.cluster.subscribe((e) => changes.push(e)));

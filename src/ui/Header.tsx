@@ -26,6 +26,15 @@ export function freshness(ui: UiState, now: Date): string {
   return state.stale ? `STALE: last good refresh ${ago} ago` : `updated ${ago} ago`;
 }
 
+/** "312 pods", or "28/312 match" while a filter is on; nothing before the first list. */
+export function podCount(ui: UiState): string {
+  const t = ui.table;
+  if (!t.hasData) return '';
+  const n = (k: number): string => k.toLocaleString('en-US');
+  if (t.filter.trim() !== '') return `${n(t.view.length)}/${n(t.rows.size)} match`;
+  return t.rows.size === 1 ? '1 pod' : `${n(t.rows.size)} pods`;
+}
+
 /** The header. */
 export function Header({ state, now, width, color }: HeaderProps) {
   const t = state.target;
@@ -38,7 +47,9 @@ export function Header({ state, now, width, color }: HeaderProps) {
       ? 'credential expired'
       : `credential expires in ${shortDuration(state.expiry.getTime() - now.getTime())}`
     : '';
-  const second = [`ns: ${ns}`, state.identity ? `you are: ${state.identity}` : '', expiry, fresh].filter((x) => x !== '').join('  │  ');
+  const second = [`ns: ${ns}`, podCount(state), state.identity ? `you are: ${state.identity}` : '', expiry, fresh]
+    .filter((x) => x !== '')
+    .join('  │  ');
   return (
     <>
       <Text wrap="truncate-end">

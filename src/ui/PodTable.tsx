@@ -3,7 +3,7 @@ import { Text } from 'ink';
 import { memo } from 'react';
 import type { PodRow } from '../core/client/types.js';
 import { cell, COLUMN_GAP, fit, layoutColumns, type Column } from './columns.js';
-import { statusColor } from './theme.js';
+import { SELECTED_OFF, SELECTED_ON, statusColor } from './theme.js';
 
 export interface PodTableProps {
   rows: readonly PodRow[];
@@ -17,6 +17,7 @@ export interface PodTableProps {
   stale: boolean;
   empty: string;
   sortedBy?: 'name' | 'status' | 'restarts' | 'age';
+  reversed?: boolean;
 }
 
 const Row = memo(function Row({
@@ -36,7 +37,8 @@ const Row = memo(function Row({
 }) {
   const parts = cols.map((c, i) => ({ c, text: fit(cell(row, c.id, now), c.width) + (i < cols.length - 1 ? COLUMN_GAP : '') }));
   return (
-    <Text wrap="truncate-end" inverse={selected} dimColor={stale && !selected}>
+    <Text wrap="truncate-end" dimColor={stale && !selected}>
+      {selected ? SELECTED_ON : ''}
       {parts.map(({ c, text }) =>
         c.id === 'status' ? (
           <Text key={c.id} color={statusColor(row.status, color && !stale)}>
@@ -46,14 +48,15 @@ const Row = memo(function Row({
           text
         ),
       )}
+      {selected ? SELECTED_OFF : ''}
     </Text>
   );
 });
 
 /** The table body for the rows in [top, top+height). */
-export function PodTable({ rows, top, height, cursor, width, allNamespaces, now, color, stale, empty, sortedBy }: PodTableProps) {
+export function PodTable({ rows, top, height, cursor, width, allNamespaces, now, color, stale, empty, sortedBy, reversed }: PodTableProps) {
   const visible = rows.slice(top, top + height);
-  const cols = layoutColumns(visible, allNamespaces, width, now, sortedBy);
+  const cols = layoutColumns(visible, allNamespaces, width, now, sortedBy, reversed);
   const header = cols.map((c, i) => fit(c.title, c.width) + (i < cols.length - 1 ? COLUMN_GAP : '')).join('');
   return (
     <>

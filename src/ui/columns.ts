@@ -55,12 +55,19 @@ export function cell(row: PodRow, id: ColumnId, now: Date): string {
 }
 
 /** Chooses columns and widths for `width` terminal columns, measured on the visible rows. */
-export function layoutColumns(rows: readonly PodRow[], allNamespaces: boolean, width: number, now: Date, sortedBy?: ColumnId): Column[] {
+export function layoutColumns(
+  rows: readonly PodRow[],
+  allNamespaces: boolean,
+  width: number,
+  now: Date,
+  sortedBy?: ColumnId,
+  reversed = false,
+): Column[] {
   const base: ColumnId[] = allNamespaces
     ? ['namespace', 'name', 'ready', 'status', 'restarts', 'age']
     : ['name', 'ready', 'status', 'restarts', 'age'];
-  // A non-default sort is marked on its column (name order is the default, as kubectl's).
-  const title = (id: ColumnId): string => (id === sortedBy && id !== 'name' ? `${TITLES[id]}↓` : TITLES[id]);
+  // The sorted column carries an arrow: ↓ its usual order, ↑ turned around (the key pressed again).
+  const title = (id: ColumnId): string => (id === sortedBy ? `${TITLES[id]}${reversed ? '↑' : '↓'}` : TITLES[id]);
   const measure = (id: ColumnId): number => {
     let w = title(id).length;
     for (const r of rows) w = Math.max(w, cell(r, id, now).length);

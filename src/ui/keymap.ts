@@ -120,7 +120,6 @@ export const KEYMAP: readonly Binding[] = [
   { keys: [OTHER], command: 'cancel', label: 'cancel', scopes: ['confirm'], footer: 'cancel' },
   { keys: ['escape'], command: 'back', label: 'back', scopes: ['help'], footer: 'back' },
   { keys: ['d'], command: 'demo', label: 'open the demo cluster', scopes: ['noconfig'], footer: 'demo', when: (c) => c.demo },
-  { keys: ['escape'], command: 'quit', label: 'quit', scopes: ['noconfig'] },
   { keys: ['?'], command: 'help', label: 'help (toggle)', scopes: ['global'], footer: 'help' },
   { keys: ['q'], command: 'quit', label: 'quit', scopes: ['global'], footer: 'quit' },
   { keys: ['ctrl+c'], command: 'quit', label: 'quit', scopes: ['always'] },

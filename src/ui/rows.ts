@@ -24,9 +24,17 @@ export function ageSortValue(r: PodRow): number {
   return ms === undefined ? Number.NEGATIVE_INFINITY : -ms;
 }
 
+/** Problems first: failing, then pending, then running, then completed. */
+const STATUS_RANK = { failing: 0, pending: 1, ok: 2, done: 3 } as const;
+
+/** The rank of a STATUS cell in the status sort (smaller sorts first). */
+export function statusRank(status: string): number {
+  return STATUS_RANK[statusClass(status)];
+}
+
 const COMPARE: Record<SortKey, (a: PodRow, b: PodRow) => number> = {
   name: byName,
-  status: (a, b) => cmpStr(a.status, b.status) || byName(a, b),
+  status: (a, b) => statusRank(a.status) - statusRank(b.status) || cmpStr(a.status, b.status) || byName(a, b),
   // Most restarts first, as a user hunting crash loops wants.
   restarts: (a, b) => b.restartCount - a.restartCount || byName(a, b),
   // Youngest first (like k9s' age sort); unknown ages last.
@@ -37,8 +45,8 @@ const COMPARE: Record<SortKey, (a: PodRow, b: PodRow) => number> = {
  * Merges a few `changed` rows into `sorted` (already sorted by `key`, without them): O(n + k log k)
  * instead of re-sorting everything when a watch batch moves or adds a handful of pods.
  */
-export function mergeSorted(sorted: readonly PodRow[], changed: readonly PodRow[], key: SortKey): PodRow[] {
-  const cmp = COMPARE[key];
+export function mergeSorted(sorted: readonly PodRow[], changed: readonly PodRow[], key: SortKey, reverse = false): PodRow[] {
+  const cmp = compareFor(key, reverse);
   const add = [...changed].sort(cmp);
   const out: PodRow[] = new Array(sorted.length + add.length);
   let i = 0;
@@ -50,9 +58,15 @@ export function mergeSorted(sorted: readonly PodRow[], changed: readonly PodRow[
   return out;
 }
 
+/** The comparison for `key`, turned around when `reverse` (pressing the sort key again). */
+function compareFor(key: SortKey, reverse: boolean): (a: PodRow, b: PodRow) => number {
+  const cmp = COMPARE[key];
+  return reverse ? (a, b) => cmp(b, a) : cmp;
+}
+
 /** Returns a new array of `rows` sorted by `key` (ties broken by namespace/name, so order is stable). */
-export function sortRows(rows: Iterable<PodRow>, key: SortKey): PodRow[] {
-  return Array.from(rows).sort(COMPARE[key]);
+export function sortRows(rows: Iterable<PodRow>, key: SortKey, reverse = false): PodRow[] {
+  return Array.from(rows).sort(compareFor(key, reverse));
 }
 
 export type { LabelRequirement };

@@ -2,6 +2,7 @@
 import { Text } from 'ink';
 import { neutralize } from '../../core/terminal-text.js';
 import { pickerChoice, pickerMove, pickerQuery, pickerView, type PickerState } from './picker-model.js';
+import { SELECTED_OFF, SELECTED_ON } from '../theme.js';
 import type { CommandContext, ScreenDef } from './types.js';
 
 /** The picker, in `height` lines. */
@@ -27,10 +28,12 @@ export function PickerView({ picker, height, color }: { picker: PickerState; hei
       </Text>
       <Text wrap="truncate-end">{typed ? `${query}   (Enter uses "${neutralize(picker.query.trim())}")` : query}</Text>
       {shown.map((it, i) => (
-        <Text key={it.id} wrap="truncate-end" inverse={top + i === picker.index}>
+        <Text key={it.id} wrap="truncate-end">
+          {top + i === picker.index ? SELECTED_ON : ''}
           {it.current ? '* ' : '  '}
           {it.detail ? neutralize(it.label).padEnd(labelWidth) : neutralize(it.label)}
           {it.detail ? `   ${neutralize(it.detail)}` : ''}
+          {top + i === picker.index ? SELECTED_OFF : ''}
         </Text>
       ))}
     </>

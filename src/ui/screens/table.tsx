@@ -43,6 +43,7 @@ export function TableView({ state, height, width, now, color }: Omit<ScreenViewP
       stale={t.stale}
       empty={emptyText(state)}
       sortedBy={t.sort}
+      reversed={t.reverse}
     />
   );
 }

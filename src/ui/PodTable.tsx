@@ -1,8 +1,8 @@
 /** The pod table: renders only the visible window of rows, keyed by pod uid. */
 import { Text } from 'ink';
-import { memo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { PodRow } from '../core/client/types.js';
-import { cell, COLUMN_GAP, fit, layoutColumns, type Column } from './columns.js';
+import { cell, COLUMN_GAP, fit, fitMiddle, layoutColumns, measureColumns, type Column, type ColumnId } from './columns.js';
 import { SELECTED_OFF, SELECTED_ON, statusColor } from './theme.js';
 
 export interface PodTableProps {
@@ -18,6 +18,8 @@ export interface PodTableProps {
   empty: string;
   sortedBy?: 'name' | 'status' | 'restarts' | 'age';
   reversed?: boolean;
+  /** The rows widths are measured on: every row in view scope (before the local name filter); default `rows`. */
+  measured?: readonly PodRow[];
 }
 
 const Row = memo(function Row({
@@ -35,7 +37,10 @@ const Row = memo(function Row({
   color: boolean;
   stale: boolean;
 }) {
-  const parts = cols.map((c, i) => ({ c, text: fit(cell(row, c.id, now), c.width) + (i < cols.length - 1 ? COLUMN_GAP : '') }));
+  const parts = cols.map((c, i) => ({
+    c,
+    text: (c.id === 'name' ? fitMiddle : fit)(cell(row, c.id, now), c.width) + (i < cols.length - 1 ? COLUMN_GAP : ''),
+  }));
   return (
     <Text wrap="truncate-end" dimColor={stale && !selected}>
       {selected ? SELECTED_ON : ''}
@@ -53,10 +58,43 @@ const Row = memo(function Row({
   );
 });
 
+type Widths = Partial<Record<ColumnId, number>>;
+
+/**
+ * Column widths from every row in view (not the visible page), so paging does not move columns;
+ * they only grow while the same table is shown (an AGE that gets shorter does not pull them back).
+ */
+function useStableWidths(rows: readonly PodRow[], now: Date, allNamespaces: boolean): Widths {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const measured = useMemo(() => measureColumns(rows, now), [rows, minute]);
+  const kept = useRef<{ scope: string; widths: Widths }>({ scope: '', widths: {} });
+  const scope = `${allNamespaces}:${rows.length === 0}`;
+  const prev = kept.current.scope === scope ? kept.current.widths : {};
+  const next: Widths = { ...measured };
+  for (const [id, w] of Object.entries(prev) as [ColumnId, number][]) next[id] = Math.max(w, next[id] ?? 0);
+  kept.current = { scope, widths: next };
+  return next;
+}
+
 /** The table body for the rows in [top, top+height). */
-export function PodTable({ rows, top, height, cursor, width, allNamespaces, now, color, stale, empty, sortedBy, reversed }: PodTableProps) {
+export function PodTable({
+  rows,
+  top,
+  height,
+  cursor,
+  width,
+  allNamespaces,
+  now,
+  color,
+  stale,
+  empty,
+  sortedBy,
+  reversed,
+  measured,
+}: PodTableProps) {
   const visible = rows.slice(top, top + height);
-  const cols = layoutColumns(visible, allNamespaces, width, now, sortedBy, reversed);
+  const widths = useStableWidths(measured ?? rows, now, allNamespaces);
+  const cols = layoutColumns(visible, allNamespaces, width, now, sortedBy, reversed, widths);
   const header = cols.map((c, i) => fit(c.title, c.width) + (i < cols.length - 1 ? COLUMN_GAP : '')).join('');
   return (
     <>

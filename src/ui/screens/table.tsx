@@ -44,6 +44,7 @@ export function TableView({ state, height, width, now, color }: Omit<ScreenViewP
       empty={emptyText(state)}
       sortedBy={t.sort}
       reversed={t.reverse}
+      measured={t.sorted}
     />
   );
 }

@@ -96,19 +96,19 @@ export function layoutColumns(
     if (total(candidate) <= width) cols.push(candidate[candidate.length - 1]!);
     else break;
   }
-  // Still too wide: RESTARTS gives way before any name is cut (kubectl's wide columns already have).
-  if (total(cols) > width && sortedBy !== 'restarts') cols = cols.filter((c) => c.id !== 'restarts');
-  // Then shrink STATUS, NAMESPACE, and NAME last, down to a floor each.
-  for (const [id, floor] of [
-    ['status', 8],
-    ['namespace', 8],
-    ['name', 12],
-  ] as const) {
+  const shrink = (id: ColumnId, floor: number): void => {
     const over = total(cols) - width;
-    if (over <= 0) break;
     const c = cols.find((x) => x.id === id);
-    if (c) c.width = Math.max(floor, c.width - over);
-  }
+    if (over > 0 && c) c.width = Math.min(c.width, Math.max(floor, c.width - over));
+  };
+  // Still too wide: RESTARTS gives way before any name is cut (kubectl's wide columns already have):
+  // first its "(5m ago)" part, then the column (unless the table is sorted by it).
+  shrink('restarts', TITLES.restarts.length + 1);
+  if (total(cols) > width && sortedBy !== 'restarts') cols = cols.filter((c) => c.id !== 'restarts');
+  // Then STATUS, NAMESPACE, and NAME last, down to a floor each.
+  shrink('status', 8);
+  shrink('namespace', 8);
+  shrink('name', 12);
   return cols;
 }
 

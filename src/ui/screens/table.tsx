@@ -49,6 +49,8 @@ export function TableView({ state, height, width, now, color }: Omit<ScreenViewP
       sortedBy={t.sort}
       usage={t.metrics?.state === 'available' ? t.usage : undefined}
       marks={state.marks}
+      reversed={t.reverse}
+      measured={t.sorted}
     />
   );
 }

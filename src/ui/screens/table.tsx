@@ -1,4 +1,6 @@
 /** The pod table screen: the base screen when a kubeconfig is loaded. */
+import { Text } from 'ink';
+import { rowSignature } from '../row-finding.js';
 import { neutralize } from '../../core/terminal-text.js';
 import { openContextPicker, openNamespacePicker, openUserPicker } from '../pickers.js';
 import { PodTable } from '../PodTable.js';
@@ -34,25 +36,38 @@ function emptyText(state: UiState): string {
 /** The table body (also drawn under the filter prompt). */
 export function TableView({ state, height, width, now, color }: Omit<ScreenViewProps<'table'>, 'screen'>) {
   const t = state.table;
+  const finding = statusLine(state);
   return (
-    <PodTable
-      rows={t.view}
-      top={t.top}
-      height={Math.max(1, height - 1)}
-      cursor={t.cursor}
-      width={width}
-      allNamespaces={state.target !== undefined && state.target.namespace === undefined}
-      now={now}
-      color={color}
-      stale={t.stale}
-      empty={emptyText(state)}
-      sortedBy={t.sort}
-      usage={t.metrics?.state === 'available' ? t.usage : undefined}
-      marks={state.marks}
-      reversed={t.reverse}
-      measured={t.sorted}
-    />
+    <>
+      <PodTable
+        rows={t.view}
+        top={t.top}
+        height={Math.max(1, height - 2)}
+        cursor={t.cursor}
+        width={width}
+        allNamespaces={state.target !== undefined && state.target.namespace === undefined}
+        now={now}
+        color={color}
+        stale={t.stale}
+        empty={emptyText(state)}
+        sortedBy={t.sort}
+        usage={t.metrics?.state === 'available' ? t.usage : undefined}
+        marks={state.marks}
+        reversed={t.reverse}
+        measured={t.sorted}
+      />
+      <Text wrap="truncate-end" color={color ? 'yellow' : undefined}>
+        {finding ?? ' '}
+      </Text>
+    </>
   );
+}
+
+/** The selected pod's top finding (row-finding.ts), when the line found is still about the row under the cursor. */
+export function statusLine(state: UiState): string | undefined {
+  const row = state.table.view[state.table.cursor];
+  const f = state.rowFinding;
+  return row && f?.text !== undefined && f.sig === rowSignature(row) ? f.text : undefined;
 }
 
 export const tableScreen: ScreenDef<'table'> = {

@@ -4,7 +4,8 @@
  * a store Action. Later feeds (logs, the detail loader) hang off it the same way: started for
  * the current client, stopped when the target changes.
  */
-import { HealthCache, type CheckRunner } from '../core/health/index.js';
+import { HealthCache, type CheckRunner, type ContextCheck } from '../core/health/index.js';
+import { liveCheck } from './live-check.js';
 import { diagnose } from '../core/client/diagnose.js';
 import type { KubeClient, PodQuery } from '../core/client/types.js';
 import type { Failure, Result } from '../core/failure.js';
@@ -72,6 +73,8 @@ export class UiSession {
   private side = new AbortController();
   /** The `-l` selector of the `/` filter, applied by the server. */
   private labelSelector: string | undefined;
+  /** The username the server reported for the current client. */
+  private identity: string | undefined;
   /** Namespaces seen in any pod or namespace list this session (candidates when listing namespaces is forbidden). */
   private readonly seen = new Set<string>();
 
@@ -89,7 +92,9 @@ export class UiSession {
     this.sel = initial;
     this.findings = new RowFindings({ store, client: () => this.currentClient, signal: () => this.side.signal, now: deps.now });
     const run = deps.checkContexts;
-    this.health = run ? new HealthCache({ run, now: () => deps.now().getTime(), ttlMs: 60_000 }) : undefined;
+    // The current context's result comes from this session's own list and identity, not a new check.
+    const known = (name: string) => this.liveResult(name);
+    this.health = run ? new HealthCache({ run, now: () => deps.now().getTime(), ttlMs: 60_000, known }) : undefined;
     // The header says when the current context last checked fine.
     this.health?.subscribe(() => {
       const at = this.health?.lastOk(this.sel.context);
@@ -237,6 +242,21 @@ export class UiSession {
     void this.whoAmI(client);
   }
 
+  /** What the live pipeline knows of context `name`, as a health check's result (live-check.ts). */
+  private liveResult(name: string): ContextCheck | undefined {
+    if (this.currentTarget?.contextName !== name) return undefined;
+    const plain = this.deps.resolve({ context: name });
+    return liveCheck({
+      name,
+      current: this.deps.kubeconfig().current,
+      target: this.currentTarget,
+      plain: plain.ok ? plain.value : undefined,
+      labelSelector: this.labelSelector,
+      identity: this.identity,
+      state: this.store.getState(),
+    });
+  }
+
   /** The latest usage of one pod (for the pod detail screen; see ContainerUsage.tsx). */
   podUsage(namespace: string, name: string): PodUsageView | undefined {
     return this.metricsFeed?.latest(namespace, name);
@@ -258,6 +278,7 @@ export class UiSession {
     if (signal.aborted || client !== this.currentClient || !res.ok) return;
     const id = res.value;
     if (id.username === undefined) return;
+    this.identity = id.username;
     const groups = id.groups.filter((g) => g !== 'system:authenticated');
     const text = neutralize(id.username) + (groups.length ? ` (${groups.map(neutralize).join(', ')})` : '');
     this.store.dispatch({ type: 'identity', text });
@@ -272,6 +293,7 @@ export class UiSession {
     this.side = new AbortController();
     const client = this.currentClient;
     this.currentClient = undefined;
+    this.identity = undefined;
     if (client) void client.close().catch(() => undefined);
   }
 

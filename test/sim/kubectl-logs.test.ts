@@ -6,6 +6,7 @@ import { requireTool } from '../helpers/tools.js';
 import type { PodState } from '../../src/sim/pod-factory.js';
 
 const kubectl = findKubectl();
+const WHAT = 'the kubectl logs tests';
 let sim: Simulator;
 const k = (args: string[], context = 'admin') => runKubectl(args, { kubeconfig: sim.kubeconfigPath, context });
 
@@ -16,16 +17,13 @@ after(async () => {
   await sim?.close();
 });
 
-function need(t: { skip: (m: string) => void }): boolean {
-  return requireTool(t, 'kubectl', 'the kubectl logs tests');
-}
 function podIn(state: PodState, namespace?: string): [string, string] {
   for (const v of sim.cluster.iterate(namespace)) if (v.seed?.state === state) return [v.namespace, v.key.slice(v.namespace.length + 1)];
   throw new Error(`no ${state} pod`);
 }
 
 test('kubectl logs --tail and --timestamps', async (t) => {
-  if (!need(t)) return;
+  if (!requireTool(t, 'kubectl', WHAT)) return;
   const [ns, name] = podIn('running', 'shop');
   const r = await k(['logs', '-n', ns, name, '--tail', '4', '--timestamps']);
   assert.equal(r.code, 0, r.stderr);
@@ -35,7 +33,7 @@ test('kubectl logs --tail and --timestamps', async (t) => {
 });
 
 test('kubectl logs -p on a crash-looping pod shows the error that killed it; on a pod that never restarted, the server says so', async (t) => {
-  if (!need(t)) return;
+  if (!requireTool(t, 'kubectl', WHAT)) return;
   const [ns, name] = podIn('crashloop', 'default');
   const r = await k(['logs', '-n', ns, name, '-p', '--tail', '2']);
   assert.equal(r.code, 0, r.stderr);
@@ -50,7 +48,7 @@ test('kubectl logs -p on a crash-looping pod shows the error that killed it; on 
 });
 
 test('kubectl logs -c picks a container of a two-container pod; a waiting container is the server 400 text', async (t) => {
-  if (!need(t)) return;
+  if (!requireTool(t, 'kubectl', WHAT)) return;
   const [ns, name] = podIn('notready');
   const r = await k(['logs', '-n', ns, name, '-c', 'api', '--tail', '2']);
   assert.equal(r.code, 0, r.stderr);
@@ -65,7 +63,7 @@ test('kubectl logs -c picks a container of a two-container pod; a waiting contai
 });
 
 test('kubectl logs -f follows the fast pod until stopped', async (t) => {
-  if (!need(t)) return;
+  if (!requireTool(t, 'kubectl', WHAT)) return;
   const [ns, name] = sim.logs.fastPod!.split('/') as [string, string];
   const p = spawnKubectl(['logs', '-f', '-n', ns, name, '--tail', '1'], { kubeconfig: sim.kubeconfigPath, context: 'admin' });
   try {
@@ -77,7 +75,7 @@ test('kubectl logs -f follows the fast pod until stopped', async (t) => {
 });
 
 test('kubectl logs as a user who may not read pods/log there: Forbidden from the server', async (t) => {
-  if (!need(t)) return;
+  if (!requireTool(t, 'kubectl', WHAT)) return;
   const [ns, name] = podIn('running', 'default');
   const r = await k(['logs', '-n', ns, name], 'viewer-basic');
   assert.equal(r.code, 0, r.stderr);

@@ -1,7 +1,7 @@
 /** The real kubectl 1.32 reads the simulator's logs: -f, -p, -c, --tail, --timestamps, and the server's errors. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { findKubectl, runKubectl, spawnKubectl, startTestSimulator, type Simulator } from '../helpers/sim.js';
+import { findKubectl, runKubectl, seededPod, spawnKubectl, startTestSimulator, type Simulator } from '../helpers/sim.js';
 import { requireTool } from '../helpers/tools.js';
 import type { PodState } from '../../src/sim/pod-factory.js';
 
@@ -18,8 +18,8 @@ after(async () => {
 });
 
 function podIn(state: PodState, namespace?: string): [string, string] {
-  for (const v of sim.cluster.iterate(namespace)) if (v.seed?.state === state) return [v.namespace, v.key.slice(v.namespace.length + 1)];
-  throw new Error(`no ${state} pod`);
+  const p = seededPod(sim, state, namespace);
+  return [p.namespace, p.name];
 }
 
 test('kubectl logs --tail and --timestamps', async (t) => {

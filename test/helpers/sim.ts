@@ -53,6 +53,22 @@ export function seededPod(sim: Simulator, state: PodState, namespace?: string): 
   throw new Error(`no ${state} pod${namespace ? ` in ${namespace}` : ''}`);
 }
 
+/** Runs `fn` while the group "developers" may get and list the pods of `namespace` but not read their logs. */
+export async function withDevelopersReadingPodsOnly<T>(sim: Simulator, namespace: string, fn: () => Promise<T>): Promise<T> {
+  sim.access.bind({
+    name: 'dev-pods-only',
+    role: 'pod-lister',
+    namespace,
+    subject: { kind: 'Group', name: 'developers' },
+    rules: [{ verbs: ['get', 'list'], apiGroups: [''], resources: ['pods'] }],
+  });
+  try {
+    return await fn();
+  } finally {
+    sim.access.unbind('dev-pods-only', namespace);
+  }
+}
+
 export { findKubectl, runKubectl, spawnKubectl, type KubectlOptions, type KubectlProcess, type KubectlResult } from './kubectl.js';
 
 /** How a direct request authenticates: the admin client certificate (default), none, a token or basic auth. */

@@ -1,7 +1,15 @@
 /** The real kubectl 1.32 reads the simulator's logs: -f, -p, -c, --tail, --timestamps, and the server's errors. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { findKubectl, runKubectl, seededPod, spawnKubectl, startTestSimulator, type Simulator } from '../helpers/sim.js';
+import {
+  findKubectl,
+  runKubectl,
+  seededPod,
+  spawnKubectl,
+  withDevelopersReadingPodsOnly,
+  startTestSimulator,
+  type Simulator,
+} from '../helpers/sim.js';
 import { requireTool } from '../helpers/tools.js';
 import type { PodState } from '../../src/sim/pod-factory.js';
 
@@ -81,14 +89,7 @@ test('kubectl logs as a user who may not read pods/log there: Forbidden from the
   assert.equal(r.code, 0, r.stderr);
   const denied = await k(['logs', '-n', 'shop', podIn('running', 'shop')[1]], 'exec-ok');
   assert.equal(denied.code, 0, denied.stderr);
-  sim.access.bind({
-    name: 'dev-pods-only',
-    role: 'pod-lister',
-    namespace: 'payments',
-    subject: { kind: 'Group', name: 'developers' },
-    rules: [{ verbs: ['get', 'list'], apiGroups: [''], resources: ['pods'] }],
-  });
-  try {
+  await withDevelopersReadingPodsOnly(sim, 'payments', async () => {
     const [pns, pname] = podIn('running', 'payments');
     const f = await k(['logs', '-n', pns, pname], 'developer');
     assert.notEqual(f.code, 0);
@@ -96,7 +97,5 @@ test('kubectl logs as a user who may not read pods/log there: Forbidden from the
       f.stderr,
       /Error from server \(Forbidden\): pods ".*" is forbidden: User "jane@example.com" cannot get resource "pods\/log"/,
     );
-  } finally {
-    sim.access.unbind('dev-pods-only', 'payments');
-  }
+  });
 });

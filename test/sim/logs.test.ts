@@ -1,7 +1,7 @@
 /** The simulator's container logs over real HTTPS: options, kube-apiserver's and the kubelet's errors, follow, hooks. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileSimulator, seededPod, simRequest, simStream } from '../helpers/sim.js';
+import { fileSimulator, seededPod, withDevelopersReadingPodsOnly, simRequest, simStream } from '../helpers/sim.js';
 import type { PodState } from '../../src/sim/pod-factory.js';
 
 const sim = fileSimulator({ pods: 60, logs: { fastRate: 2000 } });
@@ -97,14 +97,7 @@ test('a crash-looping container: its log ends with the error that killed it; -p 
 });
 
 test('403 for pods/log names the subresource; a user allowed to read pods but not logs gets it', async () => {
-  sim().access.bind({
-    name: 'dev-pods-only',
-    role: 'pod-lister',
-    namespace: 'payments',
-    subject: { kind: 'Group', name: 'developers' },
-    rules: [{ verbs: ['get', 'list'], apiGroups: [''], resources: ['pods'] }],
-  });
-  try {
+  await withDevelopersReadingPodsOnly(sim(), 'payments', async () => {
     const pod = podIn('running', 'payments');
     const auth = { token: sim().secrets.developerToken };
     assert.equal((await simRequest(sim(), `/api/v1/namespaces/payments/pods/${pod.name}`, { auth })).status, 200);
@@ -116,9 +109,7 @@ test('403 for pods/log names the subresource; a user allowed to read pods but no
     );
     const shop = podIn('running', 'shop');
     assert.equal((await simRequest(sim(), logPath(shop, 'tailLines=1'), { auth })).status, 200);
-  } finally {
-    sim().access.unbind('dev-pods-only', 'payments');
-  }
+  });
 });
 
 test('follow: the fast pod streams new lines; dropStreams cuts the connection mid-line', async () => {

@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileSimulator, seededPod, simRequest } from '../../helpers/sim.js';
+import { fileSimulator, seededPod, withDevelopersReadingPodsOnly, simRequest } from '../../helpers/sim.js';
 import { realSleep, simClient } from '../../helpers/sim-client.js';
 import { LogFeed, whereLogsAllowed, type LogFeedStatus, type LogFeedTarget } from '../../../src/core/logs/index.js';
 import type { LogLine } from '../../../src/core/logs/buffer.js';
@@ -122,14 +122,7 @@ test('a waiting container: explained with the server 400 text, and retried', asy
 });
 
 test('pods/log forbidden: which permission, and where logs may be read', async () => {
-  sim().access.bind({
-    name: 'dev-pods-only',
-    role: 'pod-lister',
-    namespace: 'payments',
-    subject: { kind: 'Group', name: 'developers' },
-    rules: [{ verbs: ['get', 'list'], apiGroups: [''], resources: ['pods'] }],
-  });
-  try {
+  await withDevelopersReadingPodsOnly(sim(), 'payments', async () => {
     const target = podIn('running', 'payments');
     const r = run(target, 'developer');
     await r.done;
@@ -144,9 +137,7 @@ test('pods/log forbidden: which permission, and where logs may be read', async (
     } finally {
       await dev.dispose();
     }
-  } finally {
-    sim().access.unbind('dev-pods-only', 'payments');
-  }
+  });
 });
 
 test('the pod deleted while following: the stream ends and the feed says the pod is gone', async () => {

@@ -4,6 +4,7 @@
  */
 import type { KubeClient, PodQuery, PodRow } from '../core/client/types.js';
 import type { Failure } from '../core/failure.js';
+import { backoffMs, FeedPause } from './feed-pause.js';
 
 export interface FeedListener {
   pods(rows: PodRow[]): void;
@@ -26,16 +27,10 @@ export interface FeedOptions {
   frameMs?: number;
 }
 
-/** The wait before the next attempt after `failures` consecutive failures. */
-export function backoffMs(intervalMs: number, failures: number, maxMs: number): number {
-  if (failures <= 0) return intervalMs;
-  return Math.min(maxMs, intervalMs * 2 ** Math.min(failures - 1, 10));
-}
-
 /** A running feed; `stop()` aborts everything it started. */
 export class PodFeed {
   private readonly abort = new AbortController();
-  private wake: (() => void) | undefined;
+  private readonly pause = new FeedPause(this.abort.signal);
   private watchAbort: AbortController | undefined;
   private refreshWanted = false;
   private failures = 0;
@@ -56,14 +51,14 @@ export class PodFeed {
     this.refreshWanted = true;
     this.failures = 0;
     this.watchAbort?.abort();
-    this.wake?.();
+    this.pause.wake();
   }
 
   /** Stops polling or watching and aborts the request in flight. */
   stop(): void {
     this.abort.abort();
     if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.wake?.();
+    this.pause.wake();
   }
 
   private get stopped(): boolean {
@@ -101,7 +96,7 @@ export class PodFeed {
         await this.fail(res.failure);
       }
       if (this.stopped) return;
-      if (!this.refreshWanted) await this.wait(backoffMs(this.opts.intervalMs, this.failures, this.opts.maxBackoffMs ?? 30_000));
+      if (!this.refreshWanted) await this.pause.wait(backoffMs(this.opts.intervalMs, this.failures, this.opts.maxBackoffMs ?? 30_000));
     }
   }
 
@@ -124,7 +119,7 @@ export class PodFeed {
         ...shown,
         hints: [...shown.hints, 'Press r to try again (kpods does not retry failed credentials by itself).'],
       });
-      await this.wait(2 ** 31 - 1);
+      await this.pause.wait(2 ** 31 - 1);
       return;
     }
     this.opts.listener.failed(shown);
@@ -176,20 +171,5 @@ export class PodFeed {
     this.upserts.clear();
     this.deletes.clear();
     this.opts.listener.changes(upserts, deletes);
-  }
-
-  private wait(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const signal = this.abort.signal;
-      const done = (): void => {
-        clearTimeout(t);
-        signal.removeEventListener('abort', done);
-        this.wake = undefined;
-        resolve();
-      };
-      const t = setTimeout(done, ms);
-      signal.addEventListener('abort', done, { once: true });
-      this.wake = done;
-    });
   }
 }

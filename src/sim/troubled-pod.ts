@@ -3,7 +3,7 @@
  * API server stores it, healthy and running, which each scenario in troubled.ts then bends
  * (container states, conditions, phase) into the situation it shows.
  */
-import type { Pod } from '../core/pods/pod-types.js';
+import type { Pod, PodSpec } from '../core/pods/pod-types.js';
 import { iso } from './pod-factory.js';
 import { uidFor } from './workloads.js';
 import type { EventSpec } from './events.js';
@@ -128,7 +128,7 @@ export function runningPod(plan: PodPlan, now: number): Pod {
         },
       ],
     },
-    spec: spec as Pod['spec'],
+    spec: spec as PodSpec,
     status: {
       phase: 'Running',
       conditions: [

@@ -48,7 +48,7 @@ export function containerStatus(
     imageID: pulled ? `${repo}@sha256:${id}${id}` : '',
     ...(state?.waiting ? {} : { containerID: `containerd://${id}${id}` }),
     lastState: opts.last ?? {},
-    state,
+    ...(state ? { state } : {}),
     volumeMounts: SA_MOUNT_STATUS,
   };
 }

@@ -71,7 +71,7 @@ export function Header({ state, now, width, color, readOnly }: HeaderProps) {
       <Text wrap="truncate-end">
         <Text bold>kpods</Text>
         {readOnly ? (
-          <Text bold color={color ? 'red' : undefined}>
+          <Text bold {...fg(color ? 'red' : undefined)}>
             {'  READ-ONLY'}
           </Text>
         ) : null}

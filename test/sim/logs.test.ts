@@ -75,7 +75,8 @@ test("kube-apiserver's and the kubelet's 400s, and 404 for a missing pod", async
   assert.equal(await message(logPath({ ns: 'shop', name: 'nope-1' }), 404), 'pods "nope-1" not found');
   // With init containers, the message names them too.
   const pod = structuredClone(sim().cluster.getPod(two.ns, two.name)!.pod);
-  pod.metadata = { ...pod.metadata, name: 'with-init', resourceVersion: undefined };
+  const { resourceVersion: _stored, ...meta } = pod.metadata ?? {};
+  pod.metadata = { ...meta, name: 'with-init' };
   pod.spec = { ...pod.spec, initContainers: [{ name: 'init-db', image: 'busybox:1.36' }] };
   sim().cluster.putPod(pod);
   assert.equal(

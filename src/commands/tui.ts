@@ -167,6 +167,7 @@ export async function runTui(o: TuiStart): Promise<number> {
   );
   if (kc.problems.length) store.dispatch({ type: 'message', text: kc.summary });
   session.start();
+  (await import('../ui/pickers.js')).openContextPickerIfMissing(store, session);
   // Another terminal's `kubectl config use-context` (or an edit) reaches kpods without a restart.
   const { followKubeconfig } = await import('../ui/follow-kubeconfig.js');
   const following = followKubeconfig(loadingChain(explicitPath, io.host).absolute, source, session, store, {

@@ -27,6 +27,8 @@ export interface PodTableProps {
   usage?: UsageByPod | undefined;
   /** Marked row keys: a mark column appears while any row is marked. */
   marks?: ReadonlySet<string>;
+  /** The column titles line (false when there is room for one line only). */
+  header?: boolean;
 }
 
 const Row = memo(function Row({
@@ -115,6 +117,7 @@ export function PodTable({
   measured,
   usage,
   marks,
+  header: withHeader = true,
 }: PodTableProps) {
   const visible = rows.slice(top, top + height);
   const marking = marks !== undefined && marks.size > 0;
@@ -123,10 +126,16 @@ export function PodTable({
   const header = (marking ? '  ' : '') + cols.map((c, i) => fit(c.title, c.width) + (i < cols.length - 1 ? COLUMN_GAP : '')).join('');
   return (
     <>
-      <Text wrap="truncate-end" bold>
-        {header}
-      </Text>
-      {visible.length === 0 ? <Text dimColor>{empty}</Text> : null}
+      {withHeader ? (
+        <Text wrap="truncate-end" bold>
+          {header}
+        </Text>
+      ) : null}
+      {visible.length === 0 ? (
+        <Text wrap="truncate-end" dimColor>
+          {empty}
+        </Text>
+      ) : null}
       {visible.map((r, i) => (
         <Row
           key={r.key}

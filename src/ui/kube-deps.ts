@@ -101,9 +101,10 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
         onResult,
       });
     },
-    createClient: (target) =>
+    createClient: (target, hooks) =>
       createKubeClient(target, {
         host: o.host,
+        ...(hooks?.onRetry ? { onRetry: hooks.onRetry } : {}),
         ...(o.execRunner ? { execRunner: o.execRunner } : {}),
         ...(o.onExecStderr ? { onExecStderr: o.onExecStderr } : {}),
         ...(o.secrets ? { secrets: o.secrets } : {}),

@@ -27,6 +27,8 @@ export interface PodTableProps {
   usage?: UsageByPod | undefined;
   /** Marked row keys: a mark column appears while any row is marked. */
   marks?: ReadonlySet<string>;
+  /** `-o wide`: kubectl's wide columns before the usage columns. */
+  wideFirst?: boolean | undefined;
   /** The column titles line (false when there is room for one line only). */
   header?: boolean;
 }
@@ -118,11 +120,12 @@ export function PodTable({
   usage,
   marks,
   header: withHeader = true,
+  wideFirst = false,
 }: PodTableProps) {
   const visible = rows.slice(top, top + height);
   const marking = marks !== undefined && marks.size > 0;
   const widths = useStableWidths(measured ?? rows, now, allNamespaces, usage);
-  const cols = layoutColumns(visible, allNamespaces, marking ? width - 2 : width, now, sortedBy, usage, reversed, widths);
+  const cols = layoutColumns(visible, allNamespaces, marking ? width - 2 : width, now, sortedBy, usage, reversed, widths, wideFirst);
   const header = (marking ? '  ' : '') + cols.map((c, i) => fit(c.title, c.width) + (i < cols.length - 1 ? COLUMN_GAP : '')).join('');
   return (
     <>

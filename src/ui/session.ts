@@ -24,6 +24,8 @@ export interface ContextEntry {
   cluster: string;
   user: string;
   namespace?: string | undefined;
+  /** A description (the demo's scenario), shown instead of cluster/user/namespace in the picker. */
+  note?: string | undefined;
 }
 
 /** What the pickers and the session need from the merged kubeconfig. */
@@ -360,6 +362,14 @@ export class UiSession {
       this.store.dispatch({ type: 'filter-set', text: previous });
       this.store.dispatch({ type: 'message', text: refused });
     });
+  }
+
+  /** Before start(): the table starts with `-l selector` (the server applies it; `/` shows it, Esc clears it). */
+  startWithSelector(selector: string): void {
+    const input = `-l ${selector}`;
+    this.labelSelector = labelSelectorOf(input);
+    this.appliedFilter = input;
+    this.store.dispatch({ type: 'filter-set', text: input });
   }
 
   /** Refreshes now. */

@@ -42,6 +42,7 @@ export function TableView({ state, height, width, now, color }: Omit<ScreenViewP
       top={t.top}
       height={Math.max(1, height - 1)}
       header={height >= 2}
+      wideFirst={t.wideFirst === true}
       cursor={t.cursor}
       width={width}
       allNamespaces={state.target !== undefined && state.target.namespace === undefined && state.target.unresolved !== true}

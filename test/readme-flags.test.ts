@@ -22,3 +22,8 @@ test('kpods --help lists -A and the browser flags -l and -o wide; the README has
   assert.match(HELP, /-o wide/);
   assert.doesNotMatch(readme, /<owner>|<your[- ]/i);
 });
+
+test("the README explains npm's install-scripts warning (issue 10 item 16)", () => {
+  assert.match(readme, /npm warn install-scripts/);
+  assert.match(readme, /npm install-scripts ls/);
+});

@@ -42,8 +42,8 @@ export function podCount(ui: UiState): string {
 export function Header({ state, now, width, color, readOnly }: HeaderProps) {
   const t = state.target;
   const ctx = t ? neutralize(t.context) : '-';
-  const user = t ? neutralize(t.user) + (t.userOverridden ? ' (override)' : '') : '-';
-  const ns = t ? (t.namespace === undefined ? 'all' : neutralize(t.namespace)) : '-';
+  const user = t && t.user !== '' ? neutralize(t.user) + (t.userOverridden ? ' (override)' : '') : '-';
+  const ns = t ? (t.namespace !== undefined ? neutralize(t.namespace) : t.unresolved ? '-' : 'all') : '-';
   const fresh = freshness(state, now);
   const expiry = state.expiry
     ? state.expiry.getTime() <= now.getTime()

@@ -11,7 +11,12 @@ export interface FeedListener {
   changes(upserts: PodRow[], deletes: string[]): void;
   progress(loaded: number, total?: number): void;
   failed(failure: Failure): void;
+  /** What the feed is doing between answers (undefined: nothing worth saying). */
+  activity?(activity: FeedActivity | undefined): void;
 }
+
+/** The feed's own activity: `r` pressed, waiting `waitMs` after a failure, or trying again after that wait. */
+export type FeedActivity = { kind: 'refreshing' } | { kind: 'backoff'; waitMs: number } | { kind: 'trying' };
 
 export interface FeedOptions {
   client: KubeClient;
@@ -49,6 +54,7 @@ export class PodFeed {
   /** Asks for a refresh now; ignored while a request is in flight (it will be fresh anyway). */
   refresh(): void {
     this.refreshWanted = true;
+    if (!this.stopped) this.opts.listener.activity?.({ kind: 'refreshing' });
     this.failures = 0;
     this.watchAbort?.abort();
     this.pause.wake();
@@ -85,6 +91,7 @@ export class PodFeed {
         this.failures = 0;
         this.lastExplained = undefined;
         this.hadData = true;
+        listener.activity?.(undefined);
         listener.pods(res.value.rows);
         if (this.opts.watch && res.value.resourceVersion) {
           const f = await this.watch(res.value.resourceVersion);
@@ -96,7 +103,13 @@ export class PodFeed {
         await this.fail(res.failure);
       }
       if (this.stopped) return;
-      if (!this.refreshWanted) await this.pause.wait(backoffMs(this.opts.intervalMs, this.failures, this.opts.maxBackoffMs ?? 30_000));
+      if (!this.refreshWanted) {
+        const ms = backoffMs(this.opts.intervalMs, this.failures, this.opts.maxBackoffMs ?? 30_000);
+        // After a failure the footer counts down to the next try, then says it is trying.
+        if (this.failures > 0) listener.activity?.({ kind: 'backoff', waitMs: ms });
+        await this.pause.wait(ms);
+        if (this.failures > 0 && !this.stopped && !this.refreshWanted) listener.activity?.({ kind: 'trying' });
+      }
     }
   }
 
@@ -119,6 +132,7 @@ export class PodFeed {
         ...shown,
         hints: [...shown.hints, 'Press r to try again (kpods does not retry failed credentials by itself).'],
       });
+      this.opts.listener.activity?.(undefined);
       await this.pause.wait(2 ** 31 - 1);
       return;
     }

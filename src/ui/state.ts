@@ -8,6 +8,7 @@ import type { SortKey } from './rows.js';
 import type { ConfirmState } from './screens/confirm-model.js';
 import type { PickerState } from './screens/picker-model.js';
 import type { LogsState } from './screens/logs-model.js';
+import type { Activity } from './activity.js';
 import { initialTable, reduceTable, type TableAction, type TableState } from './screens/table-model.js';
 
 /**
@@ -45,6 +46,8 @@ export interface TargetInfo {
   userOverridden: boolean;
   /** undefined means all namespaces. */
   namespace: string | undefined;
+  /** The selection did not resolve (e.g. no such context): nothing is listed, namespace and user are unknown. */
+  unresolved?: boolean | undefined;
 }
 
 export interface UiState {
@@ -59,6 +62,8 @@ export interface UiState {
   contextOkAt?: Date | undefined;
   /** A one-line message in the footer (cleared by the next key on the table). */
   message?: string | undefined;
+  /** What kpods is doing while the table waits (refreshing, retrying, backing off); the footer says it. */
+  activity?: Activity | undefined;
   /** Row keys marked with Space (delete and kill act on them); cleared when the target changes. */
   marks: ReadonlySet<string>;
 }
@@ -68,6 +73,7 @@ export type Action =
   | { type: 'target'; target: TargetInfo }
   | { type: 'identity'; text?: string | undefined; expiry?: Date | undefined }
   | { type: 'message'; text?: string | undefined }
+  | { type: 'activity'; activity?: Activity | undefined }
   | { type: 'context-ok'; at?: Date | undefined }
   /** Marks or unmarks one row (by key); `clear` unmarks every row. */
   | { type: 'mark'; key: string }
@@ -117,6 +123,8 @@ export function reduce(s: UiState, a: Action): UiState {
         table: reduceTable(s.table, { type: 'table-reset', loading: true }),
         marks: new Set(),
       };
+    case 'activity':
+      return s.activity === a.activity ? s : { ...s, activity: a.activity };
     case 'context-ok':
       return { ...s, contextOkAt: a.at };
     case 'identity':

@@ -134,7 +134,7 @@ test('the -l part of the filter is extracted for the server', () => {
   assert.equal(labelSelectorOf('web -l app=web,tier!=db'), 'app=web,tier!=db');
   assert.equal(labelSelectorOf('-l=app in (a,b)'), 'app in (a,b)');
   assert.equal(labelSelectorOf('web'), undefined);
-  assert.equal(labelSelectorOf('-l app=('), undefined);
+  assert.equal(labelSelectorOf('-l app=('), 'app=(', 'the server explains a bad selector');
 });
 
 test('AGE: rows with a creation time count at render time; rows with only the server cell show it as sent, never rewritten', () => {

@@ -34,14 +34,18 @@ function emptyText(state: UiState): string {
 /** The table body (also drawn under the filter prompt). */
 export function TableView({ state, height, width, now, color }: Omit<ScreenViewProps<'table'>, 'screen'>) {
   const t = state.table;
+  // Never more lines than the room: Ink draws lines that do not fit over each other (issue 10 item 8).
+  if (height <= 0) return null;
   return (
     <PodTable
       rows={t.view}
       top={t.top}
       height={Math.max(1, height - 1)}
+      header={height >= 2}
+      wideFirst={t.wideFirst === true}
       cursor={t.cursor}
       width={width}
-      allNamespaces={state.target !== undefined && state.target.namespace === undefined}
+      allNamespaces={state.target !== undefined && state.target.namespace === undefined && state.target.unresolved !== true}
       now={now}
       color={color}
       stale={t.stale}

@@ -10,13 +10,24 @@
 import { fg } from './theme.js';
 import { Text } from 'ink';
 import { STAGES, type Failure } from '../core/failure.js';
+import { stageOutcomes } from '../core/stage-outcomes.js';
 import { capLines, capText, neutralize, neutralizeMultiline } from '../core/terminal-text.js';
 
-/** The stage line: passed stages ✓, the failing one ✗ in brackets, later ones unreached. */
+/**
+ * The stage line: passed stages ✓, the failing one ✗ in brackets, stages before it that were not
+ * checked ? (an HTML page or a 429 says nothing of authentication), later ones unreached ·.
+ * The outcomes are the ones `kpods trace` reports (core/stage-outcomes.ts).
+ */
 export function stageLine(failure: Failure | undefined, width = 200): string {
+  const outcomes = stageOutcomes(failure);
   const at = failure ? STAGES.indexOf(failure.stage) : STAGES.length;
-  const line = (names: readonly string[]): string =>
-    names.map((s, i) => (i < at ? `${s} ✓` : i === at ? `[${s} ✗]` : `${s} ·`)).join(' › ');
+  const mark = (s: string, i: number): string => {
+    const status = outcomes[i]?.status;
+    if (status === 'failed') return `[${s} ✗]`;
+    if (status === 'ok' || status === 'warning') return `${s} ✓`;
+    return i < at ? `${s} ?` : `${s} ·`;
+  };
+  const line = (names: readonly string[]): string => names.map(mark).join(' › ');
   const full = line(STAGES);
   return full.length <= width ? full : line(SHORT);
 }

@@ -11,6 +11,7 @@ import { fg } from './theme.js';
 import { Text } from 'ink';
 import { STAGES, type Failure } from '../core/failure.js';
 import { stageOutcomes } from '../core/stage-outcomes.js';
+import { hintText } from '../core/hint.js';
 import { capLines, capText, neutralize, neutralizeMultiline } from '../core/terminal-text.js';
 
 /**
@@ -54,7 +55,10 @@ export function wrap(text: string, width: number, indent = '  '): string[] {
 export function paneLines(failure: Failure, max: number, width = 200): string[] {
   // Every line is capped first: a 31 MB name in a failure must not be wrapped into thousands of lines.
   const cap = (s: string): string => capText(s, 1000);
-  const lines = [...wrap(cap(neutralize(failure.summary)), width), ...failure.hints.flatMap((h) => wrap(cap(`→ ${neutralize(h)}`), width))];
+  const lines = [
+    ...wrap(cap(neutralize(failure.summary)), width),
+    ...failure.hints.flatMap((h) => wrap(cap(`→ ${neutralize(hintText(h, 'browser'))}`), width)),
+  ];
   if (failure.detail)
     for (const l of capLines(failure.detail, 1000).split('\n'))
       if (l.trim() !== '') lines.push(...wrap(`  ${neutralizeMultiline(l)}`, width, '    '));

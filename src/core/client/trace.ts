@@ -4,6 +4,7 @@
  * one-item pod list). Each stage gets a status, its time, and an explanation.
  */
 import type { Failure, Stage } from '../failure.js';
+import { hintText } from '../hint.js';
 import { passedBefore, stageOutcomes, type StageStatus } from '../stage-outcomes.js';
 import type { Target } from '../target.js';
 import { neutralize } from '../terminal-text.js';
@@ -50,7 +51,7 @@ function fromFailure(f: Failure, ms: number): TraceStage {
     status: 'failed',
     code: f.code,
     summary: f.summary,
-    hints: f.hints,
+    hints: f.hints.map((h) => hintText(h, 'cli')),
     ...(f.detail ? { detail: f.detail } : {}),
     ms,
   };

@@ -103,7 +103,7 @@ export class PodFeed {
           if (this.stopped) return;
           if (f === undefined) {
             // Relist at once, unless the last round brought nothing either: then back off.
-            if (this.emptyRounds > 1) await this.wait(this.quietBackoff());
+            if (this.emptyRounds > 1) await this.pause.wait(this.quietBackoff());
             continue;
           }
           await this.fail(f);
@@ -180,7 +180,7 @@ export class PodFeed {
       if (!res.ok) return res.failure.code === 'response.gone' ? undefined : res.failure;
       if (res.value.resourceVersion) rv = res.value.resourceVersion;
       if (this.refreshWanted) return undefined;
-      if (this.emptyRounds > 1) await this.wait(this.quietBackoff());
+      if (this.emptyRounds > 1) await this.pause.wait(this.quietBackoff());
       if (this.stopped || this.refreshWanted) return undefined;
     }
   }

@@ -2,6 +2,7 @@
 import { Box, useInput } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { Footer } from './Footer.js';
+import { activityText } from './activity.js';
 import { Header } from './Header.js';
 import type { ActionsContext } from './actions-ui.js';
 import { capabilitiesOf, handleInput } from './input.js';
@@ -38,6 +39,7 @@ export function visibleSignature(s: UiState): unknown[] {
     s.identity,
     s.expiry,
     s.message,
+    s.activity,
     s.marks,
     s.rowFinding,
     t.sort,
@@ -140,7 +142,12 @@ export function App({ store, session, saver, color, now: clock, onQuit, onDemo, 
           />
         </Box>
       ) : null}
-      <Footer scope={scopeOf(top)} caps={caps} prompt={prompt} message={state.message ?? counts} />
+      <Footer
+        scope={scopeOf(top)}
+        caps={caps}
+        prompt={prompt}
+        message={state.message ?? (state.activity ? activityText(state.activity, now) : counts)}
+      />
     </Box>
   );
 }

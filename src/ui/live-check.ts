@@ -4,6 +4,7 @@
  * Only when the browser looks exactly where the check would: the same server, user and namespace,
  * no label selector, and a list that has answered (pods listed, or a failure explained).
  */
+import { hintText } from '../core/hint.js';
 import type { ContextCheck } from '../core/health/index.js';
 import type { Target } from '../core/target.js';
 import type { UiState } from './state.js';
@@ -46,7 +47,7 @@ export function liveCheck(f: LiveFacts): ContextCheck | undefined {
       stage: t.failure.stage,
       code: t.failure.code,
       summary: t.failure.summary,
-      hints: [...t.failure.hints],
+      hints: t.failure.hints.map((h) => hintText(h, 'cli')),
     };
   if (!t.hasData || t.loading || t.stale) return undefined;
   return { ...base, result: 'ok', hints: [], pods: t.rows.size, ...(f.identity !== undefined ? { identity: f.identity } : {}) };

@@ -4,6 +4,7 @@ import { rowSignature } from '../row-finding.js';
 import { neutralize } from '../../core/terminal-text.js';
 import { openContextPicker, openNamespacePicker, openUserPicker } from '../pickers.js';
 import { PodTable } from '../PodTable.js';
+import { fg } from '../theme.js';
 import { requestSave } from '../save.js';
 import { openDetail } from './detail.js';
 import { openLogFor } from '../logs-open.js';
@@ -36,16 +37,22 @@ function emptyText(state: UiState): string {
 /** The table body (also drawn under the filter prompt). */
 export function TableView({ state, height, width, now, color }: Omit<ScreenViewProps<'table'>, 'screen'>) {
   const t = state.table;
-  const finding = statusLine(state);
+  // Never more lines than the room: Ink draws lines that do not fit over each other (issue 10 item 8).
+  if (height <= 0) return null;
+  // The status line under the table (the selected pod's top finding) when there is room for it.
+  const withLine = height >= 3;
+  const finding = withLine ? statusLine(state) : undefined;
   return (
     <>
       <PodTable
         rows={t.view}
         top={t.top}
-        height={Math.max(1, height - 2)}
+        height={Math.max(1, height - (withLine ? 2 : 1))}
+        header={height >= 2}
+        wideFirst={t.wideFirst === true}
         cursor={t.cursor}
         width={width}
-        allNamespaces={state.target !== undefined && state.target.namespace === undefined}
+        allNamespaces={state.target !== undefined && state.target.namespace === undefined && state.target.unresolved !== true}
         now={now}
         color={color}
         stale={t.stale}
@@ -56,9 +63,11 @@ export function TableView({ state, height, width, now, color }: Omit<ScreenViewP
         reversed={t.reverse}
         measured={t.sorted}
       />
-      <Text wrap="truncate-end" color={color ? 'yellow' : undefined}>
-        {finding ?? ' '}
-      </Text>
+      {withLine ? (
+        <Text wrap="truncate-end" {...fg(color && 'yellow')}>
+          {finding ?? ' '}
+        </Text>
+      ) : null}
     </>
   );
 }

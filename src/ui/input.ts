@@ -32,11 +32,25 @@ export function handlerFor(id: ScreenId, command: Command): Handler<ScreenId> | 
   return own ?? GLOBAL[command];
 }
 
-/** Handles what Ink's useInput delivers: pasted or fast-typed text arrives as several characters at once. */
+/** One character of a chunk as the key it is (Enter, Tab, Backspace, Ctrl-letter, or itself). */
+export function keyOfChar(ch: string): [string, KeyInfo] {
+  if (ch === '\r' || ch === '\n') return ['', { return: true }];
+  if (ch === '\t') return ['', { tab: true }];
+  if (ch === '\u007f' || ch === '\b') return ['', { backspace: true }];
+  const code = ch.charCodeAt(0);
+  if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ctrl: true }];
+  return [ch, {}];
+}
+
+/**
+ * Handles what Ink's useInput delivers. Ink splits a chunk only at escape sequences, so keys typed
+ * fast or pasted arrive together — `/api` and Enter as one `/api\r` — and each is handled in turn
+ * (handling the chunk as one key lost them all, and a following `l` acted on the unfiltered row).
+ */
 export function handleInput(input: string, key: KeyInfo, ui: UiContext): void {
-  const plainText = input.length > 1 && !key.ctrl && !/[\u0000-\u001f\u007f]/.test(input);
-  if (!plainText) return handleKey(input, key, ui);
-  for (const ch of input) handleKey(ch, {}, ui);
+  const named = Object.entries(key).some(([k, v]) => v === true && k !== 'shift');
+  if ([...input].length <= 1 || named) return handleKey(input, key, ui);
+  for (const ch of input) handleKey(...keyOfChar(ch), ui);
 }
 
 /** Handles one key press. */

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { startAppOnSim } from '../helpers/app-on-sim.js';
 import { KEYS } from '../helpers/ink.js';
 import { createActionsContext } from '../../src/ui/actions-setup.js';
-import { keyOfChar } from '../../src/ui/input.js';
+import { splitInput } from '../../src/ui/input.js';
 import { topScreen } from '../../src/ui/state.js';
 
 function start(t: TestContext) {
@@ -34,11 +34,15 @@ function start(t: TestContext) {
 }
 
 test('a chunk is split into its keys: Enter, Tab, Backspace, Ctrl-letters, characters', () => {
-  assert.deepEqual(keyOfChar('\r'), ['', { return: true }]);
-  assert.deepEqual(keyOfChar('\t'), ['', { tab: true }]);
-  assert.deepEqual(keyOfChar('\u007f'), ['', { backspace: true }]);
-  assert.deepEqual(keyOfChar('\u0004'), ['d', { ctrl: true }]);
-  assert.deepEqual(keyOfChar('é'), ['é', {}]);
+  assert.deepEqual(splitInput('/a\r\t\u007f\u0004é', {}), [
+    ['/', {}],
+    ['a', {}],
+    ['', { return: true }],
+    ['', { tab: true }],
+    ['', { backspace: true }],
+    ['d', { ctrl: true }],
+    ['é', {}],
+  ]);
 });
 
 test('`/name` and Enter in one chunk filter to that pod; l then opens its log, Enter its detail, Ctrl-D asks about it', async (t) => {

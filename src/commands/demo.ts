@@ -1,6 +1,6 @@
 /**
  * `kpods demo`: starts the simulated cluster on a free loopback port and shows kpods on it.
- * `kpods demo --serve [--port N] [--pods N] [--churn R] [--kubeconfig-out PATH]` runs only the
+ * `kpods demo --serve [--port N] [--pods N] [--churn R] [--log-rate N] [--kubeconfig-out PATH]` runs only the
  * server: the kubeconfig path is the first line on stdout; SIGINT or SIGTERM stops it, removes
  * its private temporary folder and exits 0.
  */
@@ -10,11 +10,12 @@ import { EXIT } from '../core/failure.js';
 import { neutralize } from '../core/terminal-text.js';
 import type { Simulator, SimulatorOptions } from '../sim/index.js';
 
-export const DEMO_USAGE = `Usage: kpods demo [--serve] [--port N] [--pods N] [--churn R] [--kubeconfig-out PATH]
+export const DEMO_USAGE = `Usage: kpods demo [--serve] [--port N] [--pods N] [--churn R] [--log-rate N] [--kubeconfig-out PATH]
   --serve               run only the simulated cluster; print its kubeconfig path; stop on Ctrl-C
   --port N              listen on 127.0.0.1:N (default: a free port)
   --pods N              number of pods, 0 to 200000 (default 300)
   --churn R             pod changes per second (default 2)
+  --log-rate N          lines per second the demo's fast-writing pod logs, 1 to 100000 (default 500)
   --kubeconfig-out PATH also write the kubeconfig to PATH
 `;
 
@@ -34,6 +35,7 @@ export function parseDemoArgs(args: string[]): DemoOptions | string {
         port: { type: 'string' },
         pods: { type: 'string' },
         churn: { type: 'string' },
+        'log-rate': { type: 'string' },
         'kubeconfig-out': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -45,15 +47,18 @@ export function parseDemoArgs(args: string[]): DemoOptions | string {
   }
   const v = parsed.values;
   if (v.help) return '';
-  const int = (name: string, text: string | undefined, max: number): number | string | undefined => {
+  const int = (name: string, text: string | undefined, max: number, min = 0): number | string | undefined => {
     if (text === undefined) return undefined;
-    if (!/^\d+$/.test(text) || Number(text) > max) return `--${name} must be a whole number from 0 to ${max}, got "${text}"`;
+    if (!/^\d+$/.test(text) || Number(text) > max || Number(text) < min)
+      return `--${name} must be a whole number from ${min} to ${max}, got "${text}"`;
     return Number(text);
   };
   const port = int('port', v.port, 65535);
   const pods = int('pods', v.pods, 200_000);
   if (typeof port === 'string') return port;
   if (typeof pods === 'string') return pods;
+  const logRate = int('log-rate', v['log-rate'], 100_000, 1);
+  if (typeof logRate === 'string') return logRate;
   let churn: number | undefined;
   if (v.churn !== undefined) {
     churn = Number(v.churn);
@@ -65,6 +70,7 @@ export function parseDemoArgs(args: string[]): DemoOptions | string {
     ...(port !== undefined ? { port } : {}),
     pods: pods ?? 300,
     churnPerSecond: churn ?? 2,
+    ...(logRate !== undefined ? { logs: { fastRate: logRate } } : {}),
     troubled: true,
     ...(v['kubeconfig-out'] ? { kubeconfigOut: v['kubeconfig-out'] } : {}),
   };
@@ -99,6 +105,7 @@ export async function demoGuide(sim: Simulator): Promise<string> {
     `Simulated cluster at ${sim.url} with ${sim.cluster.size} pods. Contexts in the kubeconfig:`,
     ...SCENARIOS.map((s) => `  ${s.context.padEnd(width)}  ${s.description}`),
     '',
+    ...(sim.logs.fastPod ? [`The pod ${sim.logs.fastPod} writes ${sim.logs.fastRate} log lines a second (--log-rate).`, ''] : []),
     'Try:',
     `  kpods --kubeconfig ${sim.kubeconfigPath}`,
     `  kpods list -A --kubeconfig ${sim.kubeconfigPath}`,

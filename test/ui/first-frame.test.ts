@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstFrame, firstFrameLines } from '../../src/ui/first-frame.js';
 
-// eslint-disable-next-line no-control-regex
 const plain = (s: string): string => s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 
 test('the first frame shows where kpods points and that it is connecting', () => {

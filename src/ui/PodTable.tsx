@@ -28,6 +28,10 @@ export interface PodTableProps {
   usage?: UsageByPod | undefined;
   /** Marked row keys: a mark column appears while any row is marked. */
   marks?: ReadonlySet<string>;
+  /** `-o wide`: kubectl's wide columns before the usage columns. */
+  wideFirst?: boolean | undefined;
+  /** The column titles line (false when there is room for one line only). */
+  header?: boolean;
 }
 
 interface RowProps {
@@ -65,7 +69,7 @@ const Row = memo(function Row({ row, cols, now, selected, color, stale, usage, m
     <Text wrap="truncate-end" dimColor={stale && !selected}>
       {selected ? SELECTED_ON : ''}
       {mark === undefined ? null : (
-        <Text bold color={color && mark ? 'yellow' : undefined}>
+        <Text bold {...fg(color && mark ? 'yellow' : undefined)}>
           {mark ? '* ' : '  '}
         </Text>
       )}
@@ -76,7 +80,7 @@ const Row = memo(function Row({ row, cols, now, selected, color, stale, usage, m
           </Text>
         ) : isUsageColumn(c.id) && usageHot(row, c.id, usage) ? (
           // Over 90% of a limit: red (bold without colour, so it still stands out).
-          <Text key={c.id} color={color && !stale ? 'red' : undefined} bold={!color}>
+          <Text key={c.id} {...fg(color && !stale ? 'red' : undefined)} bold={!color}>
             {text}
           </Text>
         ) : (
@@ -128,23 +132,42 @@ export function PodTable({
   measured,
   usage,
   marks,
+  header: withHeader = true,
+  wideFirst = false,
 }: PodTableProps) {
   const visible = rows.slice(top, top + height);
   const marking = marks !== undefined && marks.size > 0;
   const widths = useStableWidths(measured ?? rows, now, allNamespaces, usage);
   const hasUsage = usage !== undefined;
   const cols = useMemo(
-    () => layoutColumns([], allNamespaces, marking ? width - 2 : width, now, sortedBy, hasUsage ? usage : undefined, reversed, widths),
+    () =>
+      layoutColumns(
+        [],
+        allNamespaces,
+        marking ? width - 2 : width,
+        now,
+        sortedBy,
+        hasUsage ? usage : undefined,
+        reversed,
+        widths,
+        wideFirst,
+      ),
     // Given widths, the layout depends on whether usage shows, not on its values (nor on `now`).
-    [allNamespaces, marking, width, sortedBy, hasUsage, reversed, widths],
+    [allNamespaces, marking, width, sortedBy, hasUsage, reversed, widths, wideFirst],
   );
   const header = (marking ? '  ' : '') + cols.map((c, i) => fit(c.title, c.width) + (i < cols.length - 1 ? COLUMN_GAP : '')).join('');
   return (
     <>
-      <Text wrap="truncate-end" bold>
-        {header}
-      </Text>
-      {visible.length === 0 ? <Text dimColor>{empty}</Text> : null}
+      {withHeader ? (
+        <Text wrap="truncate-end" bold>
+          {header}
+        </Text>
+      ) : null}
+      {visible.length === 0 ? (
+        <Text wrap="truncate-end" dimColor>
+          {empty}
+        </Text>
+      ) : null}
       {visible.map((r, i) => (
         <Row
           key={r.key}

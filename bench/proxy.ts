@@ -11,6 +11,8 @@ export interface ProxyCounts {
   serverBytes?: number | undefined;
   /** Pod lists started (first pages), by namespace ("*" for all namespaces). */
   listStarts?: Record<string, number>;
+  /** CPU time (user+sys) of the simulator process so far, in ms: the server's cost of serving kpods. */
+  serverCpuMs?: number | undefined;
 }
 
 export interface CountingProxy {

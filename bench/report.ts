@@ -51,6 +51,45 @@ function groupSection(
 }
 
 /** The markdown document. */
+/** Bytes of one pod per format, measured on the simulator's pods (shared/reference/performance.md, table c). */
+const POD_BYTES = { tableMetadata: 3720, podList: 7965 };
+
+/**
+ * Per-minute API cost, from the steady runs (measured at this size; 50k scaled from them: a poll's
+ * bytes and server CPU grow with the pods, a watch's with the changes) next to kubectl -A -w and a
+ * k9s-style informer (LIST once, then WATCH full objects; the 2 s repaint reads its cache), estimated
+ * from the bytes per pod of their formats.
+ */
+function costLines(d: Record<string, unknown>): string[] {
+  const modes = (d['modes'] ?? {}) as Record<string, Record<string, unknown>>;
+  const churnMode = Object.keys(modes).find((k) => k.startsWith('watch, ') && !k.startsWith('watch, 0 '));
+  const churn = Number(/(\d+) changes/.exec(churnMode ?? '')?.[1] ?? 0);
+  const kb = (b: number): string => `${(b / 1024).toLocaleString('en-US', { maximumFractionDigits: 0 })} KiB`;
+  const row = (name: string, scale: number, watch: boolean): string => {
+    const v = modes[name];
+    if (!v || v['status'] !== 'ok') return `| ${name} | — | — | — |`;
+    const f = watch ? 1 : scale;
+    return `| kpods ${name}${scale !== 1 ? ' (scaled)' : ''} | ${n(v['serverRequestsPerMinute'])} | ${kb(Number(v['bytesPerSecond']) * 60 * f)} | ${n(Math.round(Number(v['serverCpuMsPerMinute']) * f))} ms |`;
+  };
+  const lines: string[] = [];
+  for (const [label, scale] of [
+    ['10k pods (measured)', 1],
+    ['50k pods (polling scaled ×5 from 10k; watching unchanged: it costs per change)', 5],
+  ] as const) {
+    lines.push(
+      `**${label}**`,
+      '',
+      '| client | requests / min | bytes / min (as sent) | simulator CPU / min |',
+      '|---|---|---|---|',
+      ...Object.keys(modes).map((m) => row(m, scale, m.startsWith('watch'))),
+      `| kubectl get pods -A -w, ${churn} changes/s (estimate) | ~0 (one LIST at start, then one watch) | ${kb(churn * 60 * POD_BYTES.tableMetadata)} (Table rows with metadata) | — |`,
+      `| k9s-style informer, ${churn} changes/s (estimate) | ~0 (one LIST at start, then one watch; 2 s repaint from its cache) | ${kb(churn * 60 * POD_BYTES.podList)} (full pods) | — |`,
+      '',
+    );
+  }
+  return lines;
+}
+
 export function renderMarkdown(r: BenchResults): string {
   const m = r.machine;
   const lines: string[] = [
@@ -85,7 +124,7 @@ export function renderMarkdown(r: BenchResults): string {
       );
       const ratios = Object.entries((d['ratios'] ?? {}) as Record<string, number>).map(([name, v]) => `${name} **${n(v, '×')}**`);
       return [
-        `Namespace for \`-n\`: \`${String(d['namespace'])}\` (${n(d['namespacePods'])} pods); ${rounds(d)}, commands alternating; kubectl cache: ${String(d['kubectlCache'])}.`,
+        `Namespace for \`-n\`: \`${String(d['namespace'])}\` (${n(d['namespacePods'])} pods)${d['smallNamespace'] ? `; for \`-n small\`: \`${String(d['smallNamespace'])}\` (${n(d['smallNamespacePods'])} pods)` : ''}; ${rounds(d)}, commands alternating; kubectl cache: ${String(d['kubectlCache'])}.`,
         '',
         '| command | wall | first byte | CPU | peak RSS |',
         '|---|---|---|---|---|',
@@ -95,9 +134,9 @@ export function renderMarkdown(r: BenchResults): string {
       ];
     }),
     ...groupSection('TUI first paint', r.sizes, 'paint', (d) => [
-      '| first frame (any text) | first painted rows | no more loading progress | floor (first byte) | ratio | ratio (paired) | RSS at first paint |',
+      '| first frame (any text) | first painted rows | no more loading progress | floor (first byte) | first frame / floor (paired) | rows / floor (paired) | RSS at first paint |',
       '|---|---|---|---|---|---|---|',
-      `| ${s(d['firstFrameMs'], ' ms')} | ${s(d['firstPaintMs'], ' ms')} | ${s(d['fullyLoadedMs'], ' ms')} | ${s(d['floorFirstByteMs'], ' ms')} | ${n(get(d, 'ratios', 'first paint / floor'), '×')} | ${n(get(d, 'ratios', 'first paint / floor (paired)'), '×')} | ${s(d['rssAtPaintMiB'], ' MiB')} |`,
+      `| ${s(d['firstFrameMs'], ' ms')} | ${s(d['firstPaintMs'], ' ms')} | ${s(d['fullyLoadedMs'], ' ms')} | ${s(d['floorFirstByteMs'], ' ms')} | ${n(get(d, 'ratios', 'first frame / floor'), '×')} (${n(get(d, 'ratios', 'first frame / floor (paired)'), '×')}) | ${n(get(d, 'ratios', 'first paint / floor'), '×')} (${n(get(d, 'ratios', 'first paint / floor (paired)'), '×')}) | ${s(d['rssAtPaintMiB'], ' MiB')} |`,
       '',
       `Scope ${String(d['scope'])}; ${String(d['terminal'])}; ${rounds(d)}, alternating with the floor.`,
     ]),
@@ -106,15 +145,18 @@ export function renderMarkdown(r: BenchResults): string {
       return [
         `Interval ${n(d['intervalSec'])} s; window ${n(d['windowSec'])} s per mode after one interval of settling. Per refresh = per refresh the server saw start in the window (lists started for one scope), else per nominal refresh (window ÷ interval). Bytes in = TLS bytes from the server (compressed as sent), counted by a TCP proxy.`,
         '',
-        '| mode | CPU (% of a core) | CPU ms / min | CPU ms / refresh | bytes in / refresh | refreshes seen (nominal) | bytes in / s | API requests / min | RSS | peak RSS |',
-        '|---|---|---|---|---|---|---|---|---|---|',
+        'Server CPU = the simulator process (it also runs the churn and the metrics-server ticks, so read it as an upper bound of what serving kpods costs).',
+        '',
+        '| mode | CPU (% of a core) | CPU ms / min | CPU ms / refresh | bytes in / refresh | refreshes seen (nominal) | bytes in / s | API requests / min | server CPU ms / min | RSS | peak RSS |',
+        '|---|---|---|---|---|---|---|---|---|---|---|',
         ...Object.entries(modes).map(([name, v]) =>
           v['status'] === 'ok'
-            ? `| ${name} | ${n(v['cpuPercentOfCore'], '%')} | ${n(v['cpuMsPerMinute'])} | ${n(v['cpuMsPerObservedRefresh'] ?? v['cpuMsPerRefresh'])} | ${n(v['bytesPerObservedRefresh'] ?? v['bytesPerRefresh'])} | ${v['watch'] ? '—' : `${n(v['refreshesObserved'])} (${n(Math.round((Number(v['windowSec']) / Number(d['intervalSec'])) * 10) / 10)})`} | ${n(v['bytesPerSecond'])} | ${n(v['serverRequestsPerMinute'])} | ${n(v['rssMiB'], ' MiB')} | ${n(v['peakRssMiB'], ' MiB')} |`
-            : `| ${name} | ${cell(v['reason'] ?? v['status'])} | | | | | | | | |`,
+            ? `| ${name} | ${n(v['cpuPercentOfCore'], '%')} | ${n(v['cpuMsPerMinute'])} | ${n(v['cpuMsPerObservedRefresh'] ?? v['cpuMsPerRefresh'])} | ${n(v['bytesPerObservedRefresh'] ?? v['bytesPerRefresh'])} | ${v['watch'] ? '—' : `${n(v['refreshesObserved'])} (${n(Math.round((Number(v['windowSec']) / Number(d['intervalSec'])) * 10) / 10)})`} | ${n(v['bytesPerSecond'])} | ${n(v['serverRequestsPerMinute'])} | ${n(v['serverCpuMsPerMinute'])} | ${n(v['rssMiB'], ' MiB')} | ${n(v['peakRssMiB'], ' MiB')} |`
+            : `| ${name} | ${cell(v['reason'] ?? v['status'])} | | | | | | | | | |`,
         ),
       ];
     }),
+    ...groupSection('What kpods costs the API server per minute', r.sizes, 'steady', (d) => costLines(d)),
     ...groupSection('Change to screen', r.sizes, 'change', (d) => [
       '| mode | latency | samples |',
       '|---|---|---|',
@@ -126,6 +168,8 @@ export function renderMarkdown(r: BenchResults): string {
       '|---|---|---|',
       `| typing a filter (\`${String(d['query'])}\`, one character at a time) | ${s(d['filterMs'], ' ms')} | ${n(get(d, 'filterMs', 'n'))} |`,
       `| scrolling (PageDown, PageUp, G, g) | ${s(d['scrollMs'], ' ms')} | ${n(get(d, 'scrollMs', 'n'))} |`,
+      `| of which G and g | ${s(d['edgeMs'], ' ms')} | ${n(get(d, 'edgeMs', 'n'))} |`,
+      `| sorting (S, A, N, R, N) | ${s(d['sortMs'], ' ms')} | ${n(get(d, 'sortMs', 'n'))} |`,
       `| opening the filter (\`/\`) | ${n(d['openFilterMs'], ' ms')} | 1 |`,
       '',
       String(d['method'] ?? ''),

@@ -102,7 +102,13 @@ async function handle(req: ChildRequest): Promise<void> {
         send({
           type: 'counts',
           id: req.id,
-          counts: { ...counts, serverRequests: stats?.requests, serverBytes: stats?.bytes, listStarts: { ...listStarts } },
+          counts: {
+            ...counts,
+            serverRequests: stats?.requests,
+            serverBytes: stats?.bytes,
+            listStarts: { ...listStarts },
+            serverCpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+          },
         });
         return;
       }

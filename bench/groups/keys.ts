@@ -58,6 +58,19 @@ export async function keysOn(c: SizeCtx, tui: Tui): Promise<GroupResult> {
         ),
       );
     }
+    // Sorting: status, age, name again, restarts (each reorders the rows on screen).
+    const sort: number[] = [];
+    for (const key of ['S', 'A', 'N', 'R', 'N']) {
+      await settle(tui, rowsKey);
+      const before = rowsKey(await tui.pane.capture());
+      sort.push(
+        await timeKey(
+          tui,
+          () => tui.pane.type(key),
+          (s) => rowLines(s).length > 0 && rowsKey(s) !== before,
+        ),
+      );
+    }
     // The filter: a stretch of a pod name from the middle of the screen.
     const rows = rowLines(await tui.pane.capture());
     const pod = rowPod(rows[Math.floor(rows.length / 2)] ?? '', '');
@@ -84,6 +97,7 @@ export async function keysOn(c: SizeCtx, tui: Tui): Promise<GroupResult> {
         ),
       );
     }
+    c.log(`  keys: sort ${sort.map((x) => x.toFixed(0)).join(' ')} ms`);
     c.log(`  keys: scroll ${scroll.map((x) => x.toFixed(0)).join(' ')} ms; filter ${filter.map((x) => x.toFixed(0)).join(' ')} ms`);
     await tui.pane.keys('Escape');
     return {
@@ -93,6 +107,10 @@ export async function keysOn(c: SizeCtx, tui: Tui): Promise<GroupResult> {
         query,
         scrollMs: summarize(scroll),
         filterMs: summarize(filter),
+        // G and g (the 7th and 8th scroll keys): the jumps to the ends of the list.
+        edgeMs: summarize(scroll.slice(6, 8)),
+        sortMs: summarize(sort),
+        sortSamples: sort,
         scrollSamples: scroll,
         filterSamples: filter,
         openFilterMs: slash,

@@ -14,15 +14,36 @@ import { placeholderReason, type GroupResult, type SizeCtx } from '../context.js
 interface Cmd {
   id: string;
   tool: 'kpods' | 'kubectl' | 'floor';
-  scope: '-n' | '-A';
+  /** '-n small': a namespace of about 100 pods (the everyday case), at the smallest size only. */
+  scope: '-n' | '-A' | '-n small';
   cmd: string;
   args: string[];
 }
 
-function commands(c: SizeCtx, ns: string, cacheDir: string): Cmd[] {
+/** A namespace of about 100 pods, if this size has one (only sizes up to 2,000 pods, to keep the run short). */
+export function smallNamespace(c: SizeCtx): { name: string; pods: number } | undefined {
+  if (c.pods > 2000) return undefined;
+  const near = [...c.namespaces].sort((a, b) => Math.abs(a.pods - 100) - Math.abs(b.pods - 100))[0];
+  return near && near.pods >= 50 && near.pods <= 200 ? near : undefined;
+}
+
+function commands(c: SizeCtx, ns: string, cacheDir: string, small?: string): Cmd[] {
   const kc = ['--kubeconfig', c.sim.kubeconfigPath, '--context', c.context];
   const node = process.execPath;
+  const smallCmds: Cmd[] = small
+    ? [
+        { id: 'kpods list -n small', tool: 'kpods', scope: '-n small', cmd: node, args: [c.kpodsBin, 'list', '-n', small, ...kc] },
+        {
+          id: 'kubectl get pods -n small',
+          tool: 'kubectl',
+          scope: '-n small',
+          cmd: c.kubectl,
+          args: ['get', 'pods', '-n', small, ...kc, '--cache-dir', cacheDir],
+        },
+      ]
+    : [];
   return [
+    ...smallCmds,
     { id: 'kpods list -n', tool: 'kpods', scope: '-n', cmd: node, args: [c.kpodsBin, 'list', '-n', ns, ...kc] },
     {
       id: 'kubectl get pods -n',
@@ -56,7 +77,8 @@ export async function listGroup(c: SizeCtx): Promise<GroupResult> {
   if (!ns) return { status: 'error', reason: 'the simulator reported no namespaces' };
   const cacheDir = join(c.tmp, 'kubectl-cache');
   mkdirSync(cacheDir, { recursive: true });
-  const all = commands(c, ns, cacheDir);
+  const smallNs = smallNamespace(c);
+  const all = commands(c, ns, cacheDir, smallNs?.name);
   const run = (x: Cmd): Promise<ProcRun> => runTimed(x.cmd, x.args, { env: c.env(), cwd: c.tmp, timeoutMs: 180000, timeTool: c.timeTool });
   const unavailable: Record<string, string> = {};
   // Untimed warm-up on the smallest namespace: fills kubectl's discovery cache and the page
@@ -100,7 +122,8 @@ export async function listGroup(c: SizeCtx): Promise<GroupResult> {
   }
   const med = (id: string, f: (r: ProcRun) => number): number | undefined => (samples[id] ? summarize(pick(id, f)).median : undefined);
   const ratios: Record<string, number> = {};
-  for (const scope of ['-n', '-A'] as const) {
+  for (const scope of ['-n', '-A', '-n small'] as const) {
+    if (!samples[`kpods list ${scope}`]) continue;
     const k = `kpods list ${scope}`;
     const kc = `kubectl get pods ${scope}`;
     const f = `floor ${scope}`;
@@ -112,10 +135,15 @@ export async function listGroup(c: SizeCtx): Promise<GroupResult> {
       pick(k, (r) => r.wallMs),
       pick(kc, (r) => r.wallMs),
     );
+    ratios[`CPU kpods/kubectl ${scope}`] = ratio(
+      med(k, (r) => r.cpuMs),
+      med(kc, (r) => r.cpuMs),
+    );
     ratios[`peak RSS kpods/kubectl ${scope}`] = ratio(
       med(k, (r) => r.maxRssMiB),
       med(kc, (r) => r.maxRssMiB),
     );
+    if (!samples[f]) continue;
     ratios[`wall kpods/floor ${scope}`] = ratio(
       med(k, (r) => r.wallMs),
       med(f, (r) => r.wallMs),
@@ -126,7 +154,7 @@ export async function listGroup(c: SizeCtx): Promise<GroupResult> {
     );
   }
   const notes: string[] = [];
-  for (const scope of ['-n', '-A'] as const) {
+  for (const scope of ['-n', '-A', '-n small'] as const) {
     const a = samples[`kpods list ${scope}`]?.[0];
     const b = samples[`kubectl get pods ${scope}`]?.[0];
     if (a?.ok && b?.ok && a.stdoutLines !== b.stdoutLines)
@@ -137,6 +165,8 @@ export async function listGroup(c: SizeCtx): Promise<GroupResult> {
     data: {
       namespace: ns,
       namespacePods: c.namespaces[0]?.pods,
+      smallNamespace: smallNs?.name,
+      smallNamespacePods: smallNs?.pods,
       reps,
       maxReps,
       kubectlCache: `warm (one untimed run on namespace ${small} first)`,

@@ -71,7 +71,12 @@ export async function paintGroup(c: SizeCtx, tmux: Tmux, onFirst?: (tui: Tui) =>
       fullyLoadedMs: summarize(loaded),
       firstFrameMs: summarize(frame),
       floorFirstByteMs: f,
-      ratios: { 'first paint / floor': ratio(p.median, f.median), 'first paint / floor (paired)': pairedRatio(paint, floor) },
+      ratios: {
+        'first paint / floor': ratio(p.median, f.median),
+        'first paint / floor (paired)': pairedRatio(paint, floor),
+        'first frame / floor': ratio(summarize(frame).median, f.median),
+        'first frame / floor (paired)': pairedRatio(frame, floor),
+      },
     },
   };
 }

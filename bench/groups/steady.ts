@@ -67,6 +67,10 @@ async function measure(c: SizeCtx, tmux: Tmux, sim: SimHost, mode: Mode, onQuiet
       newConnections: bytes1.connections - bytes0.connections,
       serverRequestsPerMinute: delta(bytes0.serverRequests, bytes1.serverRequests, 60 / seconds),
       serverBodyBytesPerSecond: delta(bytes0.serverBytes, bytes1.serverBytes, 1 / seconds),
+      // The simulator's CPU (it also runs the churn and the metrics ticks): what serving kpods costs it.
+      serverCpuMsPerMinute: delta(bytes0.serverCpuMs, bytes1.serverCpuMs, 60 / seconds),
+      serverCpuMsPerRefresh: mode.watch ? undefined : delta(bytes0.serverCpuMs, bytes1.serverCpuMs, 1 / refreshes),
+      serverRequestsPerRefresh: mode.watch ? undefined : delta(bytes0.serverRequests, bytes1.serverRequests, 1 / refreshes),
       rssMiB: Math.round(mem.rss),
       peakRssMiB: Math.round(mem.hwm),
       firstPaintMs: Math.round(first.ms),

@@ -91,8 +91,6 @@ export async function runTui(o: TuiStart): Promise<number> {
       io.stderr.write(`kpods: ${bad}\n${USAGE}`);
       return EXIT.usage;
     }
-  const { configureLogs } = await import('../ui/logs-open.js');
-  configureLogs({ tail: logTail as number | undefined, buffer: logBuffer as number | undefined });
   const stdin = io.stdin as NodeJS.ReadStream;
   const stdout = io.stdout as NodeJS.WriteStream;
   if (!stdin.isTTY || !stdout.isTTY) {
@@ -102,10 +100,34 @@ export async function runTui(o: TuiStart): Promise<number> {
     return EXIT.usage;
   }
   const explicitPath = o.kubeconfigPath ?? flags.kubeconfig;
-  const { resolveTarget, loadingChain } = await import('../core/kubeconfig/index.js');
-  // The data side starts first, so the first list loads while Ink (the slow import) loads.
-  const [{ createStore }, { kubeDeps, loadSource }, { createTtyExecRunner }, { colorEnabled }, { initialState }, { UiSession }] =
-    await Promise.all([
+  const [{ resolveTarget, loadingChain, loadKubeconfig }, { kubeconfigSource }, { firstFrame, LEAVE_ALT, SHOW_CURSOR }] = await Promise.all(
+    [import('../core/kubeconfig/index.js'), import('../ui/kubeconfig-source.js'), import('../ui/first-frame.js')],
+  );
+  // Loaded and merged once; followed on disk below.
+  const source = kubeconfigSource(() => loadKubeconfig({ ...(explicitPath ? { explicitPath } : {}), host: io.host }));
+  const loaded = source.current();
+  const probe = loaded.ok ? resolveTarget(loaded.value, flags.overrides, io.host) : loaded;
+  // The header and "connecting…" show before anything else loads (the client, Ink) or answers.
+  let drawn = false;
+  if (probe.ok) {
+    stdout.write(
+      firstFrame({
+        context: probe.value.contextName,
+        server: probe.value.server,
+        user: probe.value.userName,
+        namespace: v['all-namespaces'] === true ? undefined : probe.value.namespace,
+        columns: stdout.columns || 80,
+      }),
+    );
+    drawn = true;
+  }
+  // Set once Ink is mounted; the plugin runner reads it to hand the terminal over.
+  const mounted: { ui?: import('../ui/run.js').RunningUi } = {};
+  const browse = async (): Promise<number> => {
+    const { configureLogs } = await import('../ui/logs-open.js');
+    configureLogs({ tail: logTail as number | undefined, buffer: logBuffer as number | undefined });
+    // The data side starts first, so the first list loads while Ink (the slow import) loads.
+    const [{ createStore }, { kubeDeps }, { createTtyExecRunner }, { colorEnabled }, { initialState }, { UiSession }] = await Promise.all([
       import('../ui/store.js'),
       import('../ui/kube-deps.js'),
       import('../ui/tty-exec-runner.js'),
@@ -113,116 +135,117 @@ export async function runTui(o: TuiStart): Promise<number> {
       import('../ui/state.js'),
       import('../ui/session.js'),
     ]);
-  // Loaded and merged once; followed on disk below.
-  const source = loadSource(io.host, explicitPath);
-  const loaded = source.current();
-  const probe = loaded.ok ? resolveTarget(loaded.value, flags.overrides, io.host) : loaded;
-  const inkLoading = import('../ui/run.js');
-  const color = colorEnabled(io.host.env, v['no-color'] === true);
-  const { SecretSet } = await import('../core/redact.js');
-  const { redactingStore } = await import('../ui/redacting-store.js');
-  const secrets = new SecretSet();
-  if (loaded.ok) secrets.addKubeconfig(loaded.value);
-  if (probe.ok) secrets.addTarget(probe.value);
-  const store = redactingStore(createStore(initialState()), secrets);
-  const base = { store, color, now: io.host.now, stdin, stdout, stderr: io.stderr as NodeJS.WriteStream };
+    const inkLoading = import('../ui/run.js');
+    const color = colorEnabled(io.host.env, v['no-color'] === true);
+    const { SecretSet } = await import('../core/redact.js');
+    const { redactingStore } = await import('../ui/redacting-store.js');
+    const secrets = new SecretSet();
+    if (loaded.ok) secrets.addKubeconfig(loaded.value);
+    if (probe.ok) secrets.addTarget(probe.value);
+    const store = redactingStore(createStore(initialState()), secrets);
+    const base = { store, color, now: io.host.now, stdin, stdout, stderr: io.stderr as NodeJS.WriteStream };
 
-  if (!probe.ok && probe.failure.code === 'kubeconfig.not-found') {
-    // Nothing to browse: explain where kpods looked and offer the demo cluster.
-    store.dispatch({ type: 'base', screen: { id: 'noconfig', state: { failure: probe.failure } } });
-    let wantDemo = false;
-    const { startUi } = await inkLoading;
-    const ui = startUi({ ...base, ...(o.demo ? { onDemo: () => ((wantDemo = true), ui.quit()) } : {}) });
-    await ui.done;
-    if (wantDemo && o.demo) return o.demo();
-    return EXIT.ok;
-  }
+    if (!probe.ok && probe.failure.code === 'kubeconfig.not-found') {
+      // Nothing to browse: explain where kpods looked and offer the demo cluster.
+      store.dispatch({ type: 'base', screen: { id: 'noconfig', state: { failure: probe.failure } } });
+      let wantDemo = false;
+      const { startUi } = await inkLoading;
+      const ui = startUi({ ...base, ...(o.demo ? { onDemo: () => ((wantDemo = true), ui.quit()) } : {}) });
+      await ui.done;
+      if (wantDemo && o.demo) return o.demo();
+      return EXIT.ok;
+    }
 
-  // Set once Ink is mounted; the plugin runner reads it to hand the terminal over.
-  const mounted: { ui?: import('../ui/run.js').RunningUi } = {};
-  // A plugin that needs the terminal before Ink is mounted keeps it: mounting waits for it.
-  let beforeUi: Promise<unknown> = Promise.resolve();
-  const runner = createTtyExecRunner({
-    interactiveAvailable: true,
-    stepAside: (fn) => {
-      if (mounted.ui) return mounted.ui.stepAside(fn);
-      const run = beforeUi.then(fn, fn);
-      beforeUi = run.catch(() => undefined);
-      return run;
-    },
-    stderr: io.stderr,
-    onExpiry: (at) => store.dispatch({ type: 'identity', expiry: at }),
-    banner: (req) =>
-      `kpods: the credential plugin "${neutralize(req.command)}" needs the terminal; kpods resumes when it exits (Ctrl-C cancels it).\n`,
-  });
-  const deps = kubeDeps({
-    host: io.host,
-    source,
-    ...(explicitPath ? { explicitPath } : {}),
-    overrides: flags.overrides,
-    execRunner: runner,
-    secrets,
-    ...(o.contextNotes ? { contextNotes: o.contextNotes } : {}),
-    onExecStderr: (text) => {
-      if (!runner.wasShown(text)) store.dispatch({ type: 'message', text: `plugin: ${text.split('\n')[0] ?? ''}` });
-    },
-  });
-  const initial = {
-    context: flags.overrides.context ?? (loaded.ok ? (loaded.value.currentContext ?? '') : ''),
-    ...(flags.overrides.user ? { user: flags.overrides.user } : {}),
-    ...(v['all-namespaces'] === true ? { namespace: null } : flags.overrides.namespace ? { namespace: flags.overrides.namespace } : {}),
-  };
-  const session = new UiSession(
-    store,
-    deps,
-    { intervalMs, watch: v['watch'] === true || (v['watch'] === undefined && kc.config.watch === true) },
-    initial,
-  );
-  if (kc.problems.length) store.dispatch({ type: 'message', text: kc.summary });
-  if (output === 'wide') store.dispatch({ type: 'wide-first', on: true });
-  if (typeof v['selector'] === 'string' && v['selector'] !== '') session.startWithSelector(v['selector']);
-  session.start();
-  (await import('../ui/pickers.js')).openContextPickerIfMissing(store, session);
-  // Another terminal's `kubectl config use-context` (or an edit) reaches kpods without a restart.
-  const { followKubeconfig } = await import('../ui/follow-kubeconfig.js');
-  const following = followKubeconfig(loadingChain(explicitPath, io.host).absolute, source, session, store, {
-    pinnedContext: flags.overrides.context !== undefined,
-  });
-  const warning = loaded.ok ? loaded.value.warnings[0] : undefined;
-  if (warning) {
-    const more = loaded.ok && loaded.value.warnings.length > 1 ? ` (and ${loaded.value.warnings.length - 1} more)` : '';
-    store.dispatch({
-      type: 'message',
-      text: `kubeconfig warning: ${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}${more}`,
+    // A plugin that needs the terminal before Ink is mounted keeps it: mounting waits for it.
+    let beforeUi: Promise<unknown> = Promise.resolve();
+    const runner = createTtyExecRunner({
+      interactiveAvailable: true,
+      stepAside: (fn) => {
+        if (mounted.ui) return mounted.ui.stepAside(fn);
+        const run = beforeUi.then(fn, fn);
+        beforeUi = run.catch(() => undefined);
+        return run;
+      },
+      stderr: io.stderr,
+      onExpiry: (at) => store.dispatch({ type: 'identity', expiry: at }),
+      banner: (req) =>
+        `kpods: the credential plugin "${neutralize(req.command)}" needs the terminal; kpods resumes when it exits (Ctrl-C cancels it).\n`,
     });
+    const deps = kubeDeps({
+      host: io.host,
+      source,
+      ...(explicitPath ? { explicitPath } : {}),
+      overrides: flags.overrides,
+      execRunner: runner,
+      secrets,
+      ...(o.contextNotes ? { contextNotes: o.contextNotes } : {}),
+      onExecStderr: (text) => {
+        if (!runner.wasShown(text)) store.dispatch({ type: 'message', text: `plugin: ${text.split('\n')[0] ?? ''}` });
+      },
+    });
+    const initial = {
+      context: flags.overrides.context ?? (loaded.ok ? (loaded.value.currentContext ?? '') : ''),
+      ...(flags.overrides.user ? { user: flags.overrides.user } : {}),
+      ...(v['all-namespaces'] === true ? { namespace: null } : flags.overrides.namespace ? { namespace: flags.overrides.namespace } : {}),
+    };
+    const session = new UiSession(
+      store,
+      deps,
+      { intervalMs, watch: v['watch'] === true || (v['watch'] === undefined && kc.config.watch === true) },
+      initial,
+    );
+    if (kc.problems.length) store.dispatch({ type: 'message', text: kc.summary });
+    if (output === 'wide') store.dispatch({ type: 'wide-first', on: true });
+    if (typeof v['selector'] === 'string' && v['selector'] !== '') session.startWithSelector(v['selector']);
+    session.start();
+    (await import('../ui/pickers.js')).openContextPickerIfMissing(store, session);
+    // Another terminal's `kubectl config use-context` (or an edit) reaches kpods without a restart.
+    const { followKubeconfig } = await import('../ui/follow-kubeconfig.js');
+    const following = followKubeconfig(loadingChain(explicitPath, io.host).absolute, source, session, store, {
+      pinnedContext: flags.overrides.context !== undefined,
+    });
+    const warning = loaded.ok ? loaded.value.warnings[0] : undefined;
+    if (warning) {
+      const more = loaded.ok && loaded.value.warnings.length > 1 ? ` (and ${loaded.value.warnings.length - 1} more)` : '';
+      store.dispatch({
+        type: 'message',
+        text: `kubeconfig warning: ${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}${more}`,
+      });
+    }
+    const { startUi } = await inkLoading;
+    for (let pending = beforeUi; ; pending = beforeUi) {
+      await pending;
+      if (pending === beforeUi) break;
+    }
+    const { createActionsContext } = await import('../ui/actions-setup.js');
+    const actions = createActionsContext({
+      flags: {
+        readonly: v['readonly'] === true,
+        readonlyContexts: Array.isArray(v['readonly-contexts'])
+          ? v['readonly-contexts'].filter((x): x is string => typeof x === 'string')
+          : [],
+        shell: typeof v['shell'] === 'string' ? v['shell'] : undefined,
+      },
+      config: kc.config,
+      contextExtensions: (name) => {
+        const cur = source.current();
+        return cur.ok ? cur.value.contexts.find((c) => c.name === name)?.fields.extensions : undefined;
+      },
+      stepAside: (fn) => (mounted.ui ? mounted.ui.stepAside(fn) : fn()),
+      stdin,
+      stdout,
+      now: io.host.now,
+    });
+    const ui = startUi({ ...base, session, saver: deps, actions });
+    mounted.ui = ui;
+    await ui.done;
+    following.close();
+    return EXIT.ok;
+  };
+  try {
+    return await browse();
+  } finally {
+    // Ink takes the screen over (and gives it back on quit); if it never mounted, it goes back here.
+    if (drawn && !mounted.ui) stdout.write(SHOW_CURSOR + LEAVE_ALT);
   }
-  const { startUi } = await inkLoading;
-  for (let pending = beforeUi; ; pending = beforeUi) {
-    await pending;
-    if (pending === beforeUi) break;
-  }
-  const { createActionsContext } = await import('../ui/actions-setup.js');
-  const actions = createActionsContext({
-    flags: {
-      readonly: v['readonly'] === true,
-      readonlyContexts: Array.isArray(v['readonly-contexts'])
-        ? v['readonly-contexts'].filter((x): x is string => typeof x === 'string')
-        : [],
-      shell: typeof v['shell'] === 'string' ? v['shell'] : undefined,
-    },
-    config: kc.config,
-    contextExtensions: (name) => {
-      const cur = source.current();
-      return cur.ok ? cur.value.contexts.find((c) => c.name === name)?.fields.extensions : undefined;
-    },
-    stepAside: (fn) => (mounted.ui ? mounted.ui.stepAside(fn) : fn()),
-    stdin,
-    stdout,
-    now: io.host.now,
-  });
-  const ui = startUi({ ...base, session, saver: deps, actions });
-  mounted.ui = ui;
-  await ui.done;
-  following.close();
-  return EXIT.ok;
 }

@@ -3,7 +3,8 @@ import { Box, useInput } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { Footer } from './Footer.js';
 import { activityText } from './activity.js';
-import { Header } from './Header.js';
+import { Header, headerClock } from './Header.js';
+import { ageCell } from './age.js';
 import type { ActionsContext } from './actions-ui.js';
 import { capabilitiesOf, handleInput } from './input.js';
 import type { SaveDeps } from './save.js';
@@ -62,6 +63,17 @@ export function visibleSignature(s: UiState): unknown[] {
   ];
 }
 
+/**
+ * What the clock changes on screen at `at`: the header's times and, on the table, the visible AGE
+ * cells (other screens: the time itself, so every tick draws as before).
+ */
+export function clockText(s: UiState, at: Date): string {
+  if (topScreen(s).id !== 'table') return String(at.getTime());
+  const t = s.table;
+  const ages = t.view.slice(t.top, t.top + t.viewport).map((r) => (r.createdAt ? ageCell(r, at) : ''));
+  return [...headerClock(s, at), s.activity ? activityText(s.activity, at) : '', ...ages].join('\n');
+}
+
 function same(a: unknown[], b: unknown[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
@@ -86,7 +98,7 @@ function useStoreState(store: Store): UiState {
 export function App({ store, session, saver, color, now: clock, onQuit, onDemo, actions }: AppProps) {
   const state = useStoreState(store);
   const size = useTerminalSize();
-  const now = useNow(clock);
+  const now = useNow(clock, 1000, (at) => clockText(state, at));
   const ui: UiContext = useMemo(
     () => ({ store, session, saver, quit: onQuit, demo: onDemo, actions }),
     [store, session, saver, onQuit, onDemo, actions],
@@ -127,11 +139,11 @@ export function App({ store, session, saver, color, now: clock, onQuit, onDemo, 
   return (
     <Box flexDirection="column" width={size.columns} height={budget}>
       <Header state={state} now={now} width={size.columns} color={color} readOnly={readOnly?.readonly === true} />
-      <Box flexDirection="column" height={body - paneH} overflow="hidden">
+      <Box flexDirection="column" height={body - paneH} overflowY="hidden">
         <View state={state} screen={top.state} height={body - paneH} width={size.columns} now={now} color={color} caps={caps} />
       </Box>
       {showPane ? (
-        <Box flexDirection="column" height={paneH} overflow="hidden">
+        <Box flexDirection="column" height={paneH} overflowY="hidden">
           <StatusPane
             failure={t.failure}
             resolved={t.resolved}

@@ -38,13 +38,9 @@ export function podCount(ui: UiState): string {
   return t.rows.size === 1 ? '1 pod' : `${n(t.rows.size)} pods`;
 }
 
-/** The header. */
-export function Header({ state, now, width, color, readOnly }: HeaderProps) {
+/** The header's texts that change with the clock: freshness, credential expiry, the last context check. */
+export function headerClock(state: UiState, now: Date): [string, string, string] {
   const t = state.target;
-  const ctx = t ? neutralize(t.context) : '-';
-  const user = t && t.user !== '' ? neutralize(t.user) + (t.userOverridden ? ' (override)' : '') : '-';
-  const ns = t ? (t.namespace !== undefined ? neutralize(t.namespace) : t.unresolved ? '-' : 'all') : '-';
-  const fresh = freshness(state, now);
   const expiry = state.expiry
     ? state.expiry.getTime() <= now.getTime()
       ? 'credential expired'
@@ -54,6 +50,16 @@ export function Header({ state, now, width, color, readOnly }: HeaderProps) {
     state.contextOkAt && t && !t.userOverridden
       ? `context checked ok ${humanDuration(now.getTime() - state.contextOkAt.getTime())} ago`
       : '';
+  return [freshness(state, now), expiry, checked];
+}
+
+/** The header. */
+export function Header({ state, now, width, color, readOnly }: HeaderProps) {
+  const t = state.target;
+  const ctx = t ? neutralize(t.context) : '-';
+  const user = t && t.user !== '' ? neutralize(t.user) + (t.userOverridden ? ' (override)' : '') : '-';
+  const ns = t ? (t.namespace !== undefined ? neutralize(t.namespace) : t.unresolved ? '-' : 'all') : '-';
+  const [fresh, expiry, checked] = headerClock(state, now);
   const marked = [...state.marks].filter((k) => state.table.rows.has(k)).length;
   const second = [
     `ns: ${ns}`,

@@ -3,6 +3,7 @@ import { Text } from 'ink';
 import { memo, useMemo, useRef } from 'react';
 import type { PodRow } from '../core/client/types.js';
 import { cell, COLUMN_GAP, fit, fitMiddle, layoutColumns, measureColumns, type Column, type ColumnId } from './columns.js';
+import { ageCell } from './age.js';
 import { fg, SELECTED_OFF, SELECTED_ON, statusColor } from './theme.js';
 import type { UsageByPod } from './metrics-feed.js';
 import type { SortKey } from './rows.js';
@@ -33,16 +34,7 @@ export interface PodTableProps {
   header?: boolean;
 }
 
-const Row = memo(function Row({
-  row,
-  cols,
-  now,
-  selected,
-  color,
-  stale,
-  usage,
-  mark,
-}: {
+interface RowProps {
   row: PodRow;
   cols: Column[];
   now: Date;
@@ -52,7 +44,23 @@ const Row = memo(function Row({
   usage: UsageByPod | undefined;
   /** undefined: no mark column; else whether this row is marked. */
   mark: boolean | undefined;
-}) {
+}
+
+/** A row draws again only when something it shows changed: a new `now` alone counts only if its AGE text did. */
+function sameRowProps(a: RowProps, b: RowProps): boolean {
+  return (
+    a.row === b.row &&
+    a.cols === b.cols &&
+    a.selected === b.selected &&
+    a.color === b.color &&
+    a.stale === b.stale &&
+    a.usage === b.usage &&
+    a.mark === b.mark &&
+    (a.now === b.now || ageCell(a.row, a.now) === ageCell(b.row, b.now))
+  );
+}
+
+const Row = memo(function Row({ row, cols, now, selected, color, stale, usage, mark }: RowProps) {
   const parts = cols.map((c, i) => ({
     c,
     text: (c.id === 'name' ? fitMiddle : fit)(cell(row, c.id, now, usage), c.width) + (i < cols.length - 1 ? COLUMN_GAP : ''),
@@ -82,7 +90,7 @@ const Row = memo(function Row({
       {selected ? SELECTED_OFF : ''}
     </Text>
   );
-});
+}, sameRowProps);
 
 type Widths = Partial<Record<ColumnId, number>>;
 
@@ -98,8 +106,13 @@ function useStableWidths(rows: readonly PodRow[], now: Date, allNamespaces: bool
   const prev = kept.current.scope === scope ? kept.current.widths : {};
   const next: Widths = { ...measured };
   for (const [id, w] of Object.entries(prev) as [ColumnId, number][]) next[id] = Math.max(w, next[id] ?? 0);
-  kept.current = { scope, widths: next };
-  return next;
+  // The same widths keep the same object, so the columns (and every memoised row) stay as they are.
+  const same =
+    kept.current.scope === scope &&
+    Object.keys(next).length === Object.keys(prev).length &&
+    (Object.entries(next) as [ColumnId, number][]).every(([id, w]) => prev[id] === w);
+  if (!same) kept.current = { scope, widths: next };
+  return kept.current.widths;
 }
 
 /** The table body for the rows in [top, top+height). */
@@ -125,7 +138,23 @@ export function PodTable({
   const visible = rows.slice(top, top + height);
   const marking = marks !== undefined && marks.size > 0;
   const widths = useStableWidths(measured ?? rows, now, allNamespaces, usage);
-  const cols = layoutColumns(visible, allNamespaces, marking ? width - 2 : width, now, sortedBy, usage, reversed, widths, wideFirst);
+  const hasUsage = usage !== undefined;
+  const cols = useMemo(
+    () =>
+      layoutColumns(
+        [],
+        allNamespaces,
+        marking ? width - 2 : width,
+        now,
+        sortedBy,
+        hasUsage ? usage : undefined,
+        reversed,
+        widths,
+        wideFirst,
+      ),
+    // Given widths, the layout depends on whether usage shows, not on its values (nor on `now`).
+    [allNamespaces, marking, width, sortedBy, hasUsage, reversed, widths, wideFirst],
+  );
   const header = (marking ? '  ' : '') + cols.map((c, i) => fit(c.title, c.width) + (i < cols.length - 1 ? COLUMN_GAP : '')).join('');
   return (
     <>

@@ -3,7 +3,8 @@ import type { PodRow } from '../core/client/types.js';
 import { neutralize } from '../core/terminal-text.js';
 import { ageCell } from './age.js';
 import type { UsageByPod } from './metrics-feed.js';
-import { USAGE_ORDER, USAGE_PRIORITY, USAGE_TITLES, usageCell, type UsageColumnId } from './usage-columns.js';
+import { humanDuration } from '../core/pods/human-duration.js';
+import { USAGE_ORDER, USAGE_PRIORITY, USAGE_TITLES, usageCell, usageText, type UsageColumnId } from './usage-columns.js';
 
 export type ColumnId =
   'namespace' | 'name' | 'ready' | 'status' | 'restarts' | 'age' | 'ip' | 'node' | 'nominated' | 'gates' | UsageColumnId;
@@ -70,17 +71,40 @@ const CAP: Partial<Record<ColumnId, number>> = { name: 63, namespace: 40, status
 /** Rows measured for widths: every row in view up to this many (beyond it, the first ones stand for the rest). */
 const MEASURED_ROWS = 5000;
 
+/** Columns whose text depends on the row alone (AGE too when the row has no creation time). */
+const FIXED: ColumnId[] = ['namespace', 'name', 'ready', 'status', 'restarts', 'ip', 'node', 'nominated', 'gates', 'age'];
+const AGE = FIXED.indexOf('age');
+const EPOCH = new Date(0);
+/** Cell widths of FIXED by row: rows are immutable and kept across refreshes, so each is measured once. */
+const fixedWidths = new WeakMap<PodRow, number[]>();
+
+function widthsOf(row: PodRow): number[] {
+  let w = fixedWidths.get(row);
+  if (w === undefined) {
+    w = FIXED.map((id) => (id === 'age' && row.createdAt ? 0 : cell(row, id, EPOCH).length));
+    fixedWidths.set(row, w);
+  }
+  return w;
+}
+
 /** The natural width of each column over `rows` (every row in view, not the visible page), capped. */
 export function measureColumns(rows: readonly PodRow[], now: Date, usage?: UsageByPod): Partial<Record<ColumnId, number>> {
-  const out: Partial<Record<ColumnId, number>> = {};
-  const ids = Object.keys(TITLES) as ColumnId[];
   const n = Math.min(rows.length, MEASURED_ROWS);
-  for (const id of ids) {
-    let w = 0;
-    const cap = CAP[id] ?? Infinity;
-    for (let i = 0; i < n && w < cap; i++) w = Math.max(w, cell(rows[i]!, id, now, usage).length);
-    out[id] = Math.min(w, cap);
+  const fixed = FIXED.map(() => 0);
+  const used = USAGE_ORDER.map(() => 0);
+  const t = now.getTime();
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    const w = widthsOf(row);
+    for (let j = 0; j < w.length; j++) if (w[j]! > fixed[j]!) fixed[j] = w[j]!;
+    // An AGE computed from the creation time is plain ASCII: its length is its width.
+    if (row.createdAt) fixed[AGE] = Math.max(fixed[AGE]!, humanDuration(t - row.createdAt.getTime()).length);
+    const c = usage?.get(`${row.namespace}/${row.name}`)?.cells;
+    for (let j = 0; j < USAGE_ORDER.length; j++) used[j] = Math.max(used[j]!, usageText(c, USAGE_ORDER[j]!).length);
   }
+  const out: Partial<Record<ColumnId, number>> = {};
+  FIXED.forEach((id, j) => (out[id] = Math.min(fixed[j]!, CAP[id] ?? Infinity)));
+  USAGE_ORDER.forEach((id, j) => (out[id] = Math.min(used[j]!, CAP[id] ?? Infinity)));
   return out;
 }
 

@@ -7,11 +7,8 @@ import type { ActionsContext } from './actions-ui.js';
 import { App } from './App.js';
 import type { SaveDeps } from './save.js';
 import type { UiSession } from './session.js';
+import { ENTER_ALT, HOME_CLEAR, LEAVE_ALT, SHOW_CURSOR } from './first-frame.js';
 import type { Store } from './store.js';
-
-const ENTER_ALT = '\u001b[?1049h';
-const LEAVE_ALT = '\u001b[?1049l';
-const SHOW_CURSOR = '\u001b[?25h';
 
 export interface RunUiOptions {
   store: Store;
@@ -72,7 +69,8 @@ export function startUi(o: RunUiOptions): RunningUi {
   const session = o.session;
 
   const mount = (): void => {
-    if (tty) o.stdout.write(ENTER_ALT);
+    // A first frame drawn before Ink loaded (first-frame.ts) is cleared: Ink's frame starts at home.
+    if (tty) o.stdout.write(ENTER_ALT + HOME_CLEAR);
     instance = render(
       <App
         store={o.store}

@@ -4,7 +4,7 @@
  * when the terminal is narrow, which cells are hot (over 90% of a limit), and the CPU/memory sorts.
  */
 import type { PodRow } from '../core/client/types.js';
-import type { UsageByPod } from './metrics-feed.js';
+import type { PodUsageView, UsageByPod } from './metrics-feed.js';
 
 export type UsageColumnId = 'cpu' | 'memory' | 'cpuR' | 'cpuL' | 'memR' | 'memL';
 
@@ -34,7 +34,11 @@ const keyOf = (row: PodRow): string => `${row.namespace}/${row.name}`;
 
 /** The text of one usage cell. */
 export function usageCell(row: PodRow, id: UsageColumnId, usage: UsageByPod | undefined): string {
-  const c = usage?.get(keyOf(row))?.cells;
+  return usageText(usage?.get(keyOf(row))?.cells, id);
+}
+
+/** The text of one usage cell from a pod's usage cells (undefined: the pod has none). */
+export function usageText(c: PodUsageView['cells'] | undefined, id: UsageColumnId): string {
   if (!c) return NO_USAGE;
   switch (id) {
     case 'cpu':

@@ -60,8 +60,19 @@ export interface CertFacts {
   notAfter: Date;
 }
 
+/** Certificates already read: every request describes the one it sends, and parsing costs ~1 ms. */
+const factsCache = new Map<string, CertFacts | undefined>();
+
 /** Reads subject, issuer and validity from the first certificate in a PEM string. */
 export function certFacts(pem: string): CertFacts | undefined {
+  if (factsCache.has(pem)) return factsCache.get(pem);
+  const facts = readCertFacts(pem);
+  if (factsCache.size >= 16) factsCache.clear();
+  factsCache.set(pem, facts);
+  return facts;
+}
+
+function readCertFacts(pem: string): CertFacts | undefined {
   try {
     const c = new X509Certificate(pem);
     return {

@@ -3,6 +3,7 @@ import type { PodRow } from '../../core/client/types.js';
 import type { Failure } from '../../core/failure.js';
 import type { MetricsProbe } from '../../core/metrics/api.js';
 import type { UsageByPod } from '../metrics-feed.js';
+import { reuseRows, sameRow } from '../same-row.js';
 import { ageSortValue, filterRows, mergeSorted, sortRows, type SortKey } from '../rows.js';
 
 export interface TableState {
@@ -133,8 +134,9 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
     case 'loading':
       return { ...s, loading: { loaded: a.loaded, total: a.total } };
     case 'pods': {
-      const rows = new Map<string, PodRow>();
-      for (const r of a.rows) rows.set(r.key, r);
+      const { rows, changed } = reuseRows(s.rows, a.rows);
+      // The same pods as before: the table's arrays stay as they are (nothing on screen changes).
+      if (!changed && s.hasData) return succeeded(s, a.at);
       // A refresh with the same pods and unchanged sort keys keeps the order: no re-sort.
       const sameOrder =
         rows.size === s.rows.size &&
@@ -146,11 +148,17 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
       return withRows(succeeded(s, a.at), rows, true);
     }
     case 'changes': {
+      // Events that change nothing shown (a new resourceVersion, a field not in the table) are dropped.
+      const upserts = a.upserts.filter((r) => {
+        const old = s.rows.get(r.key);
+        return old === undefined || !sameRow(old, r);
+      });
+      if (upserts.length === 0 && !a.deletes.some((k) => s.rows.has(k))) return succeeded(s, a.at);
       const rows = new Map(s.rows);
       for (const k of a.deletes) rows.delete(k);
       // Rows that are new or whose sort key changed are merged into place; the rest are patched.
       const moved: PodRow[] = [];
-      for (const r of a.upserts) {
+      for (const r of upserts) {
         const old = rows.get(r.key);
         if (!old || sortValue(old, s.sort, s.usage) !== sortValue(r, s.sort, s.usage)) moved.push(r);
         rows.set(r.key, r);

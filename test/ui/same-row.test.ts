@@ -1,0 +1,43 @@
+/** Refreshes that change nothing keep the table's rows and arrays, so nothing is drawn again. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { initialState, reduce, type UiState } from '../../src/ui/state.js';
+import { reuseRows, sameRow } from '../../src/ui/same-row.js';
+import { row } from './fake-client.js';
+
+const at = new Date('2026-06-01T00:00:00Z');
+const later = new Date('2026-06-01T00:00:02Z');
+const pods = () => [row('a'), row('b', { restartCount: 2 }), row('c')];
+
+test('rows equal in every shown field are the same row; any difference is not', () => {
+  assert.ok(sameRow(row('a'), row('a')));
+  assert.ok(!sameRow(row('a'), row('a', { restartCount: 1 })));
+  assert.ok(!sameRow(row('a', { labels: { app: 'x' } }), row('a', { labels: { app: 'y' } })));
+  const { rows, changed } = reuseRows(new Map([[row('a').key, row('a')]]), [row('a'), row('b')]);
+  assert.ok(changed);
+  assert.equal(rows.size, 2);
+});
+
+test('an identical poll keeps rows, order and view (the same objects) and only moves the refresh time', () => {
+  let s: UiState = reduce(initialState(), { type: 'pods', at, rows: pods() });
+  const before = s.table;
+  s = reduce(s, { type: 'pods', at: later, rows: pods() });
+  assert.equal(s.table.rows, before.rows);
+  assert.equal(s.table.sorted, before.sorted);
+  assert.equal(s.table.view, before.view);
+  assert.deepEqual(s.table.lastGood, later);
+  // One changed pod: a new view, the unchanged rows are still the same objects.
+  s = reduce(s, { type: 'pods', at: later, rows: [row('a'), row('b', { restartCount: 3 }), row('c')] });
+  assert.notEqual(s.table.view, before.view);
+  assert.equal(s.table.view[0], before.view[0]);
+  assert.equal(s.table.view[1]!.restartCount, 3);
+});
+
+test('watch events that change nothing shown leave the view as it was', () => {
+  let s: UiState = reduce(initialState(), { type: 'pods', at, rows: pods() });
+  const view = s.table.view;
+  s = reduce(s, { type: 'changes', at: later, upserts: [row('a')], deletes: ['no-such-key'] });
+  assert.equal(s.table.view, view);
+  s = reduce(s, { type: 'changes', at: later, upserts: [row('a', { status: 'Error' })], deletes: [] });
+  assert.equal(s.table.view.find((r) => r.name === 'a')!.status, 'Error');
+});

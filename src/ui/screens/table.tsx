@@ -83,7 +83,11 @@ export const tableScreen: ScreenDef<'table'> = {
     },
     refresh: ({ ui }) => ui.session?.refresh(),
     detail: ({ ui }) => openDetail(ui),
-    pane: ({ ui }) => ui.store.dispatch({ type: 'pane' }),
+    // After a failure the pane is open already: `e` shows all of it, at full height.
+    pane: ({ ui, state }) =>
+      state.table.failure
+        ? ui.store.dispatch({ type: 'push', screen: { id: 'pane', state: { scroll: 0, room: 1, max: 0 } } })
+        : ui.store.dispatch({ type: 'pane' }),
     save: ({ ui }) => ui.session && ui.saver && requestSave(ui.store, ui.session, ui.saver),
     mark: ({ ui, state }) => toggleMark(ui, state),
     delete: ({ ui, state }) => requestPodAction(ui, state, 'delete'),

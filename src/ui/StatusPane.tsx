@@ -39,9 +39,11 @@ const SHORT = ['kubecfg', 'creds', 'conn', 'authn', 'authz', 'resp'] as const;
 export function wrap(text: string, width: number, indent = '  '): string[] {
   if (width < 20 || text.length <= width) return [text];
   const out: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line === '' ? word : `${line} ${word}`;
+  // The text's own indent (a detail line's two spaces) stays on its first line.
+  const lead = /^ */.exec(text)?.[0] ?? '';
+  let line = lead;
+  for (const word of text.slice(lead.length).split(' ')) {
+    const next = line.trim() === '' ? line + word : `${line} ${word}`;
     if (next.length > width && line.trim() !== '') {
       out.push(line);
       line = indent + word;

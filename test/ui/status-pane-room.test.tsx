@@ -47,6 +47,8 @@ test('80×24: the whole explanation fits, advice and details (blank rows are lef
   const f = await ui.waitFor((x) => x.includes('why no pods'), 'the pane');
   assert.match(f, /→ Press r to try again/);
   assert.match(f, /To fix: kubeconfig user "prod"/);
+  // A detail line keeps its indent when it wraps, as the ones that do not wrap.
+  assert.match(f, /\n {2}plugin stderr: error: refreshing credentials/);
   assert.doesNotMatch(f, /more line\(s\)/);
 });
 

@@ -2,6 +2,7 @@
 import { Box, useInput } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { Footer } from './Footer.js';
+import { activityText } from './activity.js';
 import { Header } from './Header.js';
 import type { ActionsContext } from './actions-ui.js';
 import { capabilitiesOf, handleInput } from './input.js';
@@ -39,7 +40,9 @@ export function visibleSignature(s: UiState): unknown[] {
     s.identity,
     s.expiry,
     s.message,
+    s.activity,
     s.marks,
+    s.rowFinding,
     t.sort,
     t.filter,
     t.cursor,
@@ -97,8 +100,8 @@ export function App({ store, session, saver, color, now: clock, onQuit, onDemo, 
   const budget = Math.max(6, size.rows - 1);
   const body = budget - 3; // header (2) + footer (1)
   const showPane = def.pane === true && (t.failure !== undefined || t.paneOpen || t.resolved !== undefined);
-  // The pane takes the room the table does not need (its header and rows, or its one "no pods" line).
-  const tableNeeds = 1 + Math.max(1, t.view.length);
+  // The pane takes the room the table does not need (header, rows and status line, or header and its one "no pods" line).
+  const tableNeeds = t.view.length > 0 ? 2 + t.view.length : 2;
   const paneMax = Math.max(
     3,
     t.paneOpen && t.failure ? body - 4 : Math.min(body - 2, Math.max(Math.min(12, Math.floor(body / 2)), body - tableNeeds)),
@@ -109,8 +112,8 @@ export function App({ store, session, saver, color, now: clock, onQuit, onDemo, 
         paneHeight({ failure: t.failure, resolved: t.resolved, identity: state.identity, maxLines: paneMax, width: size.columns }),
       )
     : 0;
-  // The table's window: what the table screen shows when it is on top (or under a prompt).
-  const viewport = Math.max(1, body - (def.pane ? paneH : 0) - 1);
+  // The table's window (rows): what the table screen shows when it is on top (or under a prompt).
+  const viewport = Math.max(1, body - (def.pane ? paneH : 0) - 2); // the table's header and status line
 
   useEffect(() => {
     if (t.viewport !== viewport) store.dispatch({ type: 'viewport', rows: viewport });
@@ -154,7 +157,12 @@ export function App({ store, session, saver, color, now: clock, onQuit, onDemo, 
           />
         </Box>
       ) : null}
-      <Footer scope={scopeOf(top)} caps={caps} prompt={prompt} message={state.message ?? counts} />
+      <Footer
+        scope={scopeOf(top)}
+        caps={caps}
+        prompt={prompt}
+        message={state.message ?? (state.activity ? activityText(state.activity, now) : counts)}
+      />
     </Box>
   );
 }

@@ -27,6 +27,10 @@ export interface PodTableProps {
   usage?: UsageByPod | undefined;
   /** Marked row keys: a mark column appears while any row is marked. */
   marks?: ReadonlySet<string>;
+  /** `-o wide`: kubectl's wide columns before the usage columns. */
+  wideFirst?: boolean | undefined;
+  /** The column titles line (false when there is room for one line only). */
+  header?: boolean;
 }
 
 const Row = memo(function Row({
@@ -57,7 +61,7 @@ const Row = memo(function Row({
     <Text wrap="truncate-end" dimColor={stale && !selected}>
       {selected ? SELECTED_ON : ''}
       {mark === undefined ? null : (
-        <Text bold color={color && mark ? 'yellow' : undefined}>
+        <Text bold {...fg(color && mark ? 'yellow' : undefined)}>
           {mark ? '* ' : '  '}
         </Text>
       )}
@@ -68,7 +72,7 @@ const Row = memo(function Row({
           </Text>
         ) : isUsageColumn(c.id) && usageHot(row, c.id, usage) ? (
           // Over 90% of a limit: red (bold without colour, so it still stands out).
-          <Text key={c.id} color={color && !stale ? 'red' : undefined} bold={!color}>
+          <Text key={c.id} {...fg(color && !stale ? 'red' : undefined)} bold={!color}>
             {text}
           </Text>
         ) : (
@@ -115,18 +119,26 @@ export function PodTable({
   measured,
   usage,
   marks,
+  header: withHeader = true,
+  wideFirst = false,
 }: PodTableProps) {
   const visible = rows.slice(top, top + height);
   const marking = marks !== undefined && marks.size > 0;
   const widths = useStableWidths(measured ?? rows, now, allNamespaces, usage);
-  const cols = layoutColumns(visible, allNamespaces, marking ? width - 2 : width, now, sortedBy, usage, reversed, widths);
+  const cols = layoutColumns(visible, allNamespaces, marking ? width - 2 : width, now, sortedBy, usage, reversed, widths, wideFirst);
   const header = (marking ? '  ' : '') + cols.map((c, i) => fit(c.title, c.width) + (i < cols.length - 1 ? COLUMN_GAP : '')).join('');
   return (
     <>
-      <Text wrap="truncate-end" bold>
-        {header}
-      </Text>
-      {visible.length === 0 ? <Text dimColor>{empty}</Text> : null}
+      {withHeader ? (
+        <Text wrap="truncate-end" bold>
+          {header}
+        </Text>
+      ) : null}
+      {visible.length === 0 ? (
+        <Text wrap="truncate-end" dimColor>
+          {empty}
+        </Text>
+      ) : null}
       {visible.map((r, i) => (
         <Row
           key={r.key}

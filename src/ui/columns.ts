@@ -98,6 +98,7 @@ export function layoutColumns(
   usage?: UsageByPod,
   reversed = false,
   widths: Partial<Record<ColumnId, number>> = measureColumns(rows, now, usage),
+  wideFirst = false,
 ): Column[] {
   const base: ColumnId[] = allNamespaces
     ? ['namespace', 'name', 'ready', 'status', 'restarts', 'age']
@@ -107,7 +108,8 @@ export function layoutColumns(
   const measure = (id: ColumnId): number => Math.max(title(id).length, widths[id] ?? 0);
   let cols: Column[] = base.map((id) => ({ id, title: title(id), width: measure(id) }));
   const total = (cs: Column[]): number => cs.reduce((n, c) => n + c.width, 0) + GAP * (cs.length - 1);
-  for (const id of [...(usage ? USAGE_PRIORITY : []), ...WIDE]) {
+  const usageIds = usage ? USAGE_PRIORITY : [];
+  for (const id of wideFirst ? [...WIDE, ...usageIds] : [...usageIds, ...WIDE]) {
     const candidate = [...cols, { id, title: title(id), width: measure(id) }];
     if (total(candidate) <= width) cols.push(candidate[candidate.length - 1]!);
     else break;

@@ -116,8 +116,8 @@ export function matchesFilter(row: PodRow, f: RowFilter): boolean {
 }
 
 /**
- * The `-l` part of what was typed after `/`, when it is a valid selector (the server applies it,
- * as `kubectl get pods -l` does); undefined when there is none or it does not parse.
+ * The `-l` part of what was typed after `/` (the server applies it, as `kubectl get pods -l`
+ * does, and says why when it does not parse); undefined when there is none.
  */
 export function labelSelectorOf(input: string): string | undefined {
   const idx = input.search(/(^|\s)-l(\s|=)/);
@@ -127,7 +127,7 @@ export function labelSelectorOf(input: string): string | undefined {
     .trim()
     .replace(/^-l[\s=]*/, '')
     .trim();
-  return sel !== '' && parseLabelSelector(sel) ? sel : undefined;
+  return sel !== '' ? sel : undefined;
 }
 
 /** Applies the filter typed after `/` (empty keeps every row); `labels: false` leaves `-l` to the server. */

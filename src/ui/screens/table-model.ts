@@ -29,6 +29,8 @@ export interface TableState {
   paneOpen: boolean;
   /** The metrics API's state for this target (undefined until known). */
   metrics?: MetricsProbe | undefined;
+  /** `-o wide`: kubectl's wide columns come before the usage columns when room is short. */
+  wideFirst?: boolean | undefined;
   /** Pod usage by `namespace/name`, only while the metrics API is available (the usage columns show then). */
   usage?: UsageByPod | undefined;
 }
@@ -48,7 +50,8 @@ export type TableAction =
   | { type: 'pane'; open?: boolean }
   | { type: 'resolved-dismiss' }
   | { type: 'metrics-state'; probe: MetricsProbe }
-  | { type: 'usage'; usage: UsageByPod };
+  | { type: 'usage'; usage: UsageByPod }
+  | { type: 'wide-first'; on: boolean };
 
 export function initialTable(sort: SortKey = 'name'): TableState {
   return {
@@ -120,6 +123,7 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
       const next: TableState = {
         ...initialTable(s.sort),
         reverse: s.reverse,
+        wideFirst: s.wideFirst,
         filter: s.filter,
         viewport: s.viewport,
         loading: a.loading ? { loaded: 0 } : undefined,
@@ -186,6 +190,8 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
       const sort = s.sort === 'cpu' || s.sort === 'memory' ? 'name' : s.sort;
       return withRows({ ...s, metrics: a.probe, usage: undefined, sort }, s.rows, sort !== s.sort);
     }
+    case 'wide-first':
+      return { ...s, wideFirst: a.on };
     case 'usage':
       if (s.metrics?.state !== 'available') return s;
       return withRows({ ...s, usage: a.usage }, s.rows, s.sort === 'cpu' || s.sort === 'memory');

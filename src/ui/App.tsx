@@ -13,6 +13,7 @@ import type { UiContext } from './screens/types.js';
 import type { UiSession } from './session.js';
 import { topScreen, type UiState } from './state.js';
 import { paneHeight, StatusPane } from './StatusPane.js';
+import { paneLimitsOf } from './screens/pane.js';
 import type { Store } from './store.js';
 import { useNow } from './use-now.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -111,7 +112,12 @@ export function App({ store, session, saver, color, now: clock, onQuit, onDemo, 
   const budget = Math.max(6, size.rows - 1);
   const body = budget - 3; // header (2) + footer (1)
   const showPane = def.pane === true && (t.failure !== undefined || t.paneOpen || t.resolved !== undefined);
-  const paneMax = Math.max(3, t.paneOpen && t.failure ? body - 4 : Math.min(12, Math.floor(body / 2)));
+  // The pane takes the room the table does not need (header, rows and status line, or header and its one "no pods" line).
+  const tableNeeds = t.view.length > 0 ? 2 + t.view.length : 2;
+  const paneMax = Math.max(
+    3,
+    t.paneOpen && t.failure ? body - 4 : Math.min(body - 2, Math.max(Math.min(12, Math.floor(body / 2)), body - tableNeeds)),
+  );
   const paneH = showPane
     ? Math.min(
         paneMax,
@@ -130,6 +136,14 @@ export function App({ store, session, saver, color, now: clock, onQuit, onDemo, 
     const timer = setTimeout(() => store.dispatch({ type: 'resolved-dismiss' }), 3000);
     return () => clearTimeout(timer);
   }, [t.resolved, store]);
+
+  // The full-height pane scrolls within limits that depend on the failure, the width and the height.
+  useEffect(() => {
+    if (top.id !== 'pane') return;
+    const limits = paneLimitsOf(t.failure, size.columns, body);
+    if (limits.room !== top.state.room || limits.max !== top.state.max)
+      store.dispatch({ type: 'update', key: top.key, screen: { id: 'pane', state: { ...top.state, ...limits } } });
+  }, [top, t.failure, size.columns, body, store]);
 
   useInput((input, key) => handleInput(input, key, ui));
 
@@ -151,6 +165,7 @@ export function App({ store, session, saver, color, now: clock, onQuit, onDemo, 
             maxLines={paneMax}
             color={color}
             width={size.columns}
+            overRows={t.stale && t.view.length > 0}
           />
         </Box>
       ) : null}

@@ -39,20 +39,30 @@ const SHORT = ['kubecfg', 'creds', 'conn', 'authn', 'authz', 'resp'] as const;
 export function wrap(text: string, width: number, indent = '  '): string[] {
   if (width < 20 || text.length <= width) return [text];
   const out: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line === '' ? word : `${line} ${word}`;
+  // The text's own indent (a detail line's two spaces) stays on its first line.
+  const lead = /^ */.exec(text)?.[0] ?? '';
+  let line = lead;
+  for (const word of text.slice(lead.length).split(' ')) {
+    const next = line.trim() === '' ? line + word : `${line} ${word}`;
     if (next.length > width && line.trim() !== '') {
       out.push(line);
       line = indent + word;
     } else line = next;
   }
   if (line !== '') out.push(line);
+  // No lone short word ("1.") on a line of its own: the word before it moves down when it fits.
+  const last = out[out.length - 1] ?? '';
+  const prev = out[out.length - 2] ?? '';
+  const cut = prev.lastIndexOf(' ');
+  if (out.length > 1 && last.trim().length <= 3 && cut > prev.length - prev.trimStart().length) {
+    const moved = `${indent}${prev.slice(cut + 1)} ${last.trim()}`;
+    if (moved.length <= width) out.splice(-2, 2, prev.slice(0, cut), moved);
+  }
   return out;
 }
 
-/** The lines of the pane for a failure, wrapped to `width`, at most `max` of them. */
-export function paneLines(failure: Failure, max: number, width = 200): string[] {
+/** Every line of the pane for a failure, wrapped to `width`: the summary, the advice (hints), then the details. */
+export function allPaneLines(failure: Failure, width = 200): string[] {
   // Every line is capped first: a 31 MB name in a failure must not be wrapped into thousands of lines.
   const cap = (s: string): string => capText(s, 1000);
   const lines = [
@@ -62,8 +72,14 @@ export function paneLines(failure: Failure, max: number, width = 200): string[] 
   if (failure.detail)
     for (const l of capLines(failure.detail, 1000).split('\n'))
       if (l.trim() !== '') lines.push(...wrap(`  ${neutralizeMultiline(l)}`, width, '    '));
+  return lines;
+}
+
+/** The lines of the pane for a failure, at most `max` of them: the cut ones are behind `e` (the pane at full height). */
+export function paneLines(failure: Failure, max: number, width = 200): string[] {
+  const lines = allPaneLines(failure, width);
   return lines.length > max
-    ? [...lines.slice(0, Math.max(0, max - 1)), `… ${lines.length - max + 1} more line(s): see \`kpods trace\``]
+    ? [...lines.slice(0, Math.max(0, max - 1)), `… ${lines.length - max + 1} more line(s): press e to see all`]
     : lines;
 }
 
@@ -74,6 +90,10 @@ export interface StatusPaneProps {
   maxLines: number;
   color: boolean;
   width?: number;
+  /** Rows from the last good list are still on screen: the title must not say "why no pods". */
+  overRows?: boolean | undefined;
+  /** The pane at full height (`e`): the first line shown, every line reachable by scrolling. */
+  scroll?: number | undefined;
 }
 
 /** The number of lines the pane takes for these props (for the layout budget). */
@@ -83,16 +103,21 @@ export function paneHeight(p: Omit<StatusPaneProps, 'color'>): number {
 }
 
 /** The pane. */
-export function StatusPane({ failure, resolved, identity, maxLines, color, width }: StatusPaneProps) {
+export function StatusPane({ failure, resolved, identity, maxLines, color, width, overRows, scroll }: StatusPaneProps) {
   if (failure) {
+    const room = Math.max(1, maxLines - 2);
+    const all = scroll === undefined ? [] : allPaneLines(failure, width);
+    const from = Math.max(0, Math.min(scroll ?? 0, all.length - room));
+    const lines = scroll === undefined ? paneLines(failure, room, width) : all.slice(from, from + room);
+    const where = scroll === undefined || all.length <= room ? '' : `(lines ${from + 1}–${from + lines.length} of ${all.length}) `;
     return (
       <>
         <Text wrap="truncate-end" {...fg(color && 'red')} bold>
-          {`── why no pods: ${failure.code} `}
+          {`── ${overRows ? 'list not updated, last good rows shown' : 'why no pods'}: ${failure.code} ${where}`}
         </Text>
         <Text wrap="truncate-end">{stageLine(failure, width)}</Text>
-        {paneLines(failure, maxLines - 2, width).map((l, i) => (
-          <Text key={i} wrap="truncate-end" {...fg(color && i === 0 && 'red')}>
+        {lines.map((l, i) => (
+          <Text key={i} wrap="truncate-end" {...fg(color && i + from === 0 && 'red')}>
             {l}
           </Text>
         ))}

@@ -9,7 +9,18 @@
  * screen with modes, like the picker while typing a filter, has one scope per mode).
  */
 export type Scope =
-  'table' | 'filter' | 'picker' | 'picker.typing' | 'confirm' | 'help' | 'noconfig' | 'detail' | 'detail.search' | 'logs' | 'logs.search';
+  | 'table'
+  | 'filter'
+  | 'picker'
+  | 'picker.typing'
+  | 'confirm'
+  | 'help'
+  | 'noconfig'
+  | 'detail'
+  | 'detail.search'
+  | 'logs'
+  | 'logs.search'
+  | 'pane';
 
 /** Pseudo-scopes: `always` bindings work everywhere; `global` ones on scopes that take globals. */
 export type BindingScope = Scope | 'global' | 'always';
@@ -33,6 +44,7 @@ export const SCOPES: Record<Scope, ScopeInfo> = {
   'detail.search': { title: 'Pod detail (typing a search)', globals: false },
   logs: { title: 'Log', globals: true },
   'logs.search': { title: 'Log (typing a search after /)', globals: false },
+  pane: { title: 'Status pane at full height', globals: true },
 };
 
 /** Named commands; each screen maps the commands of its scopes to what they do. */
@@ -115,7 +127,7 @@ export interface Binding {
   when?: (caps: Capabilities) => boolean;
 }
 
-const NAV: Scope[] = ['table', 'picker', 'logs'];
+const NAV: Scope[] = ['table', 'picker', 'logs', 'pane'];
 
 /** Every key kpods understands, in help-screen order. */
 export const KEYMAP: readonly Binding[] = [
@@ -138,7 +150,7 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['M'], command: 'sort-memory', label: 'sort by memory (most first)', scopes: ['table'], when: (c) => c.usage === true },
   { keys: ['l'], command: 'logs', label: "the pod's log", scopes: ['table'], footer: 'logs' },
   { keys: ['r'], command: 'refresh', label: 'refresh now', scopes: ['table'] },
-  { keys: ['e'], command: 'pane', label: 'status pane (toggle)', scopes: ['table'] },
+  { keys: ['e'], command: 'pane', label: 'status pane (toggle; after a failure: at full height)', scopes: ['table'] },
   { keys: ['w'], command: 'save', label: 'write ctx+ns to kubeconfig', scopes: ['table'] },
   { keys: ['s'], command: 'shell', label: 'shell in the container', scopes: ['table'], footer: 'shell', when: (c) => c.actions === true },
   { keys: [' '], command: 'mark', label: 'mark / unmark the pod', scopes: ['table'], when: (c) => c.actions === true },
@@ -194,6 +206,8 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['N'], command: 'prev-match', label: 'previous match', scopes: ['logs'] },
   { keys: ['s'], command: 'save', label: 'save the buffer to a file', scopes: ['logs'], footer: 'save' },
   { keys: ['escape'], command: 'back', label: 'back to the table', scopes: ['logs'], footer: 'back' },
+  { keys: ['e'], command: 'pane', label: 'back to the table', scopes: ['pane'] },
+  { keys: ['escape'], command: 'back', label: 'back to the table', scopes: ['pane'], footer: 'back' },
   { keys: ['enter'], command: 'apply', label: 'search', scopes: ['logs.search'], footer: 'search' },
   { keys: ['escape'], command: 'back', label: 'cancel', scopes: ['logs.search'], footer: 'cancel' },
   { keys: ['backspace'], command: 'erase', label: 'erase a character', scopes: ['logs.search'] },

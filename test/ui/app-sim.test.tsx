@@ -49,7 +49,7 @@ test('the interactive app against the simulator: 403 explained, namespace switch
 
   sim.cluster.setFault('server-error');
   f = await ui.waitFor(
-    (x) => x.includes('STALE') && x.includes('why no pods: response.') && x.includes('Running'),
+    (x) => x.includes('STALE') && x.includes('list not updated, last good rows shown: response.') && x.includes('Running'),
     'stale rows and the explanation',
     20_000,
   );

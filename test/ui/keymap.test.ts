@@ -179,6 +179,8 @@ const SETUPS: Record<Scope, NewScreen | undefined | 'noconfig'> = {
   },
   confirm: { id: 'confirm', state: { title: 'Sure?', lines: [], onConfirm: () => undefined } },
   help: { id: 'help', state: {} },
+  // Scrolled into the middle of a pane with room to go either way.
+  pane: { id: 'pane', state: { scroll: 2, room: 3, max: 5 } },
   noconfig: 'noconfig',
   detail: { id: 'detail', state: { ...detailState('ns', 'a2'), pod: { metadata: { name: 'a2' } }, search: 'Name', scroll: 5 } },
   'detail.search': { id: 'detail', state: { ...detailState('ns', 'a2'), pod: { metadata: { name: 'a2' } }, search: 'x', searching: true } },

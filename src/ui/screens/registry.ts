@@ -9,6 +9,7 @@ import { noconfigScreen } from './noconfig.js';
 import { pickerScreen } from './picker.js';
 import { tableScreen } from './table.js';
 import { logsScreen } from './logs.js';
+import { paneScreen } from './pane.js';
 import type { ScreenDef, ScreenRegistry } from './types.js';
 
 /** The definition of a stack entry's screen. */
@@ -33,4 +34,5 @@ export const SCREENS: ScreenRegistry = {
   noconfig: noconfigScreen,
   detail: detailScreen,
   logs: logsScreen,
+  pane: paneScreen,
 };

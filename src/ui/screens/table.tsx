@@ -39,8 +39,8 @@ export function TableView({ state, height, width, now, color }: Omit<ScreenViewP
   const t = state.table;
   // Never more lines than the room: Ink draws lines that do not fit over each other (issue 10 item 8).
   if (height <= 0) return null;
-  // The status line under the table (the selected pod's top finding) when there is room for it.
-  const withLine = height >= 3;
+  // The status line under the table (the selected pod's top finding) when there is room for it and a pod to speak of.
+  const withLine = height >= 3 && t.view.length > 0;
   const finding = withLine ? statusLine(state) : undefined;
   return (
     <>
@@ -107,7 +107,11 @@ export const tableScreen: ScreenDef<'table'> = {
     },
     refresh: ({ ui }) => ui.session?.refresh(),
     detail: ({ ui }) => openDetail(ui),
-    pane: ({ ui }) => ui.store.dispatch({ type: 'pane' }),
+    // After a failure the pane is open already: `e` shows all of it, at full height.
+    pane: ({ ui, state }) =>
+      state.table.failure
+        ? ui.store.dispatch({ type: 'push', screen: { id: 'pane', state: { scroll: 0, room: 1, max: 0 } } })
+        : ui.store.dispatch({ type: 'pane' }),
     save: ({ ui }) => ui.session && ui.saver && requestSave(ui.store, ui.session, ui.saver),
     mark: ({ ui, state }) => toggleMark(ui, state),
     delete: ({ ui, state }) => requestPodAction(ui, state, 'delete'),

@@ -1,7 +1,7 @@
 /**
- * The composition root: reads the process environment, home directory and clock once, and hands
- * them to the command named by the first argument (or the TUI). The TUI and the demo are wired
- * to each other here, so neither command module imports the other.
+ * The composition root: `main` reads the process environment, home directory and working folder,
+ * makes the clock, and hands them to the command named by the first argument (or the TUI). The TUI
+ * and the demo are wired to each other here, so neither command module imports the other.
  */
 import { homedir } from 'node:os';
 import type { Command, CommandIo } from './commands/io.js';

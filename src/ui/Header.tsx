@@ -2,7 +2,7 @@
 import { fg } from './theme.js';
 import { Text } from 'ink';
 import { neutralize } from '../core/terminal-text.js';
-import { shortDuration } from './age.js';
+import { humanDuration } from '../core/pods/human-duration.js';
 import type { UiState } from './state.js';
 
 export interface HeaderProps {
@@ -25,7 +25,7 @@ export function freshness(ui: UiState, now: Date): string {
       : `loaded ${loaded.toLocaleString('en-US')}`;
   }
   if (!state.lastGood) return state.failure ? 'no data' : '';
-  const ago = shortDuration(now.getTime() - state.lastGood.getTime());
+  const ago = humanDuration(now.getTime() - state.lastGood.getTime());
   return state.stale ? `STALE: last good refresh ${ago} ago` : `updated ${ago} ago`;
 }
 
@@ -48,11 +48,11 @@ export function Header({ state, now, width, color, readOnly }: HeaderProps) {
   const expiry = state.expiry
     ? state.expiry.getTime() <= now.getTime()
       ? 'credential expired'
-      : `credential expires in ${shortDuration(state.expiry.getTime() - now.getTime())}`
+      : `credential expires in ${humanDuration(state.expiry.getTime() - now.getTime())}`
     : '';
   const checked =
     state.contextOkAt && t && !t.userOverridden
-      ? `context checked ok ${shortDuration(now.getTime() - state.contextOkAt.getTime())} ago`
+      ? `context checked ok ${humanDuration(now.getTime() - state.contextOkAt.getTime())} ago`
       : '';
   const marked = [...state.marks].filter((k) => state.table.rows.has(k)).length;
   const second = [
@@ -71,7 +71,7 @@ export function Header({ state, now, width, color, readOnly }: HeaderProps) {
       <Text wrap="truncate-end">
         <Text bold>kpods</Text>
         {readOnly ? (
-          <Text bold color={color ? 'red' : undefined}>
+          <Text bold {...fg(color ? 'red' : undefined)}>
             {'  READ-ONLY'}
           </Text>
         ) : null}

@@ -61,7 +61,7 @@ const Row = memo(function Row({
     <Text wrap="truncate-end" dimColor={stale && !selected}>
       {selected ? SELECTED_ON : ''}
       {mark === undefined ? null : (
-        <Text bold color={color && mark ? 'yellow' : undefined}>
+        <Text bold {...fg(color && mark ? 'yellow' : undefined)}>
           {mark ? '* ' : '  '}
         </Text>
       )}
@@ -72,7 +72,7 @@ const Row = memo(function Row({
           </Text>
         ) : isUsageColumn(c.id) && usageHot(row, c.id, usage) ? (
           // Over 90% of a limit: red (bold without colour, so it still stands out).
-          <Text key={c.id} color={color && !stale ? 'red' : undefined} bold={!color}>
+          <Text key={c.id} {...fg(color && !stale ? 'red' : undefined)} bold={!color}>
             {text}
           </Text>
         ) : (

@@ -4,6 +4,7 @@
  */
 import type { KubeClient, PodQuery, PodRow } from '../core/client/types.js';
 import type { Failure } from '../core/failure.js';
+import { backoffMs, FeedPause } from './feed-pause.js';
 
 export interface FeedListener {
   pods(rows: PodRow[]): void;
@@ -31,16 +32,10 @@ export interface FeedOptions {
   frameMs?: number;
 }
 
-/** The wait before the next attempt after `failures` consecutive failures. */
-export function backoffMs(intervalMs: number, failures: number, maxMs: number): number {
-  if (failures <= 0) return intervalMs;
-  return Math.min(maxMs, intervalMs * 2 ** Math.min(failures - 1, 10));
-}
-
 /** A running feed; `stop()` aborts everything it started. */
 export class PodFeed {
   private readonly abort = new AbortController();
-  private wake: (() => void) | undefined;
+  private readonly pause = new FeedPause(this.abort.signal);
   private watchAbort: AbortController | undefined;
   private refreshWanted = false;
   private failures = 0;
@@ -62,14 +57,14 @@ export class PodFeed {
     if (!this.stopped) this.opts.listener.activity?.({ kind: 'refreshing' });
     this.failures = 0;
     this.watchAbort?.abort();
-    this.wake?.();
+    this.pause.wake();
   }
 
   /** Stops polling or watching and aborts the request in flight. */
   stop(): void {
     this.abort.abort();
     if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.wake?.();
+    this.pause.wake();
   }
 
   private get stopped(): boolean {
@@ -112,7 +107,7 @@ export class PodFeed {
         const ms = backoffMs(this.opts.intervalMs, this.failures, this.opts.maxBackoffMs ?? 30_000);
         // After a failure the footer counts down to the next try, then says it is trying.
         if (this.failures > 0) listener.activity?.({ kind: 'backoff', waitMs: ms });
-        await this.wait(ms);
+        await this.pause.wait(ms);
         if (this.failures > 0 && !this.stopped && !this.refreshWanted) listener.activity?.({ kind: 'trying' });
       }
     }
@@ -138,7 +133,7 @@ export class PodFeed {
         hints: [...shown.hints, 'Press r to try again (kpods does not retry failed credentials by itself).'],
       });
       this.opts.listener.activity?.(undefined);
-      await this.wait(2 ** 31 - 1);
+      await this.pause.wait(2 ** 31 - 1);
       return;
     }
     this.opts.listener.failed(shown);
@@ -190,20 +185,5 @@ export class PodFeed {
     this.upserts.clear();
     this.deletes.clear();
     this.opts.listener.changes(upserts, deletes);
-  }
-
-  private wait(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const signal = this.abort.signal;
-      const done = (): void => {
-        clearTimeout(t);
-        signal.removeEventListener('abort', done);
-        this.wake = undefined;
-        resolve();
-      };
-      const t = setTimeout(done, ms);
-      signal.addEventListener('abort', done, { once: true });
-      this.wake = done;
-    });
   }
 }

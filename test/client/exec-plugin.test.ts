@@ -204,7 +204,7 @@ test('interactive mode rules: v1 requires interactiveMode; Always without a term
 });
 
 test('parseExecOutput accepts a cert/key pair and RFC 3339 times', async () => {
-  // A real pair: the pair is checked as PEM (issue 17: garbage is exec-invalid-output).
+  // A real pair: the pair is checked as PEM (garbage is exec-invalid-output).
   const { createAuthority } = await import('../../src/sim/certs.js');
   const pair = await (await createAuthority('exec-test-ca')).sign({ cn: 'exec-user' }, 'client');
   const r = parseExecOutput(

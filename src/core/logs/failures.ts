@@ -17,7 +17,7 @@ export interface LogFailureContext {
   /** True when the log had been streaming before this failure (a 404 then means the pod went away). */
   afterStream?: boolean;
   /** The container's state from the pod, when known. */
-  state?: { waitingReason?: string; waitingMessage?: string; hasPrevious?: boolean };
+  state?: { waitingReason?: string; waitingMessage?: string; hasPrevious?: boolean } | undefined;
 }
 
 const WAITING = /^The server said: container "[^"]*" in pod "[^"]*" is waiting to start(?::| -) (.*)$/m;

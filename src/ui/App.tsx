@@ -41,6 +41,7 @@ export function visibleSignature(s: UiState): unknown[] {
     s.message,
     s.activity,
     s.marks,
+    s.rowFinding,
     t.sort,
     t.filter,
     t.cursor,
@@ -105,8 +106,8 @@ export function App({ store, session, saver, color, now: clock, onQuit, onDemo, 
         paneHeight({ failure: t.failure, resolved: t.resolved, identity: state.identity, maxLines: paneMax, width: size.columns }),
       )
     : 0;
-  // The table's window: what the table screen shows when it is on top (or under a prompt).
-  const viewport = Math.max(1, body - (def.pane ? paneH : 0) - 1);
+  // The table's window (rows): what the table screen shows when it is on top (or under a prompt).
+  const viewport = Math.max(1, body - (def.pane ? paneH : 0) - 2); // the table's header and status line
 
   useEffect(() => {
     if (t.viewport !== viewport) store.dispatch({ type: 'viewport', rows: viewport });

@@ -44,6 +44,11 @@ export class PodFeed {
   private deletes = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
   private hadData = false;
+  /**
+   * Watches (or relists after 410 Gone) in a row that brought no event: a server or proxy that
+   * ends every watch at once must not be asked again at once, over and over.
+   */
+  private emptyRounds = 0;
   /** Resolves when the loop has ended after stop(). */
   readonly done: Promise<void>;
 
@@ -96,7 +101,11 @@ export class PodFeed {
         if (this.opts.watch && res.value.resourceVersion) {
           const f = await this.watch(res.value.resourceVersion);
           if (this.stopped) return;
-          if (f === undefined) continue; // relist at once
+          if (f === undefined) {
+            // Relist at once, unless the last round brought nothing either: then back off.
+            if (this.emptyRounds > 1) await this.pause.wait(this.quietBackoff());
+            continue;
+          }
           await this.fail(f);
         }
       } else {
@@ -145,10 +154,12 @@ export class PodFeed {
     for (;;) {
       const wa = new AbortController();
       this.watchAbort = wa;
+      let gotEvent = false;
       const res = await this.opts.client.watchPods(
         this.opts.query,
         rv,
         (ev) => {
+          gotEvent = true;
           if (ev.resourceVersion) rv = ev.resourceVersion;
           if (ev.type === 'BOOKMARK') return;
           if (ev.type === 'DELETED') {
@@ -165,10 +176,18 @@ export class PodFeed {
       this.watchAbort = undefined;
       this.flush();
       if (this.stopped || wa.signal.aborted) return undefined;
+      this.emptyRounds = gotEvent ? 0 : this.emptyRounds + 1;
       if (!res.ok) return res.failure.code === 'response.gone' ? undefined : res.failure;
       if (res.value.resourceVersion) rv = res.value.resourceVersion;
       if (this.refreshWanted) return undefined;
+      if (this.emptyRounds > 1) await this.pause.wait(this.quietBackoff());
+      if (this.stopped || this.refreshWanted) return undefined;
     }
+  }
+
+  /** The wait before another watch after rounds that brought no event. */
+  private quietBackoff(): number {
+    return backoffMs(this.opts.intervalMs, this.emptyRounds - 1, this.opts.maxBackoffMs ?? 30_000);
   }
 
   private scheduleFlush(): void {

@@ -16,6 +16,7 @@ import type { RetryNotice } from '../core/client/transport.js';
 import { MetricsFeed, metricsCallerOf, type PodUsageView } from './metrics-feed.js';
 import { labelSelectorOf } from './rows.js';
 import { checkSelector } from './filter-check.js';
+import { RowFindings } from './row-finding.js';
 import type { Store } from './store.js';
 
 /** One context as the pickers show it. */
@@ -96,6 +97,8 @@ export class UiSession {
 
   /** The context picker's health checks (results cached for a minute); undefined without `deps.checkContexts`. */
   readonly health: HealthCache | undefined;
+  /** The status line under the table (the selected pod's top finding). */
+  private readonly findings: RowFindings;
 
   constructor(
     private readonly store: Store,
@@ -104,6 +107,7 @@ export class UiSession {
     initial: Selection,
   ) {
     this.sel = initial;
+    this.findings = new RowFindings({ store, client: () => this.currentClient, signal: () => this.side.signal, now: deps.now });
     const run = deps.checkContexts;
     this.health = run ? new HealthCache({ run, now: () => deps.now().getTime(), ttlMs: 60_000 }) : undefined;
     // The header says when the current context last checked fine.
@@ -180,6 +184,7 @@ export class UiSession {
 
   private apply(sel: Selection): void {
     this.stopFeed();
+    this.findings.clear();
     this.sel = sel;
     const resolved = this.deps.resolve(sel);
     if (!resolved.ok) {
@@ -386,6 +391,7 @@ export class UiSession {
   /** Stops everything (on quit). */
   async stop(): Promise<void> {
     this.health?.stop();
+    this.findings.stop();
     const feed = this.feed;
     const metrics = this.metricsFeed;
     this.stopFeed();

@@ -66,6 +66,8 @@ export interface UiState {
   activity?: Activity | undefined;
   /** Row keys marked with Space (delete and kill act on them); cleared when the target changes. */
   marks: ReadonlySet<string>;
+  /** The status line under the table: the top finding of the pod whose row has signature `sig` (row-finding.ts). */
+  rowFinding?: { sig: string; text?: string | undefined } | undefined;
 }
 
 export type Action =
@@ -75,6 +77,7 @@ export type Action =
   | { type: 'message'; text?: string | undefined }
   | { type: 'activity'; activity?: Activity | undefined }
   | { type: 'context-ok'; at?: Date | undefined }
+  | { type: 'row-finding'; sig: string; text?: string | undefined }
   /** Marks or unmarks one row (by key); `clear` unmarks every row. */
   | { type: 'mark'; key: string }
   | { type: 'marks-clear' }
@@ -122,9 +125,12 @@ export function reduce(s: UiState, a: Action): UiState {
         contextOkAt: s.target?.context === a.target.context ? s.contextOkAt : undefined,
         table: reduceTable(s.table, { type: 'table-reset', loading: true }),
         marks: new Set(),
+        rowFinding: undefined,
       };
     case 'activity':
       return s.activity === a.activity ? s : { ...s, activity: a.activity };
+    case 'row-finding':
+      return { ...s, rowFinding: { sig: a.sig, text: a.text } };
     case 'context-ok':
       return { ...s, contextOkAt: a.at };
     case 'identity':

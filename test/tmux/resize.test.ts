@@ -36,7 +36,7 @@ test('resizing repaints cleanly: 120×40 → 120×8 → 80×12 → 120×40, with
     await sim.close();
     rmSync(home, { recursive: true, force: true });
   });
-  await tmux.waitFor((x) => x.includes('why no pods') && x.includes('no pods to show'), 'the 403 explained at 120×40');
+  await tmux.waitFor((x) => x.includes('why no pods') && x.includes('no pods to show'), 'the 403 explained at 120×40', 60_000);
   for (const [c, r] of [
     [120, 8],
     [80, 12],
@@ -48,6 +48,7 @@ test('resizing repaints cleanly: 120×40 → 120×8 → 80×12 → 120×40, with
     const s = await tmux.waitFor(
       (x) => x.trimEnd().split('\n').length <= r - 1 && x.includes('ctx: developer') && x.includes('why no pods'),
       `repainted at ${c}×${r}`,
+      30_000,
     );
     assert.deepEqual(garbled(s), [], `garbled at ${c}×${r}:\n${s}`);
     const lines = s.split('\n').filter((l) => l.trim() !== '');

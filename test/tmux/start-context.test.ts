@@ -27,7 +27,7 @@ test('kpods --context nope: the context picker opens over the explanation; choos
     await sim.close();
     rmSync(home, { recursive: true, force: true });
   });
-  let s = await tmux.waitFor((x) => x.includes('Choose one') && x.includes('viewer-basic'), 'the context picker is open');
+  let s = await tmux.waitFor((x) => x.includes('Choose one') && x.includes('viewer-basic'), 'the context picker is open', 60_000);
   assert.match(s, /Context "nope" named by --context is not defined/, 'the picker says why it opened');
   assert.doesNotMatch(s, /ns: all/);
   tmux.send('Escape');

@@ -28,7 +28,7 @@ test('kpods -A -l tier=system -o wide: only the selected pods, the wide columns 
     await sim.close();
     rmSync(home, { recursive: true, force: true });
   });
-  let s = await tmux.waitFor((x) => x.includes('Running') && x.includes('match'), 'rows with the selector');
+  let s = await tmux.waitFor((x) => x.includes('Running') && x.includes('match'), 'rows with the selector', 60_000);
   const rows = s.split('\n').filter((l) => /\sRunning\s|\sPending\s|\sCompleted\s/.test(l));
   assert.ok(rows.length > 0);
   assert.ok(

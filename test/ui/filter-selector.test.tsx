@@ -13,7 +13,7 @@ test('a bad -l in the / filter shows the server 400 explanation and keeps the pr
     feed: { intervalMs: 500, watch: false },
     selection: { context: 'admin', namespace: null },
   });
-  await ui.waitFor((x) => x.includes('Running') && x.includes('NAMESPACE'), 'rows');
+  await ui.waitFor((x) => x.includes('Running') && x.includes('NAMESPACE'), 'rows', 30_000);
   const all = store.getState().table.rows.size;
 
   // A good selector first: the server filters (only kube-system's pods have tier=system).

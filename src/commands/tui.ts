@@ -101,16 +101,15 @@ export async function runTui(o: TuiStart): Promise<number> {
       import('../ui/state.js'),
       import('../ui/session.js'),
     ]);
-  // Loaded and merged once; followed on disk below.
-  const source = loadSource(io.host, explicitPath);
+  const { SecretSet } = await import('../core/redact.js');
+  const { redactingStore } = await import('../ui/redacting-store.js');
+  const secrets = new SecretSet();
+  // Loaded and merged once (each load registers its credentials as secrets); followed on disk below.
+  const source = loadSource(io.host, explicitPath, secrets);
   const loaded = source.current();
   const probe = loaded.ok ? resolveTarget(loaded.value, flags.overrides, io.host) : loaded;
   const inkLoading = import('../ui/run.js');
   const color = colorEnabled(io.host.env, v['no-color'] === true);
-  const { SecretSet } = await import('../core/redact.js');
-  const { redactingStore } = await import('../ui/redacting-store.js');
-  const secrets = new SecretSet();
-  if (loaded.ok) secrets.addKubeconfig(loaded.value);
   if (probe.ok) secrets.addTarget(probe.value);
   const store = redactingStore(createStore(initialState()), secrets);
   const base = { store, color, now: io.host.now, stdin, stdout, stderr: io.stderr as NodeJS.WriteStream };

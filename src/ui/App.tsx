@@ -39,6 +39,8 @@ export function visibleSignature(s: UiState): unknown[] {
     s.expiry,
     s.message,
     s.marks,
+    s.waitingServer,
+    s.waitingPlugin,
     t.sort,
     t.filter,
     t.cursor,

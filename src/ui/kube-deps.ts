@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createKubeClient, type ExecRunner } from '../core/client/index.js';
 import { checkContexts } from '../core/health/index.js';
+import { DEFAULT_COMMAND_TIMEOUT_MS } from '../core/client/limits.js';
 import { certFacts, decodeJwt } from '../core/client/describe-credential.js';
 import type { Result } from '../core/failure.js';
 import {
@@ -37,23 +38,22 @@ export interface KubeDepsOptions {
   secrets?: SecretSet | undefined;
 }
 
-/** Loads the kubeconfig chain for `explicitPath` (or $KUBECONFIG, or the home file) as a followable source. */
-export function loadSource(host: Host, explicitPath: string | undefined): KubeconfigSource {
-  return kubeconfigSource(() => loadKubeconfig({ ...(explicitPath ? { explicitPath } : {}), host }));
+/**
+ * Loads the kubeconfig chain for `explicitPath` (or $KUBECONFIG, or the home file) as a followable
+ * source. Each load (the first and every reload) registers its credentials in `secrets`, once.
+ */
+export function loadSource(host: Host, explicitPath: string | undefined, secrets?: SecretSet): KubeconfigSource {
+  return kubeconfigSource(() => {
+    const r = loadKubeconfig({ ...(explicitPath ? { explicitPath } : {}), host });
+    if (r.ok) secrets?.addKubeconfig(r.value);
+    return r;
+  });
 }
 
 /** Builds the UiDeps for one kubeconfig chain. */
 export function kubeDeps(o: KubeDepsOptions): UiDeps {
-  const followed = o.source ?? loadSource(o.host, o.explicitPath);
-  // Every kubeconfig kpods reads (the first and each reload) registers its credentials for redaction.
-  const source = {
-    ...followed,
-    current(): ReturnType<KubeconfigSource['current']> {
-      const r = followed.current();
-      if (r.ok) o.secrets?.addKubeconfig(r.value);
-      return r;
-    },
-  } as KubeconfigSource;
+  // The loader registers each kubeconfig's credentials (pass `secrets` to loadSource for a source made elsewhere).
+  const source = o.source ?? loadSource(o.host, o.explicitPath, o.secrets);
   const save = { ...(o.explicitPath ? { explicitPath: o.explicitPath } : {}), host: o.host };
   // --cluster only shapes the first target; the rest of kubectl's overrides hold for the session.
   const { context: _c, user: _u, namespace: _n, cluster: _cl, ...session } = o.overrides;
@@ -101,9 +101,10 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
         onResult,
       });
     },
-    createClient: (target) =>
-      createKubeClient(target, {
+    createClient: (target, hooks) =>
+      createKubeClient(browserTarget(target), {
         host: o.host,
+        ...(hooks?.onExecRunning ? { onExecRunning: hooks.onExecRunning } : {}),
         ...(o.execRunner ? { execRunner: o.execRunner } : {}),
         ...(o.onExecStderr ? { onExecStderr: o.onExecStderr } : {}),
         ...(o.secrets ? { secrets: o.secrets } : {}),
@@ -138,6 +139,14 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
       return { ok: true, value: files.length ? `wrote ${files.join(', ')}` : 'already set; nothing to change' };
     },
   };
+}
+
+/**
+ * The browser's requests have an overall time limit too (the commands' default unless
+ * --request-timeout is given; 0 means none): a server that never answers is a failure, not a blank screen.
+ */
+export function browserTarget(target: Target): Target {
+  return { ...target, requestTimeoutMs: target.requestTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS };
 }
 
 /** When the target's credential expires: a JWT's exp, or the client certificate's notAfter. */

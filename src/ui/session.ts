@@ -43,11 +43,17 @@ export interface SessionDeps {
   /** The kubeconfig as last loaded (kpods follows its files; see kubeconfig-follow.ts). */
   kubeconfig(): KubeconfigView;
   resolve(sel: Selection): Result<Target>;
-  createClient(target: Target): KubeClient;
+  createClient(target: Target, hooks?: ClientHooks): KubeClient;
   /** When the credential of `target` expires, if known. */
   expiry?(target: Target): Date | undefined;
   /** Checks contexts in the background (the context picker's result column); absent: no checks. */
   checkContexts?: CheckRunner | undefined;
+}
+
+/** What the session wants to hear from a client it creates. */
+export interface ClientHooks {
+  /** A credential plugin started (its name) or ended (undefined). */
+  onExecRunning?: (plugin: string | undefined) => void;
 }
 
 export interface SessionOptions {
@@ -193,7 +199,11 @@ export class UiSession {
     if (expiry) this.store.dispatch({ type: 'identity', expiry });
     const okAt = this.health?.lastOk(target.contextName);
     if (okAt !== undefined) this.store.dispatch({ type: 'context-ok', at: new Date(okAt) });
-    const client = this.deps.createClient(target);
+    const client = this.deps.createClient(target, {
+      // A silent plugin is not a blank screen: the header and the empty table say what kpods waits for.
+      onExecRunning: (name) =>
+        this.store.dispatch({ type: 'waiting-plugin', ...(name !== undefined ? { name, since: this.deps.now() } : {}) }),
+    });
     this.currentClient = client;
     const query: PodQuery = {
       ...(namespace === undefined ? {} : { namespace }),
@@ -214,6 +224,7 @@ export class UiSession {
         changes: (upserts, deletes) => store.dispatch({ type: 'changes', upserts, deletes, at: this.deps.now() }),
         progress: (loaded, total) => store.dispatch({ type: 'loading', loaded, total }),
         failed: (f) => store.dispatch({ type: 'failed', failure: f }),
+        waiting: (inFlight) => store.dispatch({ type: 'waiting-server', since: inFlight ? this.deps.now() : undefined }),
       },
     });
     const caller = metricsCallerOf(client);

@@ -61,6 +61,10 @@ export interface UiState {
   message?: string | undefined;
   /** Row keys marked with Space (delete and kill act on them); cleared when the target changes. */
   marks: ReadonlySet<string>;
+  /** Since when the table's own pod list has been in flight (the header says so after a second). */
+  waitingServer?: Date | undefined;
+  /** A credential plugin that is running, and since when. */
+  waitingPlugin?: { name: string; since: Date } | undefined;
 }
 
 export type Action =
@@ -69,6 +73,10 @@ export type Action =
   | { type: 'identity'; text?: string | undefined; expiry?: Date | undefined }
   | { type: 'message'; text?: string | undefined }
   | { type: 'context-ok'; at?: Date | undefined }
+  /** The table's pod list started (since) or ended (no since). */
+  | { type: 'waiting-server'; since?: Date | undefined }
+  /** A credential plugin started (name and since) or ended (neither). */
+  | { type: 'waiting-plugin'; name?: string | undefined; since?: Date | undefined }
   /** Marks or unmarks one row (by key); `clear` unmarks every row. */
   | { type: 'mark'; key: string }
   | { type: 'marks-clear' }
@@ -116,7 +124,17 @@ export function reduce(s: UiState, a: Action): UiState {
         contextOkAt: s.target?.context === a.target.context ? s.contextOkAt : undefined,
         table: reduceTable(s.table, { type: 'table-reset', loading: true }),
         marks: new Set(),
+        waitingServer: undefined,
+        waitingPlugin: undefined,
       };
+    case 'waiting-server':
+      return s.waitingServer === a.since ? s : { ...s, waitingServer: a.since };
+    case 'waiting-plugin':
+      return a.name !== undefined && a.since !== undefined
+        ? { ...s, waitingPlugin: { name: a.name, since: a.since } }
+        : s.waitingPlugin === undefined
+          ? s
+          : { ...s, waitingPlugin: undefined };
     case 'context-ok':
       return { ...s, contextOkAt: a.at };
     case 'identity':

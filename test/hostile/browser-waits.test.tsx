@@ -147,3 +147,28 @@ test('a silent exec plugin: "waiting for credential plugin NAME… N s"; its tok
   assert.equal(/\u001b\]0;|\u0007/.test(seen), false, 'an escape from the plugin reached a frame');
   assert.equal(b.secrets.redact(TOKEN), '<redacted>', 'the token was registered when the plugin returned it');
 });
+
+test('the kubeconfig loader registers its credentials once per load, not on every read', (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  const kc = writeKubeconfig(dir, { url: 'https://127.0.0.1:9', ca: 'unused' }, { token: 'kubeconfig0token0xyz' });
+  let loads = 0;
+  class Counting extends SecretSet {
+    override addKubeconfig(c: Parameters<SecretSet['addKubeconfig']>[0]): void {
+      loads++;
+      super.addKubeconfig(c);
+    }
+  }
+  const secrets = new Counting();
+  const host = { env: {}, home: dir, cwd: dir, now: () => new Date() };
+  const source = loadSource(host, kc, secrets);
+  const deps = kubeDeps({ host, explicitPath: kc, overrides: {}, source, secrets });
+  for (let i = 0; i < 5; i++) {
+    deps.kubeconfig();
+    deps.resolve({ context: 'hostile' });
+  }
+  assert.equal(loads, 1);
+  assert.equal(secrets.redact('x kubeconfig0token0xyz'), 'x <redacted>');
+  source.reload();
+  assert.equal(loads, 2);
+});

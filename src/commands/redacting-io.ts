@@ -1,7 +1,7 @@
 /**
  * Every string a command prints passes through one SecretSet: the credentials of the kubeconfig
  * and the target are added when they are loaded, exec plugin results when they arrive, and each
- * write to stdout or stderr is redacted at that moment (issue 17: secrets never printed).
+ * write to stdout or stderr is redacted at that moment: secrets are never printed.
  */
 import { SecretSet } from '../core/redact.js';
 import type { CommandIo } from './io.js';

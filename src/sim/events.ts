@@ -7,7 +7,7 @@
  */
 import type { Cluster } from './cluster.js';
 import type { Pod } from '../core/pods/pod-types.js';
-import { humanDuration } from '../core/pods/human-duration.js';
+import { timestampSince } from '../core/pods/human-duration.js';
 import { iso } from './pod-factory.js';
 import { parseFieldSelector } from './selectors.js';
 import { badRequest, notFound, type Reply } from './status.js';
@@ -223,18 +223,13 @@ const EVENT_COLUMNS = JSON.stringify([
   { name: 'Name', type: 'string', format: 'name', description: 'Name must be unique within a namespace.', priority: 1 },
 ]);
 
-function since(value: string | null, now: Date): string {
-  if (!value) return '<unknown>';
-  return humanDuration(now.getTime() - Date.parse(value));
-}
-
 /** printEvent of kube-apiserver's table convertor (wide: every cell). */
 function eventRow(e: SimEvent, now: Date, include: 'None' | 'Metadata' | 'Object'): string {
-  const first = e.firstTimestamp ? since(e.firstTimestamp, now) : since(e.eventTime, now);
-  let last = e.lastTimestamp ? since(e.lastTimestamp, now) : first;
+  const first = e.firstTimestamp ? timestampSince(e.firstTimestamp, now) : timestampSince(e.eventTime, now);
+  let last = e.lastTimestamp ? timestampSince(e.lastTimestamp, now) : first;
   let count = e.count ?? 0;
   if (e.series) {
-    last = since(e.series.lastObservedTime, now);
+    last = timestampSince(e.series.lastObservedTime, now);
     count = e.series.count;
   } else if (count === 0) count = 1;
   const target = e.involvedObject.name

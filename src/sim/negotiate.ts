@@ -1,4 +1,4 @@
-/** Accept-header negotiation (§1.3): Table (meta.k8s.io v1 or v1beta1) or plain JSON. */
+/** Accept-header negotiation: Table (meta.k8s.io v1 or v1beta1) or plain JSON. */
 
 /** The chosen response form, or undefined when nothing acceptable was offered (406). */
 export type Negotiated = { form: 'table'; version: 'v1' | 'v1beta1' } | { form: 'json' } | undefined;

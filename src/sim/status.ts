@@ -1,4 +1,4 @@
-/** kube-apiserver's metav1.Status bodies, as the simulator sends them (§3.2 of the reference). */
+/** kube-apiserver's metav1.Status bodies, as the simulator sends them. */
 
 /** An HTTP answer the server writes in one go. */
 export interface Reply {

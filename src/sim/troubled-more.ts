@@ -5,7 +5,8 @@
  */
 import type { TroubledPod } from './troubled-pod-type.js';
 import { iso } from './pod-factory.js';
-import { condition, containerStatus, notReady, runningPod, setCondition, startEvents, terminated } from './troubled-pod.js';
+import { runningPod, startEvents } from './troubled-pod.js';
+import { condition, containerStatus, notReady, setCondition, terminated } from './troubled-status.js';
 
 const S = 1000;
 const M = 60 * S;

@@ -3,11 +3,11 @@
  * API server stores it, healthy and running, which each scenario in troubled.ts then bends
  * (container states, conditions, phase) into the situation it shows.
  */
-import type { ContainerStatus, Pod, PodCondition } from '../core/pods/pod-types.js';
+import type { Pod, PodSpec } from '../core/pods/pod-types.js';
 import { iso } from './pod-factory.js';
-import { SA_MOUNT_STATUS } from './pod-parts.js';
 import { uidFor } from './workloads.js';
 import type { EventSpec } from './events.js';
+import { condition, containerStatus } from './troubled-status.js';
 
 export const TROUBLED_NAMESPACE = 'troubled';
 
@@ -43,65 +43,6 @@ const SA_VOLUME = {
     ],
   },
 };
-
-/** A pod condition. */
-export function condition(type: string, status: boolean | 'Unknown', at: number, reason?: string, message?: string): PodCondition {
-  return {
-    type,
-    status: status === 'Unknown' ? 'Unknown' : status ? 'True' : 'False',
-    lastProbeTime: null,
-    lastTransitionTime: iso(at),
-    ...(reason ? { reason } : {}),
-    ...(message ? { message } : {}),
-  };
-}
-
-/** The image reference as the kubelet reports it (docker.io/library/ for short names). */
-export function fullImage(image: string): string {
-  const first = image.split('/')[0]!;
-  if (!image.includes('/')) return `docker.io/library/${image}`;
-  return first.includes('.') || first.includes(':') ? image : `docker.io/${image}`;
-}
-
-/** A container status; `state` and `last` as the kubelet writes them. */
-export function containerStatus(
-  name: string,
-  image: string,
-  uid: string,
-  state: ContainerStatus['state'],
-  opts: { ready?: boolean; restarts?: number; last?: ContainerStatus['lastState'] } = {},
-): ContainerStatus {
-  const id = uidFor(`${uid}/${name}/${opts.restarts ?? 0}`).replace(/-/g, '');
-  const pulled = !state?.waiting || state.waiting.reason === 'CrashLoopBackOff' || state.waiting.reason === 'CreateContainerConfigError';
-  const repo = fullImage(image).split(':')[0];
-  return {
-    name,
-    ready: opts.ready ?? false,
-    restartCount: opts.restarts ?? 0,
-    started: !!state?.running,
-    image: fullImage(image),
-    imageID: pulled ? `${repo}@sha256:${id}${id}` : '',
-    ...(state?.waiting ? {} : { containerID: `containerd://${id}${id}` }),
-    lastState: opts.last ?? {},
-    state,
-    volumeMounts: SA_MOUNT_STATUS,
-  };
-}
-
-/** A terminated state. */
-export function terminated(exitCode: number, reason: string, startedAt: number, finishedAt: number, extra: Record<string, unknown> = {}) {
-  const id = uidFor(`run/${startedAt}/${finishedAt}/${exitCode}`).replace(/-/g, '');
-  return {
-    terminated: {
-      exitCode,
-      reason,
-      startedAt: iso(startedAt),
-      finishedAt: iso(finishedAt),
-      containerID: `containerd://${id}${id}`,
-      ...extra,
-    },
-  };
-}
 
 /** A healthy, running pod for a plan at time `now` (ms). */
 export function runningPod(plan: PodPlan, now: number): Pod {
@@ -187,7 +128,7 @@ export function runningPod(plan: PodPlan, now: number): Pod {
         },
       ],
     },
-    spec: spec as Pod['spec'],
+    spec: spec as PodSpec,
     status: {
       phase: 'Running',
       conditions: [
@@ -206,22 +147,6 @@ export function runningPod(plan: PodPlan, now: number): Pod {
       containerStatuses: [containerStatus(plan.app, plan.image, uid, { running: { startedAt: iso(started) } }, { ready: true })],
     },
   };
-}
-
-/** Sets a condition's status (and reason/message) in place. */
-export function setCondition(pod: Pod, type: string, status: boolean, at: number, reason?: string, message?: string): void {
-  const list = pod.status!.conditions!;
-  const i = list.findIndex((c) => c.type === type);
-  const c = condition(type, status, at, reason, message);
-  if (i >= 0) list[i] = c;
-  else list.push(c);
-}
-
-/** Marks the pod not ready (Ready and ContainersReady False with ContainersNotReady). */
-export function notReady(pod: Pod, at: number, containers: string[]): void {
-  const msg = `containers with unready status: [${containers.join(' ')}]`;
-  setCondition(pod, 'Ready', false, at, 'ContainersNotReady', msg);
-  setCondition(pod, 'ContainersReady', false, at, 'ContainersNotReady', msg);
 }
 
 /** The events of a pod's start: scheduled, image present, created, started. */
@@ -249,9 +174,4 @@ export function startEvents(pod: Pod, created: number, container: string, image:
     { reason: 'Created', type: 'Normal', container, first: created + 3000, last: l, count, message: `Created container: ${container}` },
     { reason: 'Started', type: 'Normal', container, first: created + 3000, last: l, count, message: `Started container ${container}` },
   ];
-}
-
-/** kubelet's "pod_namespace(uid)" form used in back-off texts. */
-export function podRef(pod: Pod): string {
-  return `${pod.metadata?.name}_${pod.metadata?.namespace}(${pod.metadata?.uid})`;
 }

@@ -4,7 +4,8 @@
  */
 import type { TroubledPod } from './troubled-pod-type.js';
 import { iso } from './pod-factory.js';
-import { condition, containerStatus, notReady, podRef, runningPod, setCondition, startEvents, terminated } from './troubled-pod.js';
+import { runningPod, startEvents } from './troubled-pod.js';
+import { backOffEvent, condition, containerStatus, crashLoopStatus, notReady, setCondition, terminated } from './troubled-status.js';
 
 const S = 1000;
 const M = 60 * S;
@@ -199,13 +200,7 @@ export function initFailed(now: number): TroubledPod {
   const lastEnd = now - 90 * S;
   pod.status!.phase = 'Pending';
   pod.status!.initContainerStatuses = [
-    containerStatus(
-      'db-migrate',
-      image,
-      uid,
-      { waiting: { reason: 'CrashLoopBackOff', message: `back-off 2m40s restarting failed container=db-migrate pod=${podRef(pod)}` } },
-      { restarts: 6, last: terminated(1, 'Error', lastEnd - 3 * S, lastEnd) },
-    ),
+    crashLoopStatus(pod, 'db-migrate', image, '2m40s', 6, terminated(1, 'Error', lastEnd - 3 * S, lastEnd)),
   ];
   pod.status!.containerStatuses = [containerStatus('migrator', image, uid, { waiting: { reason: 'PodInitializing' } })];
   setCondition(pod, 'Initialized', false, created + 2 * S, 'ContainersNotInitialized', 'containers with incomplete status: [db-migrate]');
@@ -215,15 +210,7 @@ export function initFailed(now: number): TroubledPod {
     pod,
     events: [
       ...startEvents(pod, created, 'db-migrate', image, 7, lastEnd - 3 * S).map((e) => ({ ...e, init: true })),
-      {
-        reason: 'BackOff',
-        container: 'db-migrate',
-        init: true,
-        first: created + 30 * S,
-        last: now - 20 * S,
-        count: 140,
-        message: `Back-off restarting failed container db-migrate in pod ${podRef(pod)}`,
-      },
+      { ...backOffEvent(pod, 'db-migrate', created + 30 * S, now - 20 * S, 140), init: true },
     ],
     lastWords: {
       'db-migrate': [

@@ -6,16 +6,8 @@
  */
 import type { Cluster } from './cluster.js';
 import { eventStoreOf } from './events.js';
-import {
-  TROUBLED_NAMESPACE,
-  containerStatus,
-  notReady,
-  podRef,
-  runningPod,
-  setCondition,
-  startEvents,
-  terminated,
-} from './troubled-pod.js';
+import { TROUBLED_NAMESPACE, runningPod, startEvents } from './troubled-pod.js';
+import { backOffEvent, containerStatus, crashLoopStatus, notReady, setCondition, terminated } from './troubled-status.js';
 import { TROUBLED_SCENARIOS_B } from './troubled-more.js';
 import type { TroubledPod } from './troubled-pod-type.js';
 export type { TroubledPod } from './troubled-pod-type.js';
@@ -31,17 +23,8 @@ function crashLoop(now: number): TroubledPod {
   const image = 'ghcr.io/example/orders:1.8.0';
   const age = 47 * M;
   const pod = runningPod({ name: 'orders-7f9c6d8b5-k2x7p', app: 'orders', image, ip: 11, age, port: 8080 }, now);
-  const uid = pod.metadata!.uid!;
   const lastEnd = now - 3 * M;
-  pod.status!.containerStatuses = [
-    containerStatus(
-      'orders',
-      image,
-      uid,
-      { waiting: { reason: 'CrashLoopBackOff', message: `back-off 5m0s restarting failed container=orders pod=${podRef(pod)}` } },
-      { restarts: 12, last: terminated(1, 'Error', lastEnd - 2 * S, lastEnd) },
-    ),
-  ];
+  pod.status!.containerStatuses = [crashLoopStatus(pod, 'orders', image, '5m0s', 12, terminated(1, 'Error', lastEnd - 2 * S, lastEnd))];
   notReady(pod, lastEnd, ['orders']);
   const created = now - age;
   return {
@@ -49,14 +32,7 @@ function crashLoop(now: number): TroubledPod {
     pod,
     events: [
       ...startEvents(pod, created, 'orders', image, 13, lastEnd - 2 * S),
-      {
-        reason: 'BackOff',
-        container: 'orders',
-        first: created + 40 * S,
-        last: now - 40 * S,
-        count: 52,
-        message: `Back-off restarting failed container orders in pod ${podRef(pod)}`,
-      },
+      backOffEvent(pod, 'orders', created + 40 * S, now - 40 * S, 52),
     ],
     lastWords: {
       orders: [
@@ -83,16 +59,9 @@ function oomKilled(now: number): TroubledPod {
     },
     now,
   );
-  const uid = pod.metadata!.uid!;
   const lastEnd = now - 2 * M;
   pod.status!.containerStatuses = [
-    containerStatus(
-      'reports',
-      image,
-      uid,
-      { waiting: { reason: 'CrashLoopBackOff', message: `back-off 5m0s restarting failed container=reports pod=${podRef(pod)}` } },
-      { restarts: 7, last: terminated(137, 'OOMKilled', lastEnd - 95 * S, lastEnd) },
-    ),
+    crashLoopStatus(pod, 'reports', image, '5m0s', 7, terminated(137, 'OOMKilled', lastEnd - 95 * S, lastEnd)),
   ];
   notReady(pod, lastEnd, ['reports']);
   const created = now - age;
@@ -101,14 +70,7 @@ function oomKilled(now: number): TroubledPod {
     pod,
     events: [
       ...startEvents(pod, created, 'reports', image, 8, lastEnd - 95 * S),
-      {
-        reason: 'BackOff',
-        container: 'reports',
-        first: created + 20 * M,
-        last: now - 30 * S,
-        count: 31,
-        message: `Back-off restarting failed container reports in pod ${podRef(pod)}`,
-      },
+      backOffEvent(pod, 'reports', created + 20 * M, now - 30 * S, 31),
     ],
     lastWords: {
       reports: [

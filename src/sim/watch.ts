@@ -1,5 +1,5 @@
 /**
- * Pod watches (§4): JSON or Table events, resourceVersion semantics, bookmarks, the 410 ERROR
+ * Pod watches: JSON or Table events, resourceVersion semantics, bookmarks, the 410 ERROR
  * event for a version older than the kept history, and timeoutSeconds.
  */
 import type { ServerResponse } from 'node:http';

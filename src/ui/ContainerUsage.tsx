@@ -8,6 +8,7 @@ import { containerUsageCells, type MetricsProbe, type UsageCells } from '../core
 import { neutralize } from '../core/terminal-text.js';
 import { fit } from './columns.js';
 import type { PodUsageView } from './metrics-feed.js';
+import { fg } from './theme.js';
 
 const HEAD = ['CONTAINER', 'CPU', '%CPU/R', '%CPU/L', 'MEM', '%MEM/R', '%MEM/L'] as const;
 
@@ -63,7 +64,7 @@ export function ContainerUsage({ view, probe, color }: ContainerUsageProps) {
       {lines.map((l, i) => (
         <Text key={i} bold={i === 0} wrap="truncate-end">
           {l.cells.map((c, j) => (
-            <Text key={j} color={color && l.hot[j] ? 'red' : undefined}>
+            <Text key={j} {...fg(color && l.hot[j] ? 'red' : undefined)}>
               {c}
               {j < l.cells.length - 1 ? '  ' : ''}
             </Text>

@@ -2,7 +2,7 @@
 import { fg } from './theme.js';
 import { Text } from 'ink';
 import { neutralize } from '../core/terminal-text.js';
-import { shortDuration } from './age.js';
+import { humanDuration } from '../core/pods/human-duration.js';
 import type { UiState } from './state.js';
 import { waitingText } from './waiting.js';
 
@@ -33,28 +33,45 @@ function tableFreshness(ui: UiState, now: Date): string {
       : `loaded ${loaded.toLocaleString('en-US')}`;
   }
   if (!state.lastGood) return state.failure ? 'no data' : '';
-  const ago = shortDuration(now.getTime() - state.lastGood.getTime());
+  const ago = humanDuration(now.getTime() - state.lastGood.getTime());
   return state.stale ? `STALE: last good refresh ${ago} ago` : `updated ${ago} ago`;
+}
+
+/** "312 pods", or "28/312 match" while a filter is on; nothing before the first list. */
+export function podCount(ui: UiState): string {
+  const t = ui.table;
+  if (!t.hasData) return '';
+  const n = (k: number): string => k.toLocaleString('en-US');
+  if (t.filter.trim() !== '') return `${n(t.view.length)}/${n(t.rows.size)} match`;
+  return t.rows.size === 1 ? '1 pod' : `${n(t.rows.size)} pods`;
 }
 
 /** The header. */
 export function Header({ state, now, width, color, readOnly }: HeaderProps) {
   const t = state.target;
   const ctx = t ? neutralize(t.context) : '-';
-  const user = t ? neutralize(t.user) + (t.userOverridden ? ' (override)' : '') : '-';
-  const ns = t ? (t.namespace === undefined ? 'all' : neutralize(t.namespace)) : '-';
+  const user = t && t.user !== '' ? neutralize(t.user) + (t.userOverridden ? ' (override)' : '') : '-';
+  const ns = t ? (t.namespace !== undefined ? neutralize(t.namespace) : t.unresolved ? '-' : 'all') : '-';
   const fresh = freshness(state, now);
   const expiry = state.expiry
     ? state.expiry.getTime() <= now.getTime()
       ? 'credential expired'
-      : `credential expires in ${shortDuration(state.expiry.getTime() - now.getTime())}`
+      : `credential expires in ${humanDuration(state.expiry.getTime() - now.getTime())}`
     : '';
   const checked =
     state.contextOkAt && t && !t.userOverridden
-      ? `context checked ok ${shortDuration(now.getTime() - state.contextOkAt.getTime())} ago`
+      ? `context checked ok ${humanDuration(now.getTime() - state.contextOkAt.getTime())} ago`
       : '';
   const marked = [...state.marks].filter((k) => state.table.rows.has(k)).length;
-  const second = [`ns: ${ns}`, marked ? `${marked} marked` : '', state.identity ? `you are: ${state.identity}` : '', expiry, checked, fresh]
+  const second = [
+    `ns: ${ns}`,
+    podCount(state),
+    marked ? `${marked} marked` : '',
+    state.identity ? `you are: ${state.identity}` : '',
+    expiry,
+    checked,
+    fresh,
+  ]
     .filter((x) => x !== '')
     .join('  │  ');
   return (
@@ -62,7 +79,7 @@ export function Header({ state, now, width, color, readOnly }: HeaderProps) {
       <Text wrap="truncate-end">
         <Text bold>kpods</Text>
         {readOnly ? (
-          <Text bold color={color ? 'red' : undefined}>
+          <Text bold {...fg(color ? 'red' : undefined)}>
             {'  READ-ONLY'}
           </Text>
         ) : null}

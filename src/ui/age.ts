@@ -2,11 +2,6 @@
 import type { PodRow } from '../core/client/types.js';
 import { humanDuration } from '../core/pods/human-duration.js';
 
-/** kubectl's HumanDuration for a span in milliseconds ("5s", "3m2s", "4h", "12d", "2y3d"). */
-export function shortDuration(ms: number): string {
-  return humanDuration(ms);
-}
-
 /**
  * The AGE cell of a row at `now`: computed from the creation time when the row carries it (exact
  * at every second), else the server's own cell as it was sent (exact when it arrived; polling

@@ -36,6 +36,8 @@ export interface KubeDepsOptions {
   onExecStderr?: ((text: string) => void) | undefined;
   /** Filled with every credential of the kubeconfig, the targets and exec results (for redaction). */
   secrets?: SecretSet | undefined;
+  /** A description per context name (the demo's scenarios), shown in the context picker. */
+  contextNotes?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -71,6 +73,7 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
           cluster: x.fields.cluster,
           user: x.fields.user,
           ...(x.fields.namespace ? { namespace: x.fields.namespace } : {}),
+          ...(o.contextNotes?.[x.name] ? { note: o.contextNotes[x.name] } : {}),
         })),
         users: c.users.map((u) => u.name),
       };
@@ -105,6 +108,7 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
       createKubeClient(browserTarget(target), {
         host: o.host,
         ...(hooks?.onExecRunning ? { onExecRunning: hooks.onExecRunning } : {}),
+        ...(hooks?.onRetry ? { onRetry: hooks.onRetry } : {}),
         ...(o.execRunner ? { execRunner: o.execRunner } : {}),
         ...(o.onExecStderr ? { onExecStderr: o.onExecStderr } : {}),
         ...(o.secrets ? { secrets: o.secrets } : {}),

@@ -20,6 +20,7 @@ import {
   type PodUsage,
   type UsageCells,
 } from '../core/metrics/index.js';
+import { FeedPause } from './feed-pause.js';
 
 export const MIN_METRICS_INTERVAL_MS = 10_000;
 export const ABSENT_RECHECK_MS = 300_000;
@@ -66,7 +67,7 @@ export function metricsCallerOf(client: object): ObjectCaller | undefined {
 /** A running metrics feed; `stop()` aborts it. */
 export class MetricsFeed {
   private readonly abort = new AbortController();
-  private wake: (() => void) | undefined;
+  private readonly pause = new FeedPause(this.abort.signal);
   private lastState = '';
   private specs = new Map<string, PodSpecResources>();
   private specsComplete = true;
@@ -85,7 +86,7 @@ export class MetricsFeed {
 
   stop(): void {
     this.abort.abort();
-    this.wake?.();
+    this.pause.wake();
   }
 
   private get stopped(): boolean {
@@ -107,12 +108,12 @@ export class MetricsFeed {
       if (this.stopped) return;
       if (!found.ok) {
         this.setState({ state: 'failing', why: `Discovery (/apis) failed: ${found.failure.summary}`, failure: found.failure });
-        await this.wait(FAILING_RETRY_MS);
+        await this.pause.wait(FAILING_RETRY_MS);
         continue;
       }
       if (!found.value) {
         this.setState({ state: 'absent', why: ABSENT_WHY });
-        await this.wait(ABSENT_RECHECK_MS);
+        await this.pause.wait(ABSENT_RECHECK_MS);
         continue;
       }
       while (!this.stopped) {
@@ -120,13 +121,13 @@ export class MetricsFeed {
         if (this.stopped) return;
         if (!list.ok) {
           this.setState(probeFromFailure(list.failure, query.namespace));
-          await this.wait(FAILING_RETRY_MS);
+          await this.pause.wait(FAILING_RETRY_MS);
           break; // discover again: the API may have gone
         }
         await this.refreshSpecs(list.value);
         if (this.stopped) return;
         this.publish(list.value);
-        await this.wait(Math.max(this.opts.intervalMs, MIN_METRICS_INTERVAL_MS));
+        await this.pause.wait(Math.max(this.opts.intervalMs, MIN_METRICS_INTERVAL_MS));
       }
     }
   }
@@ -170,20 +171,5 @@ export class MetricsFeed {
     const every = Math.round(Math.max(this.opts.intervalMs, MIN_METRICS_INTERVAL_MS) / 1000);
     this.setState({ state: 'available', why: `CPU and memory from metrics.k8s.io/v1beta1, read every ${every} s.` });
     this.opts.listener.usage(byPod);
-  }
-
-  private wait(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const signal = this.abort.signal;
-      const done = (): void => {
-        clearTimeout(t);
-        signal.removeEventListener('abort', done);
-        this.wake = undefined;
-        resolve();
-      };
-      const t = setTimeout(done, ms);
-      signal.addEventListener('abort', done, { once: true });
-      this.wake = done;
-    });
   }
 }

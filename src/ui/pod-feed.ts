@@ -4,6 +4,7 @@
  */
 import type { KubeClient, PodQuery, PodRow } from '../core/client/types.js';
 import type { Failure } from '../core/failure.js';
+import { backoffMs, FeedPause } from './feed-pause.js';
 
 export interface FeedListener {
   pods(rows: PodRow[]): void;
@@ -12,7 +13,12 @@ export interface FeedListener {
   failed(failure: Failure): void;
   /** The list request started (true) or ended (false): the browser says how long it has waited. */
   waiting?(inFlight: boolean): void;
+  /** What the feed is doing between answers (undefined: nothing worth saying). */
+  activity?(activity: FeedActivity | undefined): void;
 }
+
+/** The feed's own activity: `r` pressed, waiting `waitMs` after a failure, or trying again after that wait. */
+export type FeedActivity = { kind: 'refreshing' } | { kind: 'backoff'; waitMs: number } | { kind: 'trying' };
 
 export interface FeedOptions {
   client: KubeClient;
@@ -28,16 +34,10 @@ export interface FeedOptions {
   frameMs?: number;
 }
 
-/** The wait before the next attempt after `failures` consecutive failures. */
-export function backoffMs(intervalMs: number, failures: number, maxMs: number): number {
-  if (failures <= 0) return intervalMs;
-  return Math.min(maxMs, intervalMs * 2 ** Math.min(failures - 1, 10));
-}
-
 /** A running feed; `stop()` aborts everything it started. */
 export class PodFeed {
   private readonly abort = new AbortController();
-  private wake: (() => void) | undefined;
+  private readonly pause = new FeedPause(this.abort.signal);
   private watchAbort: AbortController | undefined;
   private refreshWanted = false;
   private failures = 0;
@@ -61,16 +61,17 @@ export class PodFeed {
   /** Asks for a refresh now; ignored while a request is in flight (it will be fresh anyway). */
   refresh(): void {
     this.refreshWanted = true;
+    if (!this.stopped) this.opts.listener.activity?.({ kind: 'refreshing' });
     this.failures = 0;
     this.watchAbort?.abort();
-    this.wake?.();
+    this.pause.wake();
   }
 
   /** Stops polling or watching and aborts the request in flight. */
   stop(): void {
     this.abort.abort();
     if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.wake?.();
+    this.pause.wake();
   }
 
   private get stopped(): boolean {
@@ -99,13 +100,14 @@ export class PodFeed {
         this.failures = 0;
         this.lastExplained = undefined;
         this.hadData = true;
+        listener.activity?.(undefined);
         listener.pods(res.value.rows);
         if (this.opts.watch && res.value.resourceVersion) {
           const f = await this.watch(res.value.resourceVersion);
           if (this.stopped) return;
           if (f === undefined) {
             // Relist at once, unless the last round brought nothing either: then back off.
-            if (this.emptyRounds > 1) await this.wait(this.quietBackoff());
+            if (this.emptyRounds > 1) await this.pause.wait(this.quietBackoff());
             continue;
           }
           await this.fail(f);
@@ -114,7 +116,13 @@ export class PodFeed {
         await this.fail(res.failure);
       }
       if (this.stopped) return;
-      if (!this.refreshWanted) await this.wait(backoffMs(this.opts.intervalMs, this.failures, this.opts.maxBackoffMs ?? 30_000));
+      if (!this.refreshWanted) {
+        const ms = backoffMs(this.opts.intervalMs, this.failures, this.opts.maxBackoffMs ?? 30_000);
+        // After a failure the footer counts down to the next try, then says it is trying.
+        if (this.failures > 0) listener.activity?.({ kind: 'backoff', waitMs: ms });
+        await this.pause.wait(ms);
+        if (this.failures > 0 && !this.stopped && !this.refreshWanted) listener.activity?.({ kind: 'trying' });
+      }
     }
   }
 
@@ -137,7 +145,8 @@ export class PodFeed {
         ...shown,
         hints: [...shown.hints, 'Press r to try again (kpods does not retry failed credentials by itself).'],
       });
-      await this.wait(2 ** 31 - 1);
+      this.opts.listener.activity?.(undefined);
+      await this.pause.wait(2 ** 31 - 1);
       return;
     }
     this.opts.listener.failed(shown);
@@ -175,7 +184,7 @@ export class PodFeed {
       if (!res.ok) return res.failure.code === 'response.gone' ? undefined : res.failure;
       if (res.value.resourceVersion) rv = res.value.resourceVersion;
       if (this.refreshWanted) return undefined;
-      if (this.emptyRounds > 1) await this.wait(this.quietBackoff());
+      if (this.emptyRounds > 1) await this.pause.wait(this.quietBackoff());
       if (this.stopped || this.refreshWanted) return undefined;
     }
   }
@@ -199,20 +208,5 @@ export class PodFeed {
     this.upserts.clear();
     this.deletes.clear();
     this.opts.listener.changes(upserts, deletes);
-  }
-
-  private wait(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const signal = this.abort.signal;
-      const done = (): void => {
-        clearTimeout(t);
-        signal.removeEventListener('abort', done);
-        this.wake = undefined;
-        resolve();
-      };
-      const t = setTimeout(done, ms);
-      signal.addEventListener('abort', done, { once: true });
-      this.wake = done;
-    });
   }
 }

@@ -9,6 +9,7 @@ import { createDefaultExecRunner } from '../../src/core/client/exec-runner.js';
 import type { ExecConfig } from '../../src/core/target.js';
 import { repoRoot } from '../helpers/run-kpods.js';
 import { makeTarget } from './target-helper.js';
+import { hintText } from '../../src/core/hint.js';
 
 const pluginPath = join(repoRoot, 'test', 'fixtures', 'client', 'plugin.mjs');
 
@@ -130,7 +131,7 @@ test('a missing plugin names the install hint; a missing path does not', async (
     assert.ok(!r.ok);
     assert.equal(r.failure.code, 'credentials.exec-not-found');
     assert.match(r.failure.summary, /not installed/);
-    assert.ok(r.failure.hints.some((h) => h.includes('brew install ^[[1mfoo')));
+    assert.ok(r.failure.hints.some((h) => hintText(h, 'cli').includes('brew install ^[[1mfoo')));
   } finally {
     s.cleanup();
   }
@@ -204,7 +205,7 @@ test('interactive mode rules: v1 requires interactiveMode; Always without a term
 });
 
 test('parseExecOutput accepts a cert/key pair and RFC 3339 times', async () => {
-  // A real pair: the pair is checked as PEM (issue 17: garbage is exec-invalid-output).
+  // A real pair: the pair is checked as PEM (garbage is exec-invalid-output).
   const { createAuthority } = await import('../../src/sim/certs.js');
   const pair = await (await createAuthority('exec-test-ca')).sign({ cn: 'exec-user' }, 'client');
   const r = parseExecOutput(

@@ -2,11 +2,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
-import { topCommand } from '../../src/commands/top.js';
 import { runKpods } from '../helpers/run-kpods.js';
 import { runKubectl } from '../helpers/sim.js';
 import { requireTool } from '../helpers/tools.js';
-import { runCommand } from '../helpers/run-command-fn.js';
+import { runCommand } from '../helpers/run-command.js';
 
 let sim: Simulator;
 // A frozen server clock: the usage figures are the same for both runs.
@@ -45,7 +44,8 @@ for (const args of CASES) {
   });
 }
 
-const top = (args: string[]) => runCommand(topCommand, ['--kubeconfig', sim.kubeconfigPath, ...args], { home: sim.dir, now: () => frozen });
+const top = (args: string[]) =>
+  runCommand(['top', '--kubeconfig', sim.kubeconfigPath, ...args], { env: { HOME: sim.dir }, cwd: sim.dir, now: () => frozen });
 
 test('no metrics API: kubectl says "Metrics API not available"; kpods explains it (response stage, exit 8)', async (t) => {
   const r = await top(['--context', 'no-metrics']);

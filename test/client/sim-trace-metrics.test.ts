@@ -2,8 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
-import { traceCommand } from '../../src/commands/trace.js';
-import { runCommand } from '../helpers/run-command-fn.js';
+import { runCommand } from '../helpers/run-command.js';
 
 let sim: Simulator;
 before(async () => {
@@ -17,10 +16,10 @@ interface Report {
   ok: boolean;
   info: Array<{ name: string; status: string; summary: string }>;
 }
-const trace = async (args: string[]): Promise<{ code: number; report: Report; text: string }> => {
+const trace = async (args: string[]): Promise<{ code: number | null; report: Report; text: string }> => {
   const base = ['--kubeconfig', sim.kubeconfigPath, ...args];
-  const json = await runCommand(traceCommand, [...base, '-o', 'json'], { home: sim.dir });
-  const text = await runCommand(traceCommand, base, { home: sim.dir });
+  const json = await runCommand(['trace', ...base, '-o', 'json'], { env: { HOME: sim.dir }, cwd: sim.dir });
+  const text = await runCommand(['trace', ...base], { env: { HOME: sim.dir }, cwd: sim.dir });
   return { code: json.code, report: JSON.parse(json.stdout) as Report, text: text.stdout };
 };
 

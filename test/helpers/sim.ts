@@ -2,7 +2,9 @@
  * Test helpers around the simulator: start one (and always close it), requests and watches over
  * real TLS, and (from kubectl.ts) the real kubectl.
  */
+import { after, before } from 'node:test';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/index.js';
+import type { PodState } from '../../src/sim/pod-factory.js';
 
 export type { Simulator, SimulatorOptions };
 
@@ -23,6 +25,47 @@ export async function withSimulator<T>(opts: SimulatorOptions, fn: (sim: Simulat
     return await fn(sim);
   } finally {
     await sim.close();
+  }
+}
+
+/**
+ * One simulator for all the tests of a file: started before the first, closed after the last.
+ * Call it at the top level of the file; the function it returns gives the running simulator.
+ */
+export function fileSimulator(opts: SimulatorOptions = {}): () => Simulator {
+  let sim: Simulator | undefined;
+  before(async () => {
+    sim = await startSimulator(opts);
+  });
+  after(async () => {
+    await sim?.close();
+  });
+  return () => {
+    if (!sim) throw new Error('the simulator is used before it started');
+    return sim;
+  };
+}
+
+/** The first pod the simulator seeded in `state` (in `namespace` when given). */
+export function seededPod(sim: Simulator, state: PodState, namespace?: string): { namespace: string; name: string } {
+  for (const v of sim.cluster.iterate(namespace))
+    if (v.seed?.state === state) return { namespace: v.namespace, name: v.key.slice(v.namespace.length + 1) };
+  throw new Error(`no ${state} pod${namespace ? ` in ${namespace}` : ''}`);
+}
+
+/** Runs `fn` while the group "developers" may get and list the pods of `namespace` but not read their logs. */
+export async function withDevelopersReadingPodsOnly<T>(sim: Simulator, namespace: string, fn: () => Promise<T>): Promise<T> {
+  sim.access.bind({
+    name: 'dev-pods-only',
+    role: 'pod-lister',
+    namespace,
+    subject: { kind: 'Group', name: 'developers' },
+    rules: [{ verbs: ['get', 'list'], apiGroups: [''], resources: ['pods'] }],
+  });
+  try {
+    return await fn();
+  } finally {
+    sim.access.unbind('dev-pods-only', namespace);
   }
 }
 

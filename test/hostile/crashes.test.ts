@@ -1,4 +1,4 @@
-/** Issue 17 item 3: odd values in a response never crash kpods; a body that does not fit is response.invalid naming the field. */
+/** Odd values in a response never crash kpods; a body that does not fit is response.invalid naming the field. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { listCommand } from '../../src/commands/list.js';

@@ -1,4 +1,4 @@
-/** Issue 17 items 4 and 7 (exec plugins): a garbage client certificate is exec-invalid-output; the time limit covers the whole process group. */
+/** Exec plugins: a garbage client certificate is exec-invalid-output; the time limit covers the whole process group. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';

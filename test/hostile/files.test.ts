@@ -1,4 +1,4 @@
-/** Issue 17 item 6: kpods overwrites nothing it should not, and refuses read-only kubeconfigs as kubectl does. */
+/** kpods overwrites nothing it should not, and refuses read-only kubeconfigs as kubectl does. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Issue 17 "keep them away": property-based fuzzing (fast-check) of real PodList, Table, Status,
+ * Property-based fuzzing (fast-check) of real PodList, Table, Status,
  * watch-event and kubeconfig documents, mutated at random paths and with random strings (hostile
  * characters and a held secret mixed in) in text fields, through the browser's row rendering,
  * `kpods list` (table and -o json), `kpods trace`, `kpods contexts` and a watch. Asserts: never

@@ -1,4 +1,4 @@
-/** Issue 17 items 5 and 7 (kubeconfig): aliases are counted before anything expands; a big file without aliases is no "alias bomb". */
+/** Kubeconfig limits: aliases are counted before anything expands; a big file without aliases is no "alias bomb". */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Issue 17 items 4, 5, 7 and 8 (client): hostile servers on loopback cannot hold kpods, exhaust
+ * Limits of the client: hostile servers on loopback cannot hold kpods, exhaust
  * its memory or make it loop; each breach is a classified failure naming the limit.
  */
 import { test } from 'node:test';

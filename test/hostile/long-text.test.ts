@@ -1,4 +1,4 @@
-/** Issue 17 item 8 (part): a huge name is never echoed whole into a message. */
+/** A huge name is never echoed whole into a message. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/** Issue 17 item 2: no credential kpods holds is printed, whatever the origin of the text. */
+/** No credential kpods holds is printed, whatever the origin of the text. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';

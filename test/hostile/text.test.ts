@@ -1,4 +1,4 @@
-/** Issue 17 item 1: text from a cluster, a plugin or a kubeconfig is never obeyed by the terminal. */
+/** Text from a cluster, a plugin or a kubeconfig is never obeyed by the terminal. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { neutralize, neutralizeMultiline, UNSAFE_TEXT } from '../../src/core/terminal-text.js';

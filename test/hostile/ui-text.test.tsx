@@ -1,4 +1,4 @@
-/** Issue 17 item 1 (browser): kubeconfig names in pickers and live plugin stderr are neutralised. */
+/** In the browser, kubeconfig names in pickers and live plugin stderr are neutralised. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';

@@ -1,4 +1,4 @@
-/** The pod columns against the worked examples of kubernetes-api.md §2.5 and further cases. */
+/** The pod columns against cases checked on kubectl. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { humanDuration, podCells, podRowConditions, restartsCell, type Pod, type ContainerStatus } from '../../src/core/pods/index.js';
@@ -11,7 +11,7 @@ const H = 60 * M;
 const D = 24 * H;
 const Y = 365 * D;
 
-test('humanDuration matches the kubectl-verified AGE boundaries of §2.5 and more', () => {
+test('humanDuration matches the kubectl-verified AGE boundaries', () => {
   const cases: Array<[number, string]> = [
     [-3 * S, '<invalid>'],
     [-1 * S, '0s'],
@@ -72,7 +72,7 @@ const cells = (p: Pod) => {
   return [c.ready, c.status, c.restarts];
 };
 
-test('§2.5 STATUS / READY / RESTARTS rows 1-17', () => {
+test('STATUS / READY / RESTARTS: the common cases checked on kubectl', () => {
   assert.deepEqual(cells({ status: { containerStatuses: [running()] } }), ['1/1', 'Running', '0']);
   assert.deepEqual(
     cells({

@@ -1,11 +1,20 @@
 /** The real kubectl 1.32 reads the simulator's logs: -f, -p, -c, --tail, --timestamps, and the server's errors. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { findKubectl, runKubectl, spawnKubectl, startTestSimulator, type Simulator } from '../helpers/sim.js';
+import {
+  findKubectl,
+  runKubectl,
+  seededPod,
+  spawnKubectl,
+  withDevelopersReadingPodsOnly,
+  startTestSimulator,
+  type Simulator,
+} from '../helpers/sim.js';
 import { requireTool } from '../helpers/tools.js';
 import type { PodState } from '../../src/sim/pod-factory.js';
 
 const kubectl = findKubectl();
+const WHAT = 'the kubectl logs tests';
 let sim: Simulator;
 const k = (args: string[], context = 'admin') => runKubectl(args, { kubeconfig: sim.kubeconfigPath, context });
 
@@ -16,16 +25,13 @@ after(async () => {
   await sim?.close();
 });
 
-function need(t: { skip: (m: string) => void }): boolean {
-  return requireTool(t, 'kubectl', 'the kubectl logs tests');
-}
 function podIn(state: PodState, namespace?: string): [string, string] {
-  for (const v of sim.cluster.iterate(namespace)) if (v.seed?.state === state) return [v.namespace, v.key.slice(v.namespace.length + 1)];
-  throw new Error(`no ${state} pod`);
+  const p = seededPod(sim, state, namespace);
+  return [p.namespace, p.name];
 }
 
 test('kubectl logs --tail and --timestamps', async (t) => {
-  if (!need(t)) return;
+  if (!requireTool(t, 'kubectl', WHAT)) return;
   const [ns, name] = podIn('running', 'shop');
   const r = await k(['logs', '-n', ns, name, '--tail', '4', '--timestamps']);
   assert.equal(r.code, 0, r.stderr);
@@ -35,7 +41,7 @@ test('kubectl logs --tail and --timestamps', async (t) => {
 });
 
 test('kubectl logs -p on a crash-looping pod shows the error that killed it; on a pod that never restarted, the server says so', async (t) => {
-  if (!need(t)) return;
+  if (!requireTool(t, 'kubectl', WHAT)) return;
   const [ns, name] = podIn('crashloop', 'default');
   const r = await k(['logs', '-n', ns, name, '-p', '--tail', '2']);
   assert.equal(r.code, 0, r.stderr);
@@ -50,7 +56,7 @@ test('kubectl logs -p on a crash-looping pod shows the error that killed it; on 
 });
 
 test('kubectl logs -c picks a container of a two-container pod; a waiting container is the server 400 text', async (t) => {
-  if (!need(t)) return;
+  if (!requireTool(t, 'kubectl', WHAT)) return;
   const [ns, name] = podIn('notready');
   const r = await k(['logs', '-n', ns, name, '-c', 'api', '--tail', '2']);
   assert.equal(r.code, 0, r.stderr);
@@ -65,7 +71,7 @@ test('kubectl logs -c picks a container of a two-container pod; a waiting contai
 });
 
 test('kubectl logs -f follows the fast pod until stopped', async (t) => {
-  if (!need(t)) return;
+  if (!requireTool(t, 'kubectl', WHAT)) return;
   const [ns, name] = sim.logs.fastPod!.split('/') as [string, string];
   const p = spawnKubectl(['logs', '-f', '-n', ns, name, '--tail', '1'], { kubeconfig: sim.kubeconfigPath, context: 'admin' });
   try {
@@ -77,20 +83,13 @@ test('kubectl logs -f follows the fast pod until stopped', async (t) => {
 });
 
 test('kubectl logs as a user who may not read pods/log there: Forbidden from the server', async (t) => {
-  if (!need(t)) return;
+  if (!requireTool(t, 'kubectl', WHAT)) return;
   const [ns, name] = podIn('running', 'default');
   const r = await k(['logs', '-n', ns, name], 'viewer-basic');
   assert.equal(r.code, 0, r.stderr);
   const denied = await k(['logs', '-n', 'shop', podIn('running', 'shop')[1]], 'exec-ok');
   assert.equal(denied.code, 0, denied.stderr);
-  sim.access.bind({
-    name: 'dev-pods-only',
-    role: 'pod-lister',
-    namespace: 'payments',
-    subject: { kind: 'Group', name: 'developers' },
-    rules: [{ verbs: ['get', 'list'], apiGroups: [''], resources: ['pods'] }],
-  });
-  try {
+  await withDevelopersReadingPodsOnly(sim, 'payments', async () => {
     const [pns, pname] = podIn('running', 'payments');
     const f = await k(['logs', '-n', pns, pname], 'developer');
     assert.notEqual(f.code, 0);
@@ -98,7 +97,5 @@ test('kubectl logs as a user who may not read pods/log there: Forbidden from the
       f.stderr,
       /Error from server \(Forbidden\): pods ".*" is forbidden: User "jane@example.com" cannot get resource "pods\/log"/,
     );
-  } finally {
-    sim.access.unbind('dev-pods-only', 'payments');
-  }
+  });
 });

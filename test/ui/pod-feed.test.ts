@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once, EventEmitter } from 'node:events';
-import { backoffMs, PodFeed, type FeedListener } from '../../src/ui/pod-feed.js';
+import { PodFeed, type FeedListener } from '../../src/ui/pod-feed.js';
+import { backoffMs } from '../../src/ui/feed-pause.js';
 import type { PodRow } from '../../src/core/client/types.js';
 import type { Failure } from '../../src/core/failure.js';
 import { FakeClient, forbidden, row } from './fake-client.js';

@@ -14,7 +14,7 @@ export interface ReadOnlyInputs {
   patterns: string[];
   contextName: string;
   clusterName: string;
-  contextExtensions?: NamedExtension[];
+  contextExtensions?: NamedExtension[] | undefined;
 }
 
 /** The decision, with the reason shown in the help. */

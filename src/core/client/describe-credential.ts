@@ -4,6 +4,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { neutralize } from '../terminal-text.js';
+import { humanDuration } from '../pods/human-duration.js';
 
 /** The claims kpods shows from a JWT, or undefined when the token is not a JWT. */
 export interface JwtClaims {
@@ -30,19 +31,11 @@ export function decodeJwt(token: string): JwtClaims | undefined {
   }
 }
 
-/** "expired 3h ago" / "expires in 2d" relative to now. */
+/** "expired 3h ago" / "expires in 2d4h" relative to now, the span as kubectl prints ages. */
 export function relativeTime(when: Date, now: Date): string {
-  const s = Math.round((when.getTime() - now.getTime()) / 1000);
-  const abs = Math.abs(s);
-  const span =
-    abs < 120
-      ? `${abs}s`
-      : abs < 7200
-        ? `${Math.floor(abs / 60)}m`
-        : abs < 172800
-          ? `${Math.floor(abs / 3600)}h`
-          : `${Math.floor(abs / 86400)}d`;
-  return s < 0 ? `expired ${span} ago` : `expires in ${span}`;
+  const ms = when.getTime() - now.getTime();
+  const span = humanDuration(Math.abs(ms));
+  return ms < 0 ? `expired ${span} ago` : `expires in ${span}`;
 }
 
 /** One line about a bearer token: JWT claims when it is one. */

@@ -1,5 +1,5 @@
 /**
- * The limits kpods enforces on what a server sends (issue 17): a hostile or broken server cannot
+ * The limits kpods enforces on what a server sends: a hostile or broken server cannot
  * hold a command forever, exhaust memory, or make kpods request pages without end. Each breach
  * is a classified failure that names the limit.
  */

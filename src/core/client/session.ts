@@ -110,6 +110,7 @@ export class ClientSession {
       maxRetries: this.deps.maxRetries ?? 5,
       ...(this.deps.limits?.maxBodyBytes !== undefined ? { maxBodyBytes: this.deps.limits.maxBodyBytes } : {}),
       ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
+      ...(this.deps.onRetry ? { onRetry: this.deps.onRetry } : {}),
       ...(this.deps.sharedPools ? { shared: this.deps.sharedPools } : {}),
     });
   }

@@ -1,5 +1,5 @@
 /**
- * Picks context, cluster and user and applies kubectl's override flags (§2.2), producing one
+ * Picks context, cluster and user and applies kubectl's override flags, producing one
  * Target; where kubectl would silently guess (localhost:8080, a username prompt) this explains.
  */
 import { dirname, isAbsolute, resolve } from 'node:path';

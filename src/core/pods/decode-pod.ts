@@ -2,7 +2,7 @@
  * The decoding edge for Pod objects: whatever a server sent, the result is a Pod whose fields
  * have the types pod-types.ts declares. Nulls inside lists are dropped, values of the wrong type
  * are left out (as if absent), so podCells and the row code never meet a null or a number where
- * they read a string (issue 17: `null` in containerStatuses crashed `kpods list`).
+ * they read a string (`null` in containerStatuses once crashed `kpods list`).
  */
 import type { Container, ContainerState, ContainerStatus, ObjectMeta, Pod, PodCondition, PodSpec, PodStatus } from './pod-types.js';
 

@@ -4,27 +4,20 @@
  * (with where logs may be read), a waiting container (the server's 400 text), no previous
  * container, the pod deleted while following.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestSimulator, simRequest, type Simulator } from '../../helpers/sim.js';
+import { fileSimulator, seededPod, withDevelopersReadingPodsOnly, simRequest } from '../../helpers/sim.js';
 import { realSleep, simClient } from '../../helpers/sim-client.js';
 import { LogFeed, whereLogsAllowed, type LogFeedStatus, type LogFeedTarget } from '../../../src/core/logs/index.js';
 import type { LogLine } from '../../../src/core/logs/buffer.js';
 import type { PodState } from '../../../src/sim/pod-factory.js';
 import type { Failure } from '../../../src/core/failure.js';
 
-let sim: Simulator;
-before(async () => {
-  sim = await startTestSimulator({ pods: 60, logs: { fastRate: 2000 } });
-});
-after(async () => {
-  await sim?.close();
-});
+const sim = fileSimulator({ pods: 60, logs: { fastRate: 2000 } });
 
 function podIn(state: PodState, namespace?: string): { namespace: string; pod: string } {
-  for (const v of sim.cluster.iterate(namespace))
-    if (v.seed?.state === state) return { namespace: v.namespace, pod: v.key.slice(v.namespace.length + 1) };
-  throw new Error(`no ${state} pod`);
+  const p = seededPod(sim(), state, namespace);
+  return { namespace: p.namespace, pod: p.name };
 }
 
 /** Runs a feed, collecting lines and statuses; `until` decides when to act or stop. */
@@ -32,7 +25,7 @@ function run(target: LogFeedTarget, context = 'admin') {
   const lines: LogLine[] = [];
   const statuses: LogFeedStatus[] = [];
   const waiters = new Set<() => void>();
-  const client = simClient(sim, context);
+  const client = simClient(sim(), context);
   const feed = new LogFeed({ openLog: (ns, pod, opts, signal) => client.openLog(ns, pod, opts, signal), sleep: realSleep }, target);
   const done = feed.start({
     lines: (l) => {
@@ -72,24 +65,24 @@ const failureOf = (statuses: LogFeedStatus[]): Failure | undefined => {
 };
 
 test('the server drops the stream twice (mid-line, then cleanly): lines are neither lost nor doubled', async () => {
-  const [namespace, pod] = sim.logs.fastPod!.split('/') as [string, string];
+  const [namespace, pod] = sim().logs.fastPod!.split('/') as [string, string];
   const r = run({ namespace, pod, tailLines: 5 });
   await r.until(() => logLines(r.lines).length >= 800, '800 lines');
-  assert.equal(sim.logs.dropStreams({ midLine: true }), 1);
+  assert.equal(sim().logs.dropStreams({ midLine: true }), 1);
   await r.until(() => r.statuses.filter((s) => s.state === 'streaming').length >= 2 && logLines(r.lines).length >= 1600, 'resumed');
-  assert.equal(sim.logs.dropStreams({ mode: 'end' }), 1);
+  assert.equal(sim().logs.dropStreams({ mode: 'end' }), 1);
   await r.until(() => r.statuses.filter((s) => s.state === 'streaming').length >= 3 && logLines(r.lines).length >= 2400, 'resumed again');
   r.feed.stop();
   await r.done;
   // Stopping closed the stream: the server sees the connection go.
-  for (let i = 0; i < 500 && sim.logs.openStreams > 0; i++) await new Promise((res) => setTimeout(res, 10));
-  assert.equal(sim.logs.openStreams, 0);
+  for (let i = 0; i < 500 && sim().logs.openStreams > 0; i++) await new Promise((res) => setTimeout(res, 10));
+  assert.equal(sim().logs.openStreams, 0);
   assert.ok(r.lines.some((l) => l.notice && /cut/.test(l.text)));
   assert.ok(r.lines.some((l) => l.notice && /ended/.test(l.text)));
   // Compare with the server's own record of the same span.
   const got = logLines(r.lines).map((l) => `${l.ts} ${l.text}`);
   const since = got[0]!.slice(0, 19) + 'Z';
-  const whole = (await simRequest(sim, `/api/v1/namespaces/${namespace}/pods/${pod}/log?timestamps=true&sinceTime=${since}`)).body.split(
+  const whole = (await simRequest(sim(), `/api/v1/namespaces/${namespace}/pods/${pod}/log?timestamps=true&sinceTime=${since}`)).body.split(
     '\n',
   );
   const from = whole.indexOf(got[0]!);
@@ -129,38 +122,29 @@ test('a waiting container: explained with the server 400 text, and retried', asy
 });
 
 test('pods/log forbidden: which permission, and where logs may be read', async () => {
-  sim.access.bind({
-    name: 'dev-pods-only',
-    role: 'pod-lister',
-    namespace: 'payments',
-    subject: { kind: 'Group', name: 'developers' },
-    rules: [{ verbs: ['get', 'list'], apiGroups: [''], resources: ['pods'] }],
-  });
-  try {
+  await withDevelopersReadingPodsOnly(sim(), 'payments', async () => {
     const target = podIn('running', 'payments');
     const r = run(target, 'developer');
     await r.done;
     const f = failureOf(r.statuses)!;
     assert.equal(f.code, 'authorization.forbidden');
     assert.match(f.summary, /not read its log: reading logs needs "get" on "pods\/log" in namespace payments/);
-    const dev = simClient(sim, 'developer');
+    const dev = simClient(sim(), 'developer');
     try {
-      const namespaces = async () => sim.cluster.namespaces.map((n) => n.name);
+      const namespaces = async () => sim().cluster.namespaces.map((n) => n.name);
       const explained = await whereLogsAllowed(f, { accessReview: (a, signal) => dev.accessReview(a, signal), namespaces }, target);
       assert.equal(explained.hints[0], 'You may read logs in: shop.');
     } finally {
       await dev.dispose();
     }
-  } finally {
-    sim.access.unbind('dev-pods-only', 'payments');
-  }
+  });
 });
 
 test('the pod deleted while following: the stream ends and the feed says the pod is gone', async () => {
   const target = podIn('running', 'kube-system');
   const r = run(target);
   await r.until(() => logLines(r.lines).length > 0, 'first lines');
-  sim.cluster.deletePod(target.namespace, target.pod);
+  sim().cluster.deletePod(target.namespace, target.pod);
   await r.done;
   const f = failureOf(r.statuses)!;
   assert.equal(f.code, 'response.pod-gone');

@@ -100,11 +100,15 @@ export async function runTui(o: TuiStart): Promise<number> {
     return EXIT.usage;
   }
   const explicitPath = o.kubeconfigPath ?? flags.kubeconfig;
-  const [{ resolveTarget, loadingChain, loadKubeconfig }, { kubeconfigSource }, { firstFrame, LEAVE_ALT, SHOW_CURSOR }] = await Promise.all(
-    [import('../core/kubeconfig/index.js'), import('../ui/kubeconfig-source.js'), import('../ui/first-frame.js')],
-  );
-  // Loaded and merged once; followed on disk below.
-  const source = kubeconfigSource(() => loadKubeconfig({ ...(explicitPath ? { explicitPath } : {}), host: io.host }));
+  const [{ resolveTarget, loadingChain }, { loadSource }, { firstFrame, LEAVE_ALT, SHOW_CURSOR }, { SecretSet }] = await Promise.all([
+    import('../core/kubeconfig/index.js'),
+    import('../ui/load-source.js'),
+    import('../ui/first-frame.js'),
+    import('../core/redact.js'),
+  ]);
+  const secrets = new SecretSet();
+  // Loaded and merged once (each load registers its credentials as secrets); followed on disk below.
+  const source = loadSource(io.host, explicitPath, secrets);
   const loaded = source.current();
   const probe = loaded.ok ? resolveTarget(loaded.value, flags.overrides, io.host) : loaded;
   // The header and "connecting…" show before anything else loads (the client, Ink) or answers.
@@ -137,10 +141,7 @@ export async function runTui(o: TuiStart): Promise<number> {
     ]);
     const inkLoading = import('../ui/run.js');
     const color = colorEnabled(io.host.env, v['no-color'] === true);
-    const { SecretSet } = await import('../core/redact.js');
     const { redactingStore } = await import('../ui/redacting-store.js');
-    const secrets = new SecretSet();
-    if (loaded.ok) secrets.addKubeconfig(loaded.value);
     if (probe.ok) secrets.addTarget(probe.value);
     const store = redactingStore(createStore(initialState()), secrets);
     const base = { store, color, now: io.host.now, stdin, stdout, stderr: io.stderr as NodeJS.WriteStream };

@@ -43,6 +43,8 @@ export function visibleSignature(s: UiState): unknown[] {
     s.message,
     s.activity,
     s.marks,
+    s.waitingServer,
+    s.waitingPlugin,
     s.rowFinding,
     t.sort,
     t.filter,

@@ -4,6 +4,7 @@ import { Text } from 'ink';
 import { neutralize } from '../core/terminal-text.js';
 import { humanDuration } from '../core/pods/human-duration.js';
 import type { UiState } from './state.js';
+import { waitingText } from './waiting.js';
 
 export interface HeaderProps {
   state: UiState;
@@ -14,8 +15,15 @@ export interface HeaderProps {
   readOnly?: boolean;
 }
 
-/** "loaded 3,500 of ~10,000" and friends. */
+/** "loaded 3,500 of ~10,000" and friends, and what kpods is waiting for ("waiting for the server… 12 s"). */
 export function freshness(ui: UiState, now: Date): string {
+  const waiting = waitingText(ui, now);
+  const fresh = tableFreshness(ui, now);
+  if (!waiting) return fresh;
+  return fresh === '' || fresh === 'loading…' ? waiting : `${fresh}  │  ${waiting}`;
+}
+
+function tableFreshness(ui: UiState, now: Date): string {
   const state = ui.table;
   if (state.loading) {
     const { loaded, total } = state.loading;

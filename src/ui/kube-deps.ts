@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createKubeClient, type ExecRunner } from '../core/client/index.js';
 import { checkContexts } from '../core/health/index.js';
+import { DEFAULT_COMMAND_TIMEOUT_MS } from '../core/client/limits.js';
 import { certFacts, decodeJwt } from '../core/client/describe-credential.js';
 import type { Result } from '../core/failure.js';
 import {
@@ -15,7 +16,8 @@ import {
   type TargetOverrides,
 } from '../core/kubeconfig/index.js';
 import type { Host, Target } from '../core/target.js';
-import { kubeconfigSource, type KubeconfigSource } from './kubeconfig-source.js';
+import type { KubeconfigSource } from './kubeconfig-source.js';
+import { loadSource } from './load-source.js';
 import type { SaveDeps } from './save.js';
 import type { KubeconfigView, Selection, SessionDeps } from './session.js';
 import type { SecretSet } from '../core/redact.js';
@@ -39,23 +41,12 @@ export interface KubeDepsOptions {
   contextNotes?: Readonly<Record<string, string>> | undefined;
 }
 
-/** Loads the kubeconfig chain for `explicitPath` (or $KUBECONFIG, or the home file) as a followable source. */
-export function loadSource(host: Host, explicitPath: string | undefined): KubeconfigSource {
-  return kubeconfigSource(() => loadKubeconfig({ ...(explicitPath ? { explicitPath } : {}), host }));
-}
+export { loadSource };
 
 /** Builds the UiDeps for one kubeconfig chain. */
 export function kubeDeps(o: KubeDepsOptions): UiDeps {
-  const followed = o.source ?? loadSource(o.host, o.explicitPath);
-  // Every kubeconfig kpods reads (the first and each reload) registers its credentials for redaction.
-  const source = {
-    ...followed,
-    current(): ReturnType<KubeconfigSource['current']> {
-      const r = followed.current();
-      if (r.ok) o.secrets?.addKubeconfig(r.value);
-      return r;
-    },
-  } as KubeconfigSource;
+  // The loader registers each kubeconfig's credentials (pass `secrets` to loadSource for a source made elsewhere).
+  const source = o.source ?? loadSource(o.host, o.explicitPath, o.secrets);
   const save = { ...(o.explicitPath ? { explicitPath: o.explicitPath } : {}), host: o.host };
   // --cluster only shapes the first target; the rest of kubectl's overrides hold for the session.
   const { context: _c, user: _u, namespace: _n, cluster: _cl, ...session } = o.overrides;
@@ -105,8 +96,9 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
       });
     },
     createClient: (target, hooks) =>
-      createKubeClient(target, {
+      createKubeClient(browserTarget(target), {
         host: o.host,
+        ...(hooks?.onExecRunning ? { onExecRunning: hooks.onExecRunning } : {}),
         ...(hooks?.onRetry ? { onRetry: hooks.onRetry } : {}),
         ...(o.execRunner ? { execRunner: o.execRunner } : {}),
         ...(o.onExecStderr ? { onExecStderr: o.onExecStderr } : {}),
@@ -142,6 +134,14 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
       return { ok: true, value: files.length ? `wrote ${files.join(', ')}` : 'already set; nothing to change' };
     },
   };
+}
+
+/**
+ * The browser's requests have an overall time limit too (the commands' default unless
+ * --request-timeout is given; 0 means none): a server that never answers is a failure, not a blank screen.
+ */
+export function browserTarget(target: Target): Target {
+  return { ...target, requestTimeoutMs: target.requestTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS };
 }
 
 /** When the target's credential expires: a JWT's exp, or the client certificate's notAfter. */

@@ -11,6 +11,8 @@ export interface FeedListener {
   changes(upserts: PodRow[], deletes: string[]): void;
   progress(loaded: number, total?: number): void;
   failed(failure: Failure): void;
+  /** The list request started (true) or ended (false): the browser says how long it has waited. */
+  waiting?(inFlight: boolean): void;
   /** What the feed is doing between answers (undefined: nothing worth saying). */
   activity?(activity: FeedActivity | undefined): void;
 }
@@ -80,6 +82,7 @@ export class PodFeed {
     const { client, query, listener } = this.opts;
     while (!this.stopped) {
       this.refreshWanted = false;
+      listener.waiting?.(true);
       const res = await client.listPods(query, {
         signal: this.abort.signal,
         // Polling: small Table(None) rows whose AGE is the server's cell, fresh every interval (all
@@ -91,6 +94,7 @@ export class PodFeed {
           if (!this.hadData && !this.stopped) listener.progress(loaded, total);
         },
       });
+      listener.waiting?.(false);
       if (this.stopped) return;
       if (res.ok) {
         this.failures = 0;

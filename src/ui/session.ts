@@ -48,6 +48,8 @@ export interface Selection {
 export interface ClientHooks {
   /** Before each Retry-After wait of a 429/5xx answer. */
   onRetry?: (notice: RetryNotice) => void;
+  /** A credential plugin started (its name) or ended (undefined). */
+  onExecRunning?: (plugin: string | undefined) => void;
 }
 
 /** The footer's activity for what the feed reports (waits become the time they end). */
@@ -234,6 +236,9 @@ export class UiSession {
     if (okAt !== undefined) this.store.dispatch({ type: 'context-ok', at: new Date(okAt) });
     // A 429/5xx with Retry-After is retried inside the client: the footer says so while it waits.
     const client = this.deps.createClient(target, {
+      // A silent plugin is not a blank screen: the header and the empty table say what kpods waits for.
+      onExecRunning: (name) =>
+        this.store.dispatch({ type: 'waiting-plugin', ...(name !== undefined ? { name, since: this.deps.now() } : {}) }),
       onRetry: (n) => {
         if (this.currentClient !== client) return;
         const at = new Date(this.deps.now().getTime() + n.waitMs);
@@ -260,6 +265,7 @@ export class UiSession {
         changes: (upserts, deletes) => store.dispatch({ type: 'changes', upserts, deletes, at: this.deps.now() }),
         progress: (loaded, total) => store.dispatch({ type: 'loading', loaded, total }),
         failed: (f) => store.dispatch({ type: 'failed', failure: f }),
+        waiting: (inFlight) => store.dispatch({ type: 'waiting-server', since: inFlight ? this.deps.now() : undefined }),
         activity: (a) => store.dispatch({ type: 'activity', activity: a && activityAt(a, this.deps.now()) }),
       },
     });

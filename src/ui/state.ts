@@ -69,6 +69,10 @@ export interface UiState {
   activity?: Activity | undefined;
   /** Row keys marked with Space (delete and kill act on them); cleared when the target changes. */
   marks: ReadonlySet<string>;
+  /** Since when the table's own pod list has been in flight (the header says so after a second). */
+  waitingServer?: Date | undefined;
+  /** A credential plugin that is running, and since when. */
+  waitingPlugin?: { name: string; since: Date } | undefined;
   /** The status line under the table: the top finding of the pod whose row has signature `sig` (row-finding.ts). */
   rowFinding?: { sig: string; text?: string | undefined } | undefined;
 }
@@ -80,6 +84,10 @@ export type Action =
   | { type: 'message'; text?: string | undefined }
   | { type: 'activity'; activity?: Activity | undefined }
   | { type: 'context-ok'; at?: Date | undefined }
+  /** The table's pod list started (since) or ended (no since). */
+  | { type: 'waiting-server'; since?: Date | undefined }
+  /** A credential plugin started (name and since) or ended (neither). */
+  | { type: 'waiting-plugin'; name?: string | undefined; since?: Date | undefined }
   | { type: 'row-finding'; sig: string; text?: string | undefined }
   /** Marks or unmarks one row (by key); `clear` unmarks every row. */
   | { type: 'mark'; key: string }
@@ -128,8 +136,18 @@ export function reduce(s: UiState, a: Action): UiState {
         contextOkAt: s.target?.context === a.target.context ? s.contextOkAt : undefined,
         table: reduceTable(s.table, { type: 'table-reset', loading: true }),
         marks: new Set(),
+        waitingServer: undefined,
+        waitingPlugin: undefined,
         rowFinding: undefined,
       };
+    case 'waiting-server':
+      return s.waitingServer === a.since ? s : { ...s, waitingServer: a.since };
+    case 'waiting-plugin':
+      return a.name !== undefined && a.since !== undefined
+        ? { ...s, waitingPlugin: { name: a.name, since: a.since } }
+        : s.waitingPlugin === undefined
+          ? s
+          : { ...s, waitingPlugin: undefined };
     case 'activity':
       return s.activity === a.activity ? s : { ...s, activity: a.activity };
     case 'row-finding':

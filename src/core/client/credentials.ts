@@ -23,6 +23,8 @@ export interface CredentialDeps {
   onExecStderr?: (text: string) => void;
   secrets?: SecretSink;
   persistAuthProvider?: (target: Target, config: Record<string, string>) => Promise<Result<void>>;
+  /** Told when an exec plugin starts (its name) and ends (undefined). */
+  onExecRunning?: (plugin: string | undefined) => void;
   /** The request time limit, also for an OIDC refresh (0: none). */
   requestTimeoutMs?: number;
 }
@@ -167,6 +169,7 @@ export class CredentialSource {
           ...(tls.ca ? { caPem: tls.ca } : {}),
           ...(deps.onExecStderr ? { onStderr: deps.onExecStderr } : {}),
           ...(deps.secrets ? { secrets: deps.secrets } : {}),
+          ...(deps.onExecRunning ? { onRunning: deps.onExecRunning } : {}),
         })
       : undefined;
     this.providerConfig = target.auth.authProvider ? { ...target.auth.authProvider.config } : undefined;

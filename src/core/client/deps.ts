@@ -16,6 +16,8 @@ export interface ClientDeps {
   execTimeoutMs?: number;
   /** Receives an exec plugin's stderr, neutralised (kubectl passes it through). */
   onExecStderr?: (text: string) => void;
+  /** Told when an exec plugin starts (its name) and ends (undefined): the browser shows the wait. */
+  onExecRunning?: (plugin: string | undefined) => void;
   /** Persists a refreshed oidc auth-provider config to the user's origin file. */
   persistAuthProvider?: (target: Target, config: Record<string, string>) => Promise<Result<void>>;
   /** Retries of 429/5xx answers that carry Retry-After (default 5). */

@@ -31,6 +31,8 @@ export interface ExecPluginDeps {
   onStderr?: (text: string) => void;
   /** Told the credentials the plugin returned (so no output shows them). */
   secrets?: SecretSink;
+  /** Told when a run starts (the plugin's name) and ends (undefined), so a UI can say what it waits for. */
+  onRunning?: (plugin: string | undefined) => void;
 }
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
@@ -97,6 +99,16 @@ export function execInfo(exec: ExecConfig, target: Target, interactive: boolean,
     spec['cluster'] = cluster;
   }
   return JSON.stringify({ kind: 'ExecCredential', apiVersion: exec.apiVersion, spec });
+}
+
+/** The plugin's short name for a status line: the command's last path element, neutralised and capped. */
+export function pluginName(command: string): string {
+  const base =
+    command
+      .split(/[\\/]/)
+      .filter((p) => p !== '')
+      .pop() ?? command;
+  return neutralize(base.slice(0, 60));
 }
 
 /** Describes the plugin for messages: command and arguments (arguments are config, not secrets). */
@@ -181,14 +193,17 @@ export class ExecPlugin {
     for (const { name, value } of e.env) env[name] = value;
     env['KUBERNETES_EXEC_INFO'] = execInfo(e, this.target, interactive, this.deps.caPem);
     this.runs++;
-    const res = await this.deps.runner.run({
-      command: e.command,
-      args: e.args,
-      env,
-      interactive,
-      timeoutMs: interactive ? Math.max(this.deps.timeoutMs, 300_000) : this.deps.timeoutMs,
-      ...(signal ? { signal } : {}),
-    });
+    this.deps.onRunning?.(pluginName(e.command));
+    const res = await this.deps.runner
+      .run({
+        command: e.command,
+        args: e.args,
+        env,
+        interactive,
+        timeoutMs: interactive ? Math.max(this.deps.timeoutMs, 300_000) : this.deps.timeoutMs,
+        ...(signal ? { signal } : {}),
+      })
+      .finally(() => this.deps.onRunning?.(undefined));
     // What the plugin printed on stdout is registered as secret before its stderr is shown anywhere.
     const parsed = res.exitCode === 0 && !res.timedOut ? parseExecOutput(res.stdout, e.apiVersion) : undefined;
     const returned = new SecretSet();

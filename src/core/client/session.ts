@@ -89,6 +89,7 @@ export class ClientSession {
       execTimeoutMs: this.deps.execTimeoutMs ?? 60_000,
       ...(this.deps.onExecStderr ? { onExecStderr: this.deps.onExecStderr } : {}),
       ...(this.deps.secrets ? { secrets: this.deps.secrets } : {}),
+      ...(this.deps.onExecRunning ? { onExecRunning: this.deps.onExecRunning } : {}),
       ...(this.deps.persistAuthProvider ? { persistAuthProvider: this.deps.persistAuthProvider } : {}),
       // An OIDC refresh keeps to the request time limit (undici alone would wait 300 s for an answer).
       requestTimeoutMs: t.requestTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,

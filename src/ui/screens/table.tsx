@@ -10,6 +10,7 @@ import { openDetail } from './detail.js';
 import { openLogFor } from '../logs-open.js';
 import { requestPodAction, requestShell, toggleMark } from '../actions-ui.js';
 import type { UiState } from '../state.js';
+import { waitingText } from '../waiting.js';
 import type { SortKey } from '../rows.js';
 import type { CommandContext, Handler, ScreenDef, ScreenViewProps } from './types.js';
 
@@ -27,8 +28,10 @@ const sortBy =
     ui.store.dispatch({ type: 'sort', key });
 
 /** What the empty table says. */
-function emptyText(state: UiState): string {
+function emptyText(state: UiState, now: Date): string {
   const t = state.target;
+  const waiting = waitingText(state, now);
+  if (waiting && (state.table.loading || !state.table.hasData)) return waiting;
   if (state.table.loading) return 'loading pods…';
   if (state.table.failure) return 'no pods to show (see below)';
   return t?.namespace === undefined ? 'No resources found.' : `No resources found in ${neutralize(t.namespace)} namespace.`;
@@ -56,7 +59,7 @@ export function TableView({ state, height, width, now, color }: Omit<ScreenViewP
         now={now}
         color={color}
         stale={t.stale}
-        empty={emptyText(state)}
+        empty={emptyText(state, now)}
         sortedBy={t.sort}
         usage={t.metrics?.state === 'available' ? t.usage : undefined}
         marks={state.marks}

@@ -13,10 +13,16 @@ const tui: Command = async (args, io) => {
   return runTui({ args, io, demo: () => demo([], io) });
 };
 
+/** The browser on the demo's kubeconfig, its contexts described in the picker. */
+const demoUi = async (kubeconfigPath: string, io: CommandIo, notes: Readonly<Record<string, string>>): Promise<number> => {
+  const { runTui } = await import('./commands/tui.js');
+  return runTui({ args: ['--kubeconfig', kubeconfigPath], io, contextNotes: notes, demo: () => demo([], io) });
+};
+
 /** `kpods demo`: the simulated cluster, with the browser opened on it in a terminal. */
 const demo: Command = async (args, io) => {
   const { runDemo } = await import('./commands/demo.js');
-  return runDemo(args, io, { openUi: (kubeconfigPath, uiIo) => tui(['--kubeconfig', kubeconfigPath], uiIo) });
+  return runDemo(args, io, { openUi: demoUi });
 };
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -51,7 +57,9 @@ Kubeconfig flags (as kubectl)
   --tls-server-name NAME  --as USER  --as-group GROUP  --request-timeout DURATION
 
 Other
-  -A, --all-namespaces  --interval DURATION  --watch  --no-color  -h, --help  -v, --version
+  -A, --all-namespaces  -l SELECTOR  -o wide  --interval DURATION  --watch  --no-color
+  --readonly  --readonly-contexts PATTERNS  --shell CMD  --log-tail N  --log-buffer N
+  -h, --help  -v, --version
 
 Exit codes: 0 ok, 1 unexpected, 2 usage, 3 kubeconfig, 4 credentials, 5 connection,
 6 authentication, 7 authorization, 8 response, 10 contexts --check: a context failed.

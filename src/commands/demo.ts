@@ -111,7 +111,8 @@ export async function demoGuide(sim: Simulator): Promise<string> {
 
 /** What `kpods demo` needs from outside: how to open the interactive UI on the demo's kubeconfig (cli.ts wires the TUI in). */
 export interface DemoWiring {
-  openUi: (kubeconfigPath: string, io: CommandIo) => Promise<number>;
+  /** `notes`: each demo context's scenario description (the context picker shows it). */
+  openUi: (kubeconfigPath: string, io: CommandIo, notes: Readonly<Record<string, string>>) => Promise<number>;
 }
 
 /** `kpods demo [--serve]`: runs the simulated cluster and, unless --serve, the UI on it (through `wiring`). */
@@ -145,7 +146,10 @@ export async function runDemo(args: string[], io: CommandIo, wiring: DemoWiring)
   try {
     // Without --serve, in a terminal: the interactive UI on the demo cluster.
     const tty = (io.stdin as NodeJS.ReadStream).isTTY && (io.stdout as NodeJS.WriteStream).isTTY;
-    if (!serve && tty) return await wiring.openUi(sim.kubeconfigPath, io);
+    if (!serve && tty) {
+      const { SCENARIOS } = await import('../sim/index.js');
+      return await wiring.openUi(sim.kubeconfigPath, io, Object.fromEntries(SCENARIOS.map((s) => [s.context, s.description])));
+    }
     // Signal handlers go in before the path is printed: whoever reads the path may stop us at once.
     const stopped = untilSignal();
     io.stderr.write(await demoGuide(sim));

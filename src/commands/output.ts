@@ -1,5 +1,6 @@
 /** How every headless command writes: failures on stderr in one shape, and a closed pipe is no error. */
 import type { Failure } from '../core/failure.js';
+import { hintText } from '../core/hint.js';
 import { capLines, neutralizeMultiline } from '../core/terminal-text.js';
 import type { CommandIo } from './io.js';
 
@@ -7,7 +8,7 @@ import type { CommandIo } from './io.js';
 export function formatFailure(f: Failure, command: string): string {
   const lines = [`kpods ${command}: ${f.summary}`, `  stage: ${f.stage} (${f.code})`];
   if (f.detail) for (const d of f.detail.split('\n')) lines.push(`  ${d}`);
-  for (const h of f.hints) lines.push(`  try: ${h}`);
+  for (const h of f.hints) lines.push(`  try: ${hintText(h, 'cli')}`);
   return capLines(neutralizeMultiline(lines.join('\n'))) + '\n';
 }
 

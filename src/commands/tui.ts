@@ -7,7 +7,8 @@ import { EXIT } from '../core/failure.js';
 import { neutralize } from '../core/terminal-text.js';
 import type { OptionSpecs } from './kube-flags.js';
 
-const TUI_OPTIONS = {
+/** The browser's own flags (besides kubectl's); the README lists each one (test/readme-flags.test.ts). */
+export const TUI_OPTIONS = {
   interval: { type: 'string' },
   watch: { type: 'boolean', short: 'w' },
   'no-color': { type: 'boolean' },
@@ -17,12 +18,16 @@ const TUI_OPTIONS = {
   readonly: { type: 'boolean' },
   'readonly-contexts': { type: 'string', multiple: true },
   shell: { type: 'string' },
+  selector: { type: 'string', short: 'l' },
+  output: { type: 'string', short: 'o' },
 } as const satisfies OptionSpecs;
 
-const USAGE = `Usage: kpods [--interval DURATION] [--watch] [--no-color] [-A] [--log-tail N] [--log-buffer N]
-             [--readonly] [--readonly-contexts PATTERNS] [--shell CMD] [kubeconfig flags]
+const USAGE = `Usage: kpods [--interval DURATION] [--watch] [--no-color] [-A] [-l SELECTOR] [-o wide] [--log-tail N]
+             [--log-buffer N] [--readonly] [--readonly-contexts PATTERNS] [--shell CMD] [kubeconfig flags]
 Opens the interactive pod browser. --interval sets the refresh period (default 2s); --watch keeps
-the list live with list+watch instead of polling. A pod's log (l) starts with its last --log-tail
+the list live with list+watch instead of polling. -l starts with that label selector (applied by the
+server, as kpods list -l; / shows it, Esc clears it); -o wide shows kubectl's wide columns (IP, NODE…)
+before the usage columns when room is short. A pod's log (l) starts with its last --log-tail
 lines (default 200) and keeps at most --log-buffer lines (default 10000). --readonly removes delete,
 kill and shell (also for contexts or clusters matching --readonly-contexts globs such as prod-*);
 --shell is what \`s\` runs in a container (default /bin/sh). Defaults come from
@@ -37,6 +42,8 @@ export interface TuiStart {
   kubeconfigPath?: string;
   /** Opens the demo from the no-kubeconfig screen; undefined hides the offer. */
   demo?: () => Promise<number>;
+  /** A description per context name (the demo's scenarios), shown in the context picker. */
+  contextNotes?: Readonly<Record<string, string>>;
 }
 
 /** Parses a duration like "2s", "500ms" or "3" (seconds) into milliseconds. */
@@ -63,6 +70,11 @@ export async function runTui(o: TuiStart): Promise<number> {
       : await parseInterval(typeof v['interval'] === 'string' ? v['interval'] : undefined);
   if (intervalMs === undefined) {
     io.stderr.write(`kpods: --interval must be a duration of at least 100ms, like 2s or 500ms\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const output = v['output'];
+  if (output !== undefined && output !== 'wide') {
+    io.stderr.write(`kpods: the browser accepts -o wide only (for json, use kpods list -o json)\n${USAGE}`);
     return EXIT.usage;
   }
   const count = (name: 'log-tail' | 'log-buffer', min: number): number | undefined | string => {
@@ -150,6 +162,7 @@ export async function runTui(o: TuiStart): Promise<number> {
     overrides: flags.overrides,
     execRunner: runner,
     secrets,
+    ...(o.contextNotes ? { contextNotes: o.contextNotes } : {}),
     onExecStderr: (text) => {
       if (!runner.wasShown(text)) store.dispatch({ type: 'message', text: `plugin: ${text.split('\n')[0] ?? ''}` });
     },
@@ -166,7 +179,10 @@ export async function runTui(o: TuiStart): Promise<number> {
     initial,
   );
   if (kc.problems.length) store.dispatch({ type: 'message', text: kc.summary });
+  if (output === 'wide') store.dispatch({ type: 'wide-first', on: true });
+  if (typeof v['selector'] === 'string' && v['selector'] !== '') session.startWithSelector(v['selector']);
   session.start();
+  (await import('../ui/pickers.js')).openContextPickerIfMissing(store, session);
   // Another terminal's `kubectl config use-context` (or an edit) reaches kpods without a restart.
   const { followKubeconfig } = await import('../ui/follow-kubeconfig.js');
   const following = followKubeconfig(loadingChain(explicitPath, io.host).absolute, source, session, store, {

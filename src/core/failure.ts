@@ -3,6 +3,8 @@
  * a plain-words summary and hints. The UI and the headless commands render the same value.
  */
 
+import type { Hint } from './hint.js';
+
 /** The stages of the `kubectl get pods` pipeline, in order. */
 export const STAGES = ['kubeconfig', 'credentials', 'connection', 'authentication', 'authorization', 'response'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -55,7 +57,8 @@ export interface Failure {
   stage: Stage;
   code: FailureCode;
   summary: string;
-  hints: string[];
+  /** What to do; a hint may name a flag on the command line and a key in the browser (core/hint.ts). */
+  hints: Hint[];
   detail?: string;
 }
 
@@ -63,7 +66,7 @@ export interface Failure {
 export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
 /** Builds a Failure; the stage is the code's prefix. */
-export function failure(code: FailureCode, summary: string, hints: string[] = [], detail?: string): Failure {
+export function failure(code: FailureCode, summary: string, hints: Hint[] = [], detail?: string): Failure {
   const stage = code.slice(0, code.indexOf('.')) as Stage;
   return detail === undefined ? { stage, code, summary, hints } : { stage, code, summary, hints, detail };
 }

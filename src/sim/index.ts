@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { createServer, type Server } from 'node:https';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { writeDemoKubeconfig } from './demo-file.js';
 import { tmpdir } from 'node:os';
@@ -83,6 +83,9 @@ export interface Simulator {
   stats: { requests: number; bytes: number };
   /** Absolute path of the shipped exec plugin (run with `node`). */
   execPluginPath: string;
+  /** TCP connections open now, on every listener (also those still in their TLS handshake). */
+  openConnections(): number;
+  /** Ends every connection and stops listening. */
   close(): Promise<void>;
 }
 
@@ -109,6 +112,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const dir = mkdtempSync(join(tmpdir(), 'kpods-sim-'));
   chmodSync(dir, 0o700);
   const servers: Server[] = [];
+  const sockets = new Set<Socket>();
   let stopChurn = () => {};
   let stopWarm = () => {};
   let stopActions = () => {};
@@ -126,8 +130,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       servers.map(
         (s) =>
           new Promise<void>((r) => {
-            s.closeAllConnections();
             s.close(() => r());
+            // Every connection, not only those HTTP knows (closeAllConnections misses one still in
+            // its TLS handshake, which then lives on as a client's keep-alive and holds close()).
+            for (const socket of sockets) socket.destroy();
           }),
       ),
     );
@@ -193,7 +199,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const main = createServer({ ...tlsOptions, cert: serverCert.cert, key: serverCert.key }, handler);
     const mismatch = createServer({ ...tlsOptions, cert: mismatchCert.cert, key: mismatchCert.key }, handler);
     servers.push(main, mismatch);
-    for (const s of servers) s.on('upgrade', upgrade);
+    for (const s of servers) {
+      s.on('upgrade', upgrade);
+      s.on('connection', (socket: Socket) => {
+        sockets.add(socket);
+        socket.once('close', () => sockets.delete(socket));
+      });
+    }
     const port = await listen(main, options.port ?? 0);
     const mismatchPort = await listen(mismatch, 0);
     address = `127.0.0.1:${port}`;
@@ -217,7 +229,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (options.kubeconfigOut) writeDemoKubeconfig(options.kubeconfigOut, yaml);
     else writeFileSync(kubeconfigPath, yaml, { mode: 0o600 });
     stopChurn = startChurn(cluster, options.churnPerSecond ?? 0, options.seed ?? 1, () => now().getTime(), options.pods ?? 60);
-    return { url, port, kubeconfigPath, dir, cluster, access, metrics, logs, secrets, stats, execPluginPath: EXEC_PLUGIN_PATH, close };
+    return {
+      url,
+      port,
+      kubeconfigPath,
+      dir,
+      cluster,
+      access,
+      metrics,
+      logs,
+      secrets,
+      stats,
+      execPluginPath: EXEC_PLUGIN_PATH,
+      openConnections: () => sockets.size,
+      close,
+    };
   } catch (err) {
     await close();
     throw err;

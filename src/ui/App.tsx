@@ -2,6 +2,7 @@
 import { Box, useInput } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { Footer } from './Footer.js';
+import { activityText } from './activity.js';
 import { Header } from './Header.js';
 import type { ActionsContext } from './actions-ui.js';
 import { capabilitiesOf, handleInput } from './input.js';
@@ -38,7 +39,9 @@ export function visibleSignature(s: UiState): unknown[] {
     s.identity,
     s.expiry,
     s.message,
+    s.activity,
     s.marks,
+    s.rowFinding,
     t.sort,
     t.filter,
     t.cursor,
@@ -103,8 +106,8 @@ export function App({ store, session, saver, color, now: clock, onQuit, onDemo, 
         paneHeight({ failure: t.failure, resolved: t.resolved, identity: state.identity, maxLines: paneMax, width: size.columns }),
       )
     : 0;
-  // The table's window: what the table screen shows when it is on top (or under a prompt).
-  const viewport = Math.max(1, body - (def.pane ? paneH : 0) - 1);
+  // The table's window (rows): what the table screen shows when it is on top (or under a prompt).
+  const viewport = Math.max(1, body - (def.pane ? paneH : 0) - 2); // the table's header and status line
 
   useEffect(() => {
     if (t.viewport !== viewport) store.dispatch({ type: 'viewport', rows: viewport });
@@ -139,7 +142,12 @@ export function App({ store, session, saver, color, now: clock, onQuit, onDemo, 
           />
         </Box>
       ) : null}
-      <Footer scope={scopeOf(top)} caps={caps} prompt={prompt} message={state.message ?? counts} />
+      <Footer
+        scope={scopeOf(top)}
+        caps={caps}
+        prompt={prompt}
+        message={state.message ?? (state.activity ? activityText(state.activity, now) : counts)}
+      />
     </Box>
   );
 }

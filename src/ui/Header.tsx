@@ -29,12 +29,21 @@ export function freshness(ui: UiState, now: Date): string {
   return state.stale ? `STALE: last good refresh ${ago} ago` : `updated ${ago} ago`;
 }
 
+/** "312 pods", or "28/312 match" while a filter is on; nothing before the first list. */
+export function podCount(ui: UiState): string {
+  const t = ui.table;
+  if (!t.hasData) return '';
+  const n = (k: number): string => k.toLocaleString('en-US');
+  if (t.filter.trim() !== '') return `${n(t.view.length)}/${n(t.rows.size)} match`;
+  return t.rows.size === 1 ? '1 pod' : `${n(t.rows.size)} pods`;
+}
+
 /** The header. */
 export function Header({ state, now, width, color, readOnly }: HeaderProps) {
   const t = state.target;
   const ctx = t ? neutralize(t.context) : '-';
-  const user = t ? neutralize(t.user) + (t.userOverridden ? ' (override)' : '') : '-';
-  const ns = t ? (t.namespace === undefined ? 'all' : neutralize(t.namespace)) : '-';
+  const user = t && t.user !== '' ? neutralize(t.user) + (t.userOverridden ? ' (override)' : '') : '-';
+  const ns = t ? (t.namespace !== undefined ? neutralize(t.namespace) : t.unresolved ? '-' : 'all') : '-';
   const fresh = freshness(state, now);
   const expiry = state.expiry
     ? state.expiry.getTime() <= now.getTime()
@@ -46,7 +55,15 @@ export function Header({ state, now, width, color, readOnly }: HeaderProps) {
       ? `context checked ok ${humanDuration(now.getTime() - state.contextOkAt.getTime())} ago`
       : '';
   const marked = [...state.marks].filter((k) => state.table.rows.has(k)).length;
-  const second = [`ns: ${ns}`, marked ? `${marked} marked` : '', state.identity ? `you are: ${state.identity}` : '', expiry, checked, fresh]
+  const second = [
+    `ns: ${ns}`,
+    podCount(state),
+    marked ? `${marked} marked` : '',
+    state.identity ? `you are: ${state.identity}` : '',
+    expiry,
+    checked,
+    fresh,
+  ]
     .filter((x) => x !== '')
     .join('  │  ');
   return (

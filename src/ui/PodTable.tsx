@@ -1,9 +1,9 @@
 /** The pod table: renders only the visible window of rows, keyed by pod uid. */
 import { Text } from 'ink';
-import { memo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { PodRow } from '../core/client/types.js';
-import { cell, COLUMN_GAP, fit, layoutColumns, type Column } from './columns.js';
-import { fg, statusColor } from './theme.js';
+import { cell, COLUMN_GAP, fit, fitMiddle, layoutColumns, measureColumns, type Column, type ColumnId } from './columns.js';
+import { fg, SELECTED_OFF, SELECTED_ON, statusColor } from './theme.js';
 import type { UsageByPod } from './metrics-feed.js';
 import type { SortKey } from './rows.js';
 import { isUsageColumn, usageHot } from './usage-columns.js';
@@ -20,10 +20,17 @@ export interface PodTableProps {
   stale: boolean;
   empty: string;
   sortedBy?: SortKey;
+  reversed?: boolean;
+  /** The rows widths are measured on: every row in view scope (before the local name filter); default `rows`. */
+  measured?: readonly PodRow[];
   /** Pod usage (the metrics API is available): adds the usage columns. */
   usage?: UsageByPod | undefined;
   /** Marked row keys: a mark column appears while any row is marked. */
   marks?: ReadonlySet<string>;
+  /** `-o wide`: kubectl's wide columns before the usage columns. */
+  wideFirst?: boolean | undefined;
+  /** The column titles line (false when there is room for one line only). */
+  header?: boolean;
 }
 
 const Row = memo(function Row({
@@ -46,9 +53,13 @@ const Row = memo(function Row({
   /** undefined: no mark column; else whether this row is marked. */
   mark: boolean | undefined;
 }) {
-  const parts = cols.map((c, i) => ({ c, text: fit(cell(row, c.id, now, usage), c.width) + (i < cols.length - 1 ? COLUMN_GAP : '') }));
+  const parts = cols.map((c, i) => ({
+    c,
+    text: (c.id === 'name' ? fitMiddle : fit)(cell(row, c.id, now, usage), c.width) + (i < cols.length - 1 ? COLUMN_GAP : ''),
+  }));
   return (
-    <Text wrap="truncate-end" inverse={selected} dimColor={stale && !selected}>
+    <Text wrap="truncate-end" dimColor={stale && !selected}>
+      {selected ? SELECTED_ON : ''}
       {mark === undefined ? null : (
         <Text bold {...fg(color && mark ? 'yellow' : undefined)}>
           {mark ? '* ' : '  '}
@@ -68,9 +79,28 @@ const Row = memo(function Row({
           text
         ),
       )}
+      {selected ? SELECTED_OFF : ''}
     </Text>
   );
 });
+
+type Widths = Partial<Record<ColumnId, number>>;
+
+/**
+ * Column widths from every row in view (not the visible page), so paging does not move columns;
+ * they only grow while the same table is shown (an AGE that gets shorter does not pull them back).
+ */
+function useStableWidths(rows: readonly PodRow[], now: Date, allNamespaces: boolean, usage: UsageByPod | undefined): Widths {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const measured = useMemo(() => measureColumns(rows, now, usage), [rows, minute, usage]);
+  const kept = useRef<{ scope: string; widths: Widths }>({ scope: '', widths: {} });
+  const scope = `${allNamespaces}:${rows.length === 0}`;
+  const prev = kept.current.scope === scope ? kept.current.widths : {};
+  const next: Widths = { ...measured };
+  for (const [id, w] of Object.entries(prev) as [ColumnId, number][]) next[id] = Math.max(w, next[id] ?? 0);
+  kept.current = { scope, widths: next };
+  return next;
+}
 
 /** The table body for the rows in [top, top+height). */
 export function PodTable({
@@ -85,19 +115,30 @@ export function PodTable({
   stale,
   empty,
   sortedBy,
+  reversed,
+  measured,
   usage,
   marks,
+  header: withHeader = true,
+  wideFirst = false,
 }: PodTableProps) {
   const visible = rows.slice(top, top + height);
   const marking = marks !== undefined && marks.size > 0;
-  const cols = layoutColumns(visible, allNamespaces, marking ? width - 2 : width, now, sortedBy, usage);
+  const widths = useStableWidths(measured ?? rows, now, allNamespaces, usage);
+  const cols = layoutColumns(visible, allNamespaces, marking ? width - 2 : width, now, sortedBy, usage, reversed, widths, wideFirst);
   const header = (marking ? '  ' : '') + cols.map((c, i) => fit(c.title, c.width) + (i < cols.length - 1 ? COLUMN_GAP : '')).join('');
   return (
     <>
-      <Text wrap="truncate-end" bold>
-        {header}
-      </Text>
-      {visible.length === 0 ? <Text dimColor>{empty}</Text> : null}
+      {withHeader ? (
+        <Text wrap="truncate-end" bold>
+          {header}
+        </Text>
+      ) : null}
+      {visible.length === 0 ? (
+        <Text wrap="truncate-end" dimColor>
+          {empty}
+        </Text>
+      ) : null}
       {visible.map((r, i) => (
         <Row
           key={r.key}

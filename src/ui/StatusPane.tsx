@@ -10,13 +10,25 @@
 import { fg } from './theme.js';
 import { Text } from 'ink';
 import { STAGES, type Failure } from '../core/failure.js';
+import { stageOutcomes } from '../core/stage-outcomes.js';
+import { hintText } from '../core/hint.js';
 import { capLines, capText, neutralize, neutralizeMultiline } from '../core/terminal-text.js';
 
-/** The stage line: passed stages ✓, the failing one ✗ in brackets, later ones unreached. */
+/**
+ * The stage line: passed stages ✓, the failing one ✗ in brackets, stages before it that were not
+ * checked ? (an HTML page or a 429 says nothing of authentication), later ones unreached ·.
+ * The outcomes are the ones `kpods trace` reports (core/stage-outcomes.ts).
+ */
 export function stageLine(failure: Failure | undefined, width = 200): string {
+  const outcomes = stageOutcomes(failure);
   const at = failure ? STAGES.indexOf(failure.stage) : STAGES.length;
-  const line = (names: readonly string[]): string =>
-    names.map((s, i) => (i < at ? `${s} ✓` : i === at ? `[${s} ✗]` : `${s} ·`)).join(' › ');
+  const mark = (s: string, i: number): string => {
+    const status = outcomes[i]?.status;
+    if (status === 'failed') return `[${s} ✗]`;
+    if (status === 'ok' || status === 'warning') return `${s} ✓`;
+    return i < at ? `${s} ?` : `${s} ·`;
+  };
+  const line = (names: readonly string[]): string => names.map(mark).join(' › ');
   const full = line(STAGES);
   return full.length <= width ? full : line(SHORT);
 }
@@ -43,7 +55,10 @@ export function wrap(text: string, width: number, indent = '  '): string[] {
 export function paneLines(failure: Failure, max: number, width = 200): string[] {
   // Every line is capped first: a 31 MB name in a failure must not be wrapped into thousands of lines.
   const cap = (s: string): string => capText(s, 1000);
-  const lines = [...wrap(cap(neutralize(failure.summary)), width), ...failure.hints.flatMap((h) => wrap(cap(`→ ${neutralize(h)}`), width))];
+  const lines = [
+    ...wrap(cap(neutralize(failure.summary)), width),
+    ...failure.hints.flatMap((h) => wrap(cap(`→ ${neutralize(hintText(h, 'browser'))}`), width)),
+  ];
   if (failure.detail)
     for (const l of capLines(failure.detail, 1000).split('\n'))
       if (l.trim() !== '') lines.push(...wrap(`  ${neutralizeMultiline(l)}`, width, '    '));

@@ -65,8 +65,27 @@ export function cell(row: PodRow, id: ColumnId, now: Date, usage?: UsageByPod): 
   }
 }
 
+/** The most a column is widened for one long cell (a pathological name never takes the screen). */
+const CAP: Partial<Record<ColumnId, number>> = { name: 63, namespace: 40, status: 32, restarts: 24, node: 40, nominated: 40, gates: 40 };
+/** Rows measured for widths: every row in view up to this many (beyond it, the first ones stand for the rest). */
+const MEASURED_ROWS = 5000;
+
+/** The natural width of each column over `rows` (every row in view, not the visible page), capped. */
+export function measureColumns(rows: readonly PodRow[], now: Date, usage?: UsageByPod): Partial<Record<ColumnId, number>> {
+  const out: Partial<Record<ColumnId, number>> = {};
+  const ids = Object.keys(TITLES) as ColumnId[];
+  const n = Math.min(rows.length, MEASURED_ROWS);
+  for (const id of ids) {
+    let w = 0;
+    const cap = CAP[id] ?? Infinity;
+    for (let i = 0; i < n && w < cap; i++) w = Math.max(w, cell(rows[i]!, id, now, usage).length);
+    out[id] = Math.min(w, cap);
+  }
+  return out;
+}
+
 /**
- * Chooses columns and widths for `width` terminal columns, measured on the visible rows. With
+ * Chooses columns and widths for `width` terminal columns, measured on `rows` (or given `widths`). With
  * `usage` (the metrics API is available) the usage columns come after the base ones and before
  * kubectl's wide ones, and are given up in USAGE_PRIORITY's reverse order when narrow.
  */
@@ -77,38 +96,54 @@ export function layoutColumns(
   now: Date,
   sortedBy?: ColumnId,
   usage?: UsageByPod,
+  reversed = false,
+  widths: Partial<Record<ColumnId, number>> = measureColumns(rows, now, usage),
+  wideFirst = false,
 ): Column[] {
   const base: ColumnId[] = allNamespaces
     ? ['namespace', 'name', 'ready', 'status', 'restarts', 'age']
     : ['name', 'ready', 'status', 'restarts', 'age'];
-  // A non-default sort is marked on its column (name order is the default, as kubectl's).
-  const title = (id: ColumnId): string => (id === sortedBy && id !== 'name' ? `${TITLES[id]}↓` : TITLES[id]);
-  const measure = (id: ColumnId): number => {
-    let w = title(id).length;
-    for (const r of rows) w = Math.max(w, cell(r, id, now, usage).length);
-    return w;
-  };
-  const cols: Column[] = base.map((id) => ({ id, title: title(id), width: measure(id) }));
+  // The sorted column carries an arrow: ↓ its usual order, ↑ turned around (the key pressed again).
+  const title = (id: ColumnId): string => (id === sortedBy ? `${TITLES[id]}${reversed ? '↑' : '↓'}` : TITLES[id]);
+  const measure = (id: ColumnId): number => Math.max(title(id).length, widths[id] ?? 0);
+  let cols: Column[] = base.map((id) => ({ id, title: title(id), width: measure(id) }));
   const total = (cs: Column[]): number => cs.reduce((n, c) => n + c.width, 0) + GAP * (cs.length - 1);
-  for (const id of [...(usage ? USAGE_PRIORITY : []), ...WIDE]) {
+  const usageIds = usage ? USAGE_PRIORITY : [];
+  for (const id of wideFirst ? [...WIDE, ...usageIds] : [...usageIds, ...WIDE]) {
     const candidate = [...cols, { id, title: title(id), width: measure(id) }];
     if (total(candidate) <= width) cols.push(candidate[candidate.length - 1]!);
     else break;
   }
   const order: ColumnId[] = [...base, ...USAGE_ORDER, ...WIDE];
   cols.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-  // Still too wide: shrink NAME, then NAMESPACE, then STATUS, down to a floor each.
-  for (const [id, floor] of [
-    ['name', 12],
-    ['namespace', 8],
-    ['status', 8],
-  ] as const) {
+  const shrink = (id: ColumnId, floor: number): void => {
     const over = total(cols) - width;
-    if (over <= 0) break;
     const c = cols.find((x) => x.id === id);
-    if (c) c.width = Math.max(floor, c.width - over);
-  }
+    if (over > 0 && c) c.width = Math.min(c.width, Math.max(floor, c.width - over));
+  };
+  // Still too wide: RESTARTS gives way before any name is cut (kubectl's wide columns already have):
+  // first its "(5m ago)" part, then the column (unless the table is sorted by it).
+  shrink('restarts', TITLES.restarts.length + 1);
+  if (total(cols) > width && sortedBy !== 'restarts') cols = cols.filter((c) => c.id !== 'restarts');
+  // Then STATUS, NAMESPACE, and NAME last, down to a floor each.
+  shrink('status', 8);
+  shrink('namespace', 8);
+  shrink('name', 12);
   return cols;
+}
+
+/**
+ * Fits a pod name into `width` by cutting its middle, so the suffix that tells pods of one
+ * workload apart stays: `catalog-7d4b9c8f-x2x9k` → `catalog-7d…-x2x9k`.
+ */
+export function fitMiddle(text: string, width: number): string {
+  if (text.length <= width) return text.padEnd(width);
+  if (width <= 4) return fit(text, width);
+  const room = width - 1;
+  const dash = text.lastIndexOf('-');
+  const suffix = dash > 0 ? text.length - dash : 0;
+  const tail = suffix > 0 && suffix <= Math.floor(room / 2) ? suffix : Math.floor(room / 2);
+  return text.slice(0, room - tail) + '…' + text.slice(text.length - tail);
 }
 
 /** Pads or truncates `text` to exactly `width` characters (an ellipsis marks a cut). */

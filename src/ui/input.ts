@@ -32,11 +32,45 @@ export function handlerFor(id: ScreenId, command: Command): Handler<ScreenId> | 
   return own ?? GLOBAL[command];
 }
 
-/** Handles what Ink's useInput delivers: pasted or fast-typed text arrives as several characters at once. */
+/** One character of a chunk as the key it stands for ("\r" is Enter, DEL is Backspace, ^F is Ctrl-F). */
+function charKey(ch: string): [string, KeyInfo] {
+  if (ch === '\r' || ch === '\n') return ['', { return: true }];
+  if (ch === '\u007f' || ch === '\b') return ['', { backspace: true }];
+  if (ch === '\t') return ['', { tab: true }];
+  if (ch === '\u001b') return ['', { escape: true }];
+  const code = ch.codePointAt(0) ?? 0;
+  if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ctrl: true }];
+  return [ch, {}];
+}
+
+const NAMED: (keyof KeyInfo)[] = [
+  'upArrow',
+  'downArrow',
+  'pageUp',
+  'pageDown',
+  'home',
+  'end',
+  'return',
+  'escape',
+  'tab',
+  'backspace',
+  'delete',
+];
+
+/**
+ * Splits what Ink's useInput delivers into single key presses. Ink already cuts a chunk at escape
+ * sequences (arrows, PgUp/PgDn, Home/End arrive whole and named), but a paste, fast typing over
+ * SSH or a held Backspace arrives as one string: "/web\r", "\x7f\x7f\x7f", "j\r".
+ */
+export function splitInput(input: string, key: KeyInfo): [string, KeyInfo][] {
+  const chars = [...input];
+  if (chars.length <= 1 || NAMED.some((k) => key[k])) return [[input, key]];
+  return chars.map(charKey);
+}
+
+/** Handles what Ink's useInput delivers: a chunk behaves exactly like its keys typed one by one. */
 export function handleInput(input: string, key: KeyInfo, ui: UiContext): void {
-  const plainText = input.length > 1 && !key.ctrl && !/[\u0000-\u001f\u007f]/.test(input);
-  if (!plainText) return handleKey(input, key, ui);
-  for (const ch of input) handleKey(ch, {}, ui);
+  for (const [i, k] of splitInput(input, key)) handleKey(i, k, ui);
 }
 
 /** Handles one key press. */

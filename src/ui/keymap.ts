@@ -199,7 +199,6 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['backspace'], command: 'erase', label: 'erase a character', scopes: ['logs.search'] },
   { keys: [TEXT], command: 'type', label: 'type', scopes: ['logs.search'] },
   { keys: ['d'], command: 'demo', label: 'open the demo cluster', scopes: ['noconfig'], footer: 'demo', when: (c) => c.demo },
-  { keys: ['escape'], command: 'quit', label: 'quit', scopes: ['noconfig'] },
   { keys: ['?'], command: 'help', label: 'help (toggle)', scopes: ['global'], footer: 'help' },
   { keys: ['q'], command: 'quit', label: 'quit', scopes: ['global'], footer: 'quit' },
   { keys: ['ctrl+c'], command: 'quit', label: 'quit', scopes: ['always'] },

@@ -35,6 +35,8 @@ export interface KubeDepsOptions {
   onExecStderr?: ((text: string) => void) | undefined;
   /** Filled with every credential of the kubeconfig, the targets and exec results (for redaction). */
   secrets?: SecretSet | undefined;
+  /** A description per context name (the demo's scenarios), shown in the context picker. */
+  contextNotes?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Loads the kubeconfig chain for `explicitPath` (or $KUBECONFIG, or the home file) as a followable source. */
@@ -71,6 +73,7 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
           cluster: x.fields.cluster,
           user: x.fields.user,
           ...(x.fields.namespace ? { namespace: x.fields.namespace } : {}),
+          ...(o.contextNotes?.[x.name] ? { note: o.contextNotes[x.name] } : {}),
         })),
         users: c.users.map((u) => u.name),
       };
@@ -101,9 +104,10 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
         onResult,
       });
     },
-    createClient: (target) =>
+    createClient: (target, hooks) =>
       createKubeClient(target, {
         host: o.host,
+        ...(hooks?.onRetry ? { onRetry: hooks.onRetry } : {}),
         ...(o.execRunner ? { execRunner: o.execRunner } : {}),
         ...(o.onExecStderr ? { onExecStderr: o.onExecStderr } : {}),
         ...(o.secrets ? { secrets: o.secrets } : {}),

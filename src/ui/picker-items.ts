@@ -9,7 +9,7 @@ export function contextItems(view: KubeconfigView, currentContext: string | unde
   const items: PickerItem[] = view.contexts.map((c) => ({
     id: c.name,
     label: c.name,
-    detail: `cluster ${c.cluster}  user ${c.user}  namespace ${c.namespace ?? 'default'}`,
+    detail: c.note !== undefined ? c.note : `cluster ${c.cluster}  user ${c.user}  namespace ${c.namespace ?? 'default'}`,
     current: c.name === currentContext,
   }));
   return { items, note: items.length ? undefined : 'no contexts in the kubeconfig' };

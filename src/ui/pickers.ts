@@ -6,6 +6,7 @@ import { findNamespacesAllowingPods } from '../core/client/allowed-namespaces.js
 import { contextItems, namespaceItems, userItems, withHealth } from './picker-items.js';
 import { fillPicker, newPicker, pickerItems, type PickerChoice, type PickerFill, type PickerState } from './screens/picker-model.js';
 import { ALL_NAMESPACES, type UiSession } from './session.js';
+import { neutralize } from '../core/terminal-text.js';
 import type { Store } from './store.js';
 
 /** Pushes a picker and returns a function that fills it in (ignored once the picker has closed). */
@@ -25,12 +26,15 @@ export function openPicker(store: Store, title: string, onChoose: (choice: Picke
  * moment it opens: results fill in as they arrive (the highlight, the typed filter and Tab's
  * "only working" stay as they are), `r` checks again, and closing the picker stops the checks.
  */
-export function openContextPicker(store: Store, session: UiSession): void {
+export function openContextPicker(store: Store, session: UiSession, note?: string): void {
   const key = store.getState().nextKey;
   const fill = openPicker(store, 'Contexts', (c) => session.switchContext(c.id));
   const health = session.health;
   const view = session.kubeconfig();
-  const items = (): PickerFill => contextItems(view, session.selection.context);
+  const items = (): PickerFill => {
+    const fill = contextItems(view, session.selection.context);
+    return note === undefined ? fill : { ...fill, note };
+  };
   if (!health) return fill(items());
   const names = view.contexts.map((c) => c.name);
   const entry = (): PickerState | undefined => {
@@ -58,6 +62,12 @@ export function openContextPicker(store: Store, session: UiSession): void {
     health.stop();
   });
   health.ensure(names);
+}
+
+/** At start: when the chosen context does not exist, the context picker opens over its explanation. */
+export function openContextPickerIfMissing(store: Store, session: UiSession): void {
+  const f = store.getState().table.failure;
+  if (session.contextMissing && f) openContextPicker(store, session, `${neutralize(f.summary)} Choose one:`);
 }
 
 export function openUserPicker(store: Store, session: UiSession): void {

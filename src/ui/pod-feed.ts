@@ -11,7 +11,12 @@ export interface FeedListener {
   changes(upserts: PodRow[], deletes: string[]): void;
   progress(loaded: number, total?: number): void;
   failed(failure: Failure): void;
+  /** What the feed is doing between answers (undefined: nothing worth saying). */
+  activity?(activity: FeedActivity | undefined): void;
 }
+
+/** The feed's own activity: `r` pressed, waiting `waitMs` after a failure, or trying again after that wait. */
+export type FeedActivity = { kind: 'refreshing' } | { kind: 'backoff'; waitMs: number } | { kind: 'trying' };
 
 export interface FeedOptions {
   client: KubeClient;
@@ -39,6 +44,11 @@ export class PodFeed {
   private deletes = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
   private hadData = false;
+  /**
+   * Watches (or relists after 410 Gone) in a row that brought no event: a server or proxy that
+   * ends every watch at once must not be asked again at once, over and over.
+   */
+  private emptyRounds = 0;
   /** Resolves when the loop has ended after stop(). */
   readonly done: Promise<void>;
 
@@ -49,6 +59,7 @@ export class PodFeed {
   /** Asks for a refresh now; ignored while a request is in flight (it will be fresh anyway). */
   refresh(): void {
     this.refreshWanted = true;
+    if (!this.stopped) this.opts.listener.activity?.({ kind: 'refreshing' });
     this.failures = 0;
     this.watchAbort?.abort();
     this.pause.wake();
@@ -85,18 +96,29 @@ export class PodFeed {
         this.failures = 0;
         this.lastExplained = undefined;
         this.hadData = true;
+        listener.activity?.(undefined);
         listener.pods(res.value.rows);
         if (this.opts.watch && res.value.resourceVersion) {
           const f = await this.watch(res.value.resourceVersion);
           if (this.stopped) return;
-          if (f === undefined) continue; // relist at once
+          if (f === undefined) {
+            // Relist at once, unless the last round brought nothing either: then back off.
+            if (this.emptyRounds > 1) await this.pause.wait(this.quietBackoff());
+            continue;
+          }
           await this.fail(f);
         }
       } else {
         await this.fail(res.failure);
       }
       if (this.stopped) return;
-      if (!this.refreshWanted) await this.pause.wait(backoffMs(this.opts.intervalMs, this.failures, this.opts.maxBackoffMs ?? 30_000));
+      if (!this.refreshWanted) {
+        const ms = backoffMs(this.opts.intervalMs, this.failures, this.opts.maxBackoffMs ?? 30_000);
+        // After a failure the footer counts down to the next try, then says it is trying.
+        if (this.failures > 0) listener.activity?.({ kind: 'backoff', waitMs: ms });
+        await this.pause.wait(ms);
+        if (this.failures > 0 && !this.stopped && !this.refreshWanted) listener.activity?.({ kind: 'trying' });
+      }
     }
   }
 
@@ -119,6 +141,7 @@ export class PodFeed {
         ...shown,
         hints: [...shown.hints, 'Press r to try again (kpods does not retry failed credentials by itself).'],
       });
+      this.opts.listener.activity?.(undefined);
       await this.pause.wait(2 ** 31 - 1);
       return;
     }
@@ -131,10 +154,12 @@ export class PodFeed {
     for (;;) {
       const wa = new AbortController();
       this.watchAbort = wa;
+      let gotEvent = false;
       const res = await this.opts.client.watchPods(
         this.opts.query,
         rv,
         (ev) => {
+          gotEvent = true;
           if (ev.resourceVersion) rv = ev.resourceVersion;
           if (ev.type === 'BOOKMARK') return;
           if (ev.type === 'DELETED') {
@@ -151,10 +176,18 @@ export class PodFeed {
       this.watchAbort = undefined;
       this.flush();
       if (this.stopped || wa.signal.aborted) return undefined;
+      this.emptyRounds = gotEvent ? 0 : this.emptyRounds + 1;
       if (!res.ok) return res.failure.code === 'response.gone' ? undefined : res.failure;
       if (res.value.resourceVersion) rv = res.value.resourceVersion;
       if (this.refreshWanted) return undefined;
+      if (this.emptyRounds > 1) await this.pause.wait(this.quietBackoff());
+      if (this.stopped || this.refreshWanted) return undefined;
     }
+  }
+
+  /** The wait before another watch after rounds that brought no event. */
+  private quietBackoff(): number {
+    return backoffMs(this.opts.intervalMs, this.emptyRounds - 1, this.opts.maxBackoffMs ?? 30_000);
   }
 
   private scheduleFlush(): void {

@@ -5,6 +5,7 @@
  * by the client (exec plugin results).
  */
 import type { Failure } from '../core/failure.js';
+import { mapHint } from '../core/hint.js';
 import type { SecretSet } from '../core/redact.js';
 import type { Action } from './state.js';
 import type { PodRow } from '../core/client/types.js';
@@ -12,7 +13,12 @@ import type { Store } from './store.js';
 
 function redactFailure(f: Failure, secrets: SecretSet): Failure {
   const r = (s: string): string => secrets.redact(s);
-  return { ...f, summary: r(f.summary), hints: f.hints.map(r), ...(f.detail !== undefined ? { detail: r(f.detail) } : {}) };
+  return {
+    ...f,
+    summary: r(f.summary),
+    hints: f.hints.map((h) => mapHint(h, r)),
+    ...(f.detail !== undefined ? { detail: r(f.detail) } : {}),
+  };
 }
 
 /** A row with a known secret in any cell gets a redacted copy (rows without one are kept as they are). */

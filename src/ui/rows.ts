@@ -26,9 +26,17 @@ export function ageSortValue(r: PodRow): number {
   return ms === undefined ? Number.NEGATIVE_INFINITY : -ms;
 }
 
+/** Problems first: failing, then pending, then running, then completed. */
+const STATUS_RANK = { failing: 0, pending: 1, ok: 2, done: 3 } as const;
+
+/** The rank of a STATUS cell in the status sort (smaller sorts first). */
+export function statusRank(status: string): number {
+  return STATUS_RANK[statusClass(status)];
+}
+
 const COMPARE: Record<Exclude<SortKey, 'cpu' | 'memory'>, (a: PodRow, b: PodRow) => number> = {
   name: byName,
-  status: (a, b) => cmpStr(a.status, b.status) || byName(a, b),
+  status: (a, b) => statusRank(a.status) - statusRank(b.status) || cmpStr(a.status, b.status) || byName(a, b),
   // Most restarts first, as a user hunting crash loops wants.
   restarts: (a, b) => b.restartCount - a.restartCount || byName(a, b),
   // Youngest first (like k9s' age sort); unknown ages last.
@@ -39,8 +47,14 @@ const COMPARE: Record<Exclude<SortKey, 'cpu' | 'memory'>, (a: PodRow, b: PodRow)
  * Merges a few `changed` rows into `sorted` (already sorted by `key`, without them): O(n + k log k)
  * instead of re-sorting everything when a watch batch moves or adds a handful of pods.
  */
-export function mergeSorted(sorted: readonly PodRow[], changed: readonly PodRow[], key: SortKey, usage?: UsageByPod): PodRow[] {
-  const cmp = compareFor(key, usage);
+export function mergeSorted(
+  sorted: readonly PodRow[],
+  changed: readonly PodRow[],
+  key: SortKey,
+  usage?: UsageByPod,
+  reverse = false,
+): PodRow[] {
+  const cmp = compareFor(key, usage, reverse);
   const add = [...changed].sort(cmp);
   const out: PodRow[] = new Array(sorted.length + add.length);
   let i = 0;
@@ -53,13 +67,14 @@ export function mergeSorted(sorted: readonly PodRow[], changed: readonly PodRow[
 }
 
 /** Returns a new array of `rows` sorted by `key` (ties broken by namespace/name, so order is stable). */
-export function sortRows(rows: Iterable<PodRow>, key: SortKey, usage?: UsageByPod): PodRow[] {
-  return Array.from(rows).sort(compareFor(key, usage));
+export function sortRows(rows: Iterable<PodRow>, key: SortKey, usage?: UsageByPod, reverse = false): PodRow[] {
+  return Array.from(rows).sort(compareFor(key, usage, reverse));
 }
 
-/** The order of a sort key; CPU and memory (biggest first) read the usage. */
-export function compareFor(key: SortKey, usage?: UsageByPod): (a: PodRow, b: PodRow) => number {
-  return key === 'cpu' || key === 'memory' ? compareUsage(key, usage) : COMPARE[key];
+/** The order of a sort key (CPU and memory, biggest first, read the usage), turned around when `reverse` (the key pressed again). */
+export function compareFor(key: SortKey, usage?: UsageByPod, reverse = false): (a: PodRow, b: PodRow) => number {
+  const cmp = key === 'cpu' || key === 'memory' ? compareUsage(key, usage) : COMPARE[key];
+  return reverse ? (a, b) => cmp(b, a) : cmp;
 }
 
 export type { LabelRequirement };
@@ -101,8 +116,8 @@ export function matchesFilter(row: PodRow, f: RowFilter): boolean {
 }
 
 /**
- * The `-l` part of what was typed after `/`, when it is a valid selector (the server applies it,
- * as `kubectl get pods -l` does); undefined when there is none or it does not parse.
+ * The `-l` part of what was typed after `/` (the server applies it, as `kubectl get pods -l`
+ * does, and says why when it does not parse); undefined when there is none.
  */
 export function labelSelectorOf(input: string): string | undefined {
   const idx = input.search(/(^|\s)-l(\s|=)/);
@@ -112,7 +127,7 @@ export function labelSelectorOf(input: string): string | undefined {
     .trim()
     .replace(/^-l[\s=]*/, '')
     .trim();
-  return sel !== '' && parseLabelSelector(sel) ? sel : undefined;
+  return sel !== '' ? sel : undefined;
 }
 
 /** Applies the filter typed after `/` (empty keeps every row); `labels: false` leaves `-l` to the server. */

@@ -4,15 +4,20 @@
  * a store Action. Later feeds (logs, the detail loader) hang off it the same way: started for
  * the current client, stopped when the target changes.
  */
-import { HealthCache, type CheckRunner } from '../core/health/index.js';
+import { HealthCache, type CheckRunner, type ContextCheck } from '../core/health/index.js';
+import { liveCheck } from './live-check.js';
 import { diagnose } from '../core/client/diagnose.js';
 import type { KubeClient, PodQuery } from '../core/client/types.js';
 import type { Failure, Result } from '../core/failure.js';
 import type { Target } from '../core/target.js';
 import { neutralize } from '../core/terminal-text.js';
-import { PodFeed } from './pod-feed.js';
+import { PodFeed, type FeedActivity } from './pod-feed.js';
+import type { Activity } from './activity.js';
+import type { RetryNotice } from '../core/client/transport.js';
 import { MetricsFeed, metricsCallerOf, type PodUsageView } from './metrics-feed.js';
 import { labelSelectorOf } from './rows.js';
+import { checkSelector } from './filter-check.js';
+import { RowFindings } from './row-finding.js';
 import type { Store } from './store.js';
 
 /** One context as the pickers show it. */
@@ -21,6 +26,8 @@ export interface ContextEntry {
   cluster: string;
   user: string;
   namespace?: string | undefined;
+  /** A description (the demo's scenario), shown instead of cluster/user/namespace in the picker. */
+  note?: string | undefined;
 }
 
 /** What the pickers and the session need from the merged kubeconfig. */
@@ -37,13 +44,24 @@ export interface Selection {
   namespace?: string | null | undefined;
 }
 
+/** What the session wants to hear from a client it creates. */
+export interface ClientHooks {
+  /** Before each Retry-After wait of a 429/5xx answer. */
+  onRetry?: (notice: RetryNotice) => void;
+}
+
+/** The footer's activity for what the feed reports (waits become the time they end). */
+function activityAt(a: FeedActivity, now: Date): Activity {
+  return a.kind === 'backoff' ? { kind: 'backoff', at: new Date(now.getTime() + a.waitMs) } : a;
+}
+
 /** The outside world the session needs, injected so it runs against fakes or the simulator. */
 export interface SessionDeps {
   now(): Date;
   /** The kubeconfig as last loaded (kpods follows its files; see kubeconfig-follow.ts). */
   kubeconfig(): KubeconfigView;
   resolve(sel: Selection): Result<Target>;
-  createClient(target: Target): KubeClient;
+  createClient(target: Target, hooks?: ClientHooks): KubeClient;
   /** When the credential of `target` expires, if known. */
   expiry?(target: Target): Date | undefined;
   /** Checks contexts in the background (the context picker's result column); absent: no checks. */
@@ -71,11 +89,19 @@ export class UiSession {
   private side = new AbortController();
   /** The `-l` selector of the `/` filter, applied by the server. */
   private labelSelector: string | undefined;
+  /** The username the server reported for the current client. */
+  private identity: string | undefined;
+  /** The `/` filter as last applied (restored when the server refuses a new selector). */
+  private appliedFilter = '';
+  private filterChecks = 0;
+  private currentQuery: PodQuery | undefined;
   /** Namespaces seen in any pod or namespace list this session (candidates when listing namespaces is forbidden). */
   private readonly seen = new Set<string>();
 
   /** The context picker's health checks (results cached for a minute); undefined without `deps.checkContexts`. */
   readonly health: HealthCache | undefined;
+  /** The status line under the table (the selected pod's top finding). */
+  private readonly findings: RowFindings;
 
   constructor(
     private readonly store: Store,
@@ -84,8 +110,11 @@ export class UiSession {
     initial: Selection,
   ) {
     this.sel = initial;
+    this.findings = new RowFindings({ store, client: () => this.currentClient, signal: () => this.side.signal, now: deps.now });
     const run = deps.checkContexts;
-    this.health = run ? new HealthCache({ run, now: () => deps.now().getTime(), ttlMs: 60_000 }) : undefined;
+    // The current context's result comes from this session's own list and identity, not a new check.
+    const known = (name: string) => this.liveResult(name);
+    this.health = run ? new HealthCache({ run, now: () => deps.now().getTime(), ttlMs: 60_000, known }) : undefined;
     // The header says when the current context last checked fine.
     this.health?.subscribe(() => {
       const at = this.health?.lastOk(this.sel.context);
@@ -101,6 +130,12 @@ export class UiSession {
   /** The current selection. */
   get selection(): Selection {
     return { ...this.sel };
+  }
+
+  /** True when the selection names a context the kubeconfig does not have (or there is no current context). */
+  get contextMissing(): boolean {
+    const code = this.store.getState().table.failure?.code;
+    return this.currentTarget === undefined && (code === 'kubeconfig.context-not-found' || code === 'kubeconfig.no-current-context');
   }
 
   /** The resolved target (undefined when the selection did not resolve). */
@@ -154,6 +189,7 @@ export class UiSession {
 
   private apply(sel: Selection): void {
     this.stopFeed();
+    this.findings.clear();
     this.sel = sel;
     const resolved = this.deps.resolve(sel);
     if (!resolved.ok) {
@@ -167,13 +203,16 @@ export class UiSession {
           server: '',
           user: sel.user ?? contextEntry?.user ?? '',
           userOverridden: sel.user !== undefined,
-          namespace: sel.namespace ?? undefined,
+          namespace: sel.namespace ?? contextEntry?.namespace ?? undefined,
+          unresolved: true,
         },
       });
       this.store.dispatch({ type: 'failed', failure: resolved.failure });
       return;
     }
     const target = resolved.value;
+    const store = this.store;
+    store.dispatch({ type: 'activity' });
     if (target.contextName) this.sel = { ...sel, context: target.contextName };
     const namespace = this.namespaceOf(sel, target);
     this.namespaces.set(this.sel.context, namespace ?? null);
@@ -193,13 +232,20 @@ export class UiSession {
     if (expiry) this.store.dispatch({ type: 'identity', expiry });
     const okAt = this.health?.lastOk(target.contextName);
     if (okAt !== undefined) this.store.dispatch({ type: 'context-ok', at: new Date(okAt) });
-    const client = this.deps.createClient(target);
+    // A 429/5xx with Retry-After is retried inside the client: the footer says so while it waits.
+    const client = this.deps.createClient(target, {
+      onRetry: (n) => {
+        if (this.currentClient !== client) return;
+        const at = new Date(this.deps.now().getTime() + n.waitMs);
+        store.dispatch({ type: 'activity', activity: { kind: 'retry', at, status: n.status, retryAfterSeconds: n.retryAfterSeconds } });
+      },
+    });
     this.currentClient = client;
     const query: PodQuery = {
       ...(namespace === undefined ? {} : { namespace }),
       ...(this.labelSelector ? { labelSelector: this.labelSelector } : {}),
     };
-    const store = this.store;
+    this.currentQuery = query;
     this.feed = new PodFeed({
       client,
       query,
@@ -214,6 +260,7 @@ export class UiSession {
         changes: (upserts, deletes) => store.dispatch({ type: 'changes', upserts, deletes, at: this.deps.now() }),
         progress: (loaded, total) => store.dispatch({ type: 'loading', loaded, total }),
         failed: (f) => store.dispatch({ type: 'failed', failure: f }),
+        activity: (a) => store.dispatch({ type: 'activity', activity: a && activityAt(a, this.deps.now()) }),
       },
     });
     const caller = metricsCallerOf(client);
@@ -230,6 +277,21 @@ export class UiSession {
       });
     }
     void this.whoAmI(client);
+  }
+
+  /** What the live pipeline knows of context `name`, as a health check's result (live-check.ts). */
+  private liveResult(name: string): ContextCheck | undefined {
+    if (this.currentTarget?.contextName !== name) return undefined;
+    const plain = this.deps.resolve({ context: name });
+    return liveCheck({
+      name,
+      current: this.deps.kubeconfig().current,
+      target: this.currentTarget,
+      plain: plain.ok ? plain.value : undefined,
+      labelSelector: this.labelSelector,
+      identity: this.identity,
+      state: this.store.getState(),
+    });
   }
 
   /** The latest usage of one pod (for the pod detail screen; see ContainerUsage.tsx). */
@@ -253,6 +315,7 @@ export class UiSession {
     if (signal.aborted || client !== this.currentClient || !res.ok) return;
     const id = res.value;
     if (id.username === undefined) return;
+    this.identity = id.username;
     const groups = id.groups.filter((g) => g !== 'system:authenticated');
     const text = neutralize(id.username) + (groups.length ? ` (${groups.map(neutralize).join(', ')})` : '');
     this.store.dispatch({ type: 'identity', text });
@@ -267,6 +330,7 @@ export class UiSession {
     this.side = new AbortController();
     const client = this.currentClient;
     this.currentClient = undefined;
+    this.identity = undefined;
     if (client) void client.close().catch(() => undefined);
   }
 
@@ -298,12 +362,41 @@ export class UiSession {
     return true;
   }
 
-  /** Applies the `/` filter's `-l` selector on the server (re-listing when it changed). */
+  /**
+   * Applies the `/` filter's `-l` selector on the server (re-listing when it changed). A new
+   * selector is first put to the server: when it refuses it (400), the footer says why and the
+   * previous filter stays (see filter-check.ts).
+   */
   setFilter(input: string): void {
     const sel = labelSelectorOf(input);
-    if (sel === this.labelSelector) return;
-    this.labelSelector = sel;
-    this.apply(this.sel);
+    const check = ++this.filterChecks;
+    if (sel === this.labelSelector) {
+      this.appliedFilter = input;
+      return;
+    }
+    const previous = this.appliedFilter;
+    const use = (): void => {
+      this.labelSelector = sel;
+      this.appliedFilter = input;
+      this.apply(this.sel);
+    };
+    const client = this.currentClient;
+    if (sel === undefined || !client) return use();
+    const signal = this.side.signal;
+    void checkSelector(client, this.currentQuery?.namespace, sel, signal).then((refused) => {
+      if (signal.aborted || check !== this.filterChecks) return;
+      if (!refused) return use();
+      this.store.dispatch({ type: 'filter-set', text: previous });
+      this.store.dispatch({ type: 'message', text: refused });
+    });
+  }
+
+  /** Before start(): the table starts with `-l selector` (the server applies it; `/` shows it, Esc clears it). */
+  startWithSelector(selector: string): void {
+    const input = `-l ${selector}`;
+    this.labelSelector = labelSelectorOf(input);
+    this.appliedFilter = input;
+    this.store.dispatch({ type: 'filter-set', text: input });
   }
 
   /** Refreshes now. */
@@ -320,6 +413,7 @@ export class UiSession {
   /** Stops everything (on quit). */
   async stop(): Promise<void> {
     this.health?.stop();
+    this.findings.stop();
     const feed = this.feed;
     const metrics = this.metricsFeed;
     this.stopFeed();

@@ -8,6 +8,7 @@ import type { SortKey } from './rows.js';
 import type { ConfirmState } from './screens/confirm-model.js';
 import type { PickerState } from './screens/picker-model.js';
 import type { LogsState } from './screens/logs-model.js';
+import type { Activity } from './activity.js';
 import { initialTable, reduceTable, type TableAction, type TableState } from './screens/table-model.js';
 
 /**
@@ -45,6 +46,8 @@ export interface TargetInfo {
   userOverridden: boolean;
   /** undefined means all namespaces. */
   namespace: string | undefined;
+  /** The selection did not resolve (e.g. no such context): nothing is listed, namespace and user are unknown. */
+  unresolved?: boolean | undefined;
 }
 
 export interface UiState {
@@ -59,8 +62,12 @@ export interface UiState {
   contextOkAt?: Date | undefined;
   /** A one-line message in the footer (cleared by the next key on the table). */
   message?: string | undefined;
+  /** What kpods is doing while the table waits (refreshing, retrying, backing off); the footer says it. */
+  activity?: Activity | undefined;
   /** Row keys marked with Space (delete and kill act on them); cleared when the target changes. */
   marks: ReadonlySet<string>;
+  /** The status line under the table: the top finding of the pod whose row has signature `sig` (row-finding.ts). */
+  rowFinding?: { sig: string; text?: string | undefined } | undefined;
 }
 
 export type Action =
@@ -68,7 +75,9 @@ export type Action =
   | { type: 'target'; target: TargetInfo }
   | { type: 'identity'; text?: string | undefined; expiry?: Date | undefined }
   | { type: 'message'; text?: string | undefined }
+  | { type: 'activity'; activity?: Activity | undefined }
   | { type: 'context-ok'; at?: Date | undefined }
+  | { type: 'row-finding'; sig: string; text?: string | undefined }
   /** Marks or unmarks one row (by key); `clear` unmarks every row. */
   | { type: 'mark'; key: string }
   | { type: 'marks-clear' }
@@ -116,7 +125,12 @@ export function reduce(s: UiState, a: Action): UiState {
         contextOkAt: s.target?.context === a.target.context ? s.contextOkAt : undefined,
         table: reduceTable(s.table, { type: 'table-reset', loading: true }),
         marks: new Set(),
+        rowFinding: undefined,
       };
+    case 'activity':
+      return s.activity === a.activity ? s : { ...s, activity: a.activity };
+    case 'row-finding':
+      return { ...s, rowFinding: { sig: a.sig, text: a.text } };
     case 'context-ok':
       return { ...s, contextOkAt: a.at };
     case 'identity':

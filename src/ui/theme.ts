@@ -27,3 +27,12 @@ export function colorEnabled(env: Readonly<Record<string, string | undefined>>, 
 export function fg(color: string | false | undefined): { color?: string } {
   return color ? { color } : {};
 }
+
+/**
+ * Reverse video for the selected row, written as the terminal's own SGR codes. Ink's `inverse`
+ * goes through chalk, which drops every style (not only colour) when the process was started
+ * with --no-color; NO_COLOR turns off colour, not emphasis, so the cursor row stays visible and
+ * --no-color and NO_COLOR look the same.
+ */
+export const SELECTED_ON = '\u001b[7m';
+export const SELECTED_OFF = '\u001b[27m';

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { diagnose } from '../../src/core/client/diagnose.js';
 import { failure } from '../../src/core/failure.js';
 import { FakeClient } from '../ui/fake-client.js';
+import { hintText } from '../../src/core/hint.js';
 
 // A hint as the client writes it: its words (access, cluster, use) are also namespace names below.
 const forbidden = failure('authorization.forbidden', 'You are not allowed to list pods in namespace "prod".', [
@@ -16,8 +17,8 @@ test('diagnose checks every candidate namespace, including ones whose names occu
   for (const ns of ['access', 'cluster', 'use']) c.allowed.add(ns);
   const d = await diagnose(forbidden, c, { namespace: 'prod', candidateNamespaces: ['access', 'cluster', 'use', 'other'] });
   assert.ok(
-    d.hints.some((h) => h.startsWith('You may list pods in: access, cluster, use')),
-    d.hints.join('\n'),
+    d.hints.some((h) => hintText(h, 'cli').startsWith('You may list pods in: access, cluster, use')),
+    d.hints.map((h) => hintText(h, 'cli')).join('\n'),
   );
 });
 
@@ -28,7 +29,7 @@ test('diagnose: when namespaces can be listed, the known ones are checked first 
   c.allowed.add('access');
   const d = await diagnose(forbidden, c, { namespace: 'prod', candidateNamespaces: ['access'], maxNamespaces: 40 });
   assert.ok(
-    d.hints.some((h) => h.includes('You may list pods in: access')),
-    d.hints.join('\n'),
+    d.hints.some((h) => hintText(h, 'cli').includes('You may list pods in: access')),
+    d.hints.map((h) => hintText(h, 'cli')).join('\n'),
   );
 });

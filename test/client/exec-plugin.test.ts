@@ -9,6 +9,7 @@ import { createDefaultExecRunner } from '../../src/core/client/exec-runner.js';
 import type { ExecConfig } from '../../src/core/target.js';
 import { repoRoot } from '../helpers/run-kpods.js';
 import { makeTarget } from './target-helper.js';
+import { hintText } from '../../src/core/hint.js';
 
 const pluginPath = join(repoRoot, 'test', 'fixtures', 'client', 'plugin.mjs');
 
@@ -130,7 +131,7 @@ test('a missing plugin names the install hint; a missing path does not', async (
     assert.ok(!r.ok);
     assert.equal(r.failure.code, 'credentials.exec-not-found');
     assert.match(r.failure.summary, /not installed/);
-    assert.ok(r.failure.hints.some((h) => h.includes('brew install ^[[1mfoo')));
+    assert.ok(r.failure.hints.some((h) => hintText(h, 'cli').includes('brew install ^[[1mfoo')));
   } finally {
     s.cleanup();
   }

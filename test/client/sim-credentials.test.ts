@@ -9,6 +9,7 @@ import { loadKubeconfig, resolveTarget, type TargetOverrides } from '../../src/c
 import { createKubeClient, diagnose, type KubeApiClient } from '../../src/core/client/index.js';
 import type { Host, Target } from '../../src/core/target.js';
 import { repoRoot } from '../helpers/run-kpods.js';
+import { hintText } from '../../src/core/hint.js';
 
 let sim: Simulator;
 let dir: string;
@@ -265,7 +266,7 @@ test('diagnose: a 403 gains who you are and, when namespaces can be listed, wher
       const d = await diagnose(r.failure, c, { namespace: 'default', contextNamespace: 'default' });
       assert.equal(d.code, 'authorization.forbidden');
       assert.match(d.detail ?? '', /knows you as "jane@example.com", in groups developers, system:authenticated/);
-      assert.match(d.hints[0] ?? '', /You may list pods in: batch, shop \(e\.g\. -n batch\)/);
+      assert.match(hintText(d.hints[0] ?? '', 'cli'), /You may list pods in: batch, shop \(e\.g\. -n batch\)/);
     });
   } finally {
     sim.access.unbind('dev-ns-reader');

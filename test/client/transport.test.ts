@@ -18,6 +18,7 @@ import type { Target } from '../../src/core/target.js';
 import { caAndLeaf } from './tls-fixtures.js';
 import { makeTarget } from './target-helper.js';
 import { runCommand } from '../helpers/run-command.js';
+import { hintText } from '../../src/core/hint.js';
 
 interface Seen {
   method: string;
@@ -402,10 +403,10 @@ test('removed gcp/azure auth-providers are explained with their replacements', a
   const g = await listOnce(t({ auth: { authProvider: { name: 'gcp', config: {} } } }));
   assert.ok(!g.ok);
   assert.equal(g.failure.code, 'credentials.auth-provider-removed');
-  assert.ok(g.failure.hints.some((h) => h.includes('gke-gcloud-auth-plugin')));
+  assert.ok(g.failure.hints.some((h) => hintText(h, 'cli').includes('gke-gcloud-auth-plugin')));
   const a = await listOnce(t({ auth: { authProvider: { name: 'azure', config: {} } } }));
   assert.ok(!a.ok);
-  assert.ok(a.failure.hints.some((h) => h.includes('kubelogin')));
+  assert.ok(a.failure.hints.some((h) => hintText(h, 'cli').includes('kubelogin')));
 });
 
 test('a 200 body that is not JSON, or JSON without a kind, is a classified failure', async () => {

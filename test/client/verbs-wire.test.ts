@@ -12,6 +12,7 @@ import { createKubeClient, type KubeApiClient } from '../../src/core/client/inde
 import type { Target } from '../../src/core/target.js';
 import { caAndLeaf } from './tls-fixtures.js';
 import { makeTarget } from './target-helper.js';
+import { hintText } from '../../src/core/hint.js';
 
 interface Seen {
   method: string;
@@ -214,7 +215,7 @@ test('a log the server refuses (400) is explained with its own words; a missing 
       assert.equal(r.failure.code, 'response.invalid');
       assert.equal(r.failure.summary, 'The API server refused to get the log of pod "web-1" in namespace "shop" (HTTP 400 BadRequest).');
       assert.equal(r.failure.detail, 'The server said: container "app" in pod "web-1" is waiting to start: ContainerCreating');
-      assert.match(r.failure.hints[0] ?? '', /container name/);
+      assert.match(hintText(r.failure.hints[0] ?? '', 'cli'), /container name/);
     }
   });
   respond = (_req, res) => status(res, 404, 'NotFound', 'pods "web-1" not found');
@@ -282,7 +283,7 @@ test('deletePod sends DELETE with DeleteOptions (grace period, background propag
     assert.ok(!r.ok);
     assert.equal(r.failure.code, 'response.not-found');
     assert.equal(r.failure.summary, 'The pod "web-1" was not found in namespace "shop" (404 Not Found).');
-    assert.match(r.failure.hints[0] ?? '', /deleted already/);
+    assert.match(hintText(r.failure.hints[0] ?? '', 'cli'), /deleted already/);
   });
 });
 

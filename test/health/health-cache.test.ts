@@ -76,3 +76,14 @@ test('refresh and stop abort what runs; nothing is left active', async () => {
   assert.equal(cache.active, 0);
   assert.equal(cache.lastOk('a'), 0, 'the last good check is remembered across a refresh');
 });
+
+test('a result the caller already knows is used instead of a check (the browser’s current context)', () => {
+  const r = manualRunner();
+  const cache = new HealthCache({ run: r.run, now: () => 0, known: (n) => (n === 'here' ? ok('here') : undefined) });
+  cache.ensure(['here', 'there']);
+  assert.deepEqual(r.calls, [['there']]);
+  assert.equal(cache.get('here')?.state, 'done');
+  assert.equal(cache.lastOk('here'), 0);
+  assert.equal(cache.get('there')?.state, 'pending');
+  cache.stop();
+});

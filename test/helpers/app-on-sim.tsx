@@ -38,9 +38,15 @@ export interface AppOnSimOptions {
 /** Starts the simulator and the App on it; everything is stopped and removed when `t` ends. */
 export async function startAppOnSim(t: TestContext, o: AppOnSimOptions): Promise<AppOnSim> {
   const now = o.now ?? (() => new Date());
+  // Torn down last-in first-out: the App and its session stop before the simulator closes, so
+  // nothing polls a closing server (node:test runs `after` hooks in the order they were added).
+  const teardown: (() => void | Promise<void>)[] = [];
+  t.after(async () => {
+    for (const step of teardown.reverse()) await step();
+  });
   const sim = o.simulator ?? (await startSimulator({ ...o.sim, now }));
   const home = mkdtempSync(join(tmpdir(), 'kpods-ui-home-'));
-  t.after(async () => {
+  teardown.push(async () => {
     if (!o.simulator) await sim.close();
     rmSync(home, { recursive: true, force: true });
   });
@@ -51,14 +57,14 @@ export async function startAppOnSim(t: TestContext, o: AppOnSimOptions): Promise
   const session = new UiSession(store, deps, o.feed, o.selection);
   if (o.follow) {
     const following = followKubeconfig([sim.kubeconfigPath], source, session, store, { pinnedContext: false, debounceMs: 50 });
-    t.after(() => following.close());
+    teardown.push(() => following.close());
   }
   const ui = renderSized(
     <App store={store} session={session} saver={deps} color={false} now={host.now} onQuit={() => undefined} actions={o.actions} />,
     o.columns ?? 120,
     o.rows ?? 30,
   );
-  t.after(async () => {
+  teardown.push(async () => {
     ui.unmount();
     await session.stop();
   });

@@ -73,3 +73,13 @@ export function startTmux(argv: string[], env: Record<string, string>, columns =
   };
   return session;
 }
+
+const SGR = /\u001b\[[0-9;]*m/g;
+const REVERSE = /\u001b\[(?:[0-9;]*;)?7(?:;[0-9;]*)?m/;
+
+/** The name on the reverse-video (cursor) row of the screen, from tmux's capture with attributes. */
+export function cursorRow(tmux: TmuxSession): string | undefined {
+  const styled = execFileSync('tmux', ['-L', tmux.socket, 'capture-pane', '-p', '-e', '-t', '0'], { encoding: 'utf8' });
+  const line = styled.split('\n').find((l) => REVERSE.test(l));
+  return line?.replace(SGR, '').trim().split(/\s+/)[0];
+}

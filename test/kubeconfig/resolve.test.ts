@@ -8,6 +8,7 @@ import { loadKubeconfig, resolveTarget, type LoadedKubeconfig, type TargetOverri
 import type { Host, Target } from '../../src/core/target.js';
 import type { Failure } from '../../src/core/failure.js';
 import { repoRoot } from '../helpers/run-kpods.js';
+import { hintText } from '../../src/core/hint.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'kubeconfig', 'oracle');
 const root = mkdtempSync(join(tmpdir(), 'kpods-resolve-'));
@@ -174,7 +175,7 @@ test('a dangling cluster or user is explained instead of localhost:8080 or a pro
   const c = fails(load(base), { context: 'dangling-cluster' });
   assert.equal(c.code, 'kubeconfig.cluster-not-found');
   assert.match(c.summary, /Cluster "ghost" named by context "dangling-cluster" \(in .*base\.yaml\)/);
-  assert.match(c.hints.join(' '), /localhost:8080/);
+  assert.match(c.hints.map((h) => hintText(h, 'cli')).join(' '), /localhost:8080/);
   const u = fails(load(base), { context: 'dangling-user' });
   assert.equal(u.code, 'kubeconfig.user-not-found');
   assert.match(u.summary, /User "ghost" named by context "dangling-user"/);
@@ -197,10 +198,10 @@ test('no current context, and no kubeconfig at all, are explained', () => {
   const f = fails(none.value);
   assert.equal(f.code, 'kubeconfig.not-found');
   assert.ok(f.summary.includes(join(root, 'missing-a')));
-  assert.match(f.hints.join(' '), /kpods demo/);
+  assert.match(f.hints.map((h) => hintText(h, 'cli')).join(' '), /kpods demo/);
   const empty = fails(load(write('no-current.yaml', 'contexts:\n- name: a\n  context: {cluster: x}\n')));
   assert.equal(empty.code, 'kubeconfig.no-current-context');
-  assert.match(empty.hints.join(' '), /"a"/);
+  assert.match(empty.hints.map((h) => hintText(h, 'cli')).join(' '), /"a"/);
 });
 
 test('--token beats the kubeconfig token and tokenFile', () => {

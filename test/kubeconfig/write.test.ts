@@ -32,6 +32,7 @@ import {
 import type { Host } from '../../src/core/target.js';
 import { runKubectl } from '../helpers/kubectl.js';
 import { requireTool, toolPresent } from '../helpers/tools.js';
+import { hintText } from '../../src/core/hint.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kpods-write-'));
 test.after(() => rmSync(root, { recursive: true, force: true }));
@@ -247,7 +248,7 @@ test('kubectl’s lock files: a leftover lock makes the save fail, naming it; lo
   if (!r.ok) {
     assert.equal(r.failure.code, 'kubeconfig.write-failed');
     assert.ok(r.failure.summary.includes(`${b}.lock`));
-    assert.match(r.failure.hints.join(' '), /delete .*b\.yaml\.lock/);
+    assert.match(r.failure.hints.map((h) => hintText(h, 'cli')).join(' '), /delete .*b\.yaml\.lock/);
   }
   assert.equal(statSync(`${a}.lock`, { throwIfNoEntry: false }), undefined, 'a.lock released after the failed attempt');
   rmSync(`${b}.lock`);

@@ -21,6 +21,13 @@ test('kpods demo opens the interactive UI on the demo cluster; q quits and stops
     'the demo cluster in the UI',
     30_000,
   );
+  // Issue 10 item 14: the context picker describes each scenario, as `kpods demo --serve` prints it.
+  tmux.send('c');
+  await tmux.waitFor(
+    (x) => x.includes('Contexts') && x.includes('full access with a client certificate') && x.includes('every request is refused with 429'),
+    'the scenario descriptions in the context picker',
+  );
+  tmux.send('Escape');
   tmux.send('q');
   await tmux.waitFor((x) => x.includes('[exited 0]'), 'quit');
 });

@@ -35,9 +35,9 @@ test('kpods in tmux: rows, context switch, help, quit leaves a clean terminal', 
   const lines = s.split('\n');
   assert.equal(lines[ROWS - 1]?.trim() ?? '', '', 'the frame leaves the last terminal row free (no full-height redraw)');
   assert.match(s, /c contexts/);
-  assert.match(s, /NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+CPU\s+MEM\s/);
+  assert.match(s, /NAME↓\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+CPU\s+MEM\s/);
   tmux.resize(70, ROWS);
-  s = await tmux.waitFor((x) => /NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s*$/m.test(x), 'resized live: wide columns dropped');
+  s = await tmux.waitFor((x) => /NAME↓\s+READY\s+STATUS\s+RESTARTS\s+AGE\s*$/m.test(x), 'resized live: wide columns dropped');
   assert.ok(s.split('\n').every((l) => l.length <= 70));
 
   tmux.send('c');
@@ -58,7 +58,7 @@ test('kpods in tmux: rows, context switch, help, quit leaves a clean terminal', 
 
   tmux.send('q');
   s = await tmux.waitFor((x) => x.includes('[exited 0]'), 'kpods exits');
-  assert.doesNotMatch(s, /ctx: viewer-basic|NAME\s+READY/, 'the alternate screen is gone: no kpods frame left behind');
+  assert.doesNotMatch(s, /ctx: viewer-basic|NAME↓?\s+READY/, 'the alternate screen is gone: no kpods frame left behind');
 });
 
 test('kpods in tmux with no kubeconfig: explains where it looked and offers the demo', async (t) => {

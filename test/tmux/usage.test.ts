@@ -9,7 +9,7 @@ import { kpodsBin } from '../helpers/run-kpods.js';
 import { startTmux } from '../helpers/tmux.js';
 import { requireTool } from '../helpers/tools.js';
 
-const headerOf = (screen: string): string => screen.split('\n').find((l) => /^\s*NAME\s+READY/.test(l)) ?? '';
+const headerOf = (screen: string): string => screen.split('\n').find((l) => /^\s*NAME[↓↑]?\s+READY/.test(l)) ?? '';
 
 test('kpods in tmux: CPU and MEM columns with the shares, C sorts, narrow terminals keep CPU and MEM', async (t) => {
   if (!requireTool(t, 'tmux', 'the real-terminal test of the usage columns')) return;

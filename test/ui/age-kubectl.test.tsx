@@ -53,7 +53,6 @@ test("AGE equals kubectl's at the same second in every mode (poll or watch, one 
   const now = (): Date => clock;
   // One simulator for the four apps: they and kubectl read the same pods at the same clock.
   const sim = await startSimulator({ pods: 60, now });
-  t.after(() => sim.close());
   const apps = await Promise.all(
     MODES.map((mode) =>
       startAppOnSim(t, {
@@ -64,6 +63,8 @@ test("AGE equals kubectl's at the same second in every mode (poll or watch, one 
       }),
     ),
   );
+  // Added after the apps' own clean-up, so it runs after they stopped polling.
+  t.after(() => sim.close());
   await Promise.all(apps.map((app, i) => app.ui.waitFor(() => app.store.getState().table.hasData, `rows (${MODES[i]!.name})`, 20_000)));
   await same(sim, apps, clock, 'at start');
   // Long enough for every day-old pod to cross into the next day (the old estimate then lagged a unit).

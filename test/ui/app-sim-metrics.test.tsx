@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { startAppOnSim } from '../helpers/app-on-sim.js';
 import { KEYS } from '../helpers/ink.js';
 
-const header = (frame: string): string => frame.split('\n').find((l) => /^\s*NAME\s+READY/.test(l)) ?? '';
+const header = (frame: string): string => frame.split('\n').find((l) => /^\s*NAME[↓↑]?\s+READY/.test(l)) ?? '';
 
 test('available: CPU, MEM and the shares, sorted by C and M (most first)', async (t) => {
   const { ui, store } = await startAppOnSim(t, {
@@ -17,7 +17,7 @@ test('available: CPU, MEM and the shares, sorted by C and M (most first)', async
     columns: 160,
   });
   let f = await ui.waitFor((x) => x.includes('%MEM/L') && /\d+m\s+\d+Mi/.test(x), 'usage columns with values', 20_000);
-  assert.match(header(f), /NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+CPU\s+MEM\s+%CPU\/R\s+%CPU\/L\s+%MEM\/R\s+%MEM\/L/);
+  assert.match(header(f), /NAME↓\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+CPU\s+MEM\s+%CPU\/R\s+%CPU\/L\s+%MEM\/R\s+%MEM\/L/);
   // Pods that do not run have no usage: a dash. Generated pods have a memory limit and no CPU limit.
   assert.match(f, /\s-\s+-\s+-\s+-\s+-\s+-/);
   assert.match(f, /\d+%\s+n\/a\s+\d+%\s+\d+%/);

@@ -110,7 +110,7 @@ test('App: rows, header, footer; frame fits in rows-1; navigation and sorting ke
   f = await ui.press('R', (x) => x.includes('RESTARTS↓'), 'sorted by restarts');
   assert.ok(f.indexOf('db-0') < f.indexOf('web-1'));
   assert.equal(store.getState().table.view[store.getState().table.cursor]?.name, 'web-1');
-  await ui.press('N', (x) => !x.includes('↓'), 'sorted by name');
+  await ui.press('N', (x) => x.includes('NAME↓') && !x.includes('RESTARTS↓'), 'sorted by name');
   await ui.press('G', () => store.getState().table.cursor === 1, 'G');
   await ui.press('g', () => store.getState().table.cursor === 0, 'g');
   await ui.press(KEYS.pageDown, () => store.getState().table.cursor === 1, 'PgDn clamps to the last row');

@@ -32,3 +32,27 @@ test('Enter on a crash-looping pod: diagnosis, exit code, events; y YAML; Esc ba
   const st = store.getState();
   assert.equal(st.table.view[st.table.cursor]?.name, 'orders-7f9c6d8b5-k2x7p');
 });
+
+test('the detail refreshes live while open, and a pod deleted meanwhile says so', async (t) => {
+  const { ui, store, sim } = await startAppOnSim(t, {
+    sim: { pods: 0, troubled: true },
+    feed: { intervalMs: 60_000, watch: false },
+    selection: { context: 'admin', namespace: 'troubled' },
+    columns: 160,
+    rows: 40,
+  });
+  const name = 'reports-5b8d7c9f6-m4n8q';
+  await ui.waitFor((x) => x.includes(name), 'troubled rows');
+  const index = store.getState().table.view.findIndex((r) => r.name === name);
+  await ui.press(KEYS.down.repeat(index), () => store.getState().table.cursor === index, 'cursor on reports');
+  await ui.press(KEYS.enter, (x) => x.includes('[pod.oom-killed]'), 'detail');
+  await ui.press('2', (x) => /Restart Count: +7\b/.test(x), 'containers: 7 restarts');
+  sim.cluster.updatePod('troubled', name, (pod) => {
+    const s = pod.status?.containerStatuses?.[0];
+    if (s) s.restartCount = 99;
+  });
+  await ui.waitFor((x) => /Restart Count: +99\b/.test(x), 'the change shown without a key', 10_000);
+  sim.cluster.deletePod('troubled', name);
+  const f = await ui.waitFor((x) => x.includes(`Pod ${name} was deleted`), 'deleted, said', 10_000);
+  assert.match(f, /last known state below/);
+});

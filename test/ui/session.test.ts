@@ -6,6 +6,7 @@ import type { Target } from '../../src/core/target.js';
 import { UiSession } from '../../src/ui/session.js';
 import { createStore } from '../../src/ui/store.js';
 import { FakeClient } from './fake-client.js';
+import { hintText } from '../../src/core/hint.js';
 
 function target(context: string, namespace: string): Target {
   return {
@@ -63,7 +64,7 @@ test('a 403 lists the known namespaces where pods may be listed, a namespace cal
   await until(() => store.getState().table.failure !== undefined, 'the 403');
   const hints = store.getState().table.failure!.hints;
   assert.ok(
-    hints.some((h) => h.startsWith('You may list pods in: access')),
-    hints.join('\n'),
+    hints.some((h) => hintText(h, 'cli').startsWith('You may list pods in: access')),
+    hints.map((h) => hintText(h, 'cli')).join('\n'),
   );
 });

@@ -110,7 +110,13 @@ export function classifyError(err: unknown, ctx: ErrorContext): Failure {
   const has = (set: Set<string>): boolean => codes.some((c) => set.has(c));
   const where = hostPort(ctx.server);
   const detail = codes.length ? `error codes: ${codes.map(neutralize).join(', ')}` : undefined;
-  if (ctx.proxy && !ctx.midBody && (has(REFUSED) || has(DNS) || codes.includes('UND_ERR_ABORTED') || codes.includes('UND_ERR_PRX_TLS'))) {
+  // A SOCKS5 proxy that answers with an error (or is not SOCKS5 at all) is the proxy's failure too.
+  const socks = codes.some((c) => c.startsWith('UND_ERR_SOCKS5'));
+  if (
+    ctx.proxy &&
+    !ctx.midBody &&
+    (has(REFUSED) || has(DNS) || socks || codes.includes('UND_ERR_ABORTED') || codes.includes('UND_ERR_PRX_TLS'))
+  ) {
     return failure(
       'connection.proxy',
       `Could not reach ${where} through the proxy ${redactUrl(ctx.proxy)}.`,

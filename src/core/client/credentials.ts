@@ -23,6 +23,8 @@ export interface CredentialDeps {
   onExecStderr?: (text: string) => void;
   secrets?: SecretSink;
   persistAuthProvider?: (target: Target, config: Record<string, string>) => Promise<Result<void>>;
+  /** The request time limit, also for an OIDC refresh (0: none). */
+  requestTimeoutMs?: number;
 }
 
 /** What goes on one request. */
@@ -266,6 +268,8 @@ export class CredentialSource {
       const tok = await oidcToken(this.providerConfig, {
         now: this.deps.now,
         ...(signal ? { signal } : {}),
+        ...(this.deps.requestTimeoutMs !== undefined ? { timeoutMs: this.deps.requestTimeoutMs } : {}),
+        ...(this.deps.secrets ? { secrets: this.deps.secrets } : {}),
         ...(this.deps.persistAuthProvider
           ? { persist: (cfg: Record<string, string>) => this.deps.persistAuthProvider!(this.target, cfg) }
           : {}),

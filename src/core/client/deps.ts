@@ -5,6 +5,7 @@ import type { ExecRunner } from './exec-runner.js';
 import type { SecretSink } from '../redact.js';
 import type { ClientLimits } from './limits.js';
 import type { SharedPools } from './shared-pools.js';
+import type { RetryNotice } from './transport.js';
 
 export interface ClientDeps {
   /** Environment (for HTTPS_PROXY/NO_PROXY and exec plugins) and the clock. */
@@ -21,6 +22,8 @@ export interface ClientDeps {
   maxRetries?: number;
   /** Waits before a retry; injectable for tests (default: a timer). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told before each Retry-After wait (status, seconds asked, attempt). */
+  onRetry?: (notice: RetryNotice) => void;
   /** Told every credential learnt at run time (exec plugin results), so output can redact it. */
   secrets?: SecretSink;
   /** Response limits (body size, pages per list, watch event size); defaults in limits.ts. */

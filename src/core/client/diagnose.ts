@@ -3,6 +3,7 @@
  * (SelfSubjectReview) and where you may list pods instead (access and rules reviews).
  */
 import type { Failure } from '../failure.js';
+import { act } from '../hint.js';
 import { neutralize } from '../terminal-text.js';
 import { findNamespacesAllowingPods } from './allowed-namespaces.js';
 import type { KubeClient } from './types.js';
@@ -58,7 +59,8 @@ export async function diagnose(f: Failure, client: KubeClient, ctx: DiagnoseCont
   }
   if (ctx.namespace !== undefined) {
     const cluster = await client.canI('list', 'pods', undefined, ctx.signal);
-    if (cluster.ok && cluster.value) hints.unshift('You may list pods in all namespaces: try -A.');
+    if (cluster.ok && cluster.value)
+      hints.unshift(act('You may list pods in all namespaces: {}.', 'try -A', 'press n and choose all namespaces'));
   }
   if (allowed.length) {
     const shown =
@@ -66,7 +68,8 @@ export async function diagnose(f: Failure, client: KubeClient, ctx: DiagnoseCont
         .slice(0, 10)
         .map((n) => neutralize(n))
         .join(', ') + (allowed.length > 10 ? `, and ${allowed.length - 10} more` : '');
-    hints.unshift(`You may list pods in: ${shown} (e.g. -n ${neutralize(allowed[0] ?? '')}).`);
+    const first = neutralize(allowed[0] ?? '');
+    hints.unshift(act(`You may list pods in: ${shown} ({}).`, `e.g. -n ${first}`, `press n and choose ${first}`));
   }
   return { ...f, hints, ...(details.length ? { detail: details.join('\n') } : {}) };
 }

@@ -13,6 +13,11 @@ export const MAX_BODY_BYTES = 500 * 1024 * 1024;
 export const MAX_LIST_PAGES = 2_000;
 /** Largest single watch event (one line of the stream). */
 export const MAX_WATCH_EVENT_BYTES = 64 * 1024 * 1024;
+/**
+ * Longest silence of a watch (no event, no bookmark) before it is called stale and the list is
+ * read again. kpods asks for bookmarks (allowWatchBookmarks), which API servers send about once a minute.
+ */
+export const WATCH_IDLE_MS = 3 * 60_000;
 
 const MiB = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MiB`;
 
@@ -21,6 +26,8 @@ export interface ClientLimits {
   maxBodyBytes?: number;
   maxListPages?: number;
   maxWatchEventBytes?: number;
+  /** Longest silence of a watch before it is stale (default WATCH_IDLE_MS; 0: none). */
+  watchIdleMs?: number;
 }
 
 export function bodyTooLarge(limit: number): Failure {
@@ -58,5 +65,16 @@ export function watchEventTooLarge(limit: number): Failure {
     `A watch event is larger than kpods' limit of ${MiB(limit)} per event; kpods closed the watch.`,
     ['A server or proxy sent an oversized event; kpods re-reads the list instead.'],
     `limit: watch event ${limit} bytes`,
+  );
+}
+
+export function watchSilent(ms: number): Failure {
+  return failure(
+    'response.timeout',
+    `The watch sent nothing (no event, no bookmark) for ${Math.round(ms / 1000)} s; kpods closed it and reads the list again.`,
+    [
+      'A proxy or load balancer may be holding the stream open without passing events through; the rows may be stale until the list is read.',
+    ],
+    `limit: ${ms} ms of watch silence`,
   );
 }

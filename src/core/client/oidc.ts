@@ -7,12 +7,17 @@ import { failure, type Failure, type Result } from '../failure.js';
 import { neutralize } from '../terminal-text.js';
 import { decodeJwt } from './describe-credential.js';
 import { redactUrl } from './classify.js';
+import type { SecretSink } from '../redact.js';
 
 export interface OidcDeps {
   now: () => Date;
   /** Writes the new auth-provider config to the user's origin file. */
   persist?: (config: Record<string, string>) => Promise<Result<void>>;
   signal?: AbortSignal;
+  /** The request time limit for the whole refresh (discovery and token exchange); 0 or absent: none. */
+  timeoutMs?: number;
+  /** Told the tokens the issuer returns, so output can redact them. */
+  secrets?: SecretSink;
 }
 
 function oidcFailed(summary: string, hints: string[], detail?: string): Result<never> {
@@ -80,11 +85,25 @@ export async function oidcToken(config: Record<string, string>, deps: OidcDeps):
   }
   // Loaded only for a refresh: the whole of undici is not needed at every start-up.
   const { Agent, request } = await import('undici');
-  const agent = new Agent({ connect: ca ? { ca } : {} });
+  const limit = deps.timeoutMs && deps.timeoutMs > 0 ? deps.timeoutMs : undefined;
+  // undici's own limits (300 s for headers) must not outlast the request time limit.
+  const agent = new Agent({
+    connect: { ...(ca ? { ca } : {}), ...(limit ? { timeout: limit } : {}) },
+    ...(limit ? { headersTimeout: limit, bodyTimeout: limit } : {}),
+  });
   const where = neutralize(redactUrl(issuer));
+  const timeout = new AbortController();
+  let timedOut = false;
+  const timer = limit
+    ? setTimeout(() => {
+        timedOut = true;
+        timeout.abort();
+      }, limit)
+    : undefined;
+  const signal = deps.signal ? AbortSignal.any([deps.signal, timeout.signal]) : timeout.signal;
   try {
     const discoveryUrl = issuer.replace(/\/+$/, '') + '/.well-known/openid-configuration';
-    const disc = await request(discoveryUrl, { dispatcher: agent, ...(deps.signal ? { signal: deps.signal } : {}) });
+    const disc = await request(discoveryUrl, { dispatcher: agent, signal });
     const doc = await json(disc);
     const tokenEndpoint = doc?.['token_endpoint'];
     if (disc.statusCode !== 200 || typeof tokenEndpoint !== 'string') {
@@ -100,7 +119,7 @@ export async function oidcToken(config: Record<string, string>, deps: OidcDeps):
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }).toString(),
-      ...(deps.signal ? { signal: deps.signal } : {}),
+      signal,
     });
     const tok = await json(res);
     if (res.statusCode !== 200 || typeof tok?.['id_token'] !== 'string') {
@@ -111,13 +130,25 @@ export async function oidcToken(config: Record<string, string>, deps: OidcDeps):
       );
     }
     config['id-token'] = tok['id_token'];
-    if (typeof tok['refresh_token'] === 'string') config['refresh-token'] = tok['refresh_token'];
+    deps.secrets?.add(tok['id_token']);
+    if (typeof tok['refresh_token'] === 'string') {
+      config['refresh-token'] = tok['refresh_token'];
+      deps.secrets?.add(tok['refresh_token']);
+    }
     if (deps.persist) {
       const saved = await deps.persist({ ...config });
       if (!saved.ok) return { ok: true, value: config['id-token'] };
     }
     return { ok: true, value: config['id-token'] };
   } catch (err) {
+    if (timedOut && limit)
+      return oidcFailed(
+        `The OIDC issuer ${where} did not answer within ${limit / 1000} s (the request time limit); the token was not refreshed.`,
+        [
+          'Check the network path to the identity provider, or change the limit with --request-timeout (e.g. --request-timeout=60s; 0 means no limit).',
+        ],
+        `limit: request timeout ${limit / 1000} s`,
+      );
     const code = (err as { code?: unknown }).code;
     const f: Failure = failure(
       'credentials.oidc-failed',
@@ -127,6 +158,7 @@ export async function oidcToken(config: Record<string, string>, deps: OidcDeps):
     );
     return { ok: false, failure: f };
   } finally {
-    await agent.close().catch(() => undefined);
+    if (timer) clearTimeout(timer);
+    await agent.destroy().catch(() => undefined);
   }
 }

@@ -12,6 +12,7 @@ import { CredentialSource, loadTls, type AppliedCredential } from './credentials
 import { createDefaultExecRunner } from './exec-runner.js';
 import type { ClientDeps } from './deps.js';
 import { locateFailure } from './locate.js';
+import { DEFAULT_COMMAND_TIMEOUT_MS } from './limits.js';
 import { proxySchemeProblem } from './proxy.js';
 import { classifyStatus, isKubeObject, notKubernetes, parseJsonObject, type CallContext } from './status.js';
 import { aborted, Transport, type HeaderMap, type HttpRequest, type HttpResponse, type HttpStream, type LoadedTls } from './transport.js';
@@ -89,6 +90,8 @@ export class ClientSession {
       ...(this.deps.onExecStderr ? { onExecStderr: this.deps.onExecStderr } : {}),
       ...(this.deps.secrets ? { secrets: this.deps.secrets } : {}),
       ...(this.deps.persistAuthProvider ? { persistAuthProvider: this.deps.persistAuthProvider } : {}),
+      // An OIDC refresh keeps to the request time limit (undici alone would wait 300 s for an answer).
+      requestTimeoutMs: t.requestTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
     });
     const tls = url.protocol === 'https:' ? loaded.value : { insecureSkipVerify: loaded.value.insecureSkipVerify };
     return { ok: true, value: { url, tls, creds, transport: this.makeTransport(tls) } };
@@ -106,6 +109,7 @@ export class ClientSession {
       maxRetries: this.deps.maxRetries ?? 5,
       ...(this.deps.limits?.maxBodyBytes !== undefined ? { maxBodyBytes: this.deps.limits.maxBodyBytes } : {}),
       ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
+      ...(this.deps.onRetry ? { onRetry: this.deps.onRetry } : {}),
       ...(this.deps.sharedPools ? { shared: this.deps.sharedPools } : {}),
     });
   }

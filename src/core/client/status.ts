@@ -3,6 +3,7 @@
  * Kubernetes at all. Classified by HTTP status and Status.reason codes, never by message text.
  */
 import { failure, type Failure } from '../failure.js';
+import { act } from '../hint.js';
 import { neutralize } from '../terminal-text.js';
 import type { HttpResponse } from './transport.js';
 
@@ -126,7 +127,16 @@ export function classifyStatus(res: HttpResponse, ctx: RequestContext): Failure 
     return failure(
       'authorization.forbidden',
       `You are authenticated, but not allowed to ${what(ctx)} (403 Forbidden).`,
-      ['Ask a cluster administrator for a Role/RoleBinding that grants this, or use a namespace where you have access (-n NAMESPACE).'],
+      [
+        // A RoleBinding grants within one namespace: a request at cluster scope needs a ClusterRoleBinding.
+        act(
+          ctx.namespace || ctx.name !== undefined
+            ? 'Ask a cluster administrator for a Role/RoleBinding that grants this, or use a namespace where you have access ({}).'
+            : 'Ask a cluster administrator for a ClusterRole/ClusterRoleBinding that grants this (a RoleBinding covers one namespace only), or use a namespace where you have access ({}).',
+          '-n NAMESPACE',
+          'press n',
+        ),
+      ],
       detailOf(said),
     );
   }

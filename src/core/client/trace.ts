@@ -3,7 +3,9 @@
  * connection (/version), authentication (SelfSubjectReview), authorization and response (a
  * one-item pod list). Each stage gets a status, its time, and an explanation.
  */
-import { STAGES, type Failure, type Stage } from '../failure.js';
+import type { Failure, Stage } from '../failure.js';
+import { hintText } from '../hint.js';
+import { passedBefore, stageOutcomes, type StageStatus } from '../stage-outcomes.js';
 import type { Target } from '../target.js';
 import { neutralize } from '../terminal-text.js';
 import type { KubeApiClient } from './client.js';
@@ -11,7 +13,7 @@ import { diagnose } from './diagnose.js';
 import { probePods } from './probe.js';
 import { probeMetrics } from '../metrics/api.js';
 
-export type StageStatus = 'ok' | 'failed' | 'warning' | 'skipped';
+export type { StageStatus };
 
 export interface TraceStage {
   name: Stage;
@@ -49,22 +51,31 @@ function fromFailure(f: Failure, ms: number): TraceStage {
     status: 'failed',
     code: f.code,
     summary: f.summary,
-    hints: f.hints,
+    hints: f.hints.map((h) => hintText(h, 'cli')),
     ...(f.detail ? { detail: f.detail } : {}),
     ms,
   };
 }
 
-/** Fills in the stages not reached: skipped after a failure. */
+/** Fills in the stages not run, by the rule the browser's stage bar follows (core/stage-outcomes.ts). */
 function complete(stages: TraceStage[], context: string | undefined): TraceReport {
   const byName = new Map(stages.map((s) => [s.name, s]));
   const failedAt = stages.find((s) => s.status === 'failed');
-  const out: TraceStage[] = STAGES.map(
-    (name) =>
+  const checked = Object.fromEntries(stages.map((s) => [s.name, s.status]));
+  const out: TraceStage[] = stageOutcomes(
+    failedAt && { stage: failedAt.name, code: (failedAt.code ?? '') as Failure['code'] },
+    checked,
+  ).map(
+    ({ name, status }) =>
       byName.get(name) ?? {
         name,
-        status: 'skipped' as const,
-        summary: failedAt ? `Not checked: the ${failedAt.name} stage failed.` : 'Not checked.',
+        status,
+        summary:
+          status !== 'skipped'
+            ? `Passed: the ${failedAt?.name ?? 'last'} stage's answer shows it.`
+            : failedAt
+              ? `Not checked: the ${failedAt.name} stage failed.`
+              : 'Not checked.',
         hints: [],
         ms: 0,
       },
@@ -112,7 +123,7 @@ export async function traceTarget(
   // connection
   const [ver, verMs] = await timed(() => client.version(signal));
   if (!ver.ok && (ver.failure.stage === 'connection' || (ver.failure.stage === 'response' && ver.failure.code !== 'response.not-found'))) {
-    if (ver.failure.stage === 'response') {
+    if (passedBefore(ver.failure).includes('connection')) {
       const what =
         ver.failure.code === 'response.not-kubernetes' ? 'the answer was not from a Kubernetes API server' : 'it answered with an error';
       stages.push({
@@ -172,7 +183,8 @@ export async function traceTarget(
     let f = probe.failure;
     if (f.code === 'authorization.forbidden')
       f = await diagnose(f, client, { namespace: ns, contextNamespace: ns, candidateNamespaces, ...(signal ? { signal } : {}) });
-    if (f.stage === 'response')
+    // Only an answer the API gives after authorizing shows the list was allowed (not a 429, a 500 or a web page).
+    if (f.stage === 'response' && passedBefore(f).includes('authorization'))
       stages.push({
         name: 'authorization',
         status: 'ok',

@@ -32,6 +32,8 @@ export interface TransportOptions {
   maxRetries: number;
   /** Waits between retries; injectable so tests can observe the wait. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told before each Retry-After wait (the UI says what it is waiting for). */
+  onRetry?: (notice: RetryNotice) => void;
   /** Largest body read, after decompression (default MAX_BODY_BYTES). */
   maxBodyBytes?: number;
   /** Pools shared with other clients (same server, TLS and proxy); the transport then never closes its pool. */
@@ -101,6 +103,15 @@ export function retryAfterSeconds(headers: Record<string, string | string[] | un
   return Number(value);
 }
 
+/** A 429/5xx answer that carried Retry-After, about to be retried after `waitMs`. */
+export interface RetryNotice {
+  status: number;
+  retryAfterSeconds: number;
+  waitMs: number;
+  /** 1 for the first retry. */
+  attempt: number;
+}
+
 /** The HTTP transport for one target. */
 export class Transport {
   readonly origin: string;
@@ -160,6 +171,7 @@ export class Transport {
       // A wait that would end after the request time limit is not taken: the answer is reported now.
       const withinLimit = !limit || now() - started + waitMs < limit;
       if (retryable && wait !== undefined && attempt < this.opts.maxRetries && !req.signal?.aborted && withinLimit) {
+        this.opts.onRetry?.({ status: res.status, retryAfterSeconds: wait, waitMs, attempt: attempt + 1 });
         await (this.opts.sleep ?? defaultSleep)(waitMs, req.signal);
         if (req.signal?.aborted) return { ok: false, failure: aborted() };
         continue;

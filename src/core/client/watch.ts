@@ -3,7 +3,7 @@
  * definitions only on the first event, ERROR events carrying a Status, bookmarks.
  */
 import { failure, type Result } from '../failure.js';
-import { MAX_WATCH_EVENT_BYTES, watchEventTooLarge } from './limits.js';
+import { MAX_WATCH_EVENT_BYTES, WATCH_IDLE_MS, watchEventTooLarge, watchSilent } from './limits.js';
 import { neutralize } from '../terminal-text.js';
 import type { Pod } from '../pods/index.js';
 import { TABLE_ACCEPT } from './accept.js';
@@ -111,6 +111,16 @@ export async function watchStream(
   if (!opened.ok) return opened;
   const res = opened.value;
   const state: { columns?: TableColumns | undefined; rv?: string } = { rv: resourceVersion };
+  // A stream that stays silent past the bound (no event, no bookmark) is stale: closed, so the list is read again.
+  const idleMs = session.deps.limits?.watchIdleMs ?? WATCH_IDLE_MS;
+  let silent = false;
+  const idle =
+    idleMs > 0
+      ? setTimeout(() => {
+          silent = true;
+          res.body.destroy(new Error('watch silent'));
+        }, idleMs)
+      : undefined;
   try {
     let buffered = '';
     const maxEvent = session.deps.limits?.maxWatchEventBytes ?? MAX_WATCH_EVENT_BYTES;
@@ -127,6 +137,8 @@ export async function watchStream(
         const line = buffered.slice(0, nl).trim();
         buffered = buffered.slice(nl + 1);
         if (line === '') continue;
+        // Only a whole event counts as a sign of life (a drip of blanks does not).
+        idle?.refresh();
         const out = handleEvent(line, state, ns ?? '', session.clock(), onEvent);
         if (out && !out.ok) return out;
       }
@@ -139,8 +151,10 @@ export async function watchStream(
     return { ok: true, value: state.rv ? { resourceVersion: state.rv } : {} };
   } catch (err) {
     if (signal?.aborted) return { ok: true, value: state.rv ? { resourceVersion: state.rv } : {} };
+    if (silent) return { ok: false, failure: watchSilent(idleMs) };
     return { ok: false, failure: session.midStreamFailure(err) };
   } finally {
+    if (idle) clearTimeout(idle);
     res.cancelTimer();
     res.body.destroy();
   }

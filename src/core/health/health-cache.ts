@@ -16,6 +16,11 @@ export interface HealthCacheOptions {
   now: () => number;
   /** How long a result stays fresh (default 60 s). */
   ttlMs?: number;
+  /**
+   * A result the caller already has (the browser's live pipeline for the context it shows): used
+   * instead of running a check; undefined runs the check.
+   */
+  known?: (name: string) => ContextCheck | undefined;
 }
 
 export class HealthCache {
@@ -58,20 +63,24 @@ export class HealthCache {
       const e = this.entries.get(n);
       return !e || (e.state === 'done' && now - e.at >= ttl);
     });
-    if (todo.length === 0) return;
-    for (const n of todo) this.entries.set(n, { state: 'pending' });
+    const run = todo.filter((n) => {
+      const c = this.opts.known?.(n);
+      if (c) this.record(c);
+      return !c;
+    });
+    if (todo.length > run.length) this.emit();
+    if (run.length === 0) return;
+    for (const n of run) this.entries.set(n, { state: 'pending' });
     this.emit();
     const controller = new AbortController();
     this.running.add(controller);
     const onResult = (c: ContextCheck): void => {
       if (controller.signal.aborted) return;
-      const at = this.opts.now();
-      this.entries.set(c.name, { state: 'done', check: c, at });
-      if (c.result === 'ok') this.okAt.set(c.name, at);
+      this.record(c);
       this.emit();
     };
     void this.opts
-      .run(todo, { signal: controller.signal, onResult })
+      .run(run, { signal: controller.signal, onResult })
       .catch(() => undefined)
       .finally(() => {
         this.running.delete(controller);
@@ -91,6 +100,12 @@ export class HealthCache {
     for (const c of this.running) c.abort();
     for (const [n, e] of this.entries) if (e.state === 'pending') this.entries.delete(n);
     this.emit();
+  }
+
+  private record(c: ContextCheck): void {
+    const at = this.opts.now();
+    this.entries.set(c.name, { state: 'done', check: c, at });
+    if (c.result === 'ok') this.okAt.set(c.name, at);
   }
 
   private emit(): void {

@@ -1,5 +1,6 @@
 /** The explained kubeconfig failures: each names the file, context or missing name and says what to do. */
 import { failure, type Failure } from '../failure.js';
+import { act } from '../hint.js';
 import type { LoadedKubeconfig } from './types.js';
 import { quoteCapped } from '../terminal-text.js';
 
@@ -65,13 +66,19 @@ export function contextNotFound(config: LoadedKubeconfig, name: string, fromFlag
     'kubeconfig.context-not-found',
     `Context ${q(name)} named by ${source} is not defined in any kubeconfig file.`,
     [
-      `${sentence(
-        known(
-          'contexts',
-          config.contexts.map((c) => c.name),
-        ),
-      )}; list them with: kpods contexts.`,
-      fromFlag === false ? 'Choose another with --context NAME, or fix current-context.' : 'Use the name of a defined context.',
+      act(
+        `${sentence(
+          known(
+            'contexts',
+            config.contexts.map((c) => c.name),
+          ),
+        )}; {}.`,
+        'list them with: kpods contexts',
+        'press c to choose one',
+      ),
+      fromFlag === false
+        ? act('{}, or fix current-context.', 'Choose another with --context NAME', 'Press c to choose another')
+        : 'Use the name of a defined context.',
     ],
     searched(config),
   );
@@ -108,12 +115,16 @@ export function userNotFound(config: LoadedKubeconfig, name: string, context: st
     `User ${q(name)} named by ${by} is not defined in any kubeconfig file.`,
     [
       'kubectl would prompt for a username here; kpods stops instead.',
-      `${sentence(
-        known(
-          'users',
-          config.users.map((u) => u.name),
-        ),
-      )}. Add the user, fix the context's user field, or pass --user.`,
+      act(
+        `${sentence(
+          known(
+            'users',
+            config.users.map((u) => u.name),
+          ),
+        )}. Add the user, fix the context's user field, or {}.`,
+        'pass --user',
+        'press u to choose one',
+      ),
     ],
     searched(config),
   );
@@ -132,10 +143,14 @@ export function noCurrentContext(config: LoadedKubeconfig): Failure {
     `No context chosen: ${which}${empty}, and --context was not given.`,
     [
       'kubectl would quietly try http://localhost:8080 here; kpods stops instead.',
-      `Pass --context NAME (${known(
-        'contexts',
-        config.contexts.map((c) => c.name),
-      )}), or set one with: kubectl config use-context NAME.`,
+      act(
+        `{} (${known(
+          'contexts',
+          config.contexts.map((c) => c.name),
+        )}), or set one with: kubectl config use-context NAME.`,
+        'Pass --context NAME',
+        'Press c to choose one',
+      ),
     ],
     searched(config),
   );

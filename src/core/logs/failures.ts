@@ -7,6 +7,7 @@
  */
 import { failure, type Failure } from '../failure.js';
 import { neutralize } from '../terminal-text.js';
+import { hintText } from '../hint.js';
 
 /** What was asked, and what is known of the container. */
 export interface LogFailureContext {
@@ -35,7 +36,7 @@ export function explainLogFailure(f: Failure, ctx: LogFailureContext): Failure {
       `You may see pod ${pod} but not read its log: reading logs needs "get" on "pods/log" in namespace ${ns} (403 Forbidden).`,
       [
         'Ask a cluster administrator for a Role with get on pods/log in this namespace (the "view" ClusterRole grants it).',
-        ...f.hints.filter((h) => !h.startsWith('Ask a cluster administrator')),
+        ...f.hints.filter((h) => !hintText(h, 'cli').startsWith('Ask a cluster administrator')),
       ],
       f.detail,
     );

@@ -8,11 +8,14 @@ import type { ScreenDef } from './types.js';
 export function helpLines(first: Scope | undefined, caps: Capabilities): string[] {
   const order = [...(first ? [first] : []), ...(Object.keys(SCOPES) as Scope[]).filter((s) => s !== first && s !== 'help')];
   const lines: string[] = [];
+  const keysText = (b: Binding): string => b.keys.map(displayKey).join(', ');
+  // One key column for every line, as wide as the widest key list ("PgDn, Ctrl-F"), so labels align.
+  const keyWidth = Math.max(...KEYMAP.map((b) => keysText(b).length));
   const section = (title: string, on: (b: Binding) => boolean): void => {
     const bs = KEYMAP.filter((b) => on(b) && (b.when?.(caps) ?? true));
     if (bs.length === 0) return;
     lines.push(`── ${title}`);
-    for (const b of bs) lines.push(`${b.keys.map(displayKey).join(', ').padEnd(11)} ${b.label}`);
+    for (const b of bs) lines.push(`${keysText(b).padEnd(keyWidth)} ${b.label}`);
   };
   order.forEach((scope, i) => {
     section(SCOPES[scope].title, (b) => b.scopes.includes(scope));

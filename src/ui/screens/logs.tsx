@@ -22,6 +22,7 @@ import {
   type LogRow,
 } from '../../core/logs/index.js';
 import { neutralize } from '../../core/terminal-text.js';
+import { hintText } from '../../core/hint.js';
 import { saveLogBuffer } from '../log-save.js';
 import { logSettings, switchPrevious } from '../logs-open.js';
 import { logTitle, type LogsState } from './logs-model.js';
@@ -86,7 +87,7 @@ function Row({ row, color }: { row: LogRow; color: boolean }): ReactNode {
 /** The lines explaining a failed log request (each one screen line). */
 function failureLines(st: Extract<LogFeedStatus, { state: 'failed' }>, height: number): string[] {
   const f = st.failure;
-  return [f.summary, ...f.hints.map((h) => `→ ${h}`), ...(f.detail ? f.detail.split('\n') : []), `[${f.code}]`]
+  return [f.summary, ...f.hints.map((h) => `→ ${hintText(h, 'browser')}`), ...(f.detail ? f.detail.split('\n') : []), `[${f.code}]`]
     .map((l) => neutralize(l))
     .slice(0, Math.max(1, height));
 }

@@ -1,6 +1,7 @@
 /** The base screen when there is no kubeconfig: where kpods looked, what to do, and the demo offer. */
 import { Text } from 'ink';
 import { neutralize } from '../../core/terminal-text.js';
+import { hintText } from '../../core/hint.js';
 import type { ScreenDef } from './types.js';
 
 export const noconfigScreen: ScreenDef<'noconfig'> = {
@@ -18,7 +19,7 @@ export const noconfigScreen: ScreenDef<'noconfig'> = {
           {f ? neutralize(f.summary) : 'No kubeconfig found.'}
         </Text>
         {(f?.hints ?? []).map((h, i) => (
-          <Text key={i} wrap="truncate-end">{`→ ${neutralize(h)}`}</Text>
+          <Text key={i} wrap="truncate-end">{`→ ${neutralize(hintText(h, 'browser'))}`}</Text>
         ))}
         {f?.detail ? <Text wrap="truncate-end">{neutralize(f.detail)}</Text> : null}
         <Text> </Text>

@@ -10,6 +10,7 @@ import {
   type PickerItem,
   type PickerState,
 } from './picker-model.js';
+import { SELECTED_OFF, SELECTED_ON } from '../theme.js';
 import type { CommandContext, ScreenDef } from './types.js';
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -60,11 +61,13 @@ export function PickerView({ picker, height, color, frame = 0 }: { picker: Picke
       </Text>
       <Text wrap="truncate-end">{typed ? `${query}   (Enter uses "${neutralize(picker.query.trim())}")` : query}</Text>
       {shown.map((it, i) => (
-        <Text key={it.id} wrap="truncate-end" inverse={top + i === picker.index}>
+        <Text key={it.id} wrap="truncate-end">
+          {top + i === picker.index ? SELECTED_ON : ''}
           {it.current ? '* ' : '  '}
           {it.detail ? neutralize(it.label).padEnd(labelWidth) : neutralize(it.label)}
           {it.detail ? `   ${neutralize(it.detail)}` : ''}
           <StatusCell item={it} color={color} frame={frame} />
+          {top + i === picker.index ? SELECTED_OFF : ''}
         </Text>
       ))}
     </>

@@ -10,6 +10,8 @@ export interface TableState {
   sorted: readonly PodRow[];
   view: readonly PodRow[];
   sort: SortKey;
+  /** The sort turned around (the same sort key pressed again). */
+  reverse: boolean;
   /** The `/` filter (name part filters here; `-l` goes to the server). */
   filter: string;
   selectedKey?: string | undefined;
@@ -27,6 +29,8 @@ export interface TableState {
   paneOpen: boolean;
   /** The metrics API's state for this target (undefined until known). */
   metrics?: MetricsProbe | undefined;
+  /** `-o wide`: kubectl's wide columns come before the usage columns when room is short. */
+  wideFirst?: boolean | undefined;
   /** Pod usage by `namespace/name`, only while the metrics API is available (the usage columns show then). */
   usage?: UsageByPod | undefined;
 }
@@ -46,7 +50,8 @@ export type TableAction =
   | { type: 'pane'; open?: boolean }
   | { type: 'resolved-dismiss' }
   | { type: 'metrics-state'; probe: MetricsProbe }
-  | { type: 'usage'; usage: UsageByPod };
+  | { type: 'usage'; usage: UsageByPod }
+  | { type: 'wide-first'; on: boolean };
 
 export function initialTable(sort: SortKey = 'name'): TableState {
   return {
@@ -54,6 +59,7 @@ export function initialTable(sort: SortKey = 'name'): TableState {
     sorted: [],
     view: [],
     sort,
+    reverse: false,
     filter: '',
     cursor: 0,
     top: 0,
@@ -99,7 +105,7 @@ function sortValue(r: PodRow, key: SortKey, usage?: UsageByPod): string | number
 }
 
 function withRows(s: TableState, rows: ReadonlyMap<string, PodRow>, resort: boolean): TableState {
-  const sorted = resort ? sortRows(rows.values(), s.sort, s.usage) : s.sorted;
+  const sorted = resort ? sortRows(rows.values(), s.sort, s.usage, s.reverse) : s.sorted;
   // `-l` selectors go to the server (rows of one namespace carry no labels); the name part is local.
   return place({ ...s, rows, sorted, view: filterRows(sorted, s.filter, false) });
 }
@@ -116,6 +122,8 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
     case 'table-reset': {
       const next: TableState = {
         ...initialTable(s.sort),
+        reverse: s.reverse,
+        wideFirst: s.wideFirst,
         filter: s.filter,
         viewport: s.viewport,
         loading: a.loading ? { loaded: 0 } : undefined,
@@ -153,8 +161,8 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
         moved.length === 0
           ? kept
           : moved.length > 1000
-            ? sortRows(rows.values(), s.sort, s.usage)
-            : mergeSorted(kept, moved, s.sort, s.usage);
+            ? sortRows(rows.values(), s.sort, s.usage, s.reverse)
+            : mergeSorted(kept, moved, s.sort, s.usage, s.reverse);
       return withRows({ ...succeeded(s, a.at), sorted }, rows, false);
     }
     case 'failed':
@@ -168,7 +176,8 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
     case 'edge':
       return place(s, a.where === 'top' ? 0 : s.view.length - 1);
     case 'sort':
-      return s.sort === a.key ? s : withRows({ ...s, sort: a.key }, s.rows, true);
+      // The same key again turns the order around; another key sorts its usual way.
+      return withRows({ ...s, sort: a.key, reverse: s.sort === a.key ? !s.reverse : false }, s.rows, true);
     case 'filter-set':
       return s.filter === a.text ? s : withRows({ ...s, filter: a.text }, s.rows, false);
     case 'pane':
@@ -181,6 +190,8 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
       const sort = s.sort === 'cpu' || s.sort === 'memory' ? 'name' : s.sort;
       return withRows({ ...s, metrics: a.probe, usage: undefined, sort }, s.rows, sort !== s.sort);
     }
+    case 'wide-first':
+      return { ...s, wideFirst: a.on };
     case 'usage':
       if (s.metrics?.state !== 'available') return s;
       return withRows({ ...s, usage: a.usage }, s.rows, s.sort === 'cpu' || s.sort === 'memory');

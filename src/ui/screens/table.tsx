@@ -1,7 +1,10 @@
 /** The pod table screen: the base screen when a kubeconfig is loaded. */
+import { Text } from 'ink';
+import { rowSignature } from '../row-finding.js';
 import { neutralize } from '../../core/terminal-text.js';
 import { openContextPicker, openNamespacePicker, openUserPicker } from '../pickers.js';
 import { PodTable } from '../PodTable.js';
+import { fg } from '../theme.js';
 import { requestSave } from '../save.js';
 import { openDetail } from './detail.js';
 import { openLogFor } from '../logs-open.js';
@@ -34,23 +37,46 @@ function emptyText(state: UiState): string {
 /** The table body (also drawn under the filter prompt). */
 export function TableView({ state, height, width, now, color }: Omit<ScreenViewProps<'table'>, 'screen'>) {
   const t = state.table;
+  // Never more lines than the room: Ink draws lines that do not fit over each other (issue 10 item 8).
+  if (height <= 0) return null;
+  // The status line under the table (the selected pod's top finding) when there is room for it.
+  const withLine = height >= 3;
+  const finding = withLine ? statusLine(state) : undefined;
   return (
-    <PodTable
-      rows={t.view}
-      top={t.top}
-      height={Math.max(1, height - 1)}
-      cursor={t.cursor}
-      width={width}
-      allNamespaces={state.target !== undefined && state.target.namespace === undefined}
-      now={now}
-      color={color}
-      stale={t.stale}
-      empty={emptyText(state)}
-      sortedBy={t.sort}
-      usage={t.metrics?.state === 'available' ? t.usage : undefined}
-      marks={state.marks}
-    />
+    <>
+      <PodTable
+        rows={t.view}
+        top={t.top}
+        height={Math.max(1, height - (withLine ? 2 : 1))}
+        header={height >= 2}
+        wideFirst={t.wideFirst === true}
+        cursor={t.cursor}
+        width={width}
+        allNamespaces={state.target !== undefined && state.target.namespace === undefined && state.target.unresolved !== true}
+        now={now}
+        color={color}
+        stale={t.stale}
+        empty={emptyText(state)}
+        sortedBy={t.sort}
+        usage={t.metrics?.state === 'available' ? t.usage : undefined}
+        marks={state.marks}
+        reversed={t.reverse}
+        measured={t.sorted}
+      />
+      {withLine ? (
+        <Text wrap="truncate-end" {...fg(color && 'yellow')}>
+          {finding ?? ' '}
+        </Text>
+      ) : null}
+    </>
   );
+}
+
+/** The selected pod's top finding (row-finding.ts), when the line found is still about the row under the cursor. */
+export function statusLine(state: UiState): string | undefined {
+  const row = state.table.view[state.table.cursor];
+  const f = state.rowFinding;
+  return row && f?.text !== undefined && f.sig === rowSignature(row) ? f.text : undefined;
 }
 
 export const tableScreen: ScreenDef<'table'> = {

@@ -2,7 +2,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
-import { runKpods } from '../helpers/run-kpods.js';
 import { runKubectl } from '../helpers/sim.js';
 import { requireTool } from '../helpers/tools.js';
 import { runCommand } from '../helpers/run-command.js';
@@ -34,7 +33,7 @@ for (const args of CASES) {
     if (!requireTool(t, 'kubectl', 'the kpods-vs-kubectl top comparison')) return;
     const base = ['--kubeconfig', sim.kubeconfigPath, '--context', 'admin'];
     const [mine, theirs] = await Promise.all([
-      runKpods(['top', ...base, ...args], { env: { HOME: sim.dir, KUBECONFIG: undefined } }),
+      runCommand(['top', ...base, ...args], { env: { HOME: sim.dir } }),
       runKubectl(['top', 'pods', ...args], { kubeconfig: sim.kubeconfigPath, context: 'admin' }),
     ]);
     assert.equal(theirs.code, 0, theirs.stderr);

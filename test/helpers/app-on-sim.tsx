@@ -1,4 +1,4 @@
-/** Renders the whole interactive App against a fresh simulated cluster, with clean-up registered on `t`. */
+/** Renders the whole interactive App against a simulated cluster (a fresh one unless given), with clean-up registered on `t`. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,8 @@ export interface AppOnSim {
 
 export interface AppOnSimOptions {
   sim?: SimulatorOptions;
+  /** A running simulator to use instead of starting one (the caller closes it). */
+  simulator?: Simulator;
   feed: { intervalMs: number; watch: boolean };
   selection: Selection;
   columns?: number;
@@ -42,10 +44,10 @@ export async function startAppOnSim(t: TestContext, o: AppOnSimOptions): Promise
   t.after(async () => {
     for (const step of teardown.reverse()) await step();
   });
-  const sim = await startSimulator({ ...o.sim, now });
+  const sim = o.simulator ?? (await startSimulator({ ...o.sim, now }));
   const home = mkdtempSync(join(tmpdir(), 'kpods-ui-home-'));
   teardown.push(async () => {
-    await sim.close();
+    if (!o.simulator) await sim.close();
     rmSync(home, { recursive: true, force: true });
   });
   const host = { env: {}, home, cwd: home, now };

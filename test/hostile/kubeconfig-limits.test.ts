@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadKubeconfig } from '../../src/core/kubeconfig/index.js';
-import { expandDocument, MAX_ALIASES, MAX_EXPANDED_NODES } from '../../src/core/kubeconfig/expand.js';
+import { expandDocument, MAX_ALIASES } from '../../src/core/kubeconfig/expand.js';
 import { tempDir } from './helpers.js';
 
 const host = (home: string) => ({ env: {}, home, cwd: home, now: () => new Date() });
@@ -27,10 +27,15 @@ test('a kubeconfig with more aliases than the cap is refused before it is parsed
 });
 
 test('a document with many values and no aliases is not an alias bomb', () => {
-  // Wider than the expansion cap, but every node appears once: nothing was aliased.
-  const users = Array.from({ length: MAX_EXPANDED_NODES / 4 + 10 }, (_, i) => ({ name: `u${i}`, user: { token: 't' } }));
-  const r = expandDocument({ apiVersion: 'v1', users }, new WeakMap());
+  // Wider than the expansion cap (a small one: the rule, not the size, is under test), but every
+  // node appears once: nothing was aliased.
+  const cap = 1000;
+  const users = Array.from({ length: cap / 4 + 10 }, (_, i) => ({ name: `u${i}`, user: { token: 't' } }));
+  const r = expandDocument({ apiVersion: 'v1', users }, new WeakMap(), cap);
   assert.equal(r.ok, true, r.ok ? '' : r.reason);
+  // The same width with a node used twice (early, where the count sees it) is refused.
+  const aliased = { apiVersion: 'v1', users: [users[0], ...users] };
+  assert.equal(expandDocument(aliased, new WeakMap(), cap).ok, false);
 });
 
 test('a document whose aliases expand past the cap is still refused, naming aliases', () => {

@@ -21,8 +21,8 @@ class ExpandError extends Error {
   }
 }
 
-/** Expands merge keys (memoized per shared node) and checks the expanded size. */
-export function expandDocument(doc: unknown, lines: WeakMap<object, number>): ExpandResult {
+/** Expands merge keys (memoized per shared node) and checks the expanded size against `maxNodes` (tests pass a small one). */
+export function expandDocument(doc: unknown, lines: WeakMap<object, number>, maxNodes = MAX_EXPANDED_NODES): ExpandResult {
   const memo = new Map<object, unknown>();
   const conflictLines: number[] = [];
   const expand = (node: unknown): unknown => {
@@ -72,12 +72,12 @@ export function expandDocument(doc: unknown, lines: WeakMap<object, number>): Ex
   try {
     const expanded = expand(doc);
     const shared = { seen: false };
-    const size = expandedSize(expanded, MAX_EXPANDED_NODES, shared);
+    const size = expandedSize(expanded, maxNodes, shared);
     // Without a shared node nothing was aliased: the file size already bounds the document.
-    if (size > MAX_EXPANDED_NODES && shared.seen) {
+    if (size > maxNodes && shared.seen) {
       return {
         ok: false,
-        reason: `the document expands to more than ${MAX_EXPANDED_NODES} values through YAML aliases (an alias bomb?)`,
+        reason: `the document expands to more than ${maxNodes} values through YAML aliases (an alias bomb?)`,
       };
     }
     return { ok: true, doc: expanded, conflictLines };

@@ -7,7 +7,6 @@ import { certFacts, decodeJwt } from '../core/client/describe-credential.js';
 import type { Result } from '../core/failure.js';
 import {
   defaultFile,
-  loadKubeconfig,
   loadingChain,
   saveKeepsFormatting,
   resolveTarget,

@@ -8,7 +8,7 @@ import type { SortKey } from './rows.js';
 import type { ConfirmState } from './screens/confirm-model.js';
 import type { PickerState } from './screens/picker-model.js';
 import type { LogsState } from './screens/logs-model.js';
-import type { PaneState } from './screens/pane.js';
+import type { PaneState } from './screens/pane-model.js';
 import type { Activity } from './activity.js';
 import { initialTable, reduceTable, type TableAction, type TableState } from './screens/table-model.js';
 

@@ -5,6 +5,9 @@
 import { allPaneLines, StatusPane } from '../StatusPane.js';
 import { bindingsOf, displayKey, type Command } from '../keymap.js';
 import type { Handler, ScreenDef } from './types.js';
+import { paneLimits, type PaneState } from './pane-model.js';
+
+export { paneLimits, type PaneState };
 
 const SCROLL: readonly Command[] = ['down', 'up', 'page-down', 'page-up'];
 
@@ -14,20 +17,6 @@ function scrollKeys(): string {
     .filter((b) => SCROLL.includes(b.command))
     .map((b) => displayKey(b.keys[0]!))
     .join(' ')} scroll`;
-}
-
-export interface PaneState {
-  /** The first line shown (of the lines under the title and the stage bar). */
-  scroll: number;
-  /** The lines that fit and the furthest scroll, from the layout (App keeps them current). */
-  room: number;
-  max: number;
-}
-
-/** The furthest scroll and the lines that fit, for a body of `height` lines (title and stage bar take two). */
-export function paneLimits(lines: number, height: number): Pick<PaneState, 'room' | 'max'> {
-  const room = Math.max(1, height - 2);
-  return { room, max: Math.max(0, lines - room) };
 }
 
 /** The limits of the pane screen for the current failure. */

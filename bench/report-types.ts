@@ -1,7 +1,6 @@
 /** The shape of a results file (bench/results/results.json). */
 import type { GroupResult } from './context.js';
 import type { MachineInfo } from './machine.js';
-import type { TargetResult } from './targets.js';
 
 /** Everything measured at one cluster size. */
 export interface SizeResult {
@@ -22,4 +21,12 @@ export interface BenchResults {
   method: string[];
   sizes: SizeResult[];
   targets: TargetResult[];
+}
+
+/** One target of the issue: its goal, the measured value, and whether it was met (null: not measured). */
+export interface TargetResult {
+  target: string;
+  goal: string;
+  measured: string;
+  met: boolean | null;
 }

@@ -1,14 +1,9 @@
 /** The targets, each judged from one run's results (ratios measured in that run). */
-import type { SizeResult } from './report-types.js';
+import type { SizeResult, TargetResult } from './report-types.js';
+
+export type { TargetResult };
 
 /** One target and what this run measured for it. */
-export interface TargetResult {
-  target: string;
-  goal: string;
-  measured: string;
-  met: boolean | null;
-}
-
 function group(sizes: SizeResult[], pods: number, name: string): Record<string, unknown> | undefined {
   const g = sizes.find((s) => s.pods === pods)?.groups[name];
   return g && g.status === 'ok' ? g.data : undefined;

@@ -56,6 +56,19 @@ export default tseslint.config(
     },
   },
   {
+    // Screens and the core read time only from the injected clock (tests move it; the system clock is not theirs).
+    files: ['src/core/**/*.ts', 'src/ui/screens/**/*.ts', 'src/ui/screens/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Use the injected clock (Host.now, ui.now or the view props).',
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.js', 'bin/**/*.js', 'eslint.config.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

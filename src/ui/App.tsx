@@ -103,8 +103,8 @@ export function App({ store, session, saver, color, now: clock, onQuit, onDemo, 
   const size = useTerminalSize();
   const now = useNow(clock, 1000, (at) => clockText(state, at));
   const ui: UiContext = useMemo(
-    () => ({ store, session, saver, quit: onQuit, demo: onDemo, actions }),
-    [store, session, saver, onQuit, onDemo, actions],
+    () => ({ store, session, saver, quit: onQuit, now: clock, demo: onDemo, actions }),
+    [store, session, saver, onQuit, clock, onDemo, actions],
   );
   const caps = capabilitiesOf(ui, state);
   const readOnly = actions?.readOnly(state.target);

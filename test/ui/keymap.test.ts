@@ -208,6 +208,7 @@ test('every key the footer or help advertises on a screen does something there',
         });
         const ui: UiContext = {
           store,
+          now: () => new Date(0),
           session,
           saver: { savePreview: () => 'preview', save: async () => ({ ok: true, value: 'ok' }) },
           quit: () => effects.push('quit'),
@@ -238,8 +239,8 @@ test('the no-kubeconfig screen advertises only keys that work: d only when the d
   const store = createStore(reduce(initialState(), { type: 'base', screen: { id: 'noconfig', state: {} } }));
   const before = store.getState();
   let quit = 0;
-  handleKey('d', {}, { store, quit: () => quit++ });
+  handleKey('d', {}, { store, quit: () => quit++, now: () => new Date(0) });
   assert.equal(store.getState(), before, 'd without a demo does nothing (and is not advertised)');
-  handleKey('q', {}, { store, quit: () => quit++ });
+  handleKey('q', {}, { store, quit: () => quit++, now: () => new Date(0) });
   assert.equal(quit, 1);
 });

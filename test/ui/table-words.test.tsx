@@ -86,9 +86,9 @@ test('Esc on the no-kubeconfig screen does not quit (q does)', () => {
     reduce(initialState(), { type: 'base', screen: { id: 'noconfig', state: { failure: failure('kubeconfig.not-found', 'none') } } }),
   );
   let quit = 0;
-  handleKey('', { escape: true }, { store, quit: () => quit++ });
+  handleKey('', { escape: true }, { store, quit: () => quit++, now: () => new Date(0) });
   assert.equal(quit, 0);
-  handleKey('q', {}, { store, quit: () => quit++ });
+  handleKey('q', {}, { store, quit: () => quit++, now: () => new Date(0) });
   assert.equal(quit, 1);
   void KEYS;
 });

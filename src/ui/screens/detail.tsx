@@ -148,17 +148,17 @@ export const detailScreen: ScreenDef<'detail'> = {
     yaml: ({ screen, update }) => update({ ...screen, yaml: !screen.yaml, scroll: 0 }),
     'managed-fields': ({ screen, update }) => update({ ...screen, managedFields: !screen.managedFields, yaml: true }),
     search: ({ screen, update }) => update({ ...screen, searching: true, search: '' }),
-    'next-hit': ({ screen, update }) =>
-      update({ ...screen, scroll: nextHit({ ...screen, scroll: screen.scroll }, detailLines(screen, new Date())) }),
+    'next-hit': ({ ui, screen, update }) =>
+      update({ ...screen, scroll: nextHit({ ...screen, scroll: screen.scroll }, detailLines(screen, ui.now())) }),
     down: scrollBy(() => 1),
     up: scrollBy(() => -1),
     'page-down': scrollBy((h) => h),
     'page-up': scrollBy((h) => -h),
     type: ({ screen, update, input }) => update({ ...screen, search: screen.search + input }),
     erase: ({ screen, update }) => update({ ...screen, search: screen.search.slice(0, -1) }),
-    apply: ({ screen, update }) => {
+    apply: ({ ui, screen, update }) => {
       const s = { ...screen, searching: false };
-      update({ ...s, scroll: nextHit({ ...s, scroll: -1 }, detailLines(s, new Date())) });
+      update({ ...s, scroll: nextHit({ ...s, scroll: -1 }, detailLines(s, ui.now())) });
     },
     back: ({ ui, screen, update }) =>
       screen.searching ? update({ ...screen, searching: false, search: '' }) : ui.store.dispatch({ type: 'pop' }),

@@ -192,7 +192,7 @@ export const logsScreen: ScreenDef<'logs'> = {
           container: s.container,
           previous: s.previous,
           timestamps: s.view.timestamps,
-          now: new Date(),
+          now: c.ui.now(),
           ...(logSettings.saveDirs ? { dirs: logSettings.saveDirs } : {}),
         });
         c.update({ ...s, message: `saved ${n(s.session.buffer.length)} lines to ${neutralize(path)}` });

@@ -18,6 +18,8 @@ export interface UiContext {
   /** Writes the kubeconfig (save). */
   saver?: SaveDeps | undefined;
   quit(): void;
+  /** The injected clock (handlers never read the system clock themselves). */
+  now(): Date;
   /** Opens the demo cluster (offered when there is no kubeconfig). */
   demo?: (() => void) | undefined;
   /** Acting on pods (delete, kill, marks, shell); absent: no action keys. */

@@ -21,7 +21,7 @@ import type { Failure, Result } from '../core/failure.js';
 import type { Pod } from '../core/pods/pod-types.js';
 import { neutralize } from '../core/terminal-text.js';
 
-/** The client verbs actions use (CLIENT-API.md). */
+/** The client verbs actions use (a part of KubeClient). */
 export interface ActionClient {
   deletePod(
     namespace: string,

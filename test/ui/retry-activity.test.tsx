@@ -13,24 +13,16 @@ import type { Target } from '../../src/core/target.js';
 import { startAppOnSim } from '../helpers/app-on-sim.js';
 import { renderSized } from '../helpers/ink.js';
 import { FakeClient, forbidden } from './fake-client.js';
+import { makeTarget } from '../client/target-helper.js';
 
 const now = (): Date => new Date('2026-06-01T00:00:00Z');
 
-const target: Target = {
+const target: Target = makeTarget('https://dev.example:6443', {
   contextName: 'dev',
   clusterName: 'dev-cluster',
   userName: 'dev-user',
-  userOverridden: false,
-  server: 'https://dev.example:6443',
   namespace: 'prod',
-  namespaceSource: 'context',
-  tls: { insecureSkipVerify: false },
-  auth: {},
-  impersonate: { groups: [], extra: {} },
-  disableCompression: false,
-  origins: {},
-  inCluster: false,
-};
+});
 
 test('a failing list: the footer counts down to the next try (backoff); r shows "refreshing…" until the answer', async (t) => {
   const client = new FakeClient();

@@ -7,7 +7,7 @@ import { failure, type Failure, type Result } from '../failure.js';
 import type { Pod } from '../pods/pod-types.js';
 import { neutralize } from '../terminal-text.js';
 
-/** The client verbs the diagnosis uses (see CLIENT-API.md). */
+/** The client verbs the diagnosis uses (a part of KubeClient). */
 export interface ExecDiagnosisClient {
   accessReview(
     attrs: { verb: string; resource: string; namespace?: string; subresource?: string; name?: string; group?: string },

@@ -7,31 +7,14 @@
 import type { Failure, Result } from '../failure.js';
 import type { LogLine } from './buffer.js';
 import { LineSplitter } from './lines.js';
+import type { LogOptions, LogStream } from '../client/types.js';
 import { ResumePoint } from './resume.js';
 import { splitTimestamp } from './timestamps.js';
 import { explainLogFailure, isFinalLogFailure, type LogFailureContext } from './failures.js';
 
-/** Options of a log request (CLIENT-API.md LogOptions). */
-export interface LogRequestOptions {
-  container?: string;
-  follow?: boolean;
-  previous?: boolean;
-  tailLines?: number;
-  sinceSeconds?: number;
-  sinceTime?: string;
-  timestamps?: boolean;
-  limitBytes?: number;
-}
-
-/** An open log (CLIENT-API.md LogStream). */
-export interface LogByteStream {
-  chunks: AsyncIterable<Uint8Array>;
-  close(): void;
-}
-
 /** What the feed needs: the client's openLog and a cancellable sleep. */
 export interface LogFeedDeps {
-  openLog(namespace: string, pod: string, opts: LogRequestOptions, signal?: AbortSignal): Promise<Result<LogByteStream>>;
+  openLog(namespace: string, pod: string, opts: LogOptions, signal?: AbortSignal): Promise<Result<LogStream>>;
   sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
 
@@ -70,7 +53,7 @@ const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 10_000];
 export class LogFeed {
   private readonly abort = new AbortController();
   private readonly resume = new ResumePoint();
-  private stream: LogByteStream | undefined;
+  private stream: LogStream | undefined;
   private done: Promise<void> | undefined;
 
   constructor(
@@ -110,7 +93,7 @@ export class LogFeed {
     while (!this.stopped) {
       const resuming = this.resume.started;
       out.status({ state: 'connecting', resuming: streamed });
-      const opts: LogRequestOptions = { timestamps: true, follow: !t.previous };
+      const opts: LogOptions = { timestamps: true, follow: !t.previous };
       if (t.container) opts.container = t.container;
       if (t.previous) opts.previous = true;
       const since = resuming ? this.resume.sinceTime() : undefined;

@@ -6,15 +6,7 @@ export { ResumePoint } from './resume.js';
 export { searchQuery, matchRanges, findMatch, matchCount, type SearchQuery } from './search.js';
 export { displayText, expandTabs, sgrSegments, segmentsText, type Segment, type SgrStyle } from './display.js';
 export { explainLogFailure, isFinalLogFailure, whereLogsAllowed, type LogFailureContext, type LogAccessDeps } from './failures.js';
-export {
-  LogFeed,
-  type LogFeedDeps,
-  type LogFeedTarget,
-  type LogFeedStatus,
-  type LogFeedListener,
-  type LogRequestOptions,
-  type LogByteStream,
-} from './feed.js';
+export { LogFeed, type LogFeedDeps, type LogFeedTarget, type LogFeedStatus, type LogFeedListener } from './feed.js';
 export {
   initialLogView,
   visibleRows,

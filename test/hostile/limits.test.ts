@@ -26,6 +26,18 @@ async function targetFor(srv: Hostile, dir: string, requestTimeout?: string): Pr
   return t.value;
 }
 
+/** Writes `chunk` until `total` bytes have gone (or the client hangs up), respecting back-pressure. */
+function endlessBody(res: import('node:http').ServerResponse, chunk: string | Buffer, total: number): void {
+  let sent = 0;
+  const pump = (): void => {
+    while (sent < total && res.write(chunk)) sent += chunk.length;
+    if (sent >= total) res.end();
+  };
+  res.on('drain', pump);
+  res.on('close', () => res.off('drain', pump));
+  pump();
+}
+
 function clientFor(target: Target, limits: Record<string, number>) {
   return createKubeClient(target, { host: { env: {}, now: () => new Date() }, limits, maxRetries: 0 });
 }
@@ -92,15 +104,7 @@ test('a gzip bomb and an endless body stop at the response limit, classified and
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });
-    const chunk = Buffer.alloc(64 * 1024, 0x20);
-    let sent = 0;
-    const pump = (): void => {
-      while (sent < 200 * 1024 * 1024 && res.write(chunk)) sent += chunk.length;
-      if (sent >= 200 * 1024 * 1024) res.end();
-    };
-    res.on('drain', pump);
-    res.on('close', () => res.off('drain', pump));
-    pump();
+    endlessBody(res, Buffer.alloc(64 * 1024, 0x20), 200 * 1024 * 1024);
   }, 20);
   const { dir, cleanup } = tempDir();
   t.after(async () => (cleanup(), await srv.close()));
@@ -162,16 +166,8 @@ test('a watch event larger than the limit closes the watch with a named limit; o
       res.end(JSON.stringify({ type: 'BOOKMARK', object: { kind: 'Pod', metadata: { resourceVersion: '9' } } }) + '\n');
       return;
     }
-    const chunk = 'x'.repeat(64 * 1024);
     res.write('{"type":"ADDED","object":{"kind":"Pod","metadata":{"name":"');
-    let sent = 0;
-    const pump = (): void => {
-      while (sent < 100 * 1024 * 1024 && res.write(chunk)) sent += chunk.length;
-      if (sent >= 100 * 1024 * 1024) res.end();
-    };
-    res.on('drain', pump);
-    res.on('close', () => res.off('drain', pump));
-    pump();
+    endlessBody(res, 'x'.repeat(64 * 1024), 100 * 1024 * 1024);
   }, 20);
   const { dir, cleanup } = tempDir();
   t.after(async () => (cleanup(), await srv.close()));

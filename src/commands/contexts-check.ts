@@ -4,7 +4,7 @@
  */
 import type { CommandIo } from './io.js';
 import { EXIT } from '../core/failure.js';
-import { neutralize } from '../core/terminal-text.js';
+import { neutralize, terminalSafeJson } from '../core/terminal-text.js';
 import type { LoadedKubeconfig } from '../core/kubeconfig/index.js';
 import type { ContextCheck } from '../core/health/index.js';
 import { resultCell } from '../core/health/format.js';
@@ -55,7 +55,7 @@ export function checkJson(checks: ContextCheck[]): string {
     failed: count('failed'),
     skipped: count('skipped'),
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  return terminalSafeJson(doc) + '\n';
 }
 
 /** Runs the check for `names` (already validated) and prints it; resolves to the exit code. */

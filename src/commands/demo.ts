@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import type { CommandIo } from './io.js';
 import { EXIT } from '../core/failure.js';
-import { neutralize } from '../core/terminal-text.js';
+import { neutralize, neutralizeMultiline } from '../core/terminal-text.js';
 import type { Simulator, SimulatorOptions } from '../sim/index.js';
 
 export const DEMO_USAGE = `Usage: kpods demo [--serve] [--port N] [--pods N] [--churn R] [--log-rate N] [--kubeconfig-out PATH]
@@ -126,7 +126,7 @@ export interface DemoWiring {
 export async function runDemo(args: string[], io: CommandIo, wiring: DemoWiring): Promise<number> {
   const opts = parseDemoArgs(args);
   if (typeof opts === 'string') {
-    if (opts !== '') io.stderr.write(`kpods demo: ${opts}\n`);
+    if (opts !== '') io.stderr.write(`kpods demo: ${neutralizeMultiline(opts)}\n`);
     (opts === '' ? io.stdout : io.stderr).write(DEMO_USAGE);
     return opts === '' ? EXIT.ok : EXIT.usage;
   }

@@ -5,6 +5,7 @@
  * do, and the exit code of its stage (8, response: the server answered without the API).
  */
 import type { Command } from './io.js';
+import { withRedaction } from './redacting-io.js';
 import { EXIT, exitCodeFor, failure, type Failure } from '../core/failure.js';
 import { neutralize, neutralizeMultiline } from '../core/terminal-text.js';
 import type { OptionSpecs } from './kube-flags.js';
@@ -36,7 +37,8 @@ export function metricsAbsentFailure(): Failure {
 const METRICS_DOWN_HINT =
   'The metrics API is registered but its server is not answering: check metrics-server (kubectl get apiservice v1beta1.metrics.k8s.io, and its pods in kube-system).';
 
-export const topCommand: Command = async (args, io) => {
+export const topCommand: Command = async (args, given) => {
+  const io = withRedaction(given);
   const { parseCommandFlags } = await import('./kube-flags.js');
   const { formatFailure, quietOnClosedPipe } = await import('./output.js');
   const { resolveForCommand, commandClientDeps } = await import('./command-target.js');

@@ -3,7 +3,7 @@
  * hints, then "N of M pods unhealthy" and the notes; or the JSON document of the issue. Every
  * text from the cluster is neutralised.
  */
-import { neutralize } from '../core/terminal-text.js';
+import { neutralize, terminalSafeJson } from '../core/terminal-text.js';
 import { podCells } from '../core/pods/pod-cells.js';
 import type { ScopeDiagnosis } from '../core/diagnosis/scope.js';
 
@@ -64,5 +64,5 @@ export function formatWhyJson(d: ScopeDiagnosis, scope: WhyScope): string {
     total: d.total,
     notes: d.notes,
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  return terminalSafeJson(doc) + '\n';
 }

@@ -4,6 +4,7 @@
  * as `list`: 0 when the diagnosis ran, whatever it found; 3-8 when the pods could not be read.
  */
 import type { Command } from './io.js';
+import { withRedaction } from './redacting-io.js';
 import { EXIT, exitCodeFor, type Failure } from '../core/failure.js';
 import { neutralizeMultiline } from '../core/terminal-text.js';
 import type { OptionSpecs } from './kube-flags.js';
@@ -22,7 +23,8 @@ without every unhealthy pod in scope, worst first. Exit codes as kpods list: 0 w
 ran (whatever it found), 2 usage, 3-8 when the pods could not be read.
 `;
 
-export const whyCommand: Command = async (args, io) => {
+export const whyCommand: Command = async (args, given) => {
+  const io = withRedaction(given);
   quietOnClosedPipe(io);
   const { parseKubeFlags } = await import('./kube-flags.js');
   const parsed = parseKubeFlags(args, WHY_OPTIONS, { allowPositionals: true });

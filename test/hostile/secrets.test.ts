@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { listCommand } from '../../src/commands/list.js';
 import { traceCommand } from '../../src/commands/trace.js';
 import { contextsCommand } from '../../src/commands/contexts.js';
+import { topCommand } from '../../src/commands/top.js';
+import { whyCommand } from '../../src/commands/why.js';
 import { SecretSet, redactPatterns, shortenKeyMaterial } from '../../src/core/redact.js';
 import { createStore } from '../../src/ui/store.js';
 import { initialState } from '../../src/ui/state.js';
@@ -34,7 +36,7 @@ test('redactPatterns: Authorization schemes, private keys, JWTs and URL userinfo
 });
 
 for (const status of [401, 403, 400, 500]) {
-  test(`a ${status} body echoing the Authorization header is redacted (list and trace)`, async (t) => {
+  test(`a ${status} body echoing the Authorization header is redacted (list, trace, why, top)`, async (t) => {
     const srv = await hostileServer((req, res) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(
@@ -54,6 +56,8 @@ for (const status of [401, 403, 400, 500]) {
       [listCommand, ['--kubeconfig', kc]],
       [traceCommand, ['--kubeconfig', kc]],
       [traceCommand, ['--kubeconfig', kc, '-o', 'json']],
+      [whyCommand, ['--kubeconfig', kc]],
+      [topCommand, ['--kubeconfig', kc]],
     ] as const) {
       const r = await runCommand(cmd, [...args], { home: dir });
       assert.notEqual(r.code, 0);

@@ -116,12 +116,6 @@ export function screenBelow(s: UiState): ScreenEntry | undefined {
   return s.stack[s.stack.length - 2];
 }
 
-/** The state of the top screen when it is of kind `id`. */
-export function topOf<K extends ScreenId>(s: UiState, id: K): ScreenStates[K] | undefined {
-  const top = topScreen(s);
-  return top.id === id ? (top.state as ScreenStates[K]) : undefined;
-}
-
 function keyed(s: UiState, screen: NewScreen): ScreenEntry {
   return { ...screen, key: s.nextKey } as ScreenEntry;
 }

@@ -1,14 +1,14 @@
 /**
  * The metrics API calls, as functions taking the client (anything with callObject: the
  * KubeApiClient today, the client session later): discovery of metrics.k8s.io/v1beta1, PodMetrics
- * lists and single gets, and a probe that says whether usage can be shown, and if not, why.
+ * lists, and a probe that says whether usage can be shown, and if not, why.
  */
-import { failure, type Failure, type Result } from '../failure.js';
+import type { Failure, Result } from '../failure.js';
 import type { HttpRequest } from '../client/transport.js';
 import type { CallContext } from '../client/session.js';
 import { neutralize } from '../terminal-text.js';
 import type { Pod } from '../pods/pod-types.js';
-import { parsePodMetrics, parsePodMetricsList, type PodUsage } from './pod-metrics.js';
+import { parsePodMetricsList, type PodUsage } from './pod-metrics.js';
 import { specResources, type PodSpecResources } from './pod-resources.js';
 
 export const METRICS_GROUP = 'metrics.k8s.io';
@@ -62,34 +62,6 @@ export async function listPodMetrics(client: ObjectCaller, query: PodMetricsQuer
   );
   if (!res.ok) return res;
   return { ok: true, value: parsePodMetricsList(res.value, ns ?? '') };
-}
-
-/** One pod's metrics. */
-export async function getPodMetrics(
-  client: ObjectCaller,
-  namespace: string,
-  name: string,
-  signal?: AbortSignal,
-): Promise<Result<PodUsage>> {
-  const res = await client.callObject(
-    {
-      method: 'GET',
-      path: `${BASE}/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`,
-      headers: { accept: 'application/json' },
-      ...withSignal(signal),
-    },
-    { verb: 'get', resource: 'pod metrics', namespace, name },
-  );
-  if (!res.ok) return res;
-  const p = parsePodMetrics(res.value, namespace);
-  if (!p)
-    return {
-      ok: false,
-      failure: failure('response.invalid', `The metrics API's answer for pod "${neutralize(name)}" named no pod.`, [
-        'Check the metrics-server (or other metrics adapter) the cluster runs.',
-      ]),
-    };
-  return { ok: true, value: p };
 }
 
 /** Requests and limits of the pods in view, keyed `namespace/name`; `complete` false when more pods than `limit` exist. */

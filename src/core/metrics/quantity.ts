@@ -81,8 +81,3 @@ export function wholeValue(q: Quantity): bigint {
 export function toNumber(q: Quantity): number {
   return Number(q.num) / Number(q.den);
 }
-
-/** A quantity of `n` units exactly (n an integer or a decimal string). */
-export function quantityOf(n: bigint | number): Quantity {
-  return { num: BigInt(n), den: 1n };
-}

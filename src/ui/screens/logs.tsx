@@ -6,7 +6,6 @@
 import { Text } from 'ink';
 import type { ReactNode } from 'react';
 import {
-  firstShown,
   matchCount,
   nextMatch,
   scrollBy,
@@ -208,8 +207,3 @@ export const logsScreen: ScreenDef<'logs'> = {
   },
   View: ({ screen, height, width, color }) => <LogsView screen={screen} height={height} width={width} color={color} />,
 };
-
-/** The first line shown (for tests). */
-export function firstLineShown(s: LogsState): number {
-  return firstShown(s.view, s.session.buffer, s.dims.height, s.dims.width);
-}

@@ -191,3 +191,14 @@ test("kubectl's event age: single, old-style count, new-style series", () => {
     '4m (x14 over 52m)',
   );
 });
+
+test('a termination time the kubelet did not fill in well is left out, never printed as "undefined ago"', () => {
+  for (const code of ['pod.crash-loop', 'pod.liveness-restarts']) {
+    const f = byCode(code);
+    for (const s of f.pod.status?.containerStatuses ?? []) {
+      if (s.lastState?.terminated) s.lastState.terminated.finishedAt = 'not a time';
+    }
+    const text = all(top(f));
+    assert.doesNotMatch(text, /undefined/, `${code}: ${text}`);
+  }
+});

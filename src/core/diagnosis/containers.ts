@@ -123,10 +123,11 @@ function exitFinding(s: ContainerStatus, ctx: ContainerContext): Finding | undef
     const probeText = p?.httpGet
       ? `GET ${p.httpGet.path ?? '/'} on port ${String(p.httpGet.port)}, timeout ${p.timeoutSeconds ?? 1}s`
       : 'its liveness probe';
+    const lastAgo = ago(last?.finishedAt, ctx.now);
     return {
       code: 'pod.liveness-restarts',
       container: name,
-      summary: `${where(ctx)} is restarted by its failing liveness probe: ${plural(restarts, 'restart')}${last?.finishedAt ? `, the last ${ago(last.finishedAt, ctx.now)} ago` : ''}.`,
+      summary: `${where(ctx)} is restarted by its failing liveness probe: ${plural(restarts, 'restart')}${lastAgo ? `, the last ${lastAgo} ago` : ''}.`,
       evidence: [...(probe ? [eventLine(probe, ctx.now)] : []), eventLine(killedByLiveness, ctx.now)],
       hints: [
         `Check the liveness probe (${probeText}): fix the endpoint, or raise timeoutSeconds/failureThreshold if the app is only slow; a liveness probe should not depend on other services.`,
@@ -136,7 +137,8 @@ function exitFinding(s: ContainerStatus, ctx: ContainerContext): Finding | undef
   if (!looping && (!t || ((t.exitCode ?? 0) === 0 && t.reason !== 'OOMKilled'))) return undefined;
   const code = t?.exitCode ?? 0;
   const reason = t?.reason ?? '';
-  const when = t?.finishedAt ? `${ago(t.finishedAt, ctx.now)} ago` : undefined;
+  const endedAgo = ago(t?.finishedAt, ctx.now);
+  const when = endedAgo ? `${endedAgo} ago` : undefined;
   const evidence: string[] = [];
   if (t)
     evidence.push(

@@ -45,3 +45,26 @@ test("an exec plugin's grandchild holding stdout does not outlive the plugin's t
   assert.equal(r.stdout, cred);
   assert.equal(r.exitCode, 0);
 });
+
+test('a plugin run asked for after its caller stopped is stopped at once, not at its time limit', async (t) => {
+  // A context check stopped (picker closed) before its plugin started used to run the plugin to the 10 s limit.
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  const plugin = join(dir, 'hang.mjs');
+  writeFileSync(plugin, 'setInterval(() => {}, 1000);\n');
+  const stopped = new AbortController();
+  stopped.abort();
+  const t0 = performance.now();
+  const r = await createDefaultExecRunner().run({
+    command: process.execPath,
+    args: [plugin],
+    env: { PATH: '' },
+    interactive: false,
+    timeoutMs: 30_000,
+    signal: stopped.signal,
+  });
+  const ms = performance.now() - t0;
+  assert.equal(r.timedOut, false);
+  assert.equal(r.exitCode, null);
+  assert.ok(ms < 6_000, `took ${Math.round(ms)} ms`);
+});

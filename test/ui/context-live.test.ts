@@ -95,7 +95,7 @@ test('the current context’s result is the live list’s (pods, identity), not 
   assert.ok(!asked.includes('admin'), 'no check run for the current context');
   assert.ok(asked.includes('viewer-basic'), 'the others are checked');
   store.dispatch({ type: 'pop' });
-  await until(() => session.health!.active === 0, 'checks stopped');
+  await until(() => session.health!.active === 0, 'checks stopped', 5000);
 });
 
 test('a failing current context: the live failure is the result, with the code kpods trace gives', async (t) => {
@@ -110,7 +110,7 @@ test('a failing current context: the live failure is the result, with the code k
   assert.equal(dev.check.code, 'authorization.forbidden');
   assert.ok(!asked.includes('developer'));
   store.dispatch({ type: 'pop' });
-  await until(() => session.health!.active === 0, 'checks stopped');
+  await until(() => session.health!.active === 0, 'checks stopped', 5000);
 });
 
 test('looking at another namespace than the check would: the current context is checked as usual', async (t) => {
@@ -121,7 +121,7 @@ test('looking at another namespace than the check would: the current context is 
   assert.ok(asked.includes('developer'), 'checked: the browser shows shop, the check lists default');
   await until(() => session.health!.get('developer')?.state === 'done', 'its result');
   store.dispatch({ type: 'pop' });
-  await until(() => session.health!.active === 0, 'checks stopped');
+  await until(() => session.health!.active === 0, 'checks stopped', 5000);
 });
 
 for (const how of ['the picker closes', 'kpods exits'] as const) {

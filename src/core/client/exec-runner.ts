@@ -92,6 +92,8 @@ export function createDefaultExecRunner(opts: { interactiveAvailable?: boolean }
           setTimeout(() => !settled && killGroup(), 500).unref();
         });
         req.signal?.addEventListener('abort', onAbort, { once: true });
+        // A caller that stopped before the plugin started (a closed picker) does not wait for the time limit.
+        if (req.signal?.aborted) killGroup();
         child.stdout?.setEncoding('utf8').on('data', (d: string) => {
           if (stdout.length < MAX_OUTPUT) stdout += d;
         });

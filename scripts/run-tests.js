@@ -3,14 +3,27 @@
 // reporter in scripts/test-reporter.js, which ends with one line: `N passed, N failed, N skipped`.
 // Arguments narrow the run: `node scripts/run-tests.js kubeconfig` runs files whose path contains "kubeconfig".
 // `--times` also lists the files by duration.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+//
+// Starting Node and importing Ink, React and the simulator costs about a second of CPU per process,
+// so the files do not get one process each: they are dealt into a few shards, and a shard's entry
+// file imports its test files one after the other, each inside its own suite (its hooks, tests and
+// failures stay its own; the next file starts when the previous one's `after` hooks have run).
+// The files that drive real processes and terminals (test/e2e, test/tmux) spend their time waiting,
+// not computing: they share one more shard, several at a time, beside the computing shards.
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const testDir = join(root, 'dist', 'test');
 const reporter = join(root, 'scripts', 'test-reporter.js');
+/** Shards of computing files; processes at once (the waiting shard and two computing ones); waiting files at once. */
+const SHARDS = 6;
+const CONCURRENCY = 3;
+const WAITING_CONCURRENCY = 3;
+const WAITING = ['e2e', 'tmux'].map((d) => join(testDir, d) + sep);
 
 function collect(dir) {
   const out = [];
@@ -34,18 +47,61 @@ if (files.length === 0) {
   console.error('run-tests: no test files found under dist/test (did the build run?)');
   process.exit(1);
 }
-const result = spawnSync(
-  process.execPath,
-  [
-    '--disable-warning=ExperimentalWarning',
-    '--test',
-    '--test-concurrency=2',
-    // A test that hangs fails after 3 minutes instead of holding the whole run.
-    '--test-timeout=180000',
-    `--test-reporter=${reporter}`,
-    '--test-reporter-destination=stdout',
-    ...files,
-  ],
-  { stdio: 'inherit', cwd: root, env: { ...process.env, ...(times ? { KPODS_TEST_TIMES: '1' } : {}) } },
-);
+
+const waiting = files.filter((f) => WAITING.some((d) => f.startsWith(d)));
+const computing = files.filter((f) => !waiting.includes(f));
+const shardDir = mkdtempSync(join(tmpdir(), 'kpods-test-shards-'));
+// A file's suite imports it, and the next suite is made only once that import finished: a module
+// evaluated while another one loads could register its tests in the other's suite.
+// A file that hangs fails after 3 minutes instead of holding the whole run.
+const suite = (f, opts = '') =>
+  `await new Promise((loaded) => describe(${JSON.stringify(relative(root, f))}, { timeout: 180_000${opts} }, () => import(${JSON.stringify(pathToFileURL(f).href)}).finally(loaded)));`;
+// A file that leaves a timer, socket or process behind would keep its shard alive: the shard
+// then fails 10 s after its last test (a process of its own would have hit its time limit).
+const SHARD_HEAD = [
+  "import { after, describe } from 'node:test';",
+  'after(() => {',
+  '  const leftOpen = () => {',
+  "    process.stderr.write('run-tests: still running 10 s after its last test: a test left a timer, socket or process open\\n');",
+  '    process.exit(1);',
+  '  };',
+  '  setTimeout(leftOpen, 10_000).unref();',
+  '});',
+];
+const shards = [];
+function shard(lines) {
+  const entry = join(shardDir, `shard-${shards.length + 1}.test.mjs`);
+  writeFileSync(entry, [...SHARD_HEAD, ...lines].join('\n') + '\n');
+  shards.push(entry);
+}
+// The waiting files run side by side in one process (each file's own tests still one at a time).
+if (waiting.length > 0)
+  shard([
+    `describe('waiting on processes and terminals', { concurrency: ${WAITING_CONCURRENCY} }, async () => {`,
+    ...waiting.map((f) => '  ' + suite(f, ', concurrency: 1')),
+    '});',
+  ]);
+const count = Math.min(SHARDS, computing.length);
+// Dealt round-robin: the files of one folder (and their costs) spread over the shards.
+for (let i = 0; i < count; i++) shard(computing.filter((_, j) => j % count === i).map((f) => suite(f)));
+
+let result;
+try {
+  result = spawnSync(
+    process.execPath,
+    [
+      '--disable-warning=ExperimentalWarning',
+      '--test',
+      `--test-concurrency=${CONCURRENCY}`,
+      // Each file has 3 minutes (above); a shard, which runs many, has 20.
+      '--test-timeout=1200000',
+      `--test-reporter=${reporter}`,
+      '--test-reporter-destination=stdout',
+      ...shards,
+    ],
+    { stdio: 'inherit', cwd: root, env: { ...process.env, ...(times ? { KPODS_TEST_TIMES: '1' } : {}) } },
+  );
+} finally {
+  rmSync(shardDir, { recursive: true, force: true });
+}
 process.exit(result.status ?? 1);

@@ -18,12 +18,18 @@ function describeError(error) {
     .join('\n');
 }
 
+/** The runner's own test for a file it ran (a test file, or a shard of scripts/run-tests.js). */
+const isShardOrFile = (data) => data.nesting === 0 && data.file !== undefined && data.name === data.file;
+const isShard = (file) => /kpods-test-shards-/.test(file);
+
 export default async function* reporter(source) {
   const failures = [];
   const fileTimes = [];
   const counts = {};
   const paths = new Map(); // per file: names of the enclosing tests, by nesting level
   const seen = { pass: 0, fail: 0, skipped: 0 };
+  // Failures of a suite itself (its file did not load, a hook threw): the runner counts only its tests, cancelled.
+  let ownFailures = 0;
   for await (const event of source) {
     const data = event.data ?? {};
     switch (event.type) {
@@ -37,23 +43,26 @@ export default async function* reporter(source) {
         yield data.message;
         break;
       case 'test:complete':
-        if (data.nesting === 0 && data.file !== undefined && data.name === data.file)
-          fileTimes.push({ file: rel(data.file), ms: data.details?.duration_ms ?? 0 });
+        // A test file is a file of its own (name = file) or, inside a shard, a suite named after it.
+        if (data.details?.type === 'suite' ? /\.test\.js$/.test(data.name) : isShardOrFile(data) && !isShard(data.file))
+          fileTimes.push({ file: data.details?.type === 'suite' ? data.name : rel(data.file), ms: data.details?.duration_ms ?? 0 });
         break;
       case 'test:pass':
       case 'test:fail': {
-        const isFile = data.nesting === 0 && data.file !== undefined && data.name === data.file;
+        const isFile = isShardOrFile(data);
         if (isFile && event.type === 'test:pass') break;
-        if (data.details?.type === 'suite') break;
+        // A suite counts only when it failed by itself (its file did not load, a hook threw).
+        if (data.details?.type === 'suite' && (event.type === 'test:pass' || data.details.error?.failureType === 'subtestsFailed')) break;
         if (data.skip !== undefined || data.todo !== undefined) seen.skipped++;
         else if (event.type === 'test:pass') seen.pass++;
         else {
           seen.fail++;
           // A parent whose subtests failed adds nothing to their own reports.
           if (data.details?.error?.failureType === 'subtestsFailed') break;
+          if (data.details?.type === 'suite') ownFailures++;
           const name = isFile
             ? '(the file itself: it crashed or did not finish)'
-            : [...(paths.get(data.file) ?? []).slice(0, data.nesting), data.name].join(' > ');
+            : [...(paths.get(data.file) ?? []).slice(0, data.nesting), data.name].filter((n) => n !== undefined).join(' > ');
           const where = data.line !== undefined ? `${rel(data.file)}:${data.line}:${data.column}` : rel(data.file);
           failures.push(`✖ ${name}\n  at ${where}\n${describeError(data.details?.error).replace(/^/gm, '    ')}`);
         }
@@ -77,7 +86,7 @@ export default async function* reporter(source) {
   if (failures.length > 0) yield `\n${failures.length} failure${failures.length === 1 ? '' : 's'}:\n\n${failures.join('\n\n')}\n\n`;
   const has = counts.pass !== undefined;
   const passed = has ? counts.pass : seen.pass;
-  const failed = has ? (counts.fail ?? 0) + (counts.cancelled ?? 0) : seen.fail;
+  const failed = has ? (counts.fail ?? 0) + (counts.cancelled ?? 0) + ownFailures : seen.fail;
   const skipped = has ? (counts.skipped ?? 0) + (counts.todo ?? 0) : seen.skipped;
   yield `${passed} passed, ${failed} failed, ${skipped} skipped\n`;
 }

@@ -18,7 +18,7 @@ import type { Host, Target } from '../core/target.js';
 import type { KubeconfigSource } from './kubeconfig-source.js';
 import { loadSource } from './load-source.js';
 import type { SaveDeps } from './save.js';
-import type { KubeconfigView, Selection, SessionDeps } from './session.js';
+import type { KubeconfigView, Selection, SessionDeps } from './session-types.js';
 import type { SecretSet } from '../core/redact.js';
 
 /** Everything the UI needs from the outside world. */

@@ -2,11 +2,10 @@
  * Runs a credential plugin as a child process, asynchronously and with a time limit. The runner
  * is injectable: the TUI supplies one that hands the terminal to interactive plugins.
  */
-import { createRequire } from 'node:module';
 import type { spawn as spawnFn } from 'node:child_process';
 
 /** node:child_process, loaded when a plugin first runs (most commands never start one). */
-const childProcess = (): { spawn: typeof spawnFn } => createRequire(import.meta.url)('node:child_process') as { spawn: typeof spawnFn };
+const childProcess = (): { spawn: typeof spawnFn } => process.getBuiltinModule('node:child_process');
 
 export interface ExecRunRequest {
   command: string;

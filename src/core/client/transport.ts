@@ -5,9 +5,7 @@
 import type { Socks5ProxyAgent } from 'undici';
 import { agentClass, proxyAgents } from './undici-lite.js';
 import { NodePool, type PoolAnswer, type PoolRequest } from './node-pool.js';
-import { createRequire } from 'node:module';
-import type { createGunzip as createGunzipFn } from 'node:zlib';
-import { Readable, pipeline } from 'node:stream';
+import { Readable, pipeline, type Transform } from 'node:stream';
 import { failure, type Failure, type Result } from '../failure.js';
 import { classifyError } from './classify.js';
 import { chooseProxy } from './proxy.js';
@@ -89,8 +87,8 @@ export interface HttpStream {
 }
 
 /** A gunzip stream; node:zlib loads with the first compressed answer (small answers come uncompressed). */
-function gunzip(): ReturnType<typeof createGunzipFn> {
-  return (createRequire(import.meta.url)('node:zlib') as { createGunzip: typeof createGunzipFn }).createGunzip();
+function gunzip(): Transform {
+  return process.getBuiltinModule('node:zlib').createGunzip();
 }
 
 /** Builds the query string in alphabetical key order, as kubectl does. */

@@ -10,7 +10,7 @@ import { fileSimulator, seededPod, withDevelopersReadingPodsOnly, simRequest } f
 import { realSleep, simClient } from '../../helpers/sim-client.js';
 import { LogFeed, whereLogsAllowed, type LogFeedStatus, type LogFeedTarget } from '../../../src/core/logs/index.js';
 import type { LogLine } from '../../../src/core/logs/buffer.js';
-import type { PodState } from '../../../src/sim/pod-factory.js';
+import type { PodState } from '../../../src/sim/pod-states.js';
 import type { Failure } from '../../../src/core/failure.js';
 
 const sim = fileSimulator({ pods: 60, logs: { fastRate: 2000 } });

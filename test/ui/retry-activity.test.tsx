@@ -13,7 +13,7 @@ import type { Target } from '../../src/core/target.js';
 import { startAppOnSim } from '../helpers/app-on-sim.js';
 import { renderSized } from '../helpers/ink.js';
 import { FakeClient, forbidden } from './fake-client.js';
-import { makeTarget } from '../client/target-helper.js';
+import { makeTarget } from '../core/client/target-helper.js';
 
 const now = (): Date => new Date('2026-06-01T00:00:00Z');
 

@@ -1,0 +1,144 @@
+/**
+ * The core checker: cancelling stops every request and plugin process, each context keeps to its
+ * time limit, plugins that always need a terminal are not run, and contexts reaching the same
+ * server with the same TLS identity share one connection pool.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dump, load } from 'js-yaml';
+import { startSimulator, type Simulator } from '../../../src/sim/index.js';
+import { loadKubeconfig, resolveTarget, type LoadedKubeconfig } from '../../../src/core/kubeconfig/index.js';
+import { checkContexts } from '../../../src/core/health/index.js';
+import { createKubeClient } from '../../../src/core/client/index.js';
+import { SharedPools } from '../../../src/core/client/shared-pools.js';
+import type { Host } from '../../../src/core/target.js';
+import { traceCommand } from '../../../src/commands/trace.js';
+import { testIo } from '../../helpers/command-io.js';
+
+let sim: Simulator;
+let config: LoadedKubeconfig;
+let host: Host;
+let kubeconfigPath: string;
+const pidFile = (n: string): string => join(sim.dir, `${n}.pid`);
+
+before(async () => {
+  sim = await startSimulator({ pods: 10 });
+  host = { env: { PATH: process.env['PATH'] }, home: sim.dir, cwd: sim.dir, now: () => new Date() };
+  const script = join(sim.dir, 'hang.mjs');
+  writeFileSync(
+    script,
+    "import { writeFileSync } from 'node:fs';\nwriteFileSync(process.argv[2], String(process.pid));\nsetInterval(() => {}, 1000);\n",
+  );
+  const doc = load(readFileSync(sim.kubeconfigPath, 'utf8')) as {
+    users: Array<{ name: string; user: unknown }>;
+    contexts: Array<{ name: string; context: unknown }>;
+  };
+  const exec = (args: string[], interactiveMode: string): unknown => ({
+    exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args, interactiveMode },
+  });
+  doc.users.push(
+    { name: 'hang1', user: exec([script, pidFile('hang1')], 'Never') },
+    { name: 'hang2', user: exec([script, pidFile('hang2')], 'Never') },
+    { name: 'always', user: exec([script, pidFile('always')], 'Always') },
+  );
+  for (const n of ['hang1', 'hang2', 'always']) doc.contexts.push({ name: n, context: { cluster: 'sim', user: n, namespace: 'default' } });
+  doc.contexts.push({ name: 'dangling', context: { cluster: 'no-such-cluster', user: 'admin' } });
+  const path = join(sim.dir, 'extra-kubeconfig');
+  kubeconfigPath = path;
+  writeFileSync(path, dump(doc), { mode: 0o600 });
+  const loaded = loadKubeconfig({ explicitPath: path, host });
+  assert.ok(loaded.ok);
+  config = loaded.value;
+});
+after(async () => {
+  await sim?.close();
+});
+
+async function waitFor(cond: () => boolean, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+test('cancelling stops every plugin process and request; results arrive at once', async () => {
+  const controller = new AbortController();
+  const seen: string[] = [];
+  const running = checkContexts(['hang1', 'hang2', 'slow'], {
+    config,
+    host,
+    clientDeps: { host },
+    terminal: false,
+    timeoutMs: 60_000,
+    signal: controller.signal,
+    onResult: (c) => seen.push(c.name),
+  });
+  await waitFor(() => existsSync(pidFile('hang1')) && existsSync(pidFile('hang2')));
+  const pids = ['hang1', 'hang2'].map((n) => Number(readFileSync(pidFile(n), 'utf8')));
+  const t0 = Date.now();
+  controller.abort();
+  const results = await running;
+  assert.ok(Date.now() - t0 < 5000, 'cancel is prompt');
+  assert.deepEqual(seen.sort(), ['hang1', 'hang2', 'slow']);
+  assert.ok(results.every((r) => r.result === 'failed'));
+  for (const pid of pids) assert.equal(alive(pid), false, `plugin ${pid} still running`);
+});
+
+test('each context keeps to its limit; a plugin that needs a terminal (Always) is not run', async () => {
+  const results = await checkContexts(['hang1', 'always', 'admin'], {
+    config,
+    host,
+    clientDeps: { host },
+    terminal: true,
+    timeoutMs: 3000,
+  });
+  const [hang, always, admin] = results;
+  assert.equal(hang?.result, 'failed');
+  assert.equal(hang?.code, 'response.timeout');
+  assert.match(hang?.summary ?? '', /did not finish within 3 s \(it stopped at the credentials stage\)/);
+  assert.equal(always?.result, 'skipped');
+  assert.equal(always?.summary, 'needs a terminal (run kpods trace --context always)');
+  assert.equal(admin?.result, 'ok');
+  assert.equal(admin?.identity, 'kpods-admin');
+});
+
+test('contexts with the same server and TLS identity share one pool; another client certificate gets its own', async () => {
+  const pools = new SharedPools();
+  const clients = ['developer', 'viewer-basic', 'admin', 'hostile'].map((name) => {
+    const t = resolveTarget(config, { context: name }, host);
+    assert.ok(t.ok);
+    return createKubeClient(t.value, { host, sharedPools: pools });
+  });
+  for (const c of clients) assert.ok((await c.version()).ok, c.target.contextName);
+  assert.equal(pools.size, 2);
+  await Promise.all(clients.map((c) => c.close()));
+  // closing a client leaves the shared pool to its owner
+  assert.ok((await createKubeClient(clients[0]!.target, { host, sharedPools: pools }).version()).ok);
+  await pools.close();
+  assert.equal(pools.size, 0);
+});
+
+test('a context the kubeconfig cannot resolve fails at the kubeconfig stage, as kpods trace says', async () => {
+  const [c] = await checkContexts(['dangling'], { config, host, clientDeps: { host }, terminal: false });
+  const t = testIo({ home: sim.dir });
+  await traceCommand(['-o', 'json', '--context', 'dangling', '--kubeconfig', kubeconfigPath], t.io);
+  const failed = (
+    JSON.parse(t.out()) as { stages: Array<{ name: string; status: string; code: string; summary: string; hints: string[] }> }
+  ).stages.find((s) => s.status === 'failed');
+  assert.equal(c?.result, 'failed');
+  assert.equal(c?.stage, 'kubeconfig');
+  assert.deepEqual([c?.code, c?.summary, c?.hints], [failed?.code, failed?.summary, failed?.hints]);
+  assert.equal(c?.cluster, 'no-such-cluster');
+});

@@ -8,7 +8,7 @@
 // so the files do not get one process each: they are dealt into a few shards, and a shard's entry
 // file imports its test files one after the other, each inside its own suite (its hooks, tests and
 // failures stay its own; the next file starts when the previous one's `after` hooks have run).
-// The files that drive real processes and terminals (test/e2e, test/tmux) spend their time waiting,
+// The files that drive real processes and terminals (test/e2e, test/tmux, test/bench) spend their time waiting,
 // not computing: they share one more shard, several at a time, beside the computing shards.
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ const reporter = join(root, 'scripts', 'test-reporter.js');
 const SHARDS = 6;
 const CONCURRENCY = 3;
 const WAITING_CONCURRENCY = 3;
-const WAITING = ['e2e', 'tmux'].map((d) => join(testDir, d) + sep);
+const WAITING = ['e2e', 'tmux', 'bench'].map((d) => join(testDir, d) + sep);
 
 function collect(dir) {
   const out = [];

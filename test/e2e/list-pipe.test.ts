@@ -20,7 +20,9 @@ async function slowlyRead(
   let err = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
   const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  child.stdout.pause();
+  // A 'readable' listener reads nothing yet, but marks the stream as read: Node would otherwise drain
+  // (and drop) a stdout nobody reads once the child exits.
+  child.stdout.on('readable', () => undefined);
   // The deliberate slow reader: nothing is read while kpods fetches, formats and writes (and, if it
   // did not wait for its output, would exit); then one chunk at a time with a pause between them.
   await delay(400);

@@ -1,8 +1,9 @@
 /**
- * The HTTP layer of the client: one undici dispatcher (connection pool) per target, TLS from
- * the kubeconfig, proxies, gzip, per-request timeouts, bounded Retry-After retries, abort.
+ * The HTTP layer of the client: one connection pool per target (undici's, or for a short-lived
+ * command Node's built-in client, node-pool.ts), TLS from the kubeconfig, proxies, gzip,
+ * per-request timeouts, bounded Retry-After retries, abort.
  */
-import type { Socks5ProxyAgent } from 'undici';
+import type { Dispatcher, Socks5ProxyAgent } from 'undici';
 import { agentClass, proxyAgents } from './undici-lite.js';
 import { NodePool, type PoolAnswer, type PoolRequest } from './node-pool.js';
 import { Readable, pipeline, type Transform } from 'node:stream';
@@ -11,7 +12,6 @@ import { classifyError } from './classify.js';
 import { chooseProxy } from './proxy.js';
 import { bodyTooLarge, MAX_BODY_BYTES } from './limits.js';
 import type { SharedPools } from './shared-pools.js';
-import type { Dispatcher } from 'undici';
 
 /** TLS material read from files or data, as PEM strings. */
 export interface LoadedTls {

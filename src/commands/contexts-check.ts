@@ -5,6 +5,7 @@
 import type { CommandIo } from './io.js';
 import { EXIT } from '../core/failure.js';
 import { neutralize, terminalSafeJson } from '../core/terminal-text.js';
+import { plural } from '../core/plural.js';
 import type { LoadedKubeconfig } from '../core/kubeconfig/index.js';
 import type { ContextCheck } from '../core/health/index.js';
 import { resultCell } from '../core/health/format.js';
@@ -21,7 +22,7 @@ export function summaryLine(checks: ContextCheck[]): string {
   const ok = checks.filter((c) => c.result === 'ok').length;
   const skipped = checks.filter((c) => c.result === 'skipped').length;
   const n = checks.length;
-  return `${ok} of ${n} context${n === 1 ? '' : 's'} work${n === 1 ? 's' : ''}${skipped ? `; ${skipped} not checked (needs a terminal)` : ''}`;
+  return `${ok} of ${plural(n, 'context')} work${n === 1 ? 's' : ''}${skipped ? `; ${skipped} not checked (needs a terminal)` : ''}`;
 }
 
 /** The text table and summary line. */

@@ -3,6 +3,7 @@ import { fg } from './theme.js';
 import { Text } from 'ink';
 import { neutralize } from '../core/terminal-text.js';
 import { humanDuration } from '../core/pods/human-duration.js';
+import { relativeTime } from '../core/client/describe-credential.js';
 import type { UiState } from './state.js';
 import { waitingText } from './waiting.js';
 
@@ -49,11 +50,7 @@ export function podCount(ui: UiState): string {
 /** The header's texts that change with the clock: freshness, credential expiry, the last context check. */
 export function headerClock(state: UiState, now: Date): [string, string, string] {
   const t = state.target;
-  const expiry = state.expiry
-    ? state.expiry.getTime() <= now.getTime()
-      ? 'credential expired'
-      : `credential expires in ${humanDuration(state.expiry.getTime() - now.getTime())}`
-    : '';
+  const expiry = state.expiry ? `credential ${relativeTime(state.expiry, now)}` : '';
   const checked =
     state.contextOkAt && t && !t.userOverridden
       ? `context checked ok ${humanDuration(now.getTime() - state.contextOkAt.getTime())} ago`

@@ -140,6 +140,7 @@ test('a new pod with usage: its spec is read alone, not the whole page again', a
           ? metrics
           : p === '/api/v1/namespaces/shop/pods/web-2'
             ? ok({
+                kind: 'Pod',
                 metadata: { name: 'web-2', namespace: 'shop' },
                 spec: { containers: [{ name: 'web', resources: { limits: { memory: '100Mi' } } }] },
               })

@@ -117,14 +117,3 @@ export function logTail(lines: string[] | undefined, max = 5): string[] {
   const kept = lines.filter((l) => l.trim() !== '').slice(-max);
   return kept.map((l) => (l.length > 240 ? `${l.slice(0, 239)}…` : l));
 }
-
-/** "1 restart" / "12 restarts". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** How long ago a timestamp was, as kubectl prints ages; undefined when unknown. */
-export function ago(value: string | null | undefined, now: Date): string | undefined {
-  const t = parseTime(value);
-  return t === undefined ? undefined : humanDuration(now.getTime() - t);
-}

@@ -72,16 +72,10 @@ export class MetricsFeed {
   private specs = new Map<string, PodSpecResources>();
   private specsComplete = true;
   private specsAt = Number.NEGATIVE_INFINITY;
-  private latestByPod: UsageByPod = new Map();
   readonly done: Promise<void>;
 
   constructor(private readonly opts: MetricsFeedOptions) {
     this.done = this.loop().catch(() => undefined);
-  }
-
-  /** The latest usage of one pod (for the detail screen). */
-  latest(namespace: string, name: string): PodUsageView | undefined {
-    return this.latestByPod.get(`${namespace}/${name}`);
   }
 
   stop(): void {
@@ -167,7 +161,6 @@ export class MetricsFeed {
       const spec = this.specs.get(key);
       byPod.set(key, { usage: u, cells: podUsageCells(u, spec), ...(spec ? { spec } : {}) });
     }
-    this.latestByPod = byPod;
     const every = Math.round(Math.max(this.opts.intervalMs, MIN_METRICS_INTERVAL_MS) / 1000);
     this.setState({ state: 'available', why: `CPU and memory from metrics.k8s.io/v1beta1, read every ${every} s.` });
     this.opts.listener.usage(byPod);

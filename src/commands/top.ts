@@ -24,7 +24,7 @@ Exit codes: 0 ok, 2 usage, 3 kubeconfig, 4 credentials, 5 connection, 6 authenti
 `;
 
 /** The failure for a cluster whose discovery does not list metrics.k8s.io/v1beta1. */
-export function metricsAbsentFailure(): Failure {
+function metricsAbsentFailure(): Failure {
   return failure(
     'response.not-found',
     'The cluster does not serve the metrics API (metrics.k8s.io/v1beta1 is not in its discovery), so there is no CPU or memory usage to show.',

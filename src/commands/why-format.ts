@@ -9,7 +9,7 @@ import { podCells } from '../core/pods/pod-cells.js';
 import type { ScopeDiagnosis } from '../core/diagnosis/scope.js';
 
 /** The scope as the JSON shows it. */
-export interface WhyScope {
+interface WhyScope {
   context?: string;
   namespace?: string;
   allNamespaces: boolean;

@@ -39,7 +39,7 @@ export interface TraceReport {
 }
 
 /** One informational check: a state word and one line why. */
-export interface TraceInfo {
+interface TraceInfo {
   name: string;
   status: string;
   summary: string;

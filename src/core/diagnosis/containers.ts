@@ -10,7 +10,7 @@ import { plural } from '../plural.js';
 import type { DiagEvent, Finding } from './types.js';
 
 /** What the container rules need besides the status. */
-export interface ContainerContext {
+interface ContainerContext {
   pod: Pod;
   spec?: Container;
   events: DiagEvent[];

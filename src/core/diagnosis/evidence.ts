@@ -11,12 +11,12 @@ export function lastSeen(e: DiagEvent): number | undefined {
 }
 
 /** When an event first happened (ms). */
-export function firstSeen(e: DiagEvent): number | undefined {
+function firstSeen(e: DiagEvent): number | undefined {
   return parseTime(e.eventTime) ?? parseTime(e.firstTimestamp) ?? lastSeen(e);
 }
 
 /** How many times an event happened (series count, count, or 1). */
-export function timesOf(e: DiagEvent): number {
+function timesOf(e: DiagEvent): number {
   return e.series?.count ?? (e.count !== undefined && e.count > 0 ? e.count : 1);
 }
 
@@ -42,7 +42,7 @@ export function eventLine(e: DiagEvent, now: Date): string {
 }
 
 /** The container an event's fieldPath names (spec.containers{C} or spec.initContainers{C}). */
-export function eventContainer(e: DiagEvent): string | undefined {
+function eventContainer(e: DiagEvent): string | undefined {
   return /^spec\.(?:initContainers|containers|ephemeralContainers)\{(.+)\}$/.exec(e.involvedObject?.fieldPath ?? '')?.[1];
 }
 

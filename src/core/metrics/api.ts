@@ -14,8 +14,8 @@ import type { Pod } from '../pods/pod-types.js';
 import { parsePodMetricsList, type PodUsage } from './pod-metrics.js';
 import { specResources, type PodSpecResources } from './pod-resources.js';
 
-export const METRICS_GROUP = 'metrics.k8s.io';
-export const METRICS_VERSION = 'v1beta1';
+const METRICS_GROUP = 'metrics.k8s.io';
+const METRICS_VERSION = 'v1beta1';
 const BASE = `/apis/${METRICS_GROUP}/${METRICS_VERSION}`;
 
 /** What these calls need: one JSON-object request with an explained failure (the client session, or the client). */
@@ -68,7 +68,7 @@ export async function listPodMetrics(client: ObjectCaller, query: PodMetricsQuer
 }
 
 /** Requests and limits of the pods in view, keyed `namespace/name`; `complete` false when more pods than `limit` exist. */
-export interface SpecResourcesPage {
+interface SpecResourcesPage {
   byPod: Map<string, PodSpecResources>;
   complete: boolean;
 }

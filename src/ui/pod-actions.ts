@@ -59,8 +59,7 @@ export interface ActionResult {
 }
 
 /** What the key leads to. */
-type Prepared =
-  { kind: 'confirm'; confirmation: Confirmation; run: () => Promise<ActionResult[]> } | { kind: 'explain'; text: string };
+type Prepared = { kind: 'confirm'; confirmation: Confirmation; run: () => Promise<ActionResult[]> } | { kind: 'explain'; text: string };
 
 /** Runs `fn` over `items`, at most `limit` at a time, keeping the order. */
 async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {

@@ -149,10 +149,7 @@ function container(c: Container, s: ContainerStatus | undefined, init: boolean):
 }
 
 /** The event rows, oldest first as kubectl sorts them (by when last seen). */
-function eventRows(
-  events: KubeEvent[],
-  now: Date,
-): Array<{ type: string; reason: string; age: string; from: string; message: string }> {
+function eventRows(events: KubeEvent[], now: Date): Array<{ type: string; reason: string; age: string; from: string; message: string }> {
   return [...events]
     .sort((a, b) => (lastSeen(a) ?? 0) - (lastSeen(b) ?? 0))
     .map((e) => ({

@@ -5,6 +5,7 @@
 import type { CommandIo } from './io.js';
 import { EXIT } from '../core/failure.js';
 import { neutralize, terminalSafeJson } from '../core/terminal-text.js';
+import { plural } from '../core/plural.js';
 import type { LoadedKubeconfig } from '../core/kubeconfig/index.js';
 import type { ContextCheck } from '../core/health/index.js';
 import { resultCell } from '../core/health/format.js';
@@ -14,18 +15,18 @@ import type { KubeFlags } from './kube-flags.js';
 import { tabwrite } from '../core/client/print-table.js';
 
 /** Exit code when one or more checked contexts failed. */
-export const EXIT_SOME_FAILED = 10;
+const EXIT_SOME_FAILED = 10;
 
 /** The summary line: "9 of 16 contexts work", plus how many were not checked. */
-export function summaryLine(checks: ContextCheck[]): string {
+function summaryLine(checks: ContextCheck[]): string {
   const ok = checks.filter((c) => c.result === 'ok').length;
   const skipped = checks.filter((c) => c.result === 'skipped').length;
   const n = checks.length;
-  return `${ok} of ${n} context${n === 1 ? '' : 's'} work${n === 1 ? 's' : ''}${skipped ? `; ${skipped} not checked (needs a terminal)` : ''}`;
+  return `${ok} of ${plural(n, 'context')} work${n === 1 ? 's' : ''}${skipped ? `; ${skipped} not checked (needs a terminal)` : ''}`;
 }
 
 /** The text table and summary line. */
-export function checkTable(checks: ContextCheck[]): string {
+function checkTable(checks: ContextCheck[]): string {
   const rows = [['CURRENT', 'NAME', 'CLUSTER', 'USER', 'NAMESPACE', 'RESULT']];
   for (const c of checks)
     rows.push([c.current ? '*' : '', c.name, c.cluster, c.user, c.namespace, resultCell(c)].map((s) => neutralize(s)));
@@ -33,7 +34,7 @@ export function checkTable(checks: ContextCheck[]): string {
 }
 
 /** The JSON document (every key always present; null where a field does not apply). */
-export function checkJson(checks: ContextCheck[]): string {
+function checkJson(checks: ContextCheck[]): string {
   const count = (r: ContextCheck['result']): number => checks.filter((c) => c.result === r).length;
   const doc = {
     contexts: checks.map((c) => ({

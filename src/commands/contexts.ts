@@ -40,7 +40,7 @@ Exit codes: 0 ok (with --check: every checked context works), 2 usage, 3 kubecon
 const byName = (a: { name: string }, b: { name: string }): number => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name));
 
 /** The JSON document of `kpods contexts -o json`. */
-export function contextsJson(config: LoadedKubeconfig, names?: Set<string>): unknown {
+function contextsJson(config: LoadedKubeconfig, names?: Set<string>): unknown {
   const server = (cluster: string): string | null => config.clusters.find((c) => c.name === cluster)?.fields.server ?? null;
   return {
     current: config.currentContext ?? null,
@@ -62,7 +62,7 @@ export function contextsJson(config: LoadedKubeconfig, names?: Set<string>): unk
 }
 
 /** The text table: kubectl's five columns, then ORIGIN. */
-export function contextsTable(config: LoadedKubeconfig, names?: Set<string>): string {
+function contextsTable(config: LoadedKubeconfig, names?: Set<string>): string {
   const rows = [['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE', 'ORIGIN']];
   for (const c of [...config.contexts].sort(byName)) {
     if (names && !names.has(c.name)) continue;
@@ -73,7 +73,7 @@ export function contextsTable(config: LoadedKubeconfig, names?: Set<string>): st
 }
 
 /** Contexts that name a cluster or user no file defines (kubectl would guess; kpods says so). */
-export function danglingReferences(config: LoadedKubeconfig): string[] {
+function danglingReferences(config: LoadedKubeconfig): string[] {
   const clusters = new Set(config.clusters.map((c) => c.name));
   const users = new Set(config.users.map((u) => u.name));
   const notes: string[] = [];

@@ -5,7 +5,7 @@
 import { neutralize } from '../core/terminal-text.js';
 
 /** What the demo was asked to start with (the parts its errors name). */
-export interface DemoStartInput {
+interface DemoStartInput {
   port?: number | undefined;
   kubeconfigOut?: string | undefined;
 }

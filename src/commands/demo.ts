@@ -21,7 +21,7 @@ export const DEMO_USAGE = `Usage: kpods demo [--serve] [--port N] [--pods N] [--
 `;
 
 /** Demo settings parsed from the command line. */
-export interface DemoOptions extends SimulatorOptions {
+interface DemoOptions extends SimulatorOptions {
   serve: boolean;
 }
 
@@ -118,7 +118,7 @@ export async function demoGuide(sim: Simulator): Promise<string> {
 }
 
 /** What `kpods demo` needs from outside: how to open the interactive UI on the demo's kubeconfig (cli.ts wires the TUI in). */
-export interface DemoWiring {
+interface DemoWiring {
   /** `notes`: each demo context's scenario description (the context picker shows it). */
   openUi: (kubeconfigPath: string, io: CommandIo, notes: Readonly<Record<string, string>>) => Promise<number>;
 }

@@ -8,6 +8,7 @@ import type { Command } from './io.js';
 import { withRedaction } from './redacting-io.js';
 import { EXIT, exitCodeFor, failure, type Failure } from '../core/failure.js';
 import { neutralize, neutralizeMultiline } from '../core/terminal-text.js';
+import { plural } from '../core/plural.js';
 import type { OptionSpecs } from './kube-flags.js';
 
 const TOP_OPTIONS = {
@@ -23,7 +24,7 @@ Exit codes: 0 ok, 2 usage, 3 kubeconfig, 4 credentials, 5 connection, 6 authenti
 `;
 
 /** The failure for a cluster whose discovery does not list metrics.k8s.io/v1beta1. */
-export function metricsAbsentFailure(): Failure {
+function metricsAbsentFailure(): Failure {
   return failure(
     'response.not-found',
     'The cluster does not serve the metrics API (metrics.k8s.io/v1beta1 is not in its discovery), so there is no CPU or memory usage to show.',
@@ -78,7 +79,7 @@ export const topCommand: Command = async (args, given) => {
       const first = probe.value.firstPod;
       if (first) {
         const n = probe.value.count;
-        const pods = probe.value.estimate ? 'pods' : `${n} pod${n === 1 ? '' : 's'}`;
+        const pods = probe.value.estimate ? 'pods' : plural(n, 'pod');
         const where = namespace === undefined ? 'in all namespaces' : `in namespace "${neutralize(namespace)}"`;
         return fail(
           failure(

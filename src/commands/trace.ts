@@ -24,7 +24,7 @@ code of the failed stage (3 kubeconfig, 4 credentials, 5 connection, 6 authentic
 const MARK: Record<TraceStage['status'], string> = { ok: 'ok', failed: 'FAILED', warning: 'warning', skipped: 'skipped' };
 
 /** Renders a trace as text, one stage at a time. */
-export function formatTraceText(r: TraceReport): string {
+function formatTraceText(r: TraceReport): string {
   const out: string[] = [`kpods trace${r.context !== undefined ? ` for context ${neutralize(quoteCapped(r.context))}` : ''}`, ''];
   r.stages.forEach((s, i) => {
     const ms = s.status === 'skipped' ? '' : ` (${Math.round(s.ms)} ms)`;
@@ -43,7 +43,7 @@ export function formatTraceText(r: TraceReport): string {
 }
 
 /** Renders the JSON form: {"ok","context","stages":[{name,status,code,summary,hints,detail,ms}]}. */
-export function formatTraceJson(r: TraceReport): string {
+function formatTraceJson(r: TraceReport): string {
   return (
     terminalSafeJson(
       {

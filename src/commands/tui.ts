@@ -35,7 +35,7 @@ kill and shell (also for contexts or clusters matching --readonly-contexts globs
 `;
 
 /** Options for starting the UI on a kubeconfig (the demo passes its own). */
-export interface TuiStart {
+interface TuiStart {
   args: string[];
   io: CommandIo;
   /** Used instead of --kubeconfig / KUBECONFIG (the demo's kubeconfig). */

@@ -4,11 +4,12 @@
  * text from the cluster is neutralised.
  */
 import { neutralize, terminalSafeJson } from '../core/terminal-text.js';
+import { plural } from '../core/plural.js';
 import { podCells } from '../core/pods/pod-cells.js';
 import type { ScopeDiagnosis } from '../core/diagnosis/scope.js';
 
 /** The scope as the JSON shows it. */
-export interface WhyScope {
+interface WhyScope {
   context?: string;
   namespace?: string;
   allNamespaces: boolean;
@@ -38,7 +39,7 @@ export function formatWhyText(d: ScopeDiagnosis, now: Date, single: boolean): st
     }
     lines.push('');
   }
-  lines.push(`${d.unhealthy} of ${d.total} pod${d.total === 1 ? '' : 's'} unhealthy`);
+  lines.push(`${d.unhealthy} of ${plural(d.total, 'pod')} unhealthy`);
   for (const note of d.notes) lines.push(`note: ${n(note)}`);
   return lines.join('\n') + '\n';
 }

@@ -9,7 +9,7 @@
  */
 
 /** A hint whose `text` holds `{}` once, where the surface's way to act goes. */
-export interface ActionHint {
+interface ActionHint {
   text: string;
   cli: string;
   key: string;
@@ -18,7 +18,7 @@ export interface ActionHint {
 /** A hint: plain words (the same everywhere), or words with a way to act. */
 export type Hint = string | ActionHint;
 
-export type Surface = 'cli' | 'browser';
+type Surface = 'cli' | 'browser';
 
 /** A hint with a way to act: `cli` on the command line, `key` in the browser, at `{}` in `text`. */
 export function act(text: string, cli: string, key: string): ActionHint {

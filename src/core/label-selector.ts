@@ -10,7 +10,7 @@ export type LabelRequirement =
   | { op: 'exists' | '!exists'; key: string };
 
 /** The requirements, or the first part that is not a valid requirement. */
-export type ParsedLabelSelector = { ok: true; requirements: LabelRequirement[] } | { ok: false; part: string };
+type ParsedLabelSelector = { ok: true; requirements: LabelRequirement[] } | { ok: false; part: string };
 
 /** Splits a label or field selector at commas that are not inside parentheses. */
 export function splitSelector(text: string): string[] {

@@ -9,7 +9,7 @@
 import type { LoadedKubeconfig } from './kubeconfig/types.js';
 import type { Target } from './target.js';
 
-export const REDACTED = '<redacted>';
+const REDACTED = '<redacted>';
 
 /** Where credentials learnt at run time (exec plugin results, refreshed tokens) are registered. */
 export interface SecretSink {
@@ -41,7 +41,7 @@ export function redactPatterns(text: string): string {
 }
 
 /** The userinfo part of a URL (`user:password`), when it has one. */
-export function userinfoOf(url: string | undefined): string | undefined {
+function userinfoOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(url);
   return m?.[1] || undefined;

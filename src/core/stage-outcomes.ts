@@ -11,7 +11,7 @@ import { STAGES, type Failure, type Stage } from './failure.js';
 
 export type StageStatus = 'ok' | 'failed' | 'warning' | 'skipped';
 
-export interface StageOutcome {
+interface StageOutcome {
   name: Stage;
   status: StageStatus;
 }

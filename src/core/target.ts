@@ -5,7 +5,7 @@
  */
 
 /** Where a kubeconfig entry was defined. */
-export interface Origins {
+interface Origins {
   context?: string;
   cluster?: string;
   user?: string;

@@ -46,7 +46,7 @@ export function neutralizeMultiline(text: string): string {
  * cannot be driven by it: the unsafe set above minus C0 (already escaped by JSON), plus `<`, `>`,
  * `&` (as Go's encoder does). Astral tag characters are matched as their surrogate pairs.
  */
-export const JSON_ESCAPE =
+const JSON_ESCAPE =
   /[<>&\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g;
 
 const JSON_ESCAPE_TERMINAL = new RegExp(JSON_ESCAPE.source.replace('<>&', ''), 'g');

@@ -48,7 +48,7 @@ export type Attributes =
 const READ = ['get', 'list', 'watch'];
 
 /** The bindings every simulated cluster starts with. */
-export function defaultBindings(): Binding[] {
+function defaultBindings(): Binding[] {
   return [
     {
       name: 'cluster-admin',

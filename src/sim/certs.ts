@@ -22,7 +22,7 @@ export interface CertPair {
 }
 
 /** A certificate authority able to sign more certificates. */
-export interface Authority extends CertPair {
+interface Authority extends CertPair {
   sign(subject: { cn: string; groups?: string[] }, usage: 'server' | 'client', hosts?: string[]): Promise<CertPair>;
 }
 

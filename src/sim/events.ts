@@ -17,7 +17,7 @@ import type { Negotiated } from './negotiate.js';
 import { uidFor } from './workloads.js';
 
 /** A core/v1 Event as stored (every field as kube-apiserver serialises it). */
-export interface SimEvent {
+interface SimEvent {
   metadata: { name: string; namespace: string; uid: string; resourceVersion: string; creationTimestamp: string };
   involvedObject: {
     kind: string;
@@ -75,7 +75,7 @@ function micro(ms: number): string {
 }
 
 /** A cluster's events, in key order (namespace, then name), as etcd lists them. */
-export class EventStore {
+class EventStore {
   private readonly items = new Map<string, SimEvent>();
   constructor(private readonly cluster: Cluster) {}
 
@@ -250,7 +250,7 @@ function eventRow(e: SimEvent, now: Date, include: 'None' | 'Metadata' | 'Object
 }
 
 /** GET /api/v1/events, /api/v1/namespaces/NS/events, /api/v1/namespaces/NS/events/NAME. */
-export function serveEvents(
+function serveEvents(
   cluster: Cluster,
   namespace: string | undefined,
   name: string | undefined,

@@ -51,7 +51,7 @@ export function podIp(i: number): string {
 }
 
 /** The number of nodes for a cluster of `pods` pods. */
-export function nodeCount(pods: number): number {
+function nodeCount(pods: number): number {
   return Math.max(3, Math.min(500, Math.ceil(pods / 110)));
 }
 

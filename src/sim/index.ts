@@ -90,7 +90,7 @@ export interface Simulator {
 }
 
 /** Absolute path of the exec credential plugin shipped with kpods. */
-export const EXEC_PLUGIN_PATH = fileURLToPath(new URL('./plugins/exec-credential.js', import.meta.url));
+const EXEC_PLUGIN_PATH = fileURLToPath(new URL('./plugins/exec-credential.js', import.meta.url));
 
 function listen(server: Server | ReturnType<typeof createNetServer>, port: number): Promise<number> {
   return new Promise((resolve, reject) => {

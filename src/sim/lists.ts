@@ -15,7 +15,7 @@ import { badRequest, notFound, statusReply, CONTINUE_EXPIRED, type Reply } from 
 import { queryBool, type Negotiated } from './negotiate.js';
 
 /** Encodes a continue token like kube-apiserver (base64 JSON). */
-export function encodeContinue(rv: number, start: string): string {
+function encodeContinue(rv: number, start: string): string {
   return Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv, start })).toString('base64');
 }
 
@@ -46,7 +46,7 @@ function invalidListOptions(field: string, detail: string): Reply {
 }
 
 /** Checks resourceVersion / resourceVersionMatch as the API server does; undefined when fine. */
-export function checkResourceVersion(cluster: Cluster, params: URLSearchParams, watching: boolean): Reply | undefined {
+function checkResourceVersion(cluster: Cluster, params: URLSearchParams, watching: boolean): Reply | undefined {
   const rv = params.get('resourceVersion') ?? '';
   const match = params.get('resourceVersionMatch') ?? '';
   if (rv !== '' && !/^\d+$/.test(rv)) return badRequest(`invalid resource version: ${rv}`);

@@ -6,7 +6,7 @@
 import { bootLines, hash32, lastWords, steadyLine, type LogFamily, PERIOD_MS } from './log-text.js';
 
 /** Lines kept by the (simulated) kubelet before rotation drops older ones. */
-export const RETAINED_LINES = 80_000;
+const RETAINED_LINES = 80_000;
 const BOOT_STEP_US = 37_000;
 const LAST_STEP_US = 3_000;
 
@@ -137,7 +137,7 @@ let cachedSecond = -1;
 let cachedPrefix = '';
 
 /** Go's time.RFC3339Nano in UTC: fractional seconds without trailing zeros. */
-export function rfc3339Nano(us: number, extraNs = 0): string {
+function rfc3339Nano(us: number, extraNs = 0): string {
   const sec = Math.floor(us / 1e6);
   if (sec !== cachedSecond) {
     cachedSecond = sec;

@@ -99,7 +99,7 @@ const STATUS = [200, 200, 200, 200, 200, 200, 201, 204, 304, 404, 500] as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Formats epoch microseconds as 2026-12-01T01:02:03.123Z (milliseconds). */
-export function isoMillis(us: number): string {
+function isoMillis(us: number): string {
   const ms = Math.floor(us / 1000);
   return new Date(ms).toISOString();
 }

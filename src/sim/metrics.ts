@@ -27,7 +27,7 @@ export function metricsReaderBinding(): Binding {
 export type MetricsMode = 'available' | 'absent' | 'unavailable';
 
 /** metrics-server's scrape resolution. */
-export const RESOLUTION_MS = 15_000;
+const RESOLUTION_MS = 15_000;
 /** One leak cycle: from about 45% of the limit to 99%, then OOMKilled. */
 export const LEAK_CYCLE_MS = 240_000;
 const LEAK_FROM = 0.45;

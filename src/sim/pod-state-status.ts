@@ -9,7 +9,7 @@ import { iso } from './kube-time.js';
 import type { PodSeed } from './pod-states.js';
 
 /** What a state sets in a pod's status. */
-export interface StateStatus {
+interface StateStatus {
   phase: string;
   reason?: string | undefined;
   message?: string | undefined;

@@ -19,7 +19,7 @@ function readVarint(buf: Buffer, pos: number): [number, number] {
 }
 
 /** Splits one protobuf message into its fields (length-delimited ones as Buffers). */
-export function readFields(buf: Buffer): Fields {
+function readFields(buf: Buffer): Fields {
   const fields: Fields = new Map();
   let pos = 0;
   while (pos < buf.length) {

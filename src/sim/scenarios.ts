@@ -37,7 +37,7 @@ export const SCENARIOS: ScenarioInfo[] = [
 ];
 
 /** Inputs for writing the kubeconfig. */
-export interface KubeconfigInputs {
+interface KubeconfigInputs {
   url: string;
   mismatchUrl: string;
   deadUrl: string;

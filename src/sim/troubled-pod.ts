@@ -12,7 +12,7 @@ import { condition, containerStatus } from './troubled-status.js';
 export const TROUBLED_NAMESPACE = 'troubled';
 
 /** What a scenario chooses about its pod. */
-export interface PodPlan {
+interface PodPlan {
   name: string;
   app: string;
   image: string;

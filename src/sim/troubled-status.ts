@@ -22,7 +22,7 @@ export function condition(type: string, status: boolean | 'Unknown', at: number,
 }
 
 /** The image reference as the kubelet reports it (docker.io/library/ for short names). */
-export function fullImage(image: string): string {
+function fullImage(image: string): string {
   const first = image.split('/')[0]!;
   if (!image.includes('/')) return `docker.io/library/${image}`;
   return first.includes('.') || first.includes(':') ? image : `docker.io/${image}`;
@@ -85,7 +85,7 @@ export function notReady(pod: Pod, at: number, containers: string[]): void {
 }
 
 /** kubelet's "pod_namespace(uid)" form used in back-off texts. */
-export function podRef(pod: Pod): string {
+function podRef(pod: Pod): string {
   return `${pod.metadata?.name}_${pod.metadata?.namespace}(${pod.metadata?.uid})`;
 }
 

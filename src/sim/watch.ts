@@ -10,7 +10,7 @@ import { queryBool, type Negotiated } from './negotiate.js';
 import { includeObjectOf, podQueryOf } from './lists.js';
 
 /** Watch settings of the server. */
-export interface WatchOptions {
+interface WatchOptions {
   /** Interval between bookmarks (when the client allows them), ms. */
   bookmarkIntervalMs: number;
   /** Server-chosen timeout when the client gives none, seconds. */

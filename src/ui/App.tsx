@@ -150,7 +150,6 @@ export function App({ store, session, saver, color, now: clock, onQuit, onDemo, 
   useInput((input, key) => handleInput(input, key, ui));
 
   const prompt = def.prompt?.(top.state, state);
-  const counts = t.filter ? `${t.view.length}/${t.rows.size} match "${t.filter}"` : undefined;
   const View = def.View;
   return (
     <Box flexDirection="column" width={size.columns} height={budget}>
@@ -175,7 +174,7 @@ export function App({ store, session, saver, color, now: clock, onQuit, onDemo, 
         scope={scopeOf(top)}
         caps={caps}
         prompt={prompt}
-        message={state.message ?? (state.activity ? activityText(state.activity, now) : counts)}
+        message={state.message ?? (state.activity ? activityText(state.activity, now) : undefined)}
       />
     </Box>
   );

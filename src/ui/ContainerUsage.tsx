@@ -13,7 +13,7 @@ import { fg } from './theme.js';
 const HEAD = ['CONTAINER', 'CPU', '%CPU/R', '%CPU/L', 'MEM', '%MEM/R', '%MEM/L'] as const;
 
 /** One line of the usage table: cells and which are over 90% of a limit. */
-export interface UsageLine {
+interface UsageLine {
   cells: string[];
   hot: boolean[];
 }
@@ -46,7 +46,7 @@ export function usageDetailLines(
   ];
 }
 
-export interface ContainerUsageProps {
+interface ContainerUsageProps {
   /** The pod's latest usage (UiSession / MetricsFeed.latest), undefined when none. */
   view: PodUsageView | undefined;
   /** The metrics API's state; when not available its one line why is shown instead. */

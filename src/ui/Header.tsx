@@ -1,8 +1,9 @@
 /** The two header lines: where kpods points, who the server says you are, and how fresh the rows are. */
 import { fg } from './theme.js';
 import { Text } from 'ink';
-import { neutralize } from '../core/terminal-text.js';
+import { neutralize, quoteCapped } from '../core/terminal-text.js';
 import { humanDuration } from '../core/pods/human-duration.js';
+import { relativeTime } from '../core/client/describe-credential.js';
 import type { UiState } from './state.js';
 import { waitingText } from './waiting.js';
 
@@ -37,23 +38,22 @@ function tableFreshness(ui: UiState, now: Date): string {
   return state.stale ? `STALE: last good refresh ${ago} ago` : `updated ${ago} ago`;
 }
 
-/** "312 pods", or "28/312 match" while a filter is on; nothing before the first list. */
+/**
+ * "312 pods", or `28/312 match "web"` while a filter is on (the count is said here only, as k9s
+ * says it in its title); nothing before the first list.
+ */
 export function podCount(ui: UiState): string {
   const t = ui.table;
   if (!t.hasData) return '';
   const n = (k: number): string => k.toLocaleString('en-US');
-  if (t.filter.trim() !== '') return `${n(t.view.length)}/${n(t.rows.size)} match`;
+  if (t.filter.trim() !== '') return `${n(t.view.length)}/${n(t.rows.size)} match ${quoteCapped(neutralize(t.filter), 40)}`;
   return t.rows.size === 1 ? '1 pod' : `${n(t.rows.size)} pods`;
 }
 
 /** The header's texts that change with the clock: freshness, credential expiry, the last context check. */
 export function headerClock(state: UiState, now: Date): [string, string, string] {
   const t = state.target;
-  const expiry = state.expiry
-    ? state.expiry.getTime() <= now.getTime()
-      ? 'credential expired'
-      : `credential expires in ${humanDuration(state.expiry.getTime() - now.getTime())}`
-    : '';
+  const expiry = state.expiry ? `credential ${relativeTime(state.expiry, now)}` : '';
   const checked =
     state.contextOkAt && t && !t.userOverridden
       ? `context checked ok ${humanDuration(now.getTime() - state.contextOkAt.getTime())} ago`

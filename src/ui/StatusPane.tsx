@@ -19,7 +19,7 @@ import { capLines, capText, neutralize, neutralizeMultiline } from '../core/term
  * checked ? (an HTML page or a 429 says nothing of authentication), later ones unreached ·.
  * The outcomes are the ones `kpods trace` reports (core/stage-outcomes.ts).
  */
-export function stageLine(failure: Failure | undefined, width = 200): string {
+function stageLine(failure: Failure | undefined, width = 200): string {
   const outcomes = stageOutcomes(failure);
   const at = failure ? STAGES.indexOf(failure.stage) : STAGES.length;
   const mark = (s: string, i: number): string => {
@@ -97,7 +97,7 @@ export function paneLines(failure: Failure, max: number, width = 200): readonly 
     : lines;
 }
 
-export interface StatusPaneProps {
+interface StatusPaneProps {
   failure?: Failure | undefined;
   resolved?: string | undefined;
   identity?: string | undefined;

@@ -8,7 +8,7 @@ import type { NamedExtension } from '../core/kubeconfig/types.js';
 import type { ActionsContext } from './actions-ui.js';
 import { shellCommand } from './pod-actions.js';
 
-export interface ActionsSetup {
+interface ActionsSetup {
   flags: { readonly: boolean; readonlyContexts: string[]; shell?: string | undefined };
   config: KpodsConfig;
   /** The current context's kubeconfig extensions (the kubeconfig may be reloaded). */

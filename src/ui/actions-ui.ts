@@ -29,7 +29,7 @@ function selectedRow(state: UiState): PodRow | undefined {
 }
 
 /** The marked rows still listed, else the selected row. */
-export function actedOn(state: UiState): PodRow[] {
+function actedOn(state: UiState): PodRow[] {
   const marked = [...state.marks].map((k) => state.table.rows.get(k)).filter((r): r is PodRow => r !== undefined);
   if (marked.length) return marked;
   const row = selectedRow(state);

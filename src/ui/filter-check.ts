@@ -10,7 +10,7 @@ import { quoteCapped } from '../core/terminal-text.js';
 import { metricsCallerOf } from './metrics-feed.js';
 
 /** The footer line for a selector the server refused with `status`. */
-export function refusedSelector(selector: string, status: string): string {
+function refusedSelector(selector: string, status: string): string {
   const parsed = parseLabelSelector(selector);
   return parsed.ok
     ? `filter kept: server refused -l (HTTP ${status}) → check the label keys and values (letters, digits, - _ . ; at most 63)`

@@ -14,7 +14,7 @@ export const HOME_CLEAR = '\u001b[H\u001b[2J';
 const BOLD = '\u001b[1m';
 const PLAIN = '\u001b[22m';
 
-export interface FirstFrameInfo {
+interface FirstFrameInfo {
   context: string;
   server: string;
   user: string;

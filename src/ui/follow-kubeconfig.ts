@@ -9,13 +9,13 @@ import type { UiSession } from './session.js';
 import type { Store } from './store.js';
 import { watchFiles, type FileWatch, type WatchFilesOptions } from './watch-files.js';
 
-export interface FollowOptions {
+interface FollowOptions {
   /** True when --context chose the context: kpods then stays on it. */
   pinnedContext: boolean;
 }
 
 /** Applies one reload's outcome to the session and the store; returns what it found. */
-export function applyReload(source: KubeconfigSource, session: UiSession, store: Store, o: FollowOptions): ReloadOutcome {
+function applyReload(source: KubeconfigSource, session: UiSession, store: Store, o: FollowOptions): ReloadOutcome {
   const outcome = source.reload();
   switch (outcome.kind) {
     case 'unchanged':

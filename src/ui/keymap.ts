@@ -23,9 +23,9 @@ export type Scope =
   | 'pane';
 
 /** Pseudo-scopes: `always` bindings work everywhere; `global` ones on scopes that take globals. */
-export type BindingScope = Scope | 'global' | 'always';
+type BindingScope = Scope | 'global' | 'always';
 
-export interface ScopeInfo {
+interface ScopeInfo {
   /** The help screen's heading for this scope. */
   title: string;
   /** Whether the `global` bindings (? help, q quit) apply. Text-entry scopes type those keys instead. */
@@ -252,7 +252,7 @@ export function keyName(input: string, key: KeyInfo): string {
 }
 
 /** True for a key that types a character (not a control key, not a named key). */
-export function isPrintable(name: string): boolean {
+function isPrintable(name: string): boolean {
   return [...name].length === 1 && !/[\u0000-\u001f\u007f]/.test(name);
 }
 

@@ -23,7 +23,7 @@ import type { SecretSet } from '../core/redact.js';
 /** Everything the UI needs from the outside world. */
 export interface UiDeps extends SessionDeps, SaveDeps {}
 
-export interface KubeDepsOptions {
+interface KubeDepsOptions {
   host: Host;
   explicitPath?: string | undefined;
   /** The kubectl flags given at start; context/user/namespace come from the selection instead. */

@@ -9,7 +9,7 @@ import type { ContextCheck } from '../core/health/index.js';
 import type { Target } from '../core/target.js';
 import type { UiState } from './state.js';
 
-export interface LiveFacts {
+interface LiveFacts {
   /** The context asked about. */
   name: string;
   /** The kubeconfig's current-context. */

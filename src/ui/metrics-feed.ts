@@ -22,14 +22,14 @@ import {
 } from '../core/metrics/index.js';
 import { FeedPause } from './feed-pause.js';
 
-export const MIN_METRICS_INTERVAL_MS = 10_000;
-export const ABSENT_RECHECK_MS = 300_000;
-export const FAILING_RETRY_MS = 60_000;
-export const SPEC_REFRESH_MS = 30_000;
+const MIN_METRICS_INTERVAL_MS = 10_000;
+const ABSENT_RECHECK_MS = 300_000;
+const FAILING_RETRY_MS = 60_000;
+const SPEC_REFRESH_MS = 30_000;
 /** The most pods whose specs are read for the shares of requests and limits. */
-export const SPEC_LIMIT = 2000;
+const SPEC_LIMIT = 2000;
 /** Up to this many new pods, their specs are read one by one instead of the whole page again. */
-export const SPEC_SINGLE_MAX = 10;
+const SPEC_SINGLE_MAX = 10;
 
 /** One pod's usage and its table cells. */
 export interface PodUsageView {
@@ -42,14 +42,14 @@ export interface PodUsageView {
 /** Pod usage keyed `namespace/name`. */
 export type UsageByPod = ReadonlyMap<string, PodUsageView>;
 
-export interface MetricsFeedListener {
+interface MetricsFeedListener {
   /** The API's state changed (available, absent, forbidden, failing). */
   state(probe: MetricsProbe): void;
   /** Fresh usage (only while available). */
   usage(byPod: UsageByPod): void;
 }
 
-export interface MetricsFeedOptions {
+interface MetricsFeedOptions {
   caller: ObjectCaller;
   query: PodMetricsQuery;
   /** The table's refresh interval; the feed never polls faster than MIN_METRICS_INTERVAL_MS. */
@@ -72,16 +72,10 @@ export class MetricsFeed {
   private specs = new Map<string, PodSpecResources>();
   private specsComplete = true;
   private specsAt = Number.NEGATIVE_INFINITY;
-  private latestByPod: UsageByPod = new Map();
   readonly done: Promise<void>;
 
   constructor(private readonly opts: MetricsFeedOptions) {
     this.done = this.loop().catch(() => undefined);
-  }
-
-  /** The latest usage of one pod (for the detail screen). */
-  latest(namespace: string, name: string): PodUsageView | undefined {
-    return this.latestByPod.get(`${namespace}/${name}`);
   }
 
   stop(): void {
@@ -167,7 +161,6 @@ export class MetricsFeed {
       const spec = this.specs.get(key);
       byPod.set(key, { usage: u, cells: podUsageCells(u, spec), ...(spec ? { spec } : {}) });
     }
-    this.latestByPod = byPod;
     const every = Math.round(Math.max(this.opts.intervalMs, MIN_METRICS_INTERVAL_MS) / 1000);
     this.setState({ state: 'available', why: `CPU and memory from metrics.k8s.io/v1beta1, read every ${every} s.` });
     this.opts.listener.usage(byPod);

@@ -24,7 +24,7 @@ export function userItems(view: KubeconfigView, currentUser: string | undefined,
 }
 
 /** Where the namespace list came from. */
-export type NamespaceSource =
+type NamespaceSource =
   | { kind: 'listed'; names: readonly string[] }
   /** The server would not list namespaces (`forbidden`: a 403); these are the known ones where listing pods is allowed. */
   | { kind: 'allowed'; names: readonly string[]; forbidden: boolean }
@@ -54,7 +54,7 @@ export function namespaceItems(source: NamespaceSource, chosen: string | null | 
 }
 
 /** The picker's result column for one context's check (undefined: not checked). */
-export function healthStatus(entry: HealthEntry | undefined): PickerStatus | undefined {
+function healthStatus(entry: HealthEntry | undefined): PickerStatus | undefined {
   if (!entry) return undefined;
   if (entry.state === 'pending') return { tone: 'pending', text: 'checking' };
   const c = entry.check;

@@ -59,8 +59,7 @@ export interface ActionResult {
 }
 
 /** What the key leads to. */
-export type Prepared =
-  { kind: 'confirm'; confirmation: Confirmation; run: () => Promise<ActionResult[]> } | { kind: 'explain'; text: string };
+type Prepared = { kind: 'confirm'; confirmation: Confirmation; run: () => Promise<ActionResult[]> } | { kind: 'explain'; text: string };
 
 /** Runs `fn` over `items`, at most `limit` at a time, keeping the order. */
 async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
@@ -77,7 +76,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (t: T) =
 }
 
 /** May the user `action` in every namespace of `pods`? The explanation of the first "no", if any. */
-export async function permissionProblem(deps: ActionDeps, check: 'delete' | 'exec', pods: readonly PodRef[]): Promise<string | undefined> {
+async function permissionProblem(deps: ActionDeps, check: 'delete' | 'exec', pods: readonly PodRef[]): Promise<string | undefined> {
   for (const ns of [...new Set(pods.map((p) => p.namespace))]) {
     const attrs = reviewFor(check, ns, check === 'exec' ? pods[0]?.name : undefined);
     const r = await deps.permissions.check(check, ns, () => deps.client.accessReview(attrs, deps.signal));
@@ -115,7 +114,7 @@ export async function prepareDelete(deps: ActionDeps, action: PodAction, pods: r
 }
 
 /** Deletes each pod (grace 0 for kill); one result per pod, in order. */
-export async function deletePods(deps: ActionDeps, action: PodAction, pods: readonly PodRef[]): Promise<ActionResult[]> {
+async function deletePods(deps: ActionDeps, action: PodAction, pods: readonly PodRef[]): Promise<ActionResult[]> {
   const ref = (p: PodRef): PodRef => ({ namespace: p.namespace, name: p.name });
   if (deps.readonly)
     return pods.map((p) => ({ pod: ref(p), ok: false, line: resultLine(action, p.name, { ok: false, summary: 'read-only mode' }) }));

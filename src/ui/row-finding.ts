@@ -12,7 +12,7 @@ import { statusClass } from './rows.js';
 import type { Store } from './store.js';
 
 /** How long the cursor must rest on a row before its pod is read (holding `j` reads nothing). */
-export const REST_MS = 150;
+const REST_MS = 150;
 /** Rows whose line is kept. */
 const KEEP = 500;
 
@@ -30,7 +30,7 @@ export function needsDiagnosis(row: PodRow): boolean {
   return ready !== total;
 }
 
-export interface RowFindingDeps {
+interface RowFindingDeps {
   store: Store;
   /** The current client (undefined while not connected). */
   client: () => KubeClient | undefined;

@@ -10,7 +10,7 @@ import type { UiSession } from './session.js';
 import { ENTER_ALT, HOME_CLEAR, LEAVE_ALT, SHOW_CURSOR } from './first-frame.js';
 import type { Store } from './store.js';
 
-export interface RunUiOptions {
+interface RunUiOptions {
   store: Store;
   /** Already started (it may fetch while Ink loads); stopped on quit. */
   session?: UiSession | undefined;

@@ -9,7 +9,7 @@ import { checkSelector } from './filter-check.js';
 import type { Store } from './store.js';
 
 /** What a new filter is checked against, and what switching to it does. */
-export interface FilterContext {
+interface FilterContext {
   client: KubeClient | undefined;
   namespace: string | undefined;
   signal: AbortSignal;

@@ -16,7 +16,7 @@ function activityAt(a: FeedActivity, now: Date): Activity {
   return a.kind === 'backoff' ? { kind: 'backoff', at: new Date(now.getTime() + a.waitMs) } : a;
 }
 
-export interface FeedsInput {
+interface FeedsInput {
   client: KubeClient;
   query: PodQuery;
   opts: SessionOptions;
@@ -28,7 +28,7 @@ export interface FeedsInput {
   listed(rows: readonly PodRow[]): void;
 }
 
-export interface Feeds {
+interface Feeds {
   pods: PodFeed;
   metrics: MetricsFeed | undefined;
 }

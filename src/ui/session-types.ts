@@ -34,7 +34,7 @@ export interface Selection {
 }
 
 /** What the session wants to hear from a client it creates. */
-export interface ClientHooks {
+interface ClientHooks {
   /** Before each Retry-After wait of a 429/5xx answer. */
   onRetry?: (notice: RetryNotice) => void;
   /** A credential plugin started (its name) or ended (undefined). */

@@ -12,7 +12,7 @@ import type { Failure } from '../core/failure.js';
 import type { Target } from '../core/target.js';
 import { neutralize } from '../core/terminal-text.js';
 import type { PodFeed } from './pod-feed.js';
-import type { MetricsFeed, PodUsageView } from './metrics-feed.js';
+import type { MetricsFeed } from './metrics-feed.js';
 import { ServerFilter } from './server-filter.js';
 import { RowFindings } from './row-finding.js';
 import type { Store } from './store.js';
@@ -199,11 +199,6 @@ export class UiSession {
       identity: this.identity,
       state: this.store.getState(),
     });
-  }
-
-  /** The latest usage of one pod (for the pod detail screen; see ContainerUsage.tsx). */
-  podUsage(namespace: string, name: string): PodUsageView | undefined {
-    return this.metricsFeed?.latest(namespace, name);
   }
 
   /** The server's own answers for a failure, computed once by the core (the session's namespaces are the candidates). */

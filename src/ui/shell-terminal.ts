@@ -7,7 +7,7 @@
 import type { Result } from '../core/failure.js';
 import type { ExecOutput, ExecStream } from '../core/client/exec-ws.js';
 
-export interface ShellTerminalOptions {
+interface ShellTerminalOptions {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   /** Opens the exec stream with these output handlers. */

@@ -24,7 +24,7 @@ export const USAGE_ORDER: readonly UsageColumnId[] = ['cpu', 'memory', 'cpuR', '
 export const USAGE_PRIORITY: readonly UsageColumnId[] = ['cpu', 'memory', 'memL', 'cpuL', 'memR', 'cpuR'];
 
 /** The cell shown for a pod without usage (not running: metrics-server reports none). */
-export const NO_USAGE = '-';
+const NO_USAGE = '-';
 
 export function isUsageColumn(id: string): id is UsageColumnId {
   return id in USAGE_TITLES;

@@ -5,7 +5,7 @@
 import type { UiState } from './state.js';
 
 /** A wait shorter than this is not mentioned (a normal refresh takes less). */
-export const WAIT_SHOWN_AFTER_MS = 1000;
+const WAIT_SHOWN_AFTER_MS = 1000;
 
 /** "waiting for credential plugin NAME… 12 s" or "waiting for the server… 12 s", or undefined. */
 export function waitingText(s: Pick<UiState, 'waitingServer' | 'waitingPlugin'>, now: Date): string | undefined {

@@ -85,6 +85,15 @@ function setup() {
   return { ui, session, saved, clients, store, quitted: () => quit };
 }
 
+test("App: a filter's count is said once, in the header (as k9s says it in its title)", async (t) => {
+  const { ui, session } = setup();
+  t.after(async () => (ui.unmount(), await session.stop()));
+  await ui.waitFor((x) => x.includes('web-1') && x.includes('db-0'), 'rows');
+  const f = await ui.press('/web\r', (x) => !x.includes('db-0') && x.includes('match'), 'filter applied');
+  assert.equal(f.split(' match').length - 1, 1, f);
+  assert.match(f, /ns: \S+ {2}│ {2}\d+\/\d+ match "web"/);
+});
+
 test('App: rows, header, footer; frame fits in rows-1; navigation and sorting keep the selection', async (t) => {
   const { ui, session, store, clients } = setup();
   t.after(async () => (ui.unmount(), await session.stop()));

@@ -66,7 +66,7 @@ test('available: usage with shares from the specs, polled no faster than every 1
     );
     const web = usages[0]!.get('shop/web-1')!;
     assert.deepEqual([web.cells.cpu, web.cells.cpuOfRequest, web.cells.memoryOfLimit, web.cells.memoryHot], ['150m', '150%', '93%', true]);
-    assert.equal(feed.latest('shop', 'web-1')?.cells.memory, '240Mi');
+    assert.equal(web.cells.memory, '240Mi');
     mock.timers.tick(2000);
     await settle();
     assert.equal(caller.paths.length, 3, 'the 2 s table interval does not make metrics poll faster than 10 s');
@@ -140,6 +140,7 @@ test('a new pod with usage: its spec is read alone, not the whole page again', a
           ? metrics
           : p === '/api/v1/namespaces/shop/pods/web-2'
             ? ok({
+                kind: 'Pod',
                 metadata: { name: 'web-2', namespace: 'shop' },
                 spec: { containers: [{ name: 'web', resources: { limits: { memory: '100Mi' } } }] },
               })

@@ -75,7 +75,7 @@ export function afterwards(f: PodFacts): string {
 }
 
 /** How the pod is stopped. */
-export function howStopped(action: PodAction, f: PodFacts): string {
+function howStopped(action: PodAction, f: PodFacts): string {
   if (action === 'kill') return 'force: the container is not given time to shut down (grace period 0)';
   if (f.immediate) return 'removed at once: it is not running on a node';
   const s = `graceful, ${f.graceSeconds} s grace period from the pod spec`;

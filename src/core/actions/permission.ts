@@ -7,7 +7,7 @@ import type { Result } from '../failure.js';
 import { neutralize } from '../terminal-text.js';
 
 /** The actions whose permission kpods checks first. */
-export type CheckedAction = 'delete' | 'exec';
+type CheckedAction = 'delete' | 'exec';
 
 /** The access review for an action (verb, resource, subresource). */
 export function reviewFor(action: CheckedAction, namespace: string, name?: string) {

@@ -6,7 +6,7 @@
 import type { NamedExtension } from '../kubeconfig/types.js';
 import { neutralize } from '../terminal-text.js';
 
-export interface ReadOnlyInputs {
+interface ReadOnlyInputs {
   flag: boolean;
   /** `readonly` from kpods' config file. */
   config?: boolean;
@@ -41,7 +41,7 @@ export function splitPatterns(values: string[]): string[] {
 }
 
 /** True when the context's extensions say `readonly: true` in an entry named kpods. */
-export function contextSaysReadOnly(extensions: NamedExtension[] | undefined): boolean {
+function contextSaysReadOnly(extensions: NamedExtension[] | undefined): boolean {
   for (const e of extensions ?? []) {
     if (e.name !== 'kpods' && e.name !== 'kpods.io') continue;
     const v = e.extension as { readonly?: unknown } | null | undefined;

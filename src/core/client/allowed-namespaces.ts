@@ -32,7 +32,7 @@ export function namespacesNamedByRules(rules: ResourceRule[]): string[] {
   return names;
 }
 
-export interface AllowedNamespaces {
+interface AllowedNamespaces {
   /** Namespaces where listing pods is allowed. */
   allowed: string[];
   /** Every namespace that was checked (for explanations), neutralised for display. */

@@ -5,7 +5,7 @@
 import { failure, type Failure } from '../failure.js';
 import { neutralize } from '../terminal-text.js';
 
-export interface ErrorContext {
+interface ErrorContext {
   server: string;
   proxy?: string | undefined;
   midBody?: boolean;
@@ -44,7 +44,7 @@ export function redactUrl(url: string): string {
 }
 
 /** The chain of error codes in an error and its causes (AggregateError members included). */
-export function errorCodes(err: unknown): string[] {
+function errorCodes(err: unknown): string[] {
   const codes: string[] = [];
   const seen = new Set<unknown>();
   const visit = (e: unknown, depth: number): void => {

@@ -15,7 +15,7 @@ import type { ExecRunner } from './exec-runner.js';
 import { oidcToken } from './oidc.js';
 import type { LoadedTls } from './transport.js';
 
-export interface CredentialDeps {
+interface CredentialDeps {
   env: Readonly<Record<string, string | undefined>>;
   now: () => Date;
   execRunner: ExecRunner;
@@ -93,7 +93,7 @@ export async function loadTls(target: Target, now: Date): Promise<Result<LoadedT
 }
 
 /** Checks that a client certificate matches its key and is within its validity period. */
-export function checkCertKey(cert: string, key: string, now: Date): Failure | undefined {
+function checkCertKey(cert: string, key: string, now: Date): Failure | undefined {
   try {
     createSecureContext({ cert, key });
   } catch (err) {
@@ -130,7 +130,7 @@ export function checkCertKey(cert: string, key: string, now: Date): Failure | un
 }
 
 /** Impersonation headers in client-go's form. */
-export function impersonationHeaders(target: Target): Record<string, string | string[]> {
+function impersonationHeaders(target: Target): Record<string, string | string[]> {
   const h: Record<string, string | string[]> = {};
   const imp = target.impersonate;
   if (imp.user) h['Impersonate-User'] = imp.user;

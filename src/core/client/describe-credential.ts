@@ -7,7 +7,7 @@ import { neutralize } from '../terminal-text.js';
 import { humanDuration } from '../pods/human-duration.js';
 
 /** The claims kpods shows from a JWT, or undefined when the token is not a JWT. */
-export interface JwtClaims {
+interface JwtClaims {
   iss?: string;
   sub?: string;
   exp?: number;
@@ -53,7 +53,7 @@ export function describeToken(token: string, source: string, now: Date): string 
 }
 
 /** Facts from a PEM certificate. */
-export interface CertFacts {
+interface CertFacts {
   subject: string;
   issuer: string;
   notBefore: Date;

@@ -8,12 +8,12 @@ import type { InvolvedObject, KubeEvent } from './types.js';
 const PAGE = 500;
 
 /** Escapes a field selector value as the API server parses it (backslash, comma, equals). */
-export function escapeFieldValue(v: string): string {
+function escapeFieldValue(v: string): string {
   return v.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/=/g, '\\=');
 }
 
 /** kubectl describe's selector: involvedObject.kind, name, namespace and uid (those known), in key order. */
-export function involvedSelector(namespace: string, o: InvolvedObject): string {
+function involvedSelector(namespace: string, o: InvolvedObject): string {
   const terms: Array<[string, string | undefined]> = [
     ['involvedObject.kind', o.kind],
     ['involvedObject.name', o.name],

@@ -8,7 +8,7 @@ import type { Pod } from '../pods/pod-types.js';
 import { neutralize } from '../terminal-text.js';
 
 /** The client verbs the diagnosis uses (a part of KubeClient). */
-export interface ExecDiagnosisClient {
+interface ExecDiagnosisClient {
   accessReview(
     attrs: { verb: string; resource: string; namespace?: string; subresource?: string; name?: string; group?: string },
     signal?: AbortSignal,

@@ -12,7 +12,7 @@ export type ExecProtocol = (typeof EXEC_PROTOCOLS)[number];
 export const CHANNEL = { stdin: 0, stdout: 1, stderr: 2, error: 3, resize: 4, close: 255 } as const;
 
 /** One decoded message. */
-export interface ChannelMessage {
+interface ChannelMessage {
   channel: number;
   data: Uint8Array;
 }
@@ -58,7 +58,7 @@ export function closeMessage(channel: number): Uint8Array {
 }
 
 /** How a command ended, read from the channel-3 status. */
-export type ExecOutcome =
+type ExecOutcome =
   | { kind: 'exited'; exitCode: number }
   /** The command never ran or the server failed: the server's message, neutralise before display. */
   | { kind: 'failed'; message: string; reason?: string; code?: number };

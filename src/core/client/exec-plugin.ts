@@ -20,7 +20,7 @@ export interface ExecCredential {
   expiresAt?: Date;
 }
 
-export interface ExecPluginDeps {
+interface ExecPluginDeps {
   env: Readonly<Record<string, string | undefined>>;
   now: () => Date;
   runner: ExecRunner;
@@ -86,7 +86,7 @@ export function parseExecOutput(stdout: string, apiVersion: string): Result<Exec
 }
 
 /** The KUBERNETES_EXEC_INFO value for a run. */
-export function execInfo(exec: ExecConfig, target: Target, interactive: boolean, caPem: string | undefined): string {
+function execInfo(exec: ExecConfig, target: Target, interactive: boolean, caPem: string | undefined): string {
   const spec: Record<string, unknown> = { interactive };
   if (exec.provideClusterInfo) {
     const cluster: Record<string, unknown> = { server: target.server };
@@ -102,7 +102,7 @@ export function execInfo(exec: ExecConfig, target: Target, interactive: boolean,
 }
 
 /** The plugin's short name for a status line: the command's last path element, neutralised and capped. */
-export function pluginName(command: string): string {
+function pluginName(command: string): string {
   const base =
     command
       .split(/[\\/]/)

@@ -68,7 +68,7 @@ export interface OpenExecOptions {
 }
 
 /** The exec URL (ws/wss) with kubectl's query parameters. */
-export function execUrl(base: URL, req: ExecRequest): URL {
+function execUrl(base: URL, req: ExecRequest): URL {
   const url = new URL(base.href);
   url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:';
   const prefix = url.pathname.replace(/\/+$/, '');
@@ -85,7 +85,7 @@ export function execUrl(base: URL, req: ExecRequest): URL {
 }
 
 /** Classifies the failure status a server sent on channel 3. */
-export function classifyExecError(message: string, req: ExecRequest): Failure {
+function classifyExecError(message: string, req: ExecRequest): Failure {
   const said = `The server said: ${neutralize(message)}`;
   const program = neutralize(req.command[0] ?? '');
   if (/executable file not found|no such file or directory|not found in \$PATH/.test(message))

@@ -6,10 +6,10 @@ import type { ClientSession } from './session.js';
 import type { LogOptions, LogStream } from './types.js';
 
 /** readLog's cap when the caller sets none: 1 MiB. */
-export const DEFAULT_LOG_LIMIT = 1024 * 1024;
+const DEFAULT_LOG_LIMIT = 1024 * 1024;
 
 /** kubectl logs' query parameters (only those set; booleans as "true"). */
-export function logQuery(opts: LogOptions): Record<string, string | undefined> {
+function logQuery(opts: LogOptions): Record<string, string | undefined> {
   const num = (n: number | undefined): string | undefined => (n === undefined ? undefined : String(Math.trunc(n)));
   return {
     container: opts.container || undefined,

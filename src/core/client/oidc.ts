@@ -9,7 +9,7 @@ import { decodeJwt } from './describe-credential.js';
 import { redactUrl } from './classify.js';
 import type { SecretSink } from '../redact.js';
 
-export interface OidcDeps {
+interface OidcDeps {
   now: () => Date;
   /** Writes the new auth-provider config to the user's origin file. */
   persist?: (config: Record<string, string>) => Promise<Result<void>>;
@@ -25,7 +25,7 @@ function oidcFailed(summary: string, hints: string[], detail?: string): Result<n
 }
 
 /** True when the id-token's exp is more than 10 s in the future. */
-export function idTokenValid(idToken: string | undefined, now: Date): boolean {
+function idTokenValid(idToken: string | undefined, now: Date): boolean {
   if (!idToken) return false;
   const exp = decodeJwt(idToken)?.exp;
   return exp !== undefined && exp * 1000 - now.getTime() > 10_000;

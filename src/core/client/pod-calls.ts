@@ -11,7 +11,12 @@ export function podPath(namespace: string, name: string): string {
 }
 
 /** GET one pod as plain JSON (what `kubectl get pod NAME -o json` reads). */
-export async function getPodObject(session: ClientSession, namespace: string, name: string, signal?: AbortSignal): Promise<Result<Pod>> {
+export async function getPodObject(
+  session: Pick<ClientSession, 'callObject'>,
+  namespace: string,
+  name: string,
+  signal?: AbortSignal,
+): Promise<Result<Pod>> {
   const res = await session.callObject(
     { method: 'GET', path: podPath(namespace, name), headers: { accept: JSON_ACCEPT }, ...(signal ? { signal } : {}) },
     { verb: 'get', resource: 'pods', namespace, name },

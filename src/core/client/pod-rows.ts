@@ -26,7 +26,7 @@ export function tableColumns(defs: unknown): TableColumns | undefined {
 }
 
 /** A cell as kubectl prints it (fmt %v): strings verbatim, numbers and booleans as text. */
-export function cellText(v: unknown): string {
+function cellText(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v === null || v === undefined) return '<nil>';

@@ -50,7 +50,7 @@ export function tabwrite(lines: string[][]): string {
   return parts.join('');
 }
 
-export interface PodTableOptions {
+interface PodTableOptions {
   allNamespaces: boolean;
   wide: boolean;
   /** The AGE cell; defaults to the server's cell. */

@@ -19,14 +19,14 @@ export interface CallContext {
 }
 
 /** A call plus what the pipeline knows about the request that was sent. */
-export interface RequestContext extends CallContext {
+interface RequestContext extends CallContext {
   /** Lines describing the credential that was sent (never the secret itself). */
   credential: string[];
   server: string;
 }
 
 /** A decoded metav1.Status (every field optional). */
-export interface KubeStatus {
+interface KubeStatus {
   kind?: string;
   status?: string;
   message?: string;

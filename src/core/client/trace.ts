@@ -11,6 +11,7 @@ import { neutralize } from '../terminal-text.js';
 import type { KubeApiClient } from './client.js';
 import { diagnose } from './diagnose.js';
 import { probePods } from './probe.js';
+import { plural } from '../plural.js';
 import { probeMetrics } from '../metrics/api.js';
 
 export type { StageStatus };
@@ -38,7 +39,7 @@ export interface TraceReport {
 }
 
 /** One informational check: a state word and one line why. */
-export interface TraceInfo {
+interface TraceInfo {
   name: string;
   status: string;
   summary: string;
@@ -208,7 +209,7 @@ export async function traceTarget(
     summary:
       p.count === 0
         ? `The server answered with a valid pod table: no pods in namespace "${neutralize(ns)}".`
-        : `The server answered with a valid pod table: ${p.estimate ? `about ${p.count}` : p.count} pod${p.count === 1 ? '' : 's'} in namespace "${neutralize(ns)}"${p.first ? `, e.g. ${neutralize(p.first)}` : ''}.`,
+        : `The server answered with a valid pod table: ${p.estimate ? 'about ' : ''}${plural(p.count, 'pod')} in namespace "${neutralize(ns)}"${p.first ? `, e.g. ${neutralize(p.first)}` : ''}.`,
     hints: [],
     ms: 0,
   });

@@ -25,7 +25,7 @@ export interface KpodsConfig {
 }
 
 /** A problem in the file, with its 1-based line when known. */
-export interface ConfigProblem {
+interface ConfigProblem {
   file: string;
   line?: number;
   message: string;

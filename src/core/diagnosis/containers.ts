@@ -4,11 +4,13 @@
  */
 import type { Container, ContainerStatus, Pod } from '../pods/pod-types.js';
 import { classifyPull, missingRef, pullCause } from './messages.js';
-import { ago, eventLine, eventsWith, exitHint, exitMeaning, imageParts, logTail, plural } from './evidence.js';
+import { eventLine, eventsWith, exitHint, exitMeaning, imageParts, logTail } from './evidence.js';
+import { ago } from '../pods/human-duration.js';
+import { plural } from '../plural.js';
 import type { DiagEvent, Finding } from './types.js';
 
 /** What the container rules need besides the status. */
-export interface ContainerContext {
+interface ContainerContext {
   pod: Pod;
   spec?: Container;
   events: DiagEvent[];

@@ -7,7 +7,8 @@
 import type { Pod, PodCondition } from '../pods/pod-types.js';
 import { parseTime } from '../pods/human-duration.js';
 import { containerFindings } from './containers.js';
-import { ago, eventLine, eventsWith } from './evidence.js';
+import { eventLine, eventsWith } from './evidence.js';
+import { ago } from '../pods/human-duration.js';
 import { missingRef, schedulingCauses } from './messages.js';
 import { severity, type DiagEvent, type DiagnoseInput, type Finding } from './types.js';
 

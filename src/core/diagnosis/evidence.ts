@@ -11,12 +11,12 @@ export function lastSeen(e: DiagEvent): number | undefined {
 }
 
 /** When an event first happened (ms). */
-export function firstSeen(e: DiagEvent): number | undefined {
+function firstSeen(e: DiagEvent): number | undefined {
   return parseTime(e.eventTime) ?? parseTime(e.firstTimestamp) ?? lastSeen(e);
 }
 
 /** How many times an event happened (series count, count, or 1). */
-export function timesOf(e: DiagEvent): number {
+function timesOf(e: DiagEvent): number {
   return e.series?.count ?? (e.count !== undefined && e.count > 0 ? e.count : 1);
 }
 
@@ -42,7 +42,7 @@ export function eventLine(e: DiagEvent, now: Date): string {
 }
 
 /** The container an event's fieldPath names (spec.containers{C} or spec.initContainers{C}). */
-export function eventContainer(e: DiagEvent): string | undefined {
+function eventContainer(e: DiagEvent): string | undefined {
   return /^spec\.(?:initContainers|containers|ephemeralContainers)\{(.+)\}$/.exec(e.involvedObject?.fieldPath ?? '')?.[1];
 }
 
@@ -116,15 +116,4 @@ export function logTail(lines: string[] | undefined, max = 5): string[] {
   if (!lines) return [];
   const kept = lines.filter((l) => l.trim() !== '').slice(-max);
   return kept.map((l) => (l.length > 240 ? `${l.slice(0, 239)}…` : l));
-}
-
-/** "1 restart" / "12 restarts". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** How long ago a timestamp was, as kubectl prints ages; undefined when unknown. */
-export function ago(value: string | null | undefined, now: Date): string | undefined {
-  const t = parseTime(value);
-  return t === undefined ? undefined : humanDuration(now.getTime() - t);
 }

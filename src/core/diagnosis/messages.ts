@@ -5,7 +5,7 @@
 import { imageParts } from './evidence.js';
 
 /** Which kind of image pull failure a kubelet message describes. */
-export type PullFailure = 'not-found' | 'auth' | 'other';
+type PullFailure = 'not-found' | 'auth' | 'other';
 
 /** Classifies a pull error text (the Failed event or the ErrImagePull waiting message). */
 export function classifyPull(message: string): PullFailure {
@@ -50,7 +50,7 @@ export function pullCause(message: string, image: string): { cause: string; hint
 }
 
 /** What a CreateContainerConfigError (or FailedMount) message names as missing. */
-export interface MissingRef {
+interface MissingRef {
   kind: 'ConfigMap' | 'Secret';
   name: string;
   key?: string;

@@ -27,7 +27,7 @@ export interface DiagnosisClient {
 }
 
 /** Which pods. */
-export interface DiagnosisScope {
+interface DiagnosisScope {
   /** undefined: all namespaces. */
   namespace?: string;
   pod?: string;
@@ -35,7 +35,7 @@ export interface DiagnosisScope {
 }
 
 /** One pod's answer. */
-export interface PodDiagnosis {
+interface PodDiagnosis {
   namespace: string;
   name: string;
   phase: string;
@@ -55,7 +55,7 @@ export interface ScopeDiagnosis {
   reads: { events: number; logs: number };
 }
 
-export interface ScopeOptions {
+interface ScopeOptions {
   now: Date;
   signal?: AbortSignal;
   /** Most log tails read in one run (default 20). */

@@ -44,7 +44,7 @@ export function defaultFile(chain: Chain, exists: (p: string) => boolean = fileE
 }
 
 /** True when something exists at `p` (kubectl's os.Stat check). */
-export function fileExists(p: string): boolean {
+function fileExists(p: string): boolean {
   try {
     statSync(p);
     return true;

@@ -8,7 +8,7 @@ import { decodeGoBase64 } from './base64.js';
 import type { ClusterFields, ContextFields, ExecFields, FileConfig, KubeconfigWarning, NamedExtension, UserFields } from './types.js';
 
 /** A decode error: what is wrong, and where. */
-export interface DecodeError {
+interface DecodeError {
   line?: number;
   message: string;
 }

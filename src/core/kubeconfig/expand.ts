@@ -6,11 +6,11 @@
 import { isMergeKey } from './yaml11.js';
 
 /** The largest number of values a kubeconfig may expand to through aliases. */
-export const MAX_EXPANDED_NODES = 2_000_000;
+const MAX_EXPANDED_NODES = 2_000_000;
 export const MAX_ALIASES = 10_000;
 
 /** What expanding found: the document, the lines where a merge changed an explicit value, or an error. */
-export type ExpandResult = { ok: true; doc: unknown; conflictLines: number[] } | { ok: false; reason: string; line?: number };
+type ExpandResult = { ok: true; doc: unknown; conflictLines: number[] } | { ok: false; reason: string; line?: number };
 
 class ExpandError extends Error {
   constructor(
@@ -122,7 +122,7 @@ function copyLine(lines: WeakMap<object, number>, from: object, to: object): voi
  * The size of the tree with every alias expanded, computed once per shared node; stops past
  * `limit`. `shared.seen` is set when some node is reached twice (an alias was used).
  */
-export function expandedSize(node: unknown, limit: number, shared: { seen: boolean } = { seen: false }): number {
+function expandedSize(node: unknown, limit: number, shared: { seen: boolean } = { seen: false }): number {
   const sizes = new Map<object, number>();
   const size = (n: unknown): number => {
     if (typeof n !== 'object' || n === null || !isContainer(n)) return 1;

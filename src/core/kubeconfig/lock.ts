@@ -7,13 +7,13 @@ import { closeSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** A set of held lock files. */
-export interface HeldLocks {
+interface HeldLocks {
   files: string[];
   release: () => void;
 }
 
 /** Why the locks could not be taken: the lock file that stayed held, or another error. */
-export interface LockError {
+interface LockError {
   lockFile: string;
   held: boolean;
   /** The errno code when the lock file could not be created for another reason than being held. */

@@ -150,19 +150,19 @@ const localTags = (['scalar', 'sequence', 'mapping'] as const).map(
 );
 
 /** The schema: YAML 1.1 booleans and numbers as PlainScalar, merge keys as sentinels, no timestamps. */
-export const KUBE_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
+const KUBE_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
   implicit: [nullType, boolType, intType, floatType, mergeType],
   explicit: [binaryType, ...localTags],
 });
 
 /** A YAML syntax error with its 1-based line. */
-export interface YamlSyntaxError {
+interface YamlSyntaxError {
   line: number | undefined;
   reason: string;
 }
 
 /** A parsed document: the value, the lines of plain `<<` keys, and the starting line of each mapping or sequence. */
-export interface ParsedDocument {
+interface ParsedDocument {
   doc: unknown;
   mergeLines: number[];
   lines: WeakMap<object, number>;

@@ -7,12 +7,15 @@ import type { Failure, Result } from '../failure.js';
 import type { HttpRequest } from '../client/transport.js';
 import type { CallContext } from '../client/session.js';
 import { neutralize } from '../terminal-text.js';
+import { plural } from '../plural.js';
+import { getPodObject } from '../client/pod-calls.js';
+import { podsPath } from '../client/list.js';
 import type { Pod } from '../pods/pod-types.js';
 import { parsePodMetricsList, type PodUsage } from './pod-metrics.js';
 import { specResources, type PodSpecResources } from './pod-resources.js';
 
-export const METRICS_GROUP = 'metrics.k8s.io';
-export const METRICS_VERSION = 'v1beta1';
+const METRICS_GROUP = 'metrics.k8s.io';
+const METRICS_VERSION = 'v1beta1';
 const BASE = `/apis/${METRICS_GROUP}/${METRICS_VERSION}`;
 
 /** What these calls need: one JSON-object request with an explained failure (the client session, or the client). */
@@ -65,7 +68,7 @@ export async function listPodMetrics(client: ObjectCaller, query: PodMetricsQuer
 }
 
 /** Requests and limits of the pods in view, keyed `namespace/name`; `complete` false when more pods than `limit` exist. */
-export interface SpecResourcesPage {
+interface SpecResourcesPage {
   byPod: Map<string, PodSpecResources>;
   complete: boolean;
 }
@@ -84,7 +87,7 @@ export async function listSpecResources(
   const res = await client.callObject(
     {
       method: 'GET',
-      path: ns === undefined ? '/api/v1/pods' : `/api/v1/namespaces/${encodeURIComponent(ns)}/pods`,
+      path: podsPath(query),
       query: { limit: String(limit), ...(query.labelSelector ? { labelSelector: query.labelSelector } : {}) },
       headers: { accept: 'application/json' },
       ...withSignal(signal),
@@ -109,17 +112,8 @@ export async function getSpecResources(
   name: string,
   signal?: AbortSignal,
 ): Promise<Result<PodSpecResources>> {
-  const res = await client.callObject(
-    {
-      method: 'GET',
-      path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`,
-      headers: { accept: 'application/json' },
-      ...withSignal(signal),
-    },
-    { verb: 'get', resource: 'pods', namespace, name },
-  );
-  if (!res.ok) return res;
-  return { ok: true, value: specResources(res.value as Pod) };
+  const res = await getPodObject(client, namespace, name, signal);
+  return res.ok ? { ok: true, value: specResources(res.value) } : res;
 }
 
 /** Whether usage can be shown, and if not, why (one line, neutralised). */
@@ -150,6 +144,6 @@ export async function probeMetrics(client: ObjectCaller, namespace: string | und
   const n = list.value.length;
   return {
     state: 'available',
-    why: `${METRICS_GROUP}/${METRICS_VERSION} answers: usage for ${n} pod${n === 1 ? '' : 's'} ${namespace === undefined ? 'in all namespaces' : `in namespace "${neutralize(namespace)}"`}.`,
+    why: `${METRICS_GROUP}/${METRICS_VERSION} answers: usage for ${plural(n, 'pod')} ${namespace === undefined ? 'in all namespaces' : `in namespace "${neutralize(namespace)}"`}.`,
   };
 }

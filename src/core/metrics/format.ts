@@ -31,7 +31,7 @@ export function formatShare(share: number | undefined): string {
 }
 
 /** Above this share of a limit, usage is highlighted. */
-export const HOT_SHARE = 0.9;
+const HOT_SHARE = 0.9;
 
 /** True when usage is over 90% of a limit. */
 export function isHot(shareOfLimit: number | undefined): boolean {

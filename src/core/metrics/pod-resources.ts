@@ -28,7 +28,7 @@ function read(v: unknown): Partial<Record<Resource, Quantity>> {
 }
 
 /** The containers that run side by side, with their requests and limits, by name. */
-export function containerResources(pod: Pod | undefined): Map<string, Resources> {
+function containerResources(pod: Pod | undefined): Map<string, Resources> {
   const out = new Map<string, Resources>();
   const spec = pod?.spec;
   const running = [

@@ -8,7 +8,7 @@ import { neutralize } from '../terminal-text.js';
 import { formatCpu, formatMemory } from './format.js';
 import { podTotal, type PodUsage } from './pod-metrics.js';
 
-export interface TopTableOptions {
+interface TopTableOptions {
   allNamespaces: boolean;
   containers: boolean;
 }

@@ -26,10 +26,10 @@ export interface UsageCells {
 }
 
 /** The share cell when the pod's spec is not known (yet): not the same as `n/a` (no request or limit). */
-export const UNKNOWN_SHARE = '?';
+const UNKNOWN_SHARE = '?';
 
 /** The cells for a usage against requests and limits (`res` undefined: the spec is unknown). */
-export function usageCells(usage: { cpu: Quantity; memory: Quantity }, res: Resources | undefined): UsageCells {
+function usageCells(usage: { cpu: Quantity; memory: Quantity }, res: Resources | undefined): UsageCells {
   const cpuLimit = shareOf(usage.cpu, res?.limits.cpu);
   const memLimit = shareOf(usage.memory, res?.limits.memory);
   const share = (x: number | undefined): string => (res ? formatShare(x) : UNKNOWN_SHARE);

@@ -42,8 +42,13 @@ export function parseTime(value: string | null | undefined): number | undefined 
   return Number.isNaN(t) ? undefined : t;
 }
 
+/** How long ago a timestamp was, as kubectl prints ages; undefined when absent or unparsable. */
+export function ago(value: string | null | undefined, now: Date): string | undefined {
+  const t = parseTime(value);
+  return t === undefined ? undefined : humanDuration(now.getTime() - t);
+}
+
 /** kubectl's `translateTimestampSince`: `<unknown>` for a missing time, else HumanDuration(now − t). */
 export function timestampSince(value: string | null | undefined, now: Date): string {
-  const t = parseTime(value);
-  return t === undefined ? '<unknown>' : humanDuration(now.getTime() - t);
+  return ago(value, now) ?? '<unknown>';
 }

@@ -6,7 +6,7 @@ import type { Container, ContainerStatus, Pod, PodCondition } from './pod-types.
 import { humanDuration, parseTime, timestampSince } from './human-duration.js';
 
 /** The cells of one pod row, plus the numbers behind them. */
-export interface PodCells {
+interface PodCells {
   name: string;
   /** READY, e.g. "1/2". */
   ready: string;
@@ -38,7 +38,7 @@ export function restartsCell(count: number, lastRestartAt: number | undefined, n
 }
 
 /** The row condition the server adds for finished pods (Table rows[].conditions). */
-export interface RowCondition {
+interface RowCondition {
   type: string;
   status: string;
   reason: string;

@@ -15,7 +15,7 @@ export interface DetailLine {
   tone?: 'warning' | 'heading';
 }
 
-export interface DetailSection {
+interface DetailSection {
   id: 'overview' | 'containers' | 'conditions' | 'events';
   title: string;
   lines: DetailLine[];
@@ -25,7 +25,7 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** kubectl describe's time format (RFC 1123 with a numeric zone), in UTC. */
-export function describeTime(value: string | null | undefined): string {
+function describeTime(value: string | null | undefined): string {
   const t = value ? Date.parse(value) : NaN;
   if (!Number.isFinite(t)) return '<unknown>';
   const d = new Date(t);
@@ -149,10 +149,7 @@ function container(c: Container, s: ContainerStatus | undefined, init: boolean):
 }
 
 /** The event rows, oldest first as kubectl sorts them (by when last seen). */
-export function eventRows(
-  events: KubeEvent[],
-  now: Date,
-): Array<{ type: string; reason: string; age: string; from: string; message: string }> {
+function eventRows(events: KubeEvent[], now: Date): Array<{ type: string; reason: string; age: string; from: string; message: string }> {
   return [...events]
     .sort((a, b) => (lastSeen(a) ?? 0) - (lastSeen(b) ?? 0))
     .map((e) => ({
@@ -187,7 +184,7 @@ function conditionLines(pod: Pod): DetailLine[] {
 }
 
 /** The events section. `events` undefined: not read (yet, or not allowed: `eventsNote`). */
-export function eventLines(events: KubeEvent[] | undefined, now: Date, eventsNote?: string): DetailLine[] {
+function eventLines(events: KubeEvent[] | undefined, now: Date, eventsNote?: string): DetailLine[] {
   if (!events) return [{ text: eventsNote ?? 'Events are loading…' }];
   const rows = eventRows(events, now);
   if (rows.length === 0) return [{ text: '<none>' }];

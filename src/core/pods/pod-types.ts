@@ -21,7 +21,7 @@ export interface ObjectMeta {
 }
 
 /** A link from an object to the object that owns it. */
-export interface OwnerReference {
+interface OwnerReference {
   apiVersion?: string;
   kind?: string;
   name?: string;

@@ -5,7 +5,7 @@
  */
 import { parseLine, processEnv, resolveProgram, runCommand, type ContainerView, type ProcessIo } from './shell.js';
 
-export interface ExecOptions {
+interface ExecOptions {
   tty: boolean;
   stdin: boolean;
 }

@@ -24,7 +24,7 @@ interface Frame {
 }
 
 /** Parses frames from a byte stream; bytes may arrive in any split. */
-export class FrameParser {
+class FrameParser {
   private buf: Buffer = Buffer.alloc(0);
 
   /** Adds bytes; returns the complete frames, or an error text for a protocol violation. */
@@ -61,7 +61,7 @@ export class FrameParser {
 }
 
 /** A server frame (unmasked). */
-export function encodeFrame(opcode: number, payload: Uint8Array): Buffer {
+function encodeFrame(opcode: number, payload: Uint8Array): Buffer {
   const len = payload.length;
   const head = len < 126 ? Buffer.alloc(2) : len < 65536 ? Buffer.alloc(4) : Buffer.alloc(10);
   head[0] = 0x80 | opcode;
@@ -77,7 +77,7 @@ export function encodeFrame(opcode: number, payload: Uint8Array): Buffer {
 }
 
 /** Callbacks of an open WebSocket. */
-export interface SocketEvents {
+interface SocketEvents {
   /** A complete binary (or text) message. */
   message(data: Buffer): void;
   /** The connection ended (close frame, error or socket end). */

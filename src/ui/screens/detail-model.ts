@@ -9,7 +9,7 @@ import { diagnosePod, type Finding } from '../../core/diagnosis/index.js';
 import { podSectionLines, type DetailLine } from '../../core/pods/pod-detail.js';
 import { podYaml } from '../../core/pods/pod-yaml.js';
 
-export const SECTION_IDS = ['overview', 'containers', 'conditions', 'events'] as const;
+const SECTION_IDS = ['overview', 'containers', 'conditions', 'events'] as const;
 
 export interface DetailState {
   namespace: string;

@@ -25,7 +25,7 @@ export function helpLines(first: Scope | undefined, caps: Capabilities): string[
 }
 
 /** One line on why the table has no usage columns (metrics API absent, forbidden or failing); none otherwise. */
-export function metricsHelpLine(state: UiState): string[] {
+function metricsHelpLine(state: UiState): string[] {
   const m = state.table.metrics;
   if (!m || m.state === 'available') return [];
   return [`No CPU/MEM columns (metrics ${m.state}): ${m.why}`];
@@ -37,7 +37,7 @@ function scopeBelow(state: UiState, scopeOf: (s: UiState) => Scope | undefined):
 }
 
 /** Help in at most `height` lines (two columns when one does not fit). */
-export function HelpView({ lines, height, width, note }: { lines: string[]; height: number; width: number; note?: string | undefined }) {
+function HelpView({ lines, height, width, note }: { lines: string[]; height: number; width: number; note?: string | undefined }) {
   const top = note === undefined ? 1 : 2;
   const cols = lines.length + top > height ? 2 : 1;
   const colWidth = cols === 2 ? Math.floor(width / 2) : width;

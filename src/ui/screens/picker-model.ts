@@ -74,8 +74,9 @@ export function pickerView(p: PickerState): readonly PickerItem[] {
 export function pickerItems(p: PickerState, items: readonly PickerItem[]): PickerState {
   const at = pickerView(p)[p.index]?.id;
   const next = { ...p, items };
-  const i = at === undefined ? -1 : pickerView(next).findIndex((x) => x.id === at);
-  return { ...next, index: i >= 0 ? i : Math.max(0, Math.min(p.index, pickerView(next).length - 1)) };
+  const view = pickerView(next);
+  const i = at === undefined ? -1 : view.findIndex((x) => x.id === at);
+  return { ...next, index: i >= 0 ? i : Math.max(0, Math.min(p.index, view.length - 1)) };
 }
 
 /** `Tab`: shows only the working entries, or all again (the highlight stays on its entry when it is still shown). */

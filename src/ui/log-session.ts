@@ -35,10 +35,8 @@ export class LogSession {
   /** Starts reading. */
   start(): void {
     void this.feed.start({
-      lines: (lines) => {
-        this.buffer.push(lines);
-        this.changed();
-      },
+      buffer: this.buffer,
+      added: () => this.changed(),
       status: (s) => {
         this.status = s;
         this.changed();

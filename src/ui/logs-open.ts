@@ -5,7 +5,14 @@
  * changes reach the screen at most once a frame.
  */
 import type { KubeClient } from '../core/client/types.js';
-import { containerChoices, initialLogView, onlyContainer, type ContainerChoice, type LogFeedTarget } from '../core/logs/index.js';
+import {
+  containerChoices,
+  containerNow,
+  initialLogView,
+  onlyContainer,
+  type ContainerChoice,
+  type LogFeedTarget,
+} from '../core/logs/index.js';
 import { neutralize } from '../core/terminal-text.js';
 import { LogSession } from './log-session.js';
 import { openPicker } from './pickers.js';
@@ -32,7 +39,16 @@ const sleep = (ms: number, signal: AbortSignal) =>
   });
 
 function session(client: KubeClient, store: Store, key: number, target: LogFeedTarget): LogSession {
-  return new LogSession({ openLog: (ns, pod, opts, signal) => client.openLog(ns, pod, opts, signal), sleep }, target, {
+  const deps = {
+    openLog: client.openLog.bind(client),
+    sleep,
+    // When a stream ends: has the container exited (a crash loop) or is it still running?
+    containerState: async (ns: string, pod: string, container: string | undefined, signal: AbortSignal) => {
+      const got = await client.getPodObject(ns, pod, signal);
+      return got.ok ? containerNow(got.value, container) : undefined;
+    },
+  };
+  return new LogSession(deps, target, {
     bufferLines: logSettings.buffer,
     onChange: () => {
       const entry = store.getState().stack.find((e) => e.key === key);

@@ -8,7 +8,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileSimulator, seededPod, withDevelopersReadingPodsOnly, simRequest } from '../../helpers/sim.js';
 import { realSleep, simClient } from '../../helpers/sim-client.js';
-import { LogFeed, whereLogsAllowed, type LogFeedStatus, type LogFeedTarget } from '../../../src/core/logs/index.js';
+import {
+  LineBuffer,
+  LogFeed,
+  whereLogsAllowed,
+  type LogFeedDeps,
+  type LogFeedStatus,
+  type LogFeedTarget,
+} from '../../../src/core/logs/index.js';
 import type { LogLine } from '../../../src/core/logs/buffer.js';
 import type { PodState } from '../../../src/sim/pod-factory.js';
 import type { Failure } from '../../../src/core/failure.js';
@@ -21,15 +28,20 @@ function podIn(state: PodState, namespace?: string): { namespace: string; pod: s
 }
 
 /** Runs a feed, collecting lines and statuses; `until` decides when to act or stop. */
-function run(target: LogFeedTarget, context = 'admin') {
+function run(target: LogFeedTarget, context = 'admin', more: Partial<LogFeedDeps> = {}) {
   const lines: LogLine[] = [];
   const statuses: LogFeedStatus[] = [];
   const waiters = new Set<() => void>();
   const client = simClient(sim(), context);
-  const feed = new LogFeed({ openLog: (ns, pod, opts, signal) => client.openLog(ns, pod, opts, signal), sleep: realSleep }, target);
+  const buffer = new LineBuffer(1_000_000);
+  const feed = new LogFeed(
+    { openLog: (ns, pod, opts, signal) => client.openLog(ns, pod, opts, signal), sleep: realSleep, ...more },
+    target,
+  );
   const done = feed.start({
-    lines: (l) => {
-      lines.push(...l);
+    buffer,
+    added: (n) => {
+      lines.push(...buffer.slice(buffer.end - n, buffer.end));
       for (const w of [...waiters]) w();
     },
     status: (s) => {

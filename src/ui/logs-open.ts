@@ -10,6 +10,7 @@ import {
   containerNow,
   initialLogView,
   onlyContainer,
+  whereLogsAllowed,
   type ContainerChoice,
   type LogFeedTarget,
 } from '../core/logs/index.js';
@@ -32,11 +33,22 @@ export function configureLogs(o: { tail?: number | undefined; buffer?: number | 
 /** The container chosen for each pod (server/namespace/pod) while kpods runs. */
 const chosen = new Map<string, string>();
 
+/** A sleep that ends early on abort (and leaves no listener behind: a crash loop sleeps many times). */
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+    const done = () => {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
   });
+
+/** Namespaces kpods has seen this session (where to look for logs one may read after a 403). */
+export type KnownNamespaces = () => string[];
+
+let known: KnownNamespaces | undefined;
 
 function session(client: KubeClient, store: Store, key: number, target: LogFeedTarget): LogSession {
   const deps = {
@@ -48,8 +60,14 @@ function session(client: KubeClient, store: Store, key: number, target: LogFeedT
       return got.ok ? containerNow(got.value, container) : undefined;
     },
   };
+  // A 403 on pods/log: where may this user read logs? (the namespace list, else those seen)
+  const namespaces = async (signal?: AbortSignal) => {
+    const listed = await client.listNamespaces(signal);
+    return listed.ok ? listed.value : (known?.() ?? []);
+  };
   return new LogSession(deps, target, {
     bufferLines: logSettings.buffer,
+    explain: (f, signal) => whereLogsAllowed(f, { accessReview: client.accessReview.bind(client), namespaces }, target, signal),
     onChange: () => {
       const entry = store.getState().stack.find((e) => e.key === key);
       if (entry?.id !== 'logs') return;
@@ -138,7 +156,9 @@ export async function openLogFor(
   namespace: string,
   pod: string,
   signal: AbortSignal,
+  namespaces?: KnownNamespaces,
 ): Promise<void> {
+  known = namespaces;
   const got = await client.getPodObject(namespace, pod, signal);
   if (signal.aborted) return;
   // Without the pod object (not allowed to get it), the server chooses a lone container.

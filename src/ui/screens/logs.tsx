@@ -192,20 +192,19 @@ export const logsScreen: ScreenDef<'logs'> = {
     },
     save: (c) => {
       const s = c.screen;
-      try {
-        const path = saveLogBuffer(s.session.buffer, {
-          namespace: s.namespace,
-          pod: s.pod,
-          container: s.container,
-          previous: s.previous,
-          timestamps: s.view.timestamps,
-          now: c.ui.now(),
-          ...(logSettings.saveDirs ? { dirs: logSettings.saveDirs } : {}),
-        });
-        c.update({ ...s, message: `saved ${n(s.session.buffer.length)} lines to ${neutralize(path)}` });
-      } catch (err) {
-        c.update({ ...s, message: `could not save: ${neutralize(err instanceof Error ? err.message : String(err))}` });
-      }
+      const saved = saveLogBuffer(s.session.buffer, {
+        namespace: s.namespace,
+        pod: s.pod,
+        container: s.container,
+        previous: s.previous,
+        timestamps: s.view.timestamps,
+        now: c.ui.now(),
+        ...(logSettings.saveDirs ? { dirs: logSettings.saveDirs } : {}),
+      });
+      const message = saved.ok
+        ? `saved ${n(saved.lines)} lines to ${saved.path}`
+        : `could not save: ${saved.failure.summary} (${saved.failure.hint}) [save.${saved.failure.code}]`;
+      c.update({ ...s, message: neutralize(message) });
     },
     back: (c) => {
       if (c.screen.draft !== undefined) return c.update({ ...c.screen, draft: undefined });

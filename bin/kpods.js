@@ -17,7 +17,7 @@ if (first !== undefined && !first.startsWith('-') && first !== 'demo') {
   // live heap instead keeps RSS flat; the live heap is not capped (50,000 pods still fit), and a
   // full collection of the TUI's heap costs a few milliseconds every several seconds.
   const { setFlagsFromString } = await import('node:v8');
-  setFlagsFromString('--heap-growing-percent=50');
+  setFlagsFromString('--heap-growing-percent=100');
 }
 const { main } = await import('../dist/src/cli.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -12,7 +12,7 @@ export interface LogSessionOptions {
   bufferLines: number;
   /** Called at most once per frame after lines or the status changed. */
   onChange(): void;
-  /** The shortest time between two onChange calls (default 50 ms: 20 frames a second). */
+  /** The shortest time between two onChange calls (default 100 ms: 10 frames a second, as the pod table's feed). */
   frameMs?: number;
   /** Adds to a final failure what takes more requests to find (e.g. where logs may be read after a 403). */
   explain?(f: Failure, signal: AbortSignal): Promise<Failure>;
@@ -67,7 +67,7 @@ export class LogSession {
 
   private changed(): void {
     if (this.stopped || this.timer) return;
-    const frame = this.opts.frameMs ?? 50;
+    const frame = this.opts.frameMs ?? 100;
     const wait = Math.max(0, this.lastFlush + frame - performance.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;

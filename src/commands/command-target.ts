@@ -10,7 +10,11 @@ export async function resolveForCommand(
   flags: KubeFlags,
   io: CommandIo,
 ): Promise<Result<{ target: Target; warnings: string[]; contextNamespaces: string[] }>> {
-  const { contextNamespaces, loadKubeconfig, resolveTarget } = await import('../core/kubeconfig/index.js');
+  // The modules themselves, not the kubeconfig index: a command loads none of the writers it does not use.
+  const [{ contextNamespaces, loadKubeconfig }, { resolveTarget }] = await Promise.all([
+    import('../core/kubeconfig/load.js'),
+    import('../core/kubeconfig/resolve.js'),
+  ]);
   const loaded = loadKubeconfig({ ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}), host: io.host });
   if (!loaded.ok) return loaded;
   io.secrets?.addKubeconfig(loaded.value);
@@ -23,12 +27,12 @@ export async function resolveForCommand(
 
 /** Client dependencies for a headless command (plugin stderr passed through, oidc refresh persisted). */
 export async function commandClientDeps(io: CommandIo, flags: KubeFlags): Promise<ClientDeps> {
-  const { saveAuthProviderConfig } = await import('../core/kubeconfig/index.js');
   return {
     host: io.host,
     onExecStderr: (text) => void io.stderr.write(text + '\n'),
     ...(io.secrets ? { secrets: io.secrets } : {}),
     persistAuthProvider: async (target: Target, config: Record<string, string>) => {
+      const { saveAuthProviderConfig } = await import('../core/kubeconfig/write.js');
       const r = await saveAuthProviderConfig({
         ...(flags.kubeconfig ? { explicitPath: flags.kubeconfig } : {}),
         host: io.host,

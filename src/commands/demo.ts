@@ -5,9 +5,10 @@
  * its private temporary folder and exits 0.
  */
 import { parseArgs } from 'node:util';
+import { demoStartFailure } from './demo-start-failure.js';
 import type { CommandIo } from './io.js';
 import { EXIT } from '../core/failure.js';
-import { neutralize, neutralizeMultiline } from '../core/terminal-text.js';
+import { neutralizeMultiline } from '../core/terminal-text.js';
 import type { Simulator, SimulatorOptions } from '../sim/index.js';
 
 export const DEMO_USAGE = `Usage: kpods demo [--serve] [--port N] [--pods N] [--churn R] [--log-rate N] [--kubeconfig-out PATH]
@@ -135,19 +136,7 @@ export async function runDemo(args: string[], io: CommandIo, wiring: DemoWiring)
   try {
     sim = await startDemo(simOptions);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    // By error code: a taken port, a port that needs privileges, or a temporary folder that cannot be written.
-    const why =
-      e.code === 'EEXIST' && simOptions.kubeconfigOut
-        ? `--kubeconfig-out ${neutralize(simOptions.kubeconfigOut)} already exists (or is a symbolic link) and is not a kubeconfig a previous kpods demo wrote; kpods does not overwrite it: choose a new path or remove the file`
-        : e.code === 'EADDRINUSE'
-          ? `port ${simOptions.port} is already in use; choose another with --port or leave it out`
-          : e.code === 'EACCES' && e.syscall === 'listen'
-            ? `listening on port ${simOptions.port} is not allowed; choose a port above 1023 or leave --port out`
-            : e.code === 'EACCES' || e.code === 'ENOSPC' || e.code === 'EROFS'
-              ? `its temporary folder could not be written (${e.code}); set TMPDIR to a writable folder`
-              : `${e.code ?? 'error'}: ${neutralize(e.message)}; this is unexpected, please report it`;
-    io.stderr.write(`kpods demo: could not start the simulated cluster: ${why}\n`);
+    io.stderr.write(demoStartFailure(err, simOptions));
     return EXIT.unexpected;
   }
   try {

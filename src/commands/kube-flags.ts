@@ -3,7 +3,7 @@
  * with node:util parseArgs (strict), plus whatever options the calling command adds.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { parseRequestTimeout, REQUEST_TIMEOUT_HELP, type TargetOverrides } from '../core/kubeconfig/index.js';
+import { parseRequestTimeout, REQUEST_TIMEOUT_HELP, type TargetOverrides } from '../core/kubeconfig/overrides.js';
 import { EXIT } from '../core/failure.js';
 import { neutralizeMultiline } from '../core/terminal-text.js';
 import type { CommandIo } from './io.js';

@@ -41,12 +41,23 @@ export const listCommand: Command = async (args, given) => {
     return exitCodeFor(resolved.failure);
   }
   const { target, contextNamespaces } = resolved.value;
-  const { createKubeClient, diagnose, formatPodTable } = await import('../core/client/index.js');
+  // The client and table modules alone, not the client index (trace, probes, metrics, diagnosis).
+  const [{ createKubeClient }, { formatPodTable }] = await Promise.all([
+    import('../core/client/client.js'),
+    import('../core/client/print-table.js'),
+  ]);
   // One big page instead of kubectl's 500-row chunks: the output is the same, and on a 10k-pod
   // namespace the Table(None) body is ~1.6 MB, so fewer round trips win (measured: 1.0 s -> 0.5 s).
   const { DEFAULT_COMMAND_TIMEOUT_MS } = await import('../core/client/limits.js');
   const requestTimeoutMs = target.requestTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-  const client = createKubeClient({ ...target, requestTimeoutMs }, { ...(await commandClientDeps(io, flags)), pageSize: 5000 });
+  const client = createKubeClient(
+    { ...target, requestTimeoutMs },
+    {
+      ...(await commandClientDeps(io, flags)),
+      pageSize: 5000,
+      builtinHttp: true,
+    },
+  );
   try {
     for (const w of await client.warnings()) io.stderr.write(`kpods list: warning: ${neutralizeMultiline(w)}\n`);
     const query = {
@@ -55,6 +66,7 @@ export const listCommand: Command = async (args, given) => {
       ...(v['field-selector'] ? { fieldSelector: v['field-selector'] } : {}),
     };
     const fail = async (f: Failure): Promise<number> => {
+      const { diagnose } = await import('../core/client/diagnose.js');
       const enriched = await diagnose(f, client, {
         ...(query.namespace !== undefined ? { namespace: query.namespace } : {}),
         contextNamespace: target.namespace,

@@ -55,7 +55,7 @@ export const topCommand: Command = async (args, given) => {
   };
   if (!resolved.ok) return fail(resolved.failure);
   const { target } = resolved.value;
-  const { createKubeClient } = await import('../core/client/index.js');
+  const { createKubeClient, probePods } = await import('../core/client/index.js');
   const { metricsDiscovered, listPodMetrics, formatTopPods } = await import('../core/metrics/index.js');
   const client = createKubeClient(target, await commandClientDeps(io, flags));
   try {
@@ -72,16 +72,18 @@ export const topCommand: Command = async (args, given) => {
     }
     if (metrics.value.length === 0) {
       // As kubectl: with no usage at all, look at the pods to tell "nothing here" from "no metrics for these".
-      const pods = await client.listPods(query);
-      if (!pods.ok) return fail(pods.failure);
-      const first = pods.value.rows[0];
+      // One pod is enough to tell, and the server counts the rest (no selector) without sending them.
+      const probe = await probePods(client.session, query);
+      if (!probe.ok) return fail(probe.failure);
+      const first = probe.value.firstPod;
       if (first) {
-        const n = pods.value.rows.length;
+        const n = probe.value.count;
+        const pods = probe.value.estimate ? 'pods' : `${n} pod${n === 1 ? '' : 's'}`;
         const where = namespace === undefined ? 'in all namespaces' : `in namespace "${neutralize(namespace)}"`;
         return fail(
           failure(
             'response.not-found',
-            `The metrics API has no usage for the ${n} pod${n === 1 ? '' : 's'} ${where} (e.g. ${neutralize(first.namespace)}/${neutralize(first.name)}, ${neutralize(first.status)}).`,
+            `The metrics API has no usage for the ${pods} ${where} (e.g. ${neutralize(first.namespace)}/${neutralize(first.name)}, ${neutralize(first.status)}).`,
             [
               'Only running containers have usage: completed, pending and crash-looping pods have none.',
               'metrics-server reports a new pod after about a minute; if running pods stay without usage, check metrics-server.',

@@ -168,6 +168,7 @@ export async function runTui(o: TuiStart): Promise<number> {
         return run;
       },
       stderr: io.stderr,
+      redact: (text) => secrets.redact(text),
       onExpiry: (at) => store.dispatch({ type: 'identity', expiry: at }),
       banner: (req) =>
         `kpods: the credential plugin "${neutralize(req.command)}" needs the terminal; kpods resumes when it exits (Ctrl-C cancels it).\n`,

@@ -4,7 +4,7 @@
  * is a new resourceVersion that reaches watchers.
  */
 import type { Cluster } from './cluster.js';
-import type { PodSeed } from './pod-factory.js';
+import type { PodSeed } from './pod-states.js';
 import { ordinaryState, placement } from './generate.js';
 import { WORKLOADS, nameSuffix, rng } from './workloads.js';
 

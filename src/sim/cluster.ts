@@ -4,7 +4,7 @@
  * tests switch at runtime. Every change bumps the resourceVersion and reaches watchers.
  */
 import type { Pod } from '../core/pods/pod-types.js';
-import type { PodSeed } from './pod-factory.js';
+import type { PodSeed } from './pod-states.js';
 import { PodVersion } from './pod-version.js';
 
 export { PodVersion, type PodInfo } from './pod-version.js';

@@ -6,7 +6,8 @@
  */
 import type { Pod } from '../core/pods/pod-types.js';
 import type { Cluster } from './cluster.js';
-import { iso, type PodSeed } from './pod-factory.js';
+import { iso } from './kube-time.js';
+import type { PodSeed } from './pod-states.js';
 import * as st from './status.js';
 import { WORKLOADS, nameSuffix, type Workload } from './workloads.js';
 

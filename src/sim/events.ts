@@ -8,7 +8,7 @@
 import type { Cluster } from './cluster.js';
 import type { Pod } from '../core/pods/pod-types.js';
 import { timestampSince } from '../core/pods/human-duration.js';
-import { iso } from './pod-factory.js';
+import { iso } from './kube-time.js';
 import { parseFieldSelector } from './selectors.js';
 import { badRequest, notFound, type Reply } from './status.js';
 import { includeObjectOf } from './lists.js';

@@ -2,7 +2,7 @@
  * Generates the initial pods: the first ones show every interesting STATUS (a showcase, one per
  * state, in a fitting namespace), the rest follow realistic proportions. Deterministic per seed.
  */
-import { POD_STATES, type PodSeed, type PodState } from './pod-factory.js';
+import { POD_STATES, type PodSeed, type PodState } from './pod-states.js';
 import { WORKLOADS, nameSuffix, rng, type Workload } from './workloads.js';
 
 const SHOWCASE: Array<[PodState, string, number, number?]> = [

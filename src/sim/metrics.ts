@@ -8,7 +8,8 @@ import type { Pod } from '../core/pods/pod-types.js';
 import { parseQuantity, wholeValue } from '../core/metrics/quantity.js';
 import type { Cluster, PodVersion } from './cluster.js';
 import type { Binding } from './access.js';
-import { iso, type PodState } from './pod-factory.js';
+import { iso } from './kube-time.js';
+import type { PodState } from './pod-states.js';
 import { containerSpec } from './pod-parts.js';
 import { uidFor } from './workloads.js';
 

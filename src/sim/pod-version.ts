@@ -1,7 +1,8 @@
 /** One version of one pod, with what lists need cached on it (selector view, static cells, JSON). */
 import type { Pod } from '../core/pods/pod-types.js';
 import { podCells, podRowConditions } from '../core/pods/pod-cells.js';
-import { buildPod, type PodSeed } from './pod-factory.js';
+import type { PodSeed } from './pod-states.js';
+import { buildPod } from './pod-factory.js';
 
 /** What lists need of a pod without rebuilding it: a selector view and the static cells. */
 export interface PodInfo {

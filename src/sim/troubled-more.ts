@@ -4,7 +4,7 @@
  * finalizer, a lost node, a gated pod, a pod in phase Unknown, and a healthy control.
  */
 import type { TroubledPod } from './troubled-pod-type.js';
-import { iso } from './pod-factory.js';
+import { iso } from './kube-time.js';
 import { runningPod, startEvents } from './troubled-pod.js';
 import { condition, containerStatus, notReady, setCondition, terminated } from './troubled-status.js';
 

@@ -4,7 +4,7 @@
  * (container states, conditions, phase) into the situation it shows.
  */
 import type { Pod, PodSpec } from '../core/pods/pod-types.js';
-import { iso } from './pod-factory.js';
+import { iso } from './kube-time.js';
 import { uidFor } from './workloads.js';
 import type { EventSpec } from './events.js';
 import { condition, containerStatus } from './troubled-status.js';

@@ -3,7 +3,7 @@
  * ConfigMap, a pod no node can take, and an init container that keeps failing.
  */
 import type { TroubledPod } from './troubled-pod-type.js';
-import { iso } from './pod-factory.js';
+import { iso } from './kube-time.js';
 import { runningPod, startEvents } from './troubled-pod.js';
 import { backOffEvent, condition, containerStatus, crashLoopStatus, notReady, setCondition, terminated } from './troubled-status.js';
 

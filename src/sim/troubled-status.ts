@@ -5,7 +5,7 @@
  */
 import type { ContainerStatus, Pod, PodCondition } from '../core/pods/pod-types.js';
 import type { EventSpec } from './events.js';
-import { iso } from './pod-factory.js';
+import { iso } from './kube-time.js';
 import { SA_MOUNT_STATUS } from './pod-parts.js';
 import { uidFor } from './workloads.js';
 

@@ -61,8 +61,22 @@ export function wrap(text: string, width: number, indent = '  '): string[] {
   return out;
 }
 
-/** Every line of the pane for a failure, wrapped to `width`: the summary, the advice (hints), then the details. */
-export function allPaneLines(failure: Failure, width = 200): string[] {
+/** The pane's lines per failure and width: a render asks for them several times (layout, pane, `e` screen). */
+const paneLinesMemo = new WeakMap<Failure, Map<number, readonly string[]>>();
+
+/**
+ * Every line of the pane for a failure, wrapped to `width`: the summary, the advice (hints), then
+ * the details. Computed once per failure and width (the same array is returned again).
+ */
+export function allPaneLines(failure: Failure, width = 200): readonly string[] {
+  let byWidth = paneLinesMemo.get(failure);
+  if (!byWidth) paneLinesMemo.set(failure, (byWidth = new Map()));
+  let lines = byWidth.get(width);
+  if (!lines) byWidth.set(width, (lines = wrapPane(failure, width)));
+  return lines;
+}
+
+function wrapPane(failure: Failure, width: number): string[] {
   // Every line is capped first: a 31 MB name in a failure must not be wrapped into thousands of lines.
   const cap = (s: string): string => capText(s, 1000);
   const lines = [
@@ -76,7 +90,7 @@ export function allPaneLines(failure: Failure, width = 200): string[] {
 }
 
 /** The lines of the pane for a failure, at most `max` of them: the cut ones are behind `e` (the pane at full height). */
-export function paneLines(failure: Failure, max: number, width = 200): string[] {
+export function paneLines(failure: Failure, max: number, width = 200): readonly string[] {
   const lines = allPaneLines(failure, width);
   return lines.length > max
     ? [...lines.slice(0, Math.max(0, max - 1)), `… ${lines.length - max + 1} more line(s): press e to see all`]

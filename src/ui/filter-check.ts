@@ -1,11 +1,21 @@
 /**
  * Puts a new `-l` selector of the `/` filter to the server before the table switches to it: one
- * list of at most one pod. A 400 comes back as the footer line that says why (the server's own
- * words, as `kpods list -l` prints them); anything else lets the selector through (the pod feed
- * then reports what happens).
+ * list of at most one pod. A 400 comes back as the footer line that says why in plain words (the
+ * part of the selector that is not a requirement, when kpods finds it) and what to write instead;
+ * anything else lets the selector through (the pod feed then reports what happens).
  */
 import type { KubeClient } from '../core/client/types.js';
+import { parseLabelSelector } from '../core/label-selector.js';
+import { quoteCapped } from '../core/terminal-text.js';
 import { metricsCallerOf } from './metrics-feed.js';
+
+/** The footer line for a selector the server refused with `status`. */
+export function refusedSelector(selector: string, status: string): string {
+  const parsed = parseLabelSelector(selector);
+  return parsed.ok
+    ? `filter kept: server refused -l (HTTP ${status}) → check the label keys and values (letters, digits, - _ . ; at most 63)`
+    : `filter kept: server refused -l (HTTP ${status}) at ${quoteCapped(parsed.part, 30)} → use key=v, key!=v, key in (a,b), key notin (a,b), key, !key`;
+}
 
 /** The footer line when the server refuses `selector`; undefined when it accepts it (or cannot be asked). */
 export async function checkSelector(
@@ -25,6 +35,5 @@ export async function checkSelector(
     .catch(() => undefined);
   if (!res || res.ok || res.failure.code !== 'response.invalid') return undefined;
   const status = /\(HTTP (\d+)/.exec(res.failure.summary)?.[1] ?? '400';
-  const said = (res.failure.detail ?? res.failure.summary).split('\n')[0]!.replace(/^The server said: /, '');
-  return `filter kept, server refused -l (${status}): ${said}`;
+  return refusedSelector(selector, status);
 }

@@ -1,9 +1,8 @@
 /** The real UiDeps: the kubeconfig (loaded once, followed) for contexts, targets and saving; the client for the cluster. */
-import { readFileSync } from 'node:fs';
 import { createKubeClient, type ExecRunner } from '../core/client/index.js';
 import { checkContexts } from '../core/health/index.js';
 import { DEFAULT_COMMAND_TIMEOUT_MS } from '../core/client/limits.js';
-import { certFacts, decodeJwt } from '../core/client/describe-credential.js';
+import { expiryReader } from './credential-expiry.js';
 import type { Result } from '../core/failure.js';
 import {
   defaultFile,
@@ -18,7 +17,7 @@ import type { Host, Target } from '../core/target.js';
 import type { KubeconfigSource } from './kubeconfig-source.js';
 import { loadSource } from './load-source.js';
 import type { SaveDeps } from './save.js';
-import type { KubeconfigView, Selection, SessionDeps } from './session.js';
+import type { KubeconfigView, Selection, SessionDeps } from './session-types.js';
 import type { SecretSet } from '../core/redact.js';
 
 /** Everything the UI needs from the outside world. */
@@ -103,7 +102,7 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
         ...(o.onExecStderr ? { onExecStderr: o.onExecStderr } : {}),
         ...(o.secrets ? { secrets: o.secrets } : {}),
       }),
-    expiry: (target) => credentialExpiry(target),
+    expiry: expiryReader(),
     savePreview(context, namespace) {
       const r = source.current();
       // The file the writer will choose (the same rule, legacy ~/.kube/.kubeconfig included).
@@ -141,22 +140,4 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
  */
 export function browserTarget(target: Target): Target {
   return { ...target, requestTimeoutMs: target.requestTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS };
-}
-
-/** When the target's credential expires: a JWT's exp, or the client certificate's notAfter. */
-export function credentialExpiry(target: Target): Date | undefined {
-  const token = target.auth.token;
-  if (token) {
-    const exp = decodeJwt(token)?.exp;
-    if (exp !== undefined) return new Date(exp * 1000);
-  }
-  let pem = target.tls.certData;
-  if (!pem && target.tls.certFile) {
-    try {
-      pem = readFileSync(target.tls.certFile, 'utf8');
-    } catch {
-      return undefined;
-    }
-  }
-  return pem ? certFacts(pem)?.notAfter : undefined;
 }

@@ -2,7 +2,7 @@
 import { neutralize } from '../core/terminal-text.js';
 import type { PickerFill, PickerItem, PickerStatus } from './screens/picker-model.js';
 import { resultCell, type HealthEntry } from '../core/health/index.js';
-import { ALL_NAMESPACES, type KubeconfigView } from './session.js';
+import { ALL_NAMESPACES, type KubeconfigView } from './session-types.js';
 
 /** The contexts of the kubeconfig, the current one marked. */
 export function contextItems(view: KubeconfigView, currentContext: string | undefined): PickerFill {

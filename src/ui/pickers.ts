@@ -5,7 +5,8 @@
 import { findNamespacesAllowingPods } from '../core/client/allowed-namespaces.js';
 import { contextItems, namespaceItems, userItems, withHealth } from './picker-items.js';
 import { fillPicker, newPicker, pickerItems, type PickerChoice, type PickerFill, type PickerState } from './screens/picker-model.js';
-import { ALL_NAMESPACES, type UiSession } from './session.js';
+import type { UiSession } from './session.js';
+import { ALL_NAMESPACES } from './session-types.js';
 import { neutralize } from '../core/terminal-text.js';
 import type { Store } from './store.js';
 

@@ -1,13 +1,15 @@
 /**
- * The browser's side of "secrets never printed": failures (summary, hints, detail) and messages
- * are redacted as they enter the store, so the status pane, the footer and every later render
- * only ever hold redacted text. The SecretSet is filled by kube-deps (kubeconfig, targets) and
+ * The browser's side of "secrets never printed": failures (summary, hints, detail), messages,
+ * the row finding and the text of pushed screens (confirm lines, picker titles, notes, entries
+ * and their check results) are redacted as they enter the store, so the status pane, the footer
+ * and every later render only ever hold redacted text. The SecretSet is filled by kube-deps (kubeconfig, targets) and
  * by the client (exec plugin results).
  */
 import type { Failure } from '../core/failure.js';
 import { mapHint } from '../core/hint.js';
 import type { SecretSet } from '../core/redact.js';
-import type { Action } from './state.js';
+import type { Action, NewScreen } from './state.js';
+import type { PickerItem } from './screens/picker-model.js';
 import type { PodRow } from '../core/client/types.js';
 import type { Store } from './store.js';
 
@@ -41,12 +43,51 @@ function redactRow(r: PodRow, secrets: SecretSet): PodRow {
   };
 }
 
+/** A picker entry with a known secret (or, in its check result, a secret shape) gets a redacted copy. */
+function redactItem(i: PickerItem, secrets: SecretSet): PickerItem {
+  const k = (s: string): string => secrets.redactKnown(s);
+  const label = k(i.label);
+  const detail = i.detail === undefined ? undefined : k(i.detail);
+  const status = i.status === undefined ? undefined : secrets.redact(i.status.text);
+  if (label === i.label && detail === i.detail && status === i.status?.text) return i;
+  return {
+    ...i,
+    label,
+    ...(detail !== undefined ? { detail } : {}),
+    ...(i.status !== undefined && status !== undefined ? { status: { ...i.status, text: status } } : {}),
+  };
+}
+
+/** The text a screen brings with it, redacted (screens whose text comes from elsewhere are kept as they are). */
+function redactScreen(screen: NewScreen, secrets: SecretSet): NewScreen {
+  const r = (s: string): string => secrets.redact(s);
+  switch (screen.id) {
+    case 'confirm': {
+      const c = screen.state;
+      const state = { ...c, title: r(c.title), lines: c.lines.map(r), ...(c.footer !== undefined ? { footer: r(c.footer) } : {}) };
+      return { id: 'confirm', state };
+    }
+    case 'picker': {
+      const p = screen.state;
+      const items = p.items.map((i) => redactItem(i, secrets));
+      const state = { ...p, title: r(p.title), items, ...(p.note !== undefined ? { note: r(p.note) } : {}) };
+      return { id: 'picker', state };
+    }
+    case 'noconfig':
+      return screen.state.failure ? { id: 'noconfig', state: { failure: redactFailure(screen.state.failure, secrets) } } : screen;
+    default:
+      return screen;
+  }
+}
+
 function redactAction(a: Action, secrets: SecretSet): Action {
   if (secrets.size > 0 && a.type === 'pods') return { ...a, rows: a.rows.map((r) => redactRow(r, secrets)) };
   if (secrets.size > 0 && a.type === 'changes') return { ...a, upserts: a.upserts.map((r) => redactRow(r, secrets)) };
   if (a.type === 'failed') return { ...a, failure: redactFailure(a.failure, secrets) };
   if (a.type === 'message' && a.text !== undefined) return { ...a, text: secrets.redact(a.text) };
   if (a.type === 'identity' && a.text !== undefined) return { ...a, text: secrets.redact(a.text) };
+  if (a.type === 'row-finding' && a.text !== undefined) return { ...a, text: secrets.redact(a.text) };
+  if (a.type === 'push' || a.type === 'base' || a.type === 'update') return { ...a, screen: redactScreen(a.screen, secrets) };
   return a;
 }
 

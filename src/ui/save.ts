@@ -1,5 +1,7 @@
 /** Saving the current context and namespace to the kubeconfig: a Confirm screen, then the write. */
-import { failure, type Result } from '../core/failure.js';
+import type { Failure, Result } from '../core/failure.js';
+import { hintText } from '../core/hint.js';
+import { saveFailed } from '../core/kubeconfig/index.js';
 import type { ConfirmState } from './screens/confirm-model.js';
 import type { UiSession } from './session.js';
 import type { Store } from './store.js';
@@ -28,9 +30,12 @@ export function requestSave(store: Store, session: UiSession, saver: SaveDeps): 
 }
 
 async function saveNow(store: Store, saver: SaveDeps, context: string, namespace: string): Promise<void> {
-  const res = await saver.save(context, namespace).catch((e: unknown) => ({
-    ok: false as const,
-    failure: failure('kubeconfig.write-failed', `Saving failed: ${e instanceof Error ? e.message : String(e)}`),
-  }));
-  store.dispatch({ type: 'message', text: res.ok ? `saved: ${res.value}` : `not saved: ${res.failure.summary}` });
+  const res = await saver.save(context, namespace).catch((e: unknown) => ({ ok: false as const, failure: saveFailed(e) }));
+  store.dispatch({ type: 'message', text: res.ok ? `saved: ${res.value}` : notSaved(res.failure) });
+}
+
+/** The footer line of a failed save: what went wrong and what to do (the first hint). */
+function notSaved(f: Failure): string {
+  const hint = f.hints[0];
+  return `not saved: ${f.summary}${hint === undefined ? '' : ` → ${hintText(hint, 'browser')}`}`;
 }

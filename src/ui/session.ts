@@ -4,79 +4,22 @@
  * a store Action. Later feeds (logs, the detail loader) hang off it the same way: started for
  * the current client, stopped when the target changes.
  */
-import { HealthCache, type CheckRunner, type ContextCheck } from '../core/health/index.js';
+import { HealthCache, type ContextCheck } from '../core/health/index.js';
 import { liveCheck } from './live-check.js';
 import { diagnose } from '../core/client/diagnose.js';
 import type { KubeClient, PodQuery } from '../core/client/types.js';
-import type { Failure, Result } from '../core/failure.js';
+import type { Failure } from '../core/failure.js';
 import type { Target } from '../core/target.js';
 import { neutralize } from '../core/terminal-text.js';
-import { PodFeed, type FeedActivity } from './pod-feed.js';
-import type { Activity } from './activity.js';
-import type { RetryNotice } from '../core/client/transport.js';
-import { MetricsFeed, metricsCallerOf, type PodUsageView } from './metrics-feed.js';
-import { labelSelectorOf } from './rows.js';
-import { checkSelector } from './filter-check.js';
+import type { PodFeed } from './pod-feed.js';
+import type { MetricsFeed, PodUsageView } from './metrics-feed.js';
+import { ServerFilter } from './server-filter.js';
 import { RowFindings } from './row-finding.js';
 import type { Store } from './store.js';
-
-/** One context as the pickers show it. */
-export interface ContextEntry {
-  name: string;
-  cluster: string;
-  user: string;
-  namespace?: string | undefined;
-  /** A description (the demo's scenario), shown instead of cluster/user/namespace in the picker. */
-  note?: string | undefined;
-}
-
-/** What the pickers and the session need from the merged kubeconfig. */
-export interface KubeconfigView {
-  current?: string | undefined;
-  contexts: readonly ContextEntry[];
-  users: readonly string[];
-}
-
-/** A choice of context, user override and namespace (null: all namespaces). */
-export interface Selection {
-  context: string;
-  user?: string | undefined;
-  namespace?: string | null | undefined;
-}
-
-/** What the session wants to hear from a client it creates. */
-export interface ClientHooks {
-  /** Before each Retry-After wait of a 429/5xx answer. */
-  onRetry?: (notice: RetryNotice) => void;
-  /** A credential plugin started (its name) or ended (undefined). */
-  onExecRunning?: (plugin: string | undefined) => void;
-}
-
-/** The footer's activity for what the feed reports (waits become the time they end). */
-function activityAt(a: FeedActivity, now: Date): Activity {
-  return a.kind === 'backoff' ? { kind: 'backoff', at: new Date(now.getTime() + a.waitMs) } : a;
-}
-
-/** The outside world the session needs, injected so it runs against fakes or the simulator. */
-export interface SessionDeps {
-  now(): Date;
-  /** The kubeconfig as last loaded (kpods follows its files; see kubeconfig-follow.ts). */
-  kubeconfig(): KubeconfigView;
-  resolve(sel: Selection): Result<Target>;
-  createClient(target: Target, hooks?: ClientHooks): KubeClient;
-  /** When the credential of `target` expires, if known. */
-  expiry?(target: Target): Date | undefined;
-  /** Checks contexts in the background (the context picker's result column); absent: no checks. */
-  checkContexts?: CheckRunner | undefined;
-}
-
-export interface SessionOptions {
-  intervalMs: number;
-  watch: boolean;
-}
-
-/** The all-namespaces entry's id in the namespace picker. */
-export const ALL_NAMESPACES = '\u0000all';
+import type { KubeconfigView, Selection, SessionDeps, SessionOptions } from './session-types.js';
+import { NamespaceMemory } from './namespace-memory.js';
+import { startFeeds } from './session-feeds.js';
+import { unresolvedTarget } from './unresolved-target.js';
 
 /** Drives one kpods session. */
 export class UiSession {
@@ -86,19 +29,14 @@ export class UiSession {
   private currentClient: KubeClient | undefined;
   private currentTarget: Target | undefined;
   private sel: Selection;
-  /** Each context's last namespace while kpods runs (null: all namespaces). */
-  private readonly namespaces = new Map<string, string | null>();
+  /** Each context's last namespace while kpods runs, and the namespaces seen in lists. */
+  private readonly namespaces = new NamespaceMemory();
   private side = new AbortController();
   /** The `-l` selector of the `/` filter, applied by the server. */
-  private labelSelector: string | undefined;
+  private readonly filter: ServerFilter;
   /** The username the server reported for the current client. */
   private identity: string | undefined;
-  /** The `/` filter as last applied (restored when the server refuses a new selector). */
-  private appliedFilter = '';
-  private filterChecks = 0;
   private currentQuery: PodQuery | undefined;
-  /** Namespaces seen in any pod or namespace list this session (candidates when listing namespaces is forbidden). */
-  private readonly seen = new Set<string>();
 
   /** The context picker's health checks (results cached for a minute); undefined without `deps.checkContexts`. */
   readonly health: HealthCache | undefined;
@@ -112,6 +50,7 @@ export class UiSession {
     initial: Selection,
   ) {
     this.sel = initial;
+    this.filter = new ServerFilter(store);
     this.findings = new RowFindings({ store, client: () => this.currentClient, signal: () => this.side.signal, now: deps.now });
     const run = deps.checkContexts;
     // The current context's result comes from this session's own list and identity, not a new check.
@@ -162,12 +101,12 @@ export class UiSession {
 
   /** The namespace chosen for the current context this session (null: all; undefined: never chosen). */
   chosenNamespace(): string | null | undefined {
-    return this.namespaces.get(this.sel.context);
+    return this.namespaces.chosenFor(this.sel.context);
   }
 
   /** Remembers namespaces learnt from a list (namespace picker). */
   noteNamespaces(names: readonly string[]): void {
-    for (const ns of names.slice(0, 1000)) this.seen.add(ns);
+    this.namespaces.note(names);
   }
 
   /**
@@ -175,13 +114,7 @@ export class UiSession {
    * first: the target's, the kubeconfig contexts', those chosen this session, those seen in lists.
    */
   knownNamespaces(): string[] {
-    const known = new Set<string>();
-    if (this.currentTarget?.namespace) known.add(this.currentTarget.namespace);
-    for (const c of this.deps.kubeconfig().contexts) if (c.namespace) known.add(c.namespace);
-    for (const ns of this.namespaces.values()) if (ns) known.add(ns);
-    for (const ns of this.seen) known.add(ns);
-    known.add('default');
-    return [...known];
+    return this.namespaces.known(this.currentTarget?.namespace, this.deps.kubeconfig().contexts);
   }
 
   private namespaceOf(sel: Selection, target: Target): string | undefined {
@@ -196,19 +129,7 @@ export class UiSession {
     const resolved = this.deps.resolve(sel);
     if (!resolved.ok) {
       this.currentTarget = undefined;
-      const contextEntry = this.deps.kubeconfig().contexts.find((c) => c.name === sel.context);
-      this.store.dispatch({
-        type: 'target',
-        target: {
-          context: sel.context,
-          cluster: contextEntry?.cluster ?? '',
-          server: '',
-          user: sel.user ?? contextEntry?.user ?? '',
-          userOverridden: sel.user !== undefined,
-          namespace: sel.namespace ?? contextEntry?.namespace ?? undefined,
-          unresolved: true,
-        },
-      });
+      this.store.dispatch({ type: 'target', target: unresolvedTarget(sel, this.deps.kubeconfig()) });
       this.store.dispatch({ type: 'failed', failure: resolved.failure });
       return;
     }
@@ -217,7 +138,7 @@ export class UiSession {
     store.dispatch({ type: 'activity' });
     if (target.contextName) this.sel = { ...sel, context: target.contextName };
     const namespace = this.namespaceOf(sel, target);
-    this.namespaces.set(this.sel.context, namespace ?? null);
+    this.namespaces.choose(this.sel.context, namespace ?? null);
     this.currentTarget = target;
     this.store.dispatch({
       type: 'target',
@@ -248,40 +169,20 @@ export class UiSession {
     this.currentClient = client;
     const query: PodQuery = {
       ...(namespace === undefined ? {} : { namespace }),
-      ...(this.labelSelector ? { labelSelector: this.labelSelector } : {}),
+      ...(this.filter.labelSelector ? { labelSelector: this.filter.labelSelector } : {}),
     };
     this.currentQuery = query;
-    this.feed = new PodFeed({
+    const feeds = startFeeds({
       client,
       query,
-      intervalMs: this.opts.intervalMs,
-      watch: this.opts.watch,
+      opts: this.opts,
+      store,
+      now: () => this.deps.now(),
       explain: (f, signal) => this.explain(f, client, target, query, signal),
-      listener: {
-        pods: (rows) => {
-          if (this.seen.size < 1000) for (const r of rows) this.seen.add(r.namespace);
-          store.dispatch({ type: 'pods', rows, at: this.deps.now() });
-        },
-        changes: (upserts, deletes) => store.dispatch({ type: 'changes', upserts, deletes, at: this.deps.now() }),
-        progress: (loaded, total) => store.dispatch({ type: 'loading', loaded, total }),
-        failed: (f) => store.dispatch({ type: 'failed', failure: f }),
-        waiting: (inFlight) => store.dispatch({ type: 'waiting-server', since: inFlight ? this.deps.now() : undefined }),
-        activity: (a) => store.dispatch({ type: 'activity', activity: a && activityAt(a, this.deps.now()) }),
-      },
+      listed: (rows) => this.namespaces.noteRows(rows),
     });
-    const caller = metricsCallerOf(client);
-    if (caller) {
-      this.metricsFeed = new MetricsFeed({
-        caller,
-        query,
-        intervalMs: this.opts.intervalMs,
-        nowMs: () => this.deps.now().getTime(),
-        listener: {
-          state: (probe) => store.dispatch({ type: 'metrics-state', probe }),
-          usage: (usage) => store.dispatch({ type: 'usage', usage }),
-        },
-      });
-    }
+    this.feed = feeds.pods;
+    this.metricsFeed = feeds.metrics;
     void this.whoAmI(client);
   }
 
@@ -294,7 +195,7 @@ export class UiSession {
       current: this.deps.kubeconfig().current,
       target: this.currentTarget,
       plain: plain.ok ? plain.value : undefined,
-      labelSelector: this.labelSelector,
+      labelSelector: this.filter.labelSelector,
       identity: this.identity,
       state: this.store.getState(),
     });
@@ -342,7 +243,7 @@ export class UiSession {
 
   /** Switches to a context: its own user again, and the namespace it had last in this session. */
   switchContext(name: string): void {
-    const remembered = this.namespaces.get(name);
+    const remembered = this.namespaces.chosenFor(name);
     this.apply(remembered === undefined ? { context: name } : { context: name, namespace: remembered });
   }
 
@@ -353,7 +254,7 @@ export class UiSession {
 
   /** Switches namespace (null: all namespaces) and remembers it for this context. */
   switchNamespace(ns: string | null): void {
-    this.namespaces.set(this.sel.context, ns);
+    this.namespaces.choose(this.sel.context, ns);
     this.apply({ ...this.sel, namespace: ns });
   }
 
@@ -368,41 +269,15 @@ export class UiSession {
     return true;
   }
 
-  /**
-   * Applies the `/` filter's `-l` selector on the server (re-listing when it changed). A new
-   * selector is first put to the server: when it refuses it (400), the footer says why and the
-   * previous filter stays (see filter-check.ts).
-   */
+  /** Applies the `/` filter's `-l` selector on the server (see server-filter.ts). */
   setFilter(input: string): void {
-    const sel = labelSelectorOf(input);
-    const check = ++this.filterChecks;
-    if (sel === this.labelSelector) {
-      this.appliedFilter = input;
-      return;
-    }
-    const previous = this.appliedFilter;
-    const use = (): void => {
-      this.labelSelector = sel;
-      this.appliedFilter = input;
-      this.apply(this.sel);
-    };
-    const client = this.currentClient;
-    if (sel === undefined || !client) return use();
-    const signal = this.side.signal;
-    void checkSelector(client, this.currentQuery?.namespace, sel, signal).then((refused) => {
-      if (signal.aborted || check !== this.filterChecks) return;
-      if (!refused) return use();
-      this.store.dispatch({ type: 'filter-set', text: previous });
-      this.store.dispatch({ type: 'message', text: refused });
-    });
+    const namespace = this.currentQuery?.namespace;
+    this.filter.set(input, { client: this.currentClient, namespace, signal: this.side.signal, relist: () => this.apply(this.sel) });
   }
 
   /** Before start(): the table starts with `-l selector` (the server applies it; `/` shows it, Esc clears it). */
   startWithSelector(selector: string): void {
-    const input = `-l ${selector}`;
-    this.labelSelector = labelSelectorOf(input);
-    this.appliedFilter = input;
-    this.store.dispatch({ type: 'filter-set', text: input });
+    this.filter.startWith(selector);
   }
 
   /** Refreshes now. */
@@ -413,7 +288,7 @@ export class UiSession {
 
   /** The namespace that saving would write (all namespaces saves the context's namespace unchanged). */
   saveNamespace(): string {
-    return this.namespaces.get(this.sel.context) ?? this.currentTarget?.namespace ?? 'default';
+    return this.namespaces.chosenFor(this.sel.context) ?? this.currentTarget?.namespace ?? 'default';
   }
 
   /** Stops everything (on quit). */

@@ -26,9 +26,15 @@ export function commandExists(command: string, path: string | undefined): boolea
 
 /**
  * Runs a plugin with the terminal: stdin and stderr are the user's, stdout (the credential) is
- * captured. `banner` is printed before the plugin's first words on stderr.
+ * captured. `banner` is printed before the plugin's first words on stderr; `redact` removes the
+ * credentials kpods holds from what the plugin writes there (a plugin that echoes its token).
  */
-export function runWithTerminal(req: ExecRunRequest, stderr: NodeJS.WritableStream, banner = ''): Promise<ExecRunResult> {
+export function runWithTerminal(
+  req: ExecRunRequest,
+  stderr: NodeJS.WritableStream,
+  redact: (text: string) => string,
+  banner = '',
+): Promise<ExecRunResult> {
   return new Promise((resolve) => {
     let stdout = '';
     let errText = '';
@@ -73,7 +79,7 @@ export function runWithTerminal(req: ExecRunRequest, stderr: NodeJS.WritableStre
         stderr.write(banner);
       }
       // Shown live, but never obeyed: escapes (titles, clipboard writes, colours) are made visible.
-      stderr.write(neutralizeMultiline(d.replace(/\r\n/g, '\n')));
+      stderr.write(neutralizeMultiline(redact(d.replace(/\r\n/g, '\n'))));
       if (errText.length < MAX_OUTPUT) errText += d;
     });
     child.on('error', (err) => {
@@ -89,6 +95,8 @@ export function createTtyExecRunner(opts: {
   interactiveAvailable: boolean;
   stepAside: <T>(fn: () => Promise<T>) => Promise<T>;
   stderr: NodeJS.WritableStream;
+  /** Removes held credentials from the plugin's words before they reach the terminal. */
+  redact: (text: string) => string;
   /** Printed before the plugin takes the terminal. */
   banner?: (req: ExecRunRequest) => string;
   /** Told when a plugin's credential says when it expires (for the header). */
@@ -111,7 +119,7 @@ export function createTtyExecRunner(opts: {
         const ignore = (): void => undefined;
         process.on('SIGINT', ignore);
         try {
-          const r = await runWithTerminal(req, opts.stderr, opts.banner?.(req) ?? '');
+          const r = await runWithTerminal(req, opts.stderr, opts.redact, opts.banner?.(req) ?? '');
           if (r.stderr.trim() !== '') shown.add(neutralizeMultiline(r.stderr).trim());
           return noteExpiry(r);
         } finally {

@@ -89,3 +89,23 @@ test('usage: unknown flags are usage errors (exit 2)', async () => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /Usage: kpods top/);
 });
+
+test('pods without usage are counted with a one-pod list, not by reading every pod of the namespace', async () => {
+  const list = await runCommand(['list', '--kubeconfig', sim.kubeconfigPath, '--context', 'admin', '-n', 'batch'], {
+    env: { HOME: sim.dir },
+    cwd: sim.dir,
+  });
+  const pods = list.stdout.trim().split('\n').length - 1;
+  assert.ok(pods >= 3, `batch has ${pods} pods`);
+  const before = sim.stats.bytes;
+  await runCommand(['list', '--kubeconfig', sim.kubeconfigPath, '--context', 'admin', '-n', 'batch'], {
+    env: { HOME: sim.dir },
+    cwd: sim.dir,
+  });
+  const listBytes = sim.stats.bytes - before;
+  const start = sim.stats.bytes;
+  const r = await top(['--context', 'admin', '-n', 'batch']);
+  const topBytes = sim.stats.bytes - start;
+  assert.match(r.stderr, new RegExp(`The metrics API has no usage for the ${pods} pods in namespace "batch" \\(e\\.g\\. batch/`));
+  assert.ok(topBytes < listBytes, `top read ${topBytes} bytes, a full list of the namespace ${listBytes}`);
+});

@@ -29,7 +29,7 @@ function fakeSession(metadata: Record<string, unknown>): { session: ClientSessio
 
 test('one pod asked for; the count is that pod plus remainingItemCount', async () => {
   const { session, queries } = fakeSession({ remainingItemCount: 311, continue: 'next' });
-  const r = await probePods(session, 'shop');
+  const r = await probePods(session, { namespace: 'shop' });
   assert.deepEqual(queries, [{ limit: '1', includeObject: 'None' }]);
   assert.ok(r.ok);
   assert.equal(r.value.count, 312);
@@ -38,7 +38,7 @@ test('one pod asked for; the count is that pod plus remainingItemCount', async (
 
 test('without remainingItemCount but with more to come, the count is a lower bound', async () => {
   const { session } = fakeSession({ continue: 'next' });
-  const r = await probePods(session, 'shop');
+  const r = await probePods(session, { namespace: 'shop' });
   assert.ok(r.ok);
   assert.equal(r.value.count, 1);
   assert.equal(r.value.estimate, true);

@@ -4,7 +4,7 @@
  */
 import { after, before } from 'node:test';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/index.js';
-import type { PodState } from '../../src/sim/pod-factory.js';
+import type { PodState } from '../../src/sim/pod-states.js';
 
 export type { Simulator, SimulatorOptions };
 

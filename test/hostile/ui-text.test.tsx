@@ -45,6 +45,7 @@ test("an interactive plugin's live stderr is neutralised (no OSC title, clipboar
       timeoutMs: 10_000,
     },
     term,
+    (s) => s,
   );
   assert.equal(res.exitCode, 0);
   assert.equal(/[\u001b\u0007\u009b]/.test(seen), false, JSON.stringify(seen));

@@ -1,6 +1,7 @@
 /** Bad kubeconfig input: each case is a classified failure naming the file, never a crash or a hang. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -176,6 +177,17 @@ test('base64 errors point at the byte kubectl (Go) points at', async () => {
     if (typeof expected === 'number') assert.deepEqual(r, { ok: false, offset: expected }, JSON.stringify(input));
     else assert.equal(r.ok ? Buffer.from(r.bytes).toString() : `error ${JSON.stringify(r)}`, expected, JSON.stringify(input));
   }
+  // One-line padded input takes Node's decoder; with a line break it takes the byte-by-byte one: the same bytes.
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+      const text = Buffer.from(bytes).toString('base64');
+      const fast = decodeGoBase64(text);
+      const slow = decodeGoBase64(text + '\n');
+      assert.ok(fast.ok && slow.ok);
+      assert.deepEqual([...fast.bytes], [...bytes]);
+      assert.deepEqual([...slow.bytes], [...bytes]);
+    }),
+  );
 });
 
 test('a file that disappears between listing and reading counts as missing, and is named', () => {

@@ -11,7 +11,7 @@ import {
   type Simulator,
 } from '../helpers/sim.js';
 import { requireTool } from '../helpers/tools.js';
-import type { PodState } from '../../src/sim/pod-factory.js';
+import type { PodState } from '../../src/sim/pod-states.js';
 
 const kubectl = findKubectl();
 const WHAT = 'the kubectl logs tests';

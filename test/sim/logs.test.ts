@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileSimulator, seededPod, withDevelopersReadingPodsOnly, simRequest, simStream } from '../helpers/sim.js';
-import type { PodState } from '../../src/sim/pod-factory.js';
+import type { PodState } from '../../src/sim/pod-states.js';
 
 const sim = fileSimulator({ pods: 60, logs: { fastRate: 2000 } });
 

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { App } from '../../src/ui/App.js';
-import { UiSession, type Selection } from '../../src/ui/session.js';
+import { UiSession } from '../../src/ui/session.js';
+import type { Selection } from '../../src/ui/session-types.js';
 import type { UiDeps } from '../../src/ui/kube-deps.js';
 import { createStore } from '../../src/ui/store.js';
 import { failure } from '../../src/core/failure.js';

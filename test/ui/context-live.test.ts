@@ -11,7 +11,8 @@ import { dump, load } from 'js-yaml';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { kubeDeps, loadSource } from '../../src/ui/kube-deps.js';
 import { openContextPicker } from '../../src/ui/pickers.js';
-import { UiSession, type Selection } from '../../src/ui/session.js';
+import { UiSession } from '../../src/ui/session.js';
+import type { Selection } from '../../src/ui/session-types.js';
 import { createStore, type Store } from '../../src/ui/store.js';
 
 let sim: Simulator;

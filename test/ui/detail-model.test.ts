@@ -38,3 +38,19 @@ test('search within the view (smart case) and a deleted pod', () => {
   const gone = { ...detailState('troubled', 'orders-7f9c6d8b5-k2x7p'), deleted: true };
   assert.deepEqual(detailLines(gone, NOW), [{ text: 'Pod orders-7f9c6d8b5-k2x7p was deleted.' }]);
 });
+
+test('a render reuses what it computed for the same pod object: findings and events once a second, sections and YAML once', () => {
+  const s = { ...detailState('troubled', f.pod.metadata!.name!), pod: f.pod, events: f.events };
+  const later = new Date(NOW.getTime() + 400);
+  assert.equal(detailFindings(s, NOW), detailFindings(s, later), 'the same second: the same findings');
+  assert.notEqual(detailFindings(s, NOW), detailFindings(s, new Date(NOW.getTime() + 1000)), 'a new second: computed again');
+  assert.equal(detailLines(s, NOW), detailLines(s, new Date(NOW.getTime() + 60_000)), 'the overview does not depend on the clock');
+  const events = showSection(s, 3);
+  assert.equal(detailLines(events, NOW), detailLines(events, later));
+  const yaml = { ...s, yaml: true };
+  assert.equal(detailLines(yaml, NOW), detailLines({ ...yaml, scroll: 5 }, later));
+  assert.notEqual(detailLines(yaml, NOW), detailLines({ ...yaml, managedFields: true }, NOW), 'with managedFields is another view');
+  const reread = { ...s, pod: structuredClone(f.pod) };
+  assert.notEqual(detailLines(reread, NOW), detailLines(s, NOW), 'a re-read pod is computed again');
+  assert.deepEqual(detailLines(reread, NOW), detailLines(s, NOW));
+});

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { App } from '../../src/ui/App.js';
 import { UiSession } from '../../src/ui/session.js';
-import type { SessionDeps } from '../../src/ui/session.js';
+import type { SessionDeps } from '../../src/ui/session-types.js';
 import { createStore } from '../../src/ui/store.js';
 import type { Target } from '../../src/core/target.js';
 import { startAppOnSim } from '../helpers/app-on-sim.js';

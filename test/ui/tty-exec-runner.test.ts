@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { SecretSet } from '../../src/core/redact.js';
 import { commandExists, createTtyExecRunner, credentialExpiryOf } from '../../src/ui/tty-exec-runner.js';
 
 test('commandExists: absolute paths and names on PATH', () => {
@@ -12,7 +14,12 @@ test('commandExists: absolute paths and names on PATH', () => {
 
 test('a missing interactive plugin fails in the background, without taking the terminal', async () => {
   let asides = 0;
-  const runner = createTtyExecRunner({ interactiveAvailable: true, stepAside: (fn) => (asides++, fn()), stderr: process.stderr });
+  const runner = createTtyExecRunner({
+    interactiveAvailable: true,
+    stepAside: (fn) => (asides++, fn()),
+    stderr: process.stderr,
+    redact: (s) => s,
+  });
   const r = await runner.run({
     command: 'kpods-no-such-plugin',
     args: [],
@@ -26,7 +33,12 @@ test('a missing interactive plugin fails in the background, without taking the t
 
 test('an interactive plugin runs inside stepAside and its output is captured', async () => {
   let asides = 0;
-  const runner = createTtyExecRunner({ interactiveAvailable: true, stepAside: (fn) => (asides++, fn()), stderr: process.stderr });
+  const runner = createTtyExecRunner({
+    interactiveAvailable: true,
+    stepAside: (fn) => (asides++, fn()),
+    stderr: process.stderr,
+    redact: (s) => s,
+  });
   const r = await runner.run({
     command: process.execPath,
     args: ['-e', 'process.stdout.write("{}")'],
@@ -50,6 +62,7 @@ test('the expiry of an exec credential reaches the header', async () => {
     interactiveAvailable: false,
     stepAside: (fn) => fn(),
     stderr: process.stderr,
+    redact: (s) => s,
     onExpiry: (d) => seen.push(d),
   });
   const out = JSON.stringify({ status: { expirationTimestamp: '2030-05-01T00:00:00Z', token: 't' } });
@@ -61,4 +74,30 @@ test('the expiry of an exec credential reaches the header', async () => {
     timeoutMs: 10_000,
   });
   assert.equal(seen[0]?.toISOString(), '2030-05-01T00:00:00.000Z');
+});
+
+test('a plugin that echoes a held token on the terminal shows it redacted', async () => {
+  const token = 'held-token-0123456789abcdef';
+  const secrets = new SecretSet();
+  secrets.add(token);
+  const terminal = new PassThrough();
+  let shown = '';
+  terminal.setEncoding('utf8').on('data', (d: string) => (shown += d));
+  const runner = createTtyExecRunner({
+    interactiveAvailable: true,
+    stepAside: (fn) => fn(),
+    stderr: terminal,
+    redact: (s) => secrets.redact(s),
+  });
+  const r = await runner.run({
+    command: process.execPath,
+    args: ['-e', `process.stderr.write("debug: using token ${token}\\n")`],
+    env: { PATH: '' },
+    interactive: true,
+    timeoutMs: 10_000,
+  });
+  assert.equal(r.exitCode, 0);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.match(shown, /debug: using token <redacted>/);
+  assert.ok(!shown.includes(token), shown);
 });

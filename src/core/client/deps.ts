@@ -34,4 +34,6 @@ export interface ClientDeps {
   pageSize?: number;
   /** Connection pools shared with other clients (the context checker); their owner closes them. */
   sharedPools?: SharedPools;
+  /** Requests go through Node's built-in HTTP client, not undici (a short-lived command; undici still serves proxies). */
+  builtinHttp?: boolean;
 }

@@ -2,7 +2,10 @@
  * Runs a credential plugin as a child process, asynchronously and with a time limit. The runner
  * is injectable: the TUI supplies one that hands the terminal to interactive plugins.
  */
-import { spawn } from 'node:child_process';
+import type { spawn as spawnFn } from 'node:child_process';
+
+/** node:child_process, loaded when a plugin first runs (most commands never start one). */
+const childProcess = (): { spawn: typeof spawnFn } => process.getBuiltinModule('node:child_process');
 
 export interface ExecRunRequest {
   command: string;
@@ -52,9 +55,9 @@ export function createDefaultExecRunner(opts: { interactiveAvailable?: boolean }
           req.signal?.removeEventListener('abort', onAbort);
           resolve({ ...r, timedOut, stdout, stderr });
         };
-        let child: ReturnType<typeof spawn>;
+        let child: ReturnType<typeof spawnFn>;
         try {
-          child = spawn(req.command, req.args, {
+          child = childProcess().spawn(req.command, req.args, {
             env: req.env,
             stdio: [req.interactive ? 'inherit' : 'ignore', 'pipe', 'pipe'],
             windowsHide: true,

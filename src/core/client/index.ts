@@ -7,3 +7,4 @@ export { diagnose, type DiagnoseContext } from './diagnose.js';
 export { createDefaultExecRunner, type ExecRunner, type ExecRunRequest, type ExecRunResult } from './exec-runner.js';
 export { formatPodTable, tabwrite } from './print-table.js';
 export { traceTarget, traceKubeconfigFailure, type TraceReport, type TraceStage, type StageStatus } from './trace.js';
+export { probePods, type ProbeResult } from './probe.js';

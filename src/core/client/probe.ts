@@ -2,6 +2,7 @@
 import { failure, type Result } from '../failure.js';
 import { TABLE_ACCEPT } from './accept.js';
 import type { ClientSession } from './session.js';
+import type { PodQuery } from './types.js';
 import { checkListShape } from './body-shape.js';
 import { podsPath } from './list.js';
 import { rowsFromTable, tableColumns } from './pod-rows.js';
@@ -11,19 +12,30 @@ export interface ProbeResult {
   count: number;
   estimate: boolean;
   first?: string;
+  /** The pod counted first. */
+  firstPod?: { namespace: string; name: string; status: string };
 }
 
-/** Lists at most one pod of `namespace` as a Table. */
-export async function probePods(session: ClientSession, namespace: string, signal?: AbortSignal): Promise<Result<ProbeResult>> {
+/**
+ * Lists at most one pod of the query (a namespace or all, a label selector) as a Table. With a
+ * label selector the server does not say how many remain: the count is then a lower bound.
+ */
+export async function probePods(session: ClientSession, query: PodQuery, signal?: AbortSignal): Promise<Result<ProbeResult>> {
+  const { namespace } = query;
   const res = await session.callObject(
     {
       method: 'GET',
-      path: podsPath({ namespace }),
-      query: { limit: '1', includeObject: 'None' },
+      path: podsPath(query),
+      // Across namespaces the row's namespace comes from its metadata.
+      query: {
+        limit: '1',
+        includeObject: namespace === undefined ? 'Metadata' : 'None',
+        ...(query.labelSelector ? { labelSelector: query.labelSelector } : {}),
+      },
       headers: { accept: TABLE_ACCEPT },
       ...(signal ? { signal } : {}),
     },
-    { verb: 'list', resource: 'pods', namespace },
+    { verb: 'list', resource: 'pods', ...(namespace !== undefined ? { namespace } : {}) },
   );
   if (!res.ok) return res;
   const body = res.value;
@@ -39,7 +51,7 @@ export async function probePods(session: ClientSession, namespace: string, signa
           'A proxy or an unusual API server changed the answer.',
         ]),
       };
-    const rows = rowsFromTable(body, cols, namespace);
+    const rows = rowsFromTable(body, cols, namespace ?? '');
     const remaining = typeof meta.remainingItemCount === 'number' ? meta.remainingItemCount : 0;
     const more = typeof meta.continue === 'string' && meta.continue !== '';
     return {
@@ -47,13 +59,20 @@ export async function probePods(session: ClientSession, namespace: string, signa
       value: {
         count: rows.length + remaining,
         estimate: more && remaining === 0,
-        ...(rows[0] ? { first: `${rows[0].name} (${rows[0].status})` } : {}),
+        ...(rows[0]
+          ? {
+              first: `${rows[0].name} (${rows[0].status})`,
+              firstPod: { namespace: rows[0].namespace, name: rows[0].name, status: rows[0].status },
+            }
+          : {}),
       },
     };
   }
   if (body['kind'] === 'PodList') {
     const items = Array.isArray(body['items']) ? body['items'] : [];
-    return { ok: true, value: { count: items.length, estimate: false } };
+    const remaining = typeof meta.remainingItemCount === 'number' ? meta.remainingItemCount : 0;
+    const more = typeof meta.continue === 'string' && meta.continue !== '';
+    return { ok: true, value: { count: items.length + remaining, estimate: more && remaining === 0 } };
   }
   return {
     ok: false,

@@ -112,6 +112,7 @@ export class ClientSession {
       ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
       ...(this.deps.onRetry ? { onRetry: this.deps.onRetry } : {}),
       ...(this.deps.sharedPools ? { shared: this.deps.sharedPools } : {}),
+      ...(this.deps.builtinHttp ? { builtinHttp: true } : {}),
     });
   }
 

@@ -178,7 +178,7 @@ export async function traceTarget(
   }
 
   // authorization + response: one real list request
-  const [probe, probeMs] = await timed(() => probePods(client.session, ns, signal));
+  const [probe, probeMs] = await timed(() => probePods(client.session, { namespace: ns }, signal));
   if (!probe.ok) {
     let f = probe.failure;
     if (f.code === 'authorization.forbidden')

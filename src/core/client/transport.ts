@@ -2,15 +2,16 @@
  * The HTTP layer of the client: one undici dispatcher (connection pool) per target, TLS from
  * the kubeconfig, proxies, gzip, per-request timeouts, bounded Retry-After retries, abort.
  */
-import type { Dispatcher, Socks5ProxyAgent } from 'undici';
-import { Agent, proxyAgents } from './undici-lite.js';
-import { createGunzip } from 'node:zlib';
-import { Readable, pipeline } from 'node:stream';
+import type { Socks5ProxyAgent } from 'undici';
+import { agentClass, proxyAgents } from './undici-lite.js';
+import { NodePool, type PoolAnswer, type PoolRequest } from './node-pool.js';
+import { Readable, pipeline, type Transform } from 'node:stream';
 import { failure, type Failure, type Result } from '../failure.js';
 import { classifyError } from './classify.js';
 import { chooseProxy } from './proxy.js';
 import { bodyTooLarge, MAX_BODY_BYTES } from './limits.js';
 import type { SharedPools } from './shared-pools.js';
+import type { Dispatcher } from 'undici';
 
 /** TLS material read from files or data, as PEM strings. */
 export interface LoadedTls {
@@ -38,6 +39,18 @@ export interface TransportOptions {
   maxBodyBytes?: number;
   /** Pools shared with other clients (same server, TLS and proxy); the transport then never closes its pool. */
   shared?: SharedPools;
+  /**
+   * Use Node's built-in HTTP client instead of undici (for a short-lived command: nothing of undici
+   * is loaded). Ignored when a proxy is used or pools are shared: those need undici.
+   */
+  builtinHttp?: boolean;
+}
+
+/** The calls the transport makes of a connection pool: undici's Agent and NodePool both have them. */
+export interface Pool {
+  request(opts: PoolRequest & { headersTimeout: number; bodyTimeout: number }): Promise<PoolAnswer>;
+  close(): Promise<void>;
+  destroy(): Promise<void>;
 }
 
 /** Request headers; a list is sent as one header line per value (Impersonate-Group). */
@@ -71,6 +84,11 @@ export interface HttpStream {
   body: Readable;
   /** Stops the request timer and the abort listener; call when done with the body. */
   cancelTimer: () => void;
+}
+
+/** A gunzip stream; node:zlib loads with the first compressed answer (small answers come uncompressed). */
+function gunzip(): Transform {
+  return process.getBuiltinModule('node:zlib').createGunzip();
 }
 
 /** Builds the query string in alphabetical key order, as kubectl does. */
@@ -117,7 +135,7 @@ export class Transport {
   readonly origin: string;
   readonly basePath: string;
   readonly proxy: string | undefined;
-  private readonly dispatcher: Dispatcher;
+  private readonly dispatcher: Pool;
   private readonly opts: TransportOptions;
   /** False when the pool belongs to a SharedPools owner. */
   private readonly owned: boolean;
@@ -136,9 +154,9 @@ export class Transport {
     };
     this.proxy = chooseProxy(url, opts.proxyUrl, opts.env);
     const proxy = this.proxy;
+    const pool = { connections: 8, keepAliveTimeout: 30_000 };
     const make = (): Dispatcher => {
-      const pool = { connections: 8, keepAliveTimeout: 30_000 };
-      if (!proxy) return new Agent({ ...pool, connect });
+      if (!proxy) return new (agentClass())({ ...pool, connect });
       if (proxy.startsWith('socks5:')) {
         const socksOptions = { ...pool, requestTls: connect } as unknown as Socks5ProxyAgent.Options;
         return new (proxyAgents().Socks5ProxyAgent)(proxy, socksOptions);
@@ -147,7 +165,8 @@ export class Transport {
       return new ProxyAgent({ ...pool, uri: proxy, requestTls: connect, ...(proxy.startsWith('https:') ? { proxyTls: {} } : {}) });
     };
     this.owned = !opts.shared;
-    this.dispatcher = opts.shared ? opts.shared.get({ origin: this.origin, connect, proxy }, make) : make();
+    if (opts.shared) this.dispatcher = opts.shared.get({ origin: this.origin, connect, proxy }, make);
+    else this.dispatcher = opts.builtinHttp && !proxy ? new NodePool(this.origin, connect, pool) : make();
   }
 
   /** Full URL path (with base path and query) for a request. */
@@ -220,7 +239,7 @@ export class Transport {
       let body: Readable = res.body;
       const encoding = res.headers['content-encoding'];
       // pipeline (not pipe): a connection cut mid-body must error the gunzip stream too, or readers hang.
-      if (encoding === 'gzip') body = pipeline(res.body, createGunzip(), () => undefined);
+      if (encoding === 'gzip') body = pipeline(res.body, gunzip(), () => undefined);
       (body as Readable & { kpodsTimedOut?: () => boolean }).kpodsTimedOut = () => timedOut;
       return { ok: true, value: { status: res.statusCode, headers: res.headers, body, cancelTimer } };
     } catch (err) {

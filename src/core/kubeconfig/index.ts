@@ -29,6 +29,7 @@ export { authKind, type AuthKind } from './auth-kind.js';
 export { renderConfigView } from './view.js';
 export { detectInCluster, DEFAULT_SERVICE_ACCOUNT_DIR, type InClusterInfo } from './in-cluster.js';
 export { loadingChain, defaultFile, homeFile, type Chain } from './chain.js';
+export { saveFailed, KubeconfigChanged } from './write-errors.js';
 export { notFound, contextNotFound, clusterNotFound, userNotFound, noCurrentContext, invalidFile } from './errors.js';
 export type {
   LoadedKubeconfig,

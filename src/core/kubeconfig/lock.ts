@@ -16,7 +16,8 @@ export interface HeldLocks {
 export interface LockError {
   lockFile: string;
   held: boolean;
-  reason: string;
+  /** The errno code when the lock file could not be created for another reason than being held. */
+  code?: string | undefined;
 }
 
 function tryLockAll(paths: string[]): { ok: true; locks: HeldLocks } | { ok: false; error: LockError } {
@@ -41,7 +42,7 @@ function tryLockAll(paths: string[]): { ok: true; locks: HeldLocks } | { ok: fal
       const code = (err as NodeJS.ErrnoException).code;
       return {
         ok: false,
-        error: { lockFile, held: code === 'EEXIST', reason: code === 'EEXIST' ? 'file exists' : String((err as Error).message) },
+        error: { lockFile, held: code === 'EEXIST', code },
       };
     }
   }

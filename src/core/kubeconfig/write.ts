@@ -27,6 +27,7 @@ import { contextNotFound, invalidFile, noCurrentContext } from './errors.js';
 import { cloneTree, expandDocument } from './expand.js';
 import { loadKubeconfig } from './load.js';
 import { lockAll } from './lock.js';
+import { KubeconfigChanged, saveFailed } from './write-errors.js';
 import type { LoadedKubeconfig } from './types.js';
 import { dumpDocument, parseFirstDocument } from './yaml11.js';
 import { editText, type TextEdit } from './yaml-edit.js';
@@ -80,7 +81,7 @@ export async function saveNamespace(options: SaveOptions & { namespace: string; 
       (doc) => {
         const list = Array.isArray(doc['contexts']) ? (doc['contexts'] as unknown[]) : [];
         const entry = list.find((e) => isMap(e) && (e['name'] ?? '') === name) as Record<string, unknown> | undefined;
-        if (!entry) throw new Error(`context ${name} vanished from ${ctx.origin}`);
+        if (!entry) throw new KubeconfigChanged(`context ${name}`);
         const fields = isMap(entry['context']) ? entry['context'] : (entry['context'] = {} as Record<string, unknown>);
         if (options.namespace) fields['namespace'] = options.namespace;
         else delete fields['namespace'];
@@ -112,7 +113,7 @@ export async function saveAuthProviderConfig(
     const r = rewrite(user.origin, (doc) => {
       const list = Array.isArray(doc['users']) ? (doc['users'] as unknown[]) : [];
       const entry = list.find((e) => isMap(e) && (e['name'] ?? '') === options.user) as Record<string, unknown> | undefined;
-      if (!entry) throw new Error(`user ${options.user} vanished from ${user.origin}`);
+      if (!entry) throw new KubeconfigChanged(`user ${options.user}`);
       const fields = isMap(entry['user']) ? entry['user'] : (entry['user'] = {} as Record<string, unknown>);
       const provider = isMap(fields['auth-provider'])
         ? fields['auth-provider']
@@ -132,18 +133,13 @@ async function underLock(options: SaveOptions, change: (config: LoadedKubeconfig
   const locked = await lockAll(chain.absolute, options.lockTimeoutMs);
   if (!locked.ok) {
     const e = locked.error;
+    if (!e.held) return { ok: false, failure: saveFailed(e, e.lockFile, 'create the lock file') };
     return {
       ok: false,
-      failure: failure(
-        'kubeconfig.write-failed',
-        `Could not lock ${e.lockFile}: ${e.reason}.`,
-        e.held
-          ? [
-              'Another kubectl or kpods is changing the kubeconfig, or one crashed and left the lock behind.',
-              `If nothing else is running, delete ${e.lockFile} and retry.`,
-            ]
-          : ['Check that the kubeconfig folder is writable.'],
-      ),
+      failure: failure('kubeconfig.write-failed', `Could not save: the lock file ${e.lockFile} is held.`, [
+        'Another kubectl or kpods is changing the kubeconfig, or one crashed and left the lock behind.',
+        `If nothing else is running, delete ${e.lockFile} and retry.`,
+      ]),
     };
   }
   try {
@@ -233,7 +229,7 @@ function rewrite(path: string, mutate: (doc: Record<string, unknown>) => void, e
     owner = { uid: st.uid, gid: st.gid };
     text = readFileSync(real, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, failure: writeFailed(path, err) };
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, failure: saveFailed(err, path) };
   }
   const parsed = parseFirstDocument(text);
   if ('error' in parsed) return { ok: false, failure: invalidFile(path, parsed.error.line, parsed.error.reason) };
@@ -244,7 +240,7 @@ function rewrite(path: string, mutate: (doc: Record<string, unknown>) => void, e
   try {
     mutate(doc);
   } catch (err) {
-    return { ok: false, failure: writeFailed(path, err) };
+    return { ok: false, failure: saveFailed(err, path) };
   }
   const denied = notWritable(real, owner !== undefined, mode);
   if (denied) return { ok: false, failure: permissionDenied(path, denied) };
@@ -267,7 +263,7 @@ function rewrite(path: string, mutate: (doc: Record<string, unknown>) => void, e
     } catch {
       /* not created */
     }
-    return { ok: false, failure: writeFailed(path, err) };
+    return { ok: false, failure: saveFailed(err, path) };
   }
 }
 
@@ -303,16 +299,6 @@ function permissionDenied(path: string, reason: string): ReturnType<typeof failu
     'kubeconfig.write-failed',
     `Could not write ${path}: permission denied (${reason}).`,
     ['kubectl refuses to change this file too. Make it writable (e.g. chmod u+w), or save to another kubeconfig with --kubeconfig.'],
-    `file: ${path}`,
-  );
-}
-
-function writeFailed(path: string, err: unknown): ReturnType<typeof failure> {
-  const code = (err as NodeJS.ErrnoException).code;
-  return failure(
-    'kubeconfig.write-failed',
-    `Could not write ${path}: ${code ?? (err as Error).message}.`,
-    ['Check that the file and its folder are writable.'],
     `file: ${path}`,
   );
 }

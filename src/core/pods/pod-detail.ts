@@ -164,42 +164,73 @@ export function eventRows(
     }));
 }
 
-/** The detail's four sections. `events` undefined: not read (yet, or not allowed: `eventsNote`). */
-export function podDetailSections(pod: Pod, events: KubeEvent[] | undefined, now: Date, eventsNote?: string): DetailSection[] {
-  const specs = (list: Container[] | undefined) => list ?? [];
+/** The containers section: init containers first, each with its status. */
+function containerLines(pod: Pod): DetailLine[] {
   const statusOf = (name: string | undefined, init: boolean) =>
     (init ? pod.status?.initContainerStatuses : pod.status?.containerStatuses)?.find((s) => s.name === name);
-  const containers: DetailLine[] = [
+  const specs = (list: Container[] | undefined) => list ?? [];
+  return [
     ...specs(pod.spec?.initContainers).flatMap((c) => container(c, statusOf(c.name, true), true)),
     ...specs(pod.spec?.containers).flatMap((c) => container(c, statusOf(c.name, false), false)),
   ];
+}
+
+function conditionLines(pod: Pod): DetailLine[] {
   const conds = pod.status?.conditions ?? [];
   const cw = Math.max(4, ...conds.map((c) => (c.type ?? '').length)) + 2;
-  const conditions: DetailLine[] = [
+  return [
     { text: `${'Type'.padEnd(cw)}Status`, tone: 'heading' },
     ...conds.map((c) => ({
       text: `${(c.type ?? '').padEnd(cw)}${c.status ?? ''}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}`,
     })),
   ];
-  const rows = events ? eventRows(events, now) : [];
-  const w = (k: 'type' | 'reason' | 'age' | 'from') => Math.max(k.length, ...rows.map((r) => r[k].length)) + 2;
+}
+
+/** The events section. `events` undefined: not read (yet, or not allowed: `eventsNote`). */
+export function eventLines(events: KubeEvent[] | undefined, now: Date, eventsNote?: string): DetailLine[] {
+  if (!events) return [{ text: eventsNote ?? 'Events are loading…' }];
+  const rows = eventRows(events, now);
+  if (rows.length === 0) return [{ text: '<none>' }];
+  // Each column's width, measured once over all rows.
+  const width = { type: 4, reason: 6, age: 3, from: 4 };
+  for (const r of rows) for (const k of ['type', 'reason', 'age', 'from'] as const) if (r[k].length > width[k]) width[k] = r[k].length;
   const head = (t: string, r: string, a: string, f: string, m: string) =>
-    `${t.padEnd(w('type'))}${r.padEnd(w('reason'))}${a.padEnd(w('age'))}${f.padEnd(w('from'))}${m}`;
-  const eventLines: DetailLine[] = !events
-    ? [{ text: eventsNote ?? 'Events are loading…' }]
-    : rows.length === 0
-      ? [{ text: '<none>' }]
-      : [
-          { text: head('Type', 'Reason', 'Age', 'From', 'Message'), tone: 'heading' },
-          ...rows.map((r): DetailLine => ({
-            text: head(r.type, r.reason, r.age, r.from, r.message),
-            ...(r.type === 'Warning' ? { tone: 'warning' as const } : {}),
-          })),
-        ];
+    `${t.padEnd(width.type + 2)}${r.padEnd(width.reason + 2)}${a.padEnd(width.age + 2)}${f.padEnd(width.from + 2)}${m}`;
+  return [
+    { text: head('Type', 'Reason', 'Age', 'From', 'Message'), tone: 'heading' },
+    ...rows.map((r): DetailLine => ({
+      text: head(r.type, r.reason, r.age, r.from, r.message),
+      ...(r.type === 'Warning' ? { tone: 'warning' as const } : {}),
+    })),
+  ];
+}
+
+/** The lines of one section; only the events section depends on the clock. */
+export function podSectionLines(
+  pod: Pod,
+  id: DetailSection['id'],
+  events: KubeEvent[] | undefined,
+  now: Date,
+  eventsNote?: string,
+): DetailLine[] {
+  switch (id) {
+    case 'overview':
+      return overview(pod);
+    case 'containers':
+      return containerLines(pod);
+    case 'conditions':
+      return conditionLines(pod);
+    case 'events':
+      return eventLines(events, now, eventsNote);
+  }
+}
+
+/** The detail's four sections. `events` undefined: not read (yet, or not allowed: `eventsNote`). */
+export function podDetailSections(pod: Pod, events: KubeEvent[] | undefined, now: Date, eventsNote?: string): DetailSection[] {
   return [
     { id: 'overview', title: 'Overview', lines: overview(pod) },
-    { id: 'containers', title: 'Containers', lines: containers },
-    { id: 'conditions', title: 'Conditions', lines: conditions },
-    { id: 'events', title: 'Events', lines: eventLines },
+    { id: 'containers', title: 'Containers', lines: containerLines(pod) },
+    { id: 'conditions', title: 'Conditions', lines: conditionLines(pod) },
+    { id: 'events', title: 'Events', lines: eventLines(events, now, eventsNote) },
   ];
 }

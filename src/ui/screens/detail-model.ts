@@ -6,7 +6,7 @@
 import type { Pod } from '../../core/pods/pod-types.js';
 import type { KubeEvent } from '../../core/client/types.js';
 import { diagnosePod, type Finding } from '../../core/diagnosis/index.js';
-import { podDetailSections, type DetailLine } from '../../core/pods/pod-detail.js';
+import { podSectionLines, type DetailLine } from '../../core/pods/pod-detail.js';
 import { podYaml } from '../../core/pods/pod-yaml.js';
 
 export const SECTION_IDS = ['overview', 'containers', 'conditions', 'events'] as const;
@@ -36,21 +36,55 @@ export function detailState(namespace: string, name: string): DetailState {
   return { namespace, name, deleted: false, section: 0, yaml: false, managedFields: false, search: '', searching: false, scroll: 0 };
 }
 
+/*
+ * The screen renders every second (and on every store change): what it shows is computed once per
+ * pod object (a new one arrives with each re-read), and what depends on the clock (the findings,
+ * the events' ages) once per second.
+ */
+const second = (now: Date): number => Math.floor(now.getTime() / 1000);
+const findingsMemo = new WeakMap<Pod, { events: KubeEvent[] | undefined; second: number; findings: Finding[] }>();
+/** Per pod: the YAML (with and without managedFields) and the sections that do not depend on the clock. */
+const linesMemo = new WeakMap<Pod, Map<string, DetailLine[]>>();
+const eventsMemo = new WeakMap<KubeEvent[], { second: number; lines: DetailLine[] }>();
+
 /** The diagnosis shown in the header (empty for a healthy pod or before the pod is read). */
 export function detailFindings(s: DetailState, now: Date): Finding[] {
-  return s.pod ? diagnosePod({ pod: s.pod, events: s.events ?? [], now }) : [];
+  if (!s.pod) return [];
+  const hit = findingsMemo.get(s.pod);
+  if (hit && hit.events === s.events && hit.second === second(now)) return hit.findings;
+  const findings = diagnosePod({ pod: s.pod, events: s.events ?? [], now });
+  findingsMemo.set(s.pod, { events: s.events, second: second(now), findings });
+  return findings;
+}
+
+function podLines(pod: Pod, key: string, build: () => DetailLine[]): DetailLine[] {
+  let byKey = linesMemo.get(pod);
+  if (!byKey) linesMemo.set(pod, (byKey = new Map()));
+  let lines = byKey.get(key);
+  if (!lines) byKey.set(key, (lines = build()));
+  return lines;
 }
 
 /** The body lines of the current view (a section, or the YAML). */
 export function detailLines(s: DetailState, now: Date): DetailLine[] {
-  if (!s.pod) return [{ text: s.deleted ? `Pod ${s.name} was deleted.` : (s.error ?? 'Loading…') }];
+  const pod = s.pod;
+  if (!pod) return [{ text: s.deleted ? `Pod ${s.name} was deleted.` : (s.error ?? 'Loading…') }];
   if (s.yaml)
-    return podYaml(s.pod, { managedFields: s.managedFields })
-      .trimEnd()
-      .split('\n')
-      .map((text) => ({ text }));
-  const sections = podDetailSections(s.pod, s.events, now, s.eventsNote);
-  return sections[s.section]?.lines ?? [];
+    return podLines(pod, s.managedFields ? 'yaml+managed' : 'yaml', () =>
+      podYaml(pod, { managedFields: s.managedFields })
+        .trimEnd()
+        .split('\n')
+        .map((text) => ({ text })),
+    );
+  const id = SECTION_IDS[s.section];
+  if (id === undefined) return [];
+  if (id !== 'events') return podLines(pod, id, () => podSectionLines(pod, id, undefined, now));
+  if (!s.events) return podSectionLines(pod, id, undefined, now, s.eventsNote);
+  const hit = eventsMemo.get(s.events);
+  if (hit && hit.second === second(now)) return hit.lines;
+  const lines = podSectionLines(pod, id, s.events, now, s.eventsNote);
+  eventsMemo.set(s.events, { second: second(now), lines });
+  return lines;
 }
 
 /** The section tabs' titles. */

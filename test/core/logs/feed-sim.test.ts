@@ -18,7 +18,7 @@ import {
   type LogFeedTarget,
 } from '../../../src/core/logs/index.js';
 import type { LogLine } from '../../../src/core/logs/buffer.js';
-import type { PodState } from '../../../src/sim/pod-factory.js';
+import type { PodState } from '../../../src/sim/pod-states.js';
 import type { Failure } from '../../../src/core/failure.js';
 
 const sim = fileSimulator({ pods: 60, logs: { fastRate: 2000 } });

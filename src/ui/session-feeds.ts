@@ -1,0 +1,71 @@
+/**
+ * The feeds the UI session starts for one client: the pod feed that fills the table and, for
+ * clients that can make raw API calls (fakes may not), the metrics feed of the usage columns.
+ * What they report becomes store actions.
+ */
+import type { KubeClient, PodQuery, PodRow } from '../core/client/types.js';
+import type { Failure } from '../core/failure.js';
+import { PodFeed, type FeedActivity } from './pod-feed.js';
+import type { Activity } from './activity.js';
+import { MetricsFeed, metricsCallerOf } from './metrics-feed.js';
+import type { SessionOptions } from './session-types.js';
+import type { Store } from './store.js';
+
+/** The footer's activity for what the feed reports (waits become the time they end). */
+function activityAt(a: FeedActivity, now: Date): Activity {
+  return a.kind === 'backoff' ? { kind: 'backoff', at: new Date(now.getTime() + a.waitMs) } : a;
+}
+
+export interface FeedsInput {
+  client: KubeClient;
+  query: PodQuery;
+  opts: SessionOptions;
+  store: Store;
+  now(): Date;
+  /** The server's own answers for a failure (see diagnose). */
+  explain(failure: Failure, signal: AbortSignal): Promise<Failure>;
+  /** Each list's rows, before the store has them (the session notes their namespaces). */
+  listed(rows: readonly PodRow[]): void;
+}
+
+export interface Feeds {
+  pods: PodFeed;
+  metrics: MetricsFeed | undefined;
+}
+
+/** Starts the feeds of one client. */
+export function startFeeds(input: FeedsInput): Feeds {
+  const { client, query, opts, store } = input;
+  const pods = new PodFeed({
+    client,
+    query,
+    intervalMs: opts.intervalMs,
+    watch: opts.watch,
+    explain: input.explain,
+    listener: {
+      pods: (rows) => {
+        input.listed(rows);
+        store.dispatch({ type: 'pods', rows, at: input.now() });
+      },
+      changes: (upserts, deletes) => store.dispatch({ type: 'changes', upserts, deletes, at: input.now() }),
+      progress: (loaded, total) => store.dispatch({ type: 'loading', loaded, total }),
+      failed: (f) => store.dispatch({ type: 'failed', failure: f }),
+      waiting: (inFlight) => store.dispatch({ type: 'waiting-server', since: inFlight ? input.now() : undefined }),
+      activity: (a) => store.dispatch({ type: 'activity', activity: a && activityAt(a, input.now()) }),
+    },
+  });
+  const caller = metricsCallerOf(client);
+  const metrics = caller
+    ? new MetricsFeed({
+        caller,
+        query,
+        intervalMs: opts.intervalMs,
+        nowMs: () => input.now().getTime(),
+        listener: {
+          state: (probe) => store.dispatch({ type: 'metrics-state', probe }),
+          usage: (usage) => store.dispatch({ type: 'usage', usage }),
+        },
+      })
+    : undefined;
+  return { pods, metrics };
+}

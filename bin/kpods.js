@@ -8,8 +8,8 @@ if (first !== undefined && !first.startsWith('-') && first !== 'demo' && first !
   // about 0.2 s of CPU and 35 MB and holds the process up after its output is written.
   const { setFlagsFromString } = await import('node:v8');
   setFlagsFromString('--liftoff-only');
-} else {
-  // The TUI: Ink builds every frame as a grid of one object per cell (120×40: ~5,000 objects a
+} else if (first !== 'list') {
+  // The TUI (and the demo's): Ink builds every frame as a grid of one object per cell (120×40: ~5,000 objects a
   // frame while a log streams). A scavenge that runs mid-frame promotes part of that grid to the
   // old generation, where it is garbage only a full collection frees, and V8 lets the old
   // generation grow to several times the live heap before collecting: RSS climbed from 160 to

@@ -1,6 +1,6 @@
 /**
  * The log screen's other keys and cases on the simulator (ink-testing-library): --log-tail and
- * --log-buffer, w, N, g, PgUp/PgDn, s (the path shown; a failed save explained), a crash-looping
+ * --log-buffer, w, c, N, g, PgUp/PgDn, s (the path shown; a failed save explained), a crash-looping
  * container (its exit said once while it is down), and a pods/log 403 with where logs may be read.
  */
 import { test } from 'node:test';
@@ -64,6 +64,9 @@ test('--log-tail and --log-buffer; w, g, PgUp/PgDn, N; s shows the path, and a f
     // w: wrap (a long line takes several rows).
     f = await ui.press('w', (x) => /· wrap/.test(x), 'wrap on');
     f = await ui.press('w', (x) => !/· wrap/.test(x), 'wrap off');
+    // c: colours (SGR only; what else is shown: display.test.ts).
+    f = await ui.press('c', (x) => /· colours/.test(x), 'colours on');
+    f = await ui.press('c', (x) => !/· colours/.test(x), 'colours off');
     // PgUp holds the view; g and PgDn keep it held (where they move to: view.test.ts); G follows.
     f = await ui.press(KEYS.pageUp, (x) => /held/.test(x), 'held by PgUp');
     f = await ui.press('G', (x) => /following/.test(x), 'following');

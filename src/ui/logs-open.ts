@@ -5,7 +5,15 @@
  * changes reach the screen at most once a frame.
  */
 import type { KubeClient } from '../core/client/types.js';
-import { containerChoices, initialLogView, onlyContainer, type ContainerChoice, type LogFeedTarget } from '../core/logs/index.js';
+import {
+  containerChoices,
+  containerNow,
+  initialLogView,
+  onlyContainer,
+  whereLogsAllowed,
+  type ContainerChoice,
+  type LogFeedTarget,
+} from '../core/logs/index.js';
 import { neutralize } from '../core/terminal-text.js';
 import { LogSession } from './log-session.js';
 import { openPicker } from './pickers.js';
@@ -25,15 +33,41 @@ export function configureLogs(o: { tail?: number | undefined; buffer?: number | 
 /** The container chosen for each pod (server/namespace/pod) while kpods runs. */
 const chosen = new Map<string, string>();
 
+/** A sleep that ends early on abort (and leaves no listener behind: a crash loop sleeps many times). */
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+    const done = () => {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
   });
 
+/** Namespaces kpods has seen this session (where to look for logs one may read after a 403). */
+export type KnownNamespaces = () => string[];
+
+let known: KnownNamespaces | undefined;
+
 function session(client: KubeClient, store: Store, key: number, target: LogFeedTarget): LogSession {
-  return new LogSession({ openLog: (ns, pod, opts, signal) => client.openLog(ns, pod, opts, signal), sleep }, target, {
+  const deps = {
+    openLog: client.openLog.bind(client),
+    sleep,
+    // When a stream ends: has the container exited (a crash loop) or is it still running?
+    containerState: async (ns: string, pod: string, container: string | undefined, signal: AbortSignal) => {
+      const got = await client.getPodObject(ns, pod, signal);
+      return got.ok ? containerNow(got.value, container) : undefined;
+    },
+  };
+  // A 403 on pods/log: where may this user read logs? (the namespace list, else those seen)
+  const namespaces = async (signal?: AbortSignal) => {
+    const listed = await client.listNamespaces(signal);
+    return listed.ok ? listed.value : (known?.() ?? []);
+  };
+  return new LogSession(deps, target, {
     bufferLines: logSettings.buffer,
+    explain: (f, signal) => whereLogsAllowed(f, { accessReview: client.accessReview.bind(client), namespaces }, target, signal),
     onChange: () => {
       const entry = store.getState().stack.find((e) => e.key === key);
       if (entry?.id !== 'logs') return;
@@ -122,7 +156,9 @@ export async function openLogFor(
   namespace: string,
   pod: string,
   signal: AbortSignal,
+  namespaces?: KnownNamespaces,
 ): Promise<void> {
+  known = namespaces;
   const got = await client.getPodObject(namespace, pod, signal);
   if (signal.aborted) return;
   // Without the pod object (not allowed to get it), the server chooses a lone container.

@@ -27,10 +27,12 @@ export function simClient(sim: Simulator, context = 'admin'): KubeApiClient & { 
 /** A sleep that ends early when the signal aborts. */
 export function realSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const done = () => {
       clearTimeout(t);
+      signal.removeEventListener('abort', done);
       resolve();
-    });
+    };
+    const t = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
   });
 }

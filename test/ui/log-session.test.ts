@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LogSession } from '../../src/ui/log-session.js';
-import { saveLogBuffer } from '../../src/ui/log-save.js';
+import { explainSaveError, saveLogBuffer } from '../../src/ui/log-save.js';
 import { LineBuffer } from '../../src/core/logs/index.js';
 
 const enc = new TextEncoder();
@@ -70,12 +70,49 @@ test('save writes the buffer (not the notices) to a new mode-600 file, timestamp
       now: new Date(Date.UTC(2026, 11, 1, 2, 3, 4)),
       dirs: [dir],
     };
-    const path = saveLogBuffer(b, opts);
-    assert.equal(path, join(dir, 'kpods-shop-cart-1-cart-20261201T020304Z.log'));
-    assert.equal(readFileSync(path, 'utf8'), '2026-12-01T00:00:01Z one \u001b[31m\n2026-12-01T00:00:02Z two\n');
-    assert.equal(statSync(path).mode & 0o777, 0o600);
-    // The same name again is not overwritten.
-    assert.throws(() => saveLogBuffer(b, opts), /EEXIST/);
+    const saved = saveLogBuffer(b, opts);
+    assert.deepEqual(saved, { ok: true, path: join(dir, 'kpods-shop-cart-1-cart-20261201T020304Z.log'), lines: 2 });
+    assert.ok(saved.ok);
+    assert.equal(readFileSync(saved.path, 'utf8'), '2026-12-01T00:00:01Z one \u001b[31m\n2026-12-01T00:00:02Z two\n');
+    assert.equal(statSync(saved.path).mode & 0o777, 0o600);
+    // A second save in the same second is not written over the first.
+    const again = saveLogBuffer(b, opts);
+    assert.ok(again.ok && again.path === join(dir, 'kpods-shop-cart-1-cart-20261201T020304Z-2.log'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a save that cannot be written is explained by its cause (never the system message), after trying each folder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kpods-save-'));
+  try {
+    const b = new LineBuffer(10);
+    b.push([{ text: 'x' }]);
+    const base = { namespace: 'shop', pod: 'cart-1', timestamps: false, now: new Date(0) };
+    const missing = saveLogBuffer(b, { ...base, dirs: [join(dir, 'gone'), join(dir, 'gone-too')] });
+    assert.deepEqual(missing, {
+      ok: false,
+      failure: {
+        code: 'no-folder',
+        summary: `${join(dir, 'gone')} or ${join(dir, 'gone-too')} does not exist (any more)`,
+        hint: 'start kpods from a folder you can write to',
+      },
+    });
+    // The second folder is used when the first fails.
+    const second = saveLogBuffer(b, { ...base, dirs: [join(dir, 'gone'), dir] });
+    assert.ok(second.ok && second.path.startsWith(dir));
+    for (const [code, expected] of [
+      ['EACCES', 'permission'],
+      ['EROFS', 'read-only'],
+      ['ENOSPC', 'no-space'],
+      ['EMFILE', 'too-many-files'],
+      ['EIO', 'other'],
+    ] as const) {
+      const err = Object.assign(new Error(`${code}: raw system text, open '/secret/path'`), { code });
+      const f = explainSaveError(err, ['/here']);
+      assert.equal(f.code, expected);
+      assert.doesNotMatch(f.summary, /raw system text|secret/);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

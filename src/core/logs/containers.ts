@@ -66,3 +66,34 @@ export function containerChoices(pod: Pod): ContainerChoice[] {
 export function onlyContainer(choices: readonly ContainerChoice[]): string | undefined {
   return choices.length === 1 ? choices[0]!.name : undefined;
 }
+
+/** A container's state now, as the log feed needs it when its stream ends. */
+export interface ContainerNow {
+  /** Running: its log can be followed again. */
+  running: boolean;
+  restarts: number;
+  /** Not running: the kubelet will start it again (a crash loop) rather than leave it ended. */
+  willRestart: boolean;
+  /** Why its last instance ended ("Error", "OOMKilled", "Completed"), and with what exit code. */
+  reason?: string;
+  exitCode?: number;
+}
+
+/** The state of `container` (the first app container when undefined) in `pod`; undefined when the pod has no such container. */
+export function containerNow(pod: Pod, container: string | undefined): ContainerNow | undefined {
+  const name = container ?? pod.spec?.containers?.[0]?.name;
+  const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])];
+  const cs = statuses.find((s) => s.name === name);
+  if (!cs) return undefined;
+  const ended = cs.state?.terminated ?? cs.lastState?.terminated;
+  const out: ContainerNow = { running: !!cs.state?.running, restarts: cs.restartCount ?? 0, willRestart: true };
+  if (ended?.reason) out.reason = ended.reason;
+  if (ended?.exitCode !== undefined) out.exitCode = ended.exitCode;
+  if (!out.running && cs.state?.terminated && !cs.state.waiting) {
+    // Ended for good unless the pod's restart policy brings it back.
+    const spec = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c) => c.name === name);
+    const policy = spec?.restartPolicy ?? pod.spec?.restartPolicy ?? 'Always';
+    out.willRestart = policy === 'Always' || (policy === 'OnFailure' && (out.exitCode ?? 1) !== 0);
+  }
+  return out;
+}

@@ -68,3 +68,45 @@ export function matchCount(
   }
   return { total, index };
 }
+
+/**
+ * `matchCount` kept up to date as lines arrive: only new lines are searched (the status line
+ * asks every frame while a search is on; searching the whole buffer each frame would cost a
+ * frame's time at 10,000 lines). A different query or display (`key`) starts over.
+ */
+export class MatchCounter {
+  private key: string | undefined;
+  private scanned = 0;
+  private seqs: number[] = [];
+  private head = 0;
+
+  count(buffer: LineBuffer, q: SearchQuery, key: string, textOf: (seq: number) => string, at?: number): { total: number; index: number } {
+    const k = `${q.text}\u0000${key}`;
+    if (k !== this.key || this.scanned < buffer.first || this.scanned > buffer.end) {
+      this.key = k;
+      this.scanned = buffer.first;
+      this.seqs = [];
+      this.head = 0;
+    }
+    for (let seq = Math.max(this.scanned, buffer.first); seq < buffer.end; seq++) if (matches(textOf(seq), q)) this.seqs.push(seq);
+    this.scanned = buffer.end;
+    while (this.head < this.seqs.length && this.seqs[this.head]! < buffer.first) this.head++;
+    if (this.head > 4096 && this.head * 2 > this.seqs.length) {
+      this.seqs = this.seqs.slice(this.head);
+      this.head = 0;
+    }
+    const total = this.seqs.length - this.head;
+    let index = 0;
+    if (at !== undefined) {
+      let lo = this.head;
+      let hi = this.seqs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.seqs[mid]! < at) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < this.seqs.length && this.seqs[lo] === at) index = lo - this.head + 1;
+    }
+    return { total, index };
+  }
+}

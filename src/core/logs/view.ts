@@ -47,10 +47,18 @@ export interface LogRow {
 
 const TS_WIDTH = 31;
 
+/** A line as shown: its safe text, and with colour on its coloured runs (parsed once). */
+function shown(line: LogLine, s: Pick<LogViewState, 'timestamps' | 'colour'>): { text: string; segs?: Segment[] } {
+  const stamp = s.timestamps && line.ts ? `${line.ts.padEnd(TS_WIDTH - 1)} ` : '';
+  if (line.notice) return { text: `${stamp}── ${line.text} ──` };
+  if (!s.colour) return { text: stamp + displayText(line.text) };
+  const segs = sgrSegments(line.text);
+  return { text: stamp + segmentsText(segs), segs: stamp ? [{ text: stamp, style: {} }, ...segs] : segs };
+}
+
 /** The text a line is shown (and searched) as: safe, with colours rendered or their escapes shown. */
 export function shownText(line: LogLine, s: Pick<LogViewState, 'timestamps' | 'colour'>): string {
-  const text = line.notice ? `── ${line.text} ──` : s.colour ? segmentsText(sgrSegments(line.text)) : displayText(line.text);
-  return s.timestamps && line.ts ? `${line.ts.padEnd(TS_WIDTH - 1)} ${text}` : text;
+  return shown(line, s).text;
 }
 
 function rowsOfLine(text: string, width: number, wrap: boolean): number {
@@ -92,11 +100,8 @@ export function visibleRows(s: LogViewState, buf: LineBuffer, height: number, wi
   const w = Math.max(1, width);
   for (let seq = firstShown(s, buf, height, w); seq < buf.end && rows.length < height; seq++) {
     const line = buf.get(seq)!;
-    const text = shownText(line, s);
+    const { text, segs: full } = shown(line, s);
     const chars = [...text];
-    const prefix = s.timestamps && line.ts ? TS_WIDTH : 0;
-    const segs = s.colour && !line.notice ? sgrSegments(line.text) : undefined;
-    const full = segs && prefix ? [{ text: text.slice(0, prefix), style: {} }, ...segs] : segs;
     const marks = q ? matchRanges(text, q) : [];
     const pieces = s.wrap ? Math.max(1, Math.ceil(chars.length / w)) : 1;
     for (let p = 0; p < pieces && rows.length < height; p++) {

@@ -6,7 +6,7 @@
 import { Text } from 'ink';
 import type { ReactNode } from 'react';
 import {
-  matchCount,
+  MatchCounter,
   nextMatch,
   scrollBy,
   searchLog,
@@ -39,6 +39,8 @@ function streamText(st: LogFeedStatus): string {
       return 'streaming';
     case 'ended':
       return `stream ${st.cut ? 'cut' : 'ended'}; resuming in ${Math.ceil(st.retryInMs / 1000)} s`;
+    case 'exited':
+      return 'container exited; waiting for it to start again';
     case 'complete':
       return 'complete (the instance has ended)';
     case 'failed':
@@ -91,6 +93,9 @@ function failureLines(st: Extract<LogFeedStatus, { state: 'failed' }>, height: n
     .slice(0, Math.max(1, height));
 }
 
+/** Search match counts per buffer, kept up to date as lines arrive. */
+const counters = new WeakMap<object, MatchCounter>();
+
 function statusLine(s: LogsState): string {
   const buf = s.session.buffer;
   const v = s.view;
@@ -105,7 +110,10 @@ function statusLine(s: LogsState): string {
   parts.push(`${n(buf.length)} lines${buf.dropped ? ` (${n(buf.dropped)} older dropped)` : ''}`);
   if (v.search?.text) {
     const q = searchQuery(v.search.text);
-    const { total, index } = matchCount(buf, q, (seq) => shownText(buf.get(seq)!, v), v.search.at);
+    let counter = counters.get(buf);
+    if (!counter) counters.set(buf, (counter = new MatchCounter()));
+    const key = `${v.timestamps ? 't' : ''}${v.colour ? 'c' : ''}`;
+    const { total, index } = counter.count(buf, q, key, (seq) => shownText(buf.get(seq)!, v), v.search.at);
     parts.push(total ? `"${neutralize(v.search.text)}" ${index || '–'}/${n(total)}` : `"${neutralize(v.search.text)}" not found`);
   }
   const toggles = [v.timestamps ? 'timestamps' : '', v.wrap ? 'wrap' : '', v.colour ? 'colours' : ''].filter(Boolean);
@@ -184,20 +192,19 @@ export const logsScreen: ScreenDef<'logs'> = {
     },
     save: (c) => {
       const s = c.screen;
-      try {
-        const path = saveLogBuffer(s.session.buffer, {
-          namespace: s.namespace,
-          pod: s.pod,
-          container: s.container,
-          previous: s.previous,
-          timestamps: s.view.timestamps,
-          now: c.ui.now(),
-          ...(logSettings.saveDirs ? { dirs: logSettings.saveDirs } : {}),
-        });
-        c.update({ ...s, message: `saved ${n(s.session.buffer.length)} lines to ${neutralize(path)}` });
-      } catch (err) {
-        c.update({ ...s, message: `could not save: ${neutralize(err instanceof Error ? err.message : String(err))}` });
-      }
+      const saved = saveLogBuffer(s.session.buffer, {
+        namespace: s.namespace,
+        pod: s.pod,
+        container: s.container,
+        previous: s.previous,
+        timestamps: s.view.timestamps,
+        now: c.ui.now(),
+        ...(logSettings.saveDirs ? { dirs: logSettings.saveDirs } : {}),
+      });
+      const message = saved.ok
+        ? `saved ${n(saved.lines)} lines to ${saved.path}`
+        : `could not save: ${saved.failure.summary} (${saved.failure.hint}) [save.${saved.failure.code}]`;
+      c.update({ ...s, message: neutralize(message) });
     },
     back: (c) => {
       if (c.screen.draft !== undefined) return c.update({ ...c.screen, draft: undefined });

@@ -106,7 +106,10 @@ export const tableScreen: ScreenDef<'table'> = {
       const row = state.table.view[state.table.cursor];
       const client = ui.session?.client;
       if (!row || !client || !ui.session) return ui.store.dispatch({ type: 'message', text: row ? 'not connected' : 'no pod selected' });
-      void openLogFor(ui.store, client, ui.session.target?.server ?? '', row.namespace, row.name, ui.session.signal);
+      const session = ui.session;
+      void openLogFor(ui.store, client, session.target?.server ?? '', row.namespace, row.name, session.signal, () =>
+        session.knownNamespaces(),
+      );
     },
     refresh: ({ ui }) => ui.session?.refresh(),
     detail: ({ ui }) => openDetail(ui),

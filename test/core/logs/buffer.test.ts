@@ -52,3 +52,39 @@ test('version changes on every push and clear; clear keeps counting', () => {
   b.push(lines(2, 1));
   assert.equal(b.get(2)?.text, 'line 2');
 });
+
+test('lines are kept as bytes: the ring wraps, grows to what the lines need, and keeps every line whole', () => {
+  const b = new LineBuffer(50, 4096);
+  const text = (i: number) => `${i} ${'é'.repeat(i % 37)}${i % 5 === 0 ? '' : ' 日本'}`;
+  for (let i = 0; i < 5000; i++) {
+    b.push([i % 3 === 0 ? { text: text(i) } : { ts: `2026-12-01T00:00:0${i % 10}Z`, text: text(i) }]);
+    const first = Math.max(0, i - 49);
+    assert.equal(b.get(i)?.text, text(i));
+    assert.equal(b.get(first)?.text, text(first), `line ${first} after ${i}`);
+  }
+  assert.equal(b.length, 50);
+  assert.ok(b.reservedBytes <= 4096);
+  // Empty lines take no bytes and are kept like the others.
+  b.push([{ text: '' }, { text: 'after' }, { text: '' }]);
+  assert.deepEqual(
+    b.slice(b.end - 3, b.end).map((l) => l.text),
+    ['', 'after', ''],
+  );
+});
+
+test('the bytes are bounded too: beyond maxBytes the oldest lines go, however few lines that leaves', () => {
+  const b = new LineBuffer(1000, 2048);
+  for (let i = 0; i < 100; i++) b.push([{ text: `${i}`.padEnd(300, '.') }]);
+  assert.ok(b.length >= 5 && b.length <= 7, `${b.length} lines of 300 bytes in 2 KiB`);
+  assert.equal(b.get(99)?.text, '99'.padEnd(300, '.'));
+  assert.equal(b.reservedBytes, 2048);
+});
+
+test('append takes a line as the server sent it: the timestamp and notices are told apart when read', () => {
+  const b = new LineBuffer(10);
+  const bytes = new TextEncoder().encode('xx2026-12-01T00:00:01.5Z hello\nyy');
+  b.append(bytes, 2, 30, 23);
+  b.push([{ text: 'log stream ended; resuming', notice: true }]);
+  assert.deepEqual(b.get(0), { ts: '2026-12-01T00:00:01.5Z', text: 'hello' });
+  assert.deepEqual(b.get(1), { text: 'log stream ended; resuming', notice: true });
+});

@@ -8,7 +8,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileSimulator, seededPod, withDevelopersReadingPodsOnly, simRequest } from '../../helpers/sim.js';
 import { realSleep, simClient } from '../../helpers/sim-client.js';
-import { LogFeed, whereLogsAllowed, type LogFeedStatus, type LogFeedTarget } from '../../../src/core/logs/index.js';
+import {
+  containerNow,
+  LineBuffer,
+  LogFeed,
+  whereLogsAllowed,
+  type LogFeedDeps,
+  type LogFeedStatus,
+  type LogFeedTarget,
+} from '../../../src/core/logs/index.js';
 import type { LogLine } from '../../../src/core/logs/buffer.js';
 import type { PodState } from '../../../src/sim/pod-states.js';
 import type { Failure } from '../../../src/core/failure.js';
@@ -21,15 +29,20 @@ function podIn(state: PodState, namespace?: string): { namespace: string; pod: s
 }
 
 /** Runs a feed, collecting lines and statuses; `until` decides when to act or stop. */
-function run(target: LogFeedTarget, context = 'admin') {
+function run(target: LogFeedTarget, context = 'admin', more: Partial<LogFeedDeps> = {}) {
   const lines: LogLine[] = [];
   const statuses: LogFeedStatus[] = [];
   const waiters = new Set<() => void>();
   const client = simClient(sim(), context);
-  const feed = new LogFeed({ openLog: (ns, pod, opts, signal) => client.openLog(ns, pod, opts, signal), sleep: realSleep }, target);
+  const buffer = new LineBuffer(1_000_000);
+  const feed = new LogFeed(
+    { openLog: (ns, pod, opts, signal) => client.openLog(ns, pod, opts, signal), sleep: realSleep, ...more },
+    target,
+  );
   const done = feed.start({
-    lines: (l) => {
-      lines.push(...l);
+    buffer,
+    added: (n) => {
+      lines.push(...buffer.slice(buffer.end - n, buffer.end));
       for (const w of [...waiters]) w();
     },
     status: (s) => {
@@ -52,7 +65,11 @@ function run(target: LogFeedTarget, context = 'admin') {
       waiters.add(check);
       check();
     });
-  return { feed, lines, statuses, done: done.finally(() => client.dispose()), until, client };
+  /** Checks the `until` conditions now (for conditions on things other than lines and statuses). */
+  const poke = () => {
+    for (const w of [...waiters]) w();
+  };
+  return { feed, lines, statuses, done: done.finally(() => client.dispose()), until, client, poke };
 }
 
 const logLines = (lines: LogLine[]) => lines.filter((l) => !l.notice);
@@ -149,4 +166,51 @@ test('the pod deleted while following: the stream ends and the feed says the pod
   const f = failureOf(r.statuses)!;
   assert.equal(f.code, 'response.pod-gone');
   assert.match(f.summary, /was deleted while its log was open/);
+});
+
+test('a crash-looping container: its exit is said once, the feed waits for it to run again, then resumes without doubled lines', async () => {
+  const { namespace, pod } = podIn('crashloop', 'default');
+  let v = sim().cluster.getPod(namespace, pod)!;
+  const seed = v.seed!;
+  const container = v.pod.spec!.containers![0]!.name!;
+  const client = simClient(sim());
+  let looks = 0;
+  let poke = () => {};
+  const containerState: LogFeedDeps['containerState'] = async (ns, name, c, signal) => {
+    const got = await client.getPodObject(ns, name, signal);
+    looks++;
+    setImmediate(poke);
+    return got.ok ? containerNow(got.value, c) : undefined;
+  };
+  const fast = (ms: number, signal: AbortSignal) => realSleep(Math.min(ms, 20), signal);
+  const r = run({ namespace, pod, container }, 'admin', { containerState, sleep: fast });
+  poke = r.poke;
+  try {
+    await r.until(() => r.statuses.some((s) => s.state === 'exited'), 'the exit');
+    const exited = r.statuses.find((s) => s.state === 'exited');
+    assert.ok(exited?.state === 'exited' && exited.restarts === v.seed!.restarts && exited.reason === 'Error');
+    // The last instance's log, ending with what killed it, then one notice.
+    const before = logLines(r.lines);
+    assert.match(before.at(-1)!.text, /"level":"fatal"/);
+    await r.until(() => looks >= 5, 'the state looked at a few times');
+    const notices = () => r.lines.filter((l) => l.notice).map((l) => l.text);
+    assert.deepEqual(notices(), [`container exited (Error, exit code 1, restart ${v.seed!.restarts}); waiting for it to start again`]);
+    // While it is down the log is not asked for again and again.
+    assert.equal(r.statuses.filter((s) => s.state === 'connecting').length, 1);
+    // It runs again: the feed says so and follows the new instance.
+    sim().cluster.putSeed({ ...v.seed!, state: 'running', changedAt: Date.now() });
+    v = sim().cluster.getPod(namespace, pod)!;
+    await r.until(() => notices().length === 2 && logLines(r.lines).length > before.length + 5, 'the new instance');
+    assert.match(notices()[1]!, /^container started again/);
+    assert.equal(r.statuses.at(-1)?.state, 'streaming');
+    const seen = logLines(r.lines).map((l) => `${l.ts} ${l.text}`);
+    assert.equal(new Set(seen).size, seen.length, 'no line twice');
+    const after = logLines(r.lines).slice(before.length);
+    assert.ok(after[0]!.ts! > before.at(-1)!.ts!, 'the new instance comes after the old one');
+  } finally {
+    r.feed.stop();
+    await r.done;
+    await client.dispose();
+    sim().cluster.putSeed(seed);
+  }
 });

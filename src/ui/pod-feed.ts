@@ -81,6 +81,7 @@ export class PodFeed {
   private async loop(): Promise<void> {
     const { client, query, listener } = this.opts;
     while (!this.stopped) {
+      const asked = this.refreshWanted;
       this.refreshWanted = false;
       listener.waiting?.(true);
       const res = await client.listPods(query, {
@@ -89,7 +90,9 @@ export class PodFeed {
         // namespaces: one Table per namespace, ~20x fewer bytes). A watch needs the cluster-wide
         // list's resourceVersion, and rows with creationTimestamp: its rows may not be sent again
         // for hours, so AGE is computed from the creation time (exact at every second).
-        ...(this.opts.watch ? { objects: 'metadata' as const } : { perNamespace: true }),
+        ...(this.opts.watch
+          ? { objects: 'metadata' as const }
+          : { perNamespace: true, ...(this.pollCached(asked) ? { cached: true } : {}) }),
         onProgress: (loaded, total) => {
           if (!this.hadData && !this.stopped) listener.progress(loaded, total);
         },
@@ -124,6 +127,17 @@ export class PodFeed {
         if (this.failures > 0 && !this.stopped && !this.refreshWanted) listener.activity?.({ kind: 'trying' });
       }
     }
+  }
+
+  /**
+   * Whether a poll asks for the API server's watch cache (resourceVersion=0: one request per list,
+   * served from memory, possibly a moment old) instead of a consistent, paged read. The first list
+   * of a target is read like kubectl's (paged: its rows show as they arrive), and so is a refresh
+   * the user asked for with `r`; the polls between them, repainted every interval anyway, need not
+   * cost the server a consistent read each time.
+   */
+  private pollCached(asked: boolean): boolean {
+    return this.hadData && !asked;
   }
 
   private async fail(f: Failure): Promise<void> {

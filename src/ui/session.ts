@@ -228,6 +228,7 @@ export class UiSession {
         user: target.userName,
         userOverridden: target.userOverridden,
         namespace,
+        feed: { watch: this.opts.watch, intervalMs: this.opts.intervalMs },
       },
     });
     const expiry = this.deps.expiry?.(target);

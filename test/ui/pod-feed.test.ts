@@ -97,3 +97,36 @@ test('watch mode lists once, then applies events in batches per frame', async ()
   feed.stop();
   await feed.done;
 });
+
+test("polls after the first list ask for the API server's watch cache; the first list, `r` and a watch's list read consistently", async () => {
+  const client = new FakeClient();
+  client.rows = [row('a')];
+  const r = recorder();
+  const feed = new PodFeed({ client, query: {}, intervalMs: 5, watch: false, listener: r.listener });
+  await r.until(() => r.log.filter((e) => e.kind === 'pods').length >= 3);
+  client.hold();
+  feed.refresh();
+  const asked = client.options.length;
+  client.release();
+  await r.until(() => client.options.length >= asked + 2);
+  feed.stop();
+  await feed.done;
+  const consistent = client.options.flatMap((o, i) => (o.cached === true ? [] : [i]));
+  assert.equal(consistent[0], 0, 'the first list is a consistent, paged read (its rows show as pages arrive)');
+  assert.equal(
+    consistent.length,
+    2,
+    `one more consistent read, for \`r\`; the other polls are served from the watch cache: ${consistent.join(',')}`,
+  );
+  assert.ok(consistent[1]! >= asked - 1, 'the second consistent read is the refresh');
+  assert.ok(client.options.every((o) => o.perNamespace === true));
+
+  const watching = new FakeClient();
+  watching.rows = [row('a')];
+  const w = recorder();
+  const wfeed = new PodFeed({ client: watching, query: {}, intervalMs: 5, watch: true, listener: w.listener });
+  await w.until(() => w.log.some((e) => e.kind === 'pods'));
+  wfeed.stop();
+  await wfeed.done;
+  assert.equal(watching.options[0]?.cached, undefined, "a watch starts from a consistent list's resourceVersion");
+});

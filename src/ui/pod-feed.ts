@@ -30,9 +30,20 @@ export interface FeedOptions {
   explain?: (failure: Failure, signal: AbortSignal) => Promise<Failure>;
   /** The longest wait between attempts while failing. */
   maxBackoffMs?: number;
-  /** How often buffered watch events are applied. */
+  /** How soon buffered watch events are applied after a quiet spell (a frame). */
   frameMs?: number;
+  /** The clock batches are timed with (milliseconds; default performance.now). */
+  clockMs?: () => number;
 }
+
+/**
+ * Applying a batch of watch events costs time in proportion to the table (its rows are copied,
+ * merged and measured), not to the batch: under steady churn, batches are spaced at least this
+ * many times the last one's cost apart, so applying them stays near 2% of a core at any size.
+ */
+export const BATCH_COST_FACTOR = 50;
+/** The longest a change waits in a batch under churn. */
+export const MAX_BATCH_GAP_MS = 1000;
 
 /** A running feed; `stop()` aborts everything it started. */
 export class PodFeed {
@@ -45,6 +56,9 @@ export class PodFeed {
   private upserts = new Map<string, PodRow>();
   private deletes = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
+  /** When the last batch was applied, and the least time before the next one (clockMs). */
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
+  private flushGapMs = 0;
   private hadData = false;
   /**
    * Watches (or relists after 410 Gone) in a row that brought no event: a server or proxy that
@@ -208,9 +222,19 @@ export class PodFeed {
     return backoffMs(this.opts.intervalMs, this.emptyRounds - 1, this.opts.maxBackoffMs ?? 30_000);
   }
 
+  private clockMs(): number {
+    return (this.opts.clockMs ?? performance.now.bind(performance))();
+  }
+
+  /**
+   * The first event after a quiet spell is applied a frame later; under churn, the next batch
+   * waits until the gap its predecessor's cost asks for has passed (at most MAX_BATCH_GAP_MS).
+   */
   private scheduleFlush(): void {
     if (this.flushTimer) return;
-    this.flushTimer = setTimeout(() => this.flush(), this.opts.frameMs ?? 100);
+    const frame = this.opts.frameMs ?? 100;
+    const wait = Math.max(frame, this.lastFlushAt + this.flushGapMs - this.clockMs());
+    this.flushTimer = setTimeout(() => this.flush(), wait);
   }
 
   private flush(): void {
@@ -221,6 +245,9 @@ export class PodFeed {
     const deletes = [...this.deletes];
     this.upserts.clear();
     this.deletes.clear();
+    const started = this.clockMs();
     this.opts.listener.changes(upserts, deletes);
+    this.lastFlushAt = this.clockMs();
+    this.flushGapMs = Math.min(MAX_BATCH_GAP_MS, (this.lastFlushAt - started) * BATCH_COST_FACTOR);
   }
 }

@@ -1,7 +1,7 @@
-import { test } from 'node:test';
+import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { once, EventEmitter } from 'node:events';
-import { PodFeed, type FeedListener } from '../../src/ui/pod-feed.js';
+import { BATCH_COST_FACTOR, MAX_BATCH_GAP_MS, PodFeed, type FeedListener } from '../../src/ui/pod-feed.js';
 import { backoffMs } from '../../src/ui/feed-pause.js';
 import type { PodRow } from '../../src/core/client/types.js';
 import type { Failure } from '../../src/core/failure.js';
@@ -129,4 +129,71 @@ test("polls after the first list ask for the API server's watch cache; the first
   wfeed.stop();
   await wfeed.done;
   assert.equal(watching.options[0]?.cached, undefined, "a watch starts from a consistent list's resourceVersion");
+});
+
+test('under churn, watch batches are spaced by the cost of applying the last one; after a quiet spell one frame is enough', async () => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  try {
+    const client = new FakeClient();
+    client.rows = [row('a')];
+    let clock = 0;
+    let cost = 8;
+    const applied: number[] = [];
+    const r = recorder();
+    const listener: FeedListener = {
+      ...r.listener,
+      changes: (rows, deletes) => {
+        applied.push(clock);
+        clock += cost; // applying a batch takes `cost` ms of the (fake) clock
+        r.listener.changes(rows, deletes);
+      },
+    };
+    const feed = new PodFeed({ client, query: {}, intervalMs: 1000, watch: true, listener, frameMs: 20, clockMs: () => clock });
+    await r.until(() => client.watchers.length === 1);
+    const emit = client.watchers[0]!;
+    const tick = (ms: number): void => {
+      clock += ms;
+      mock.timers.tick(ms);
+    };
+    emit({ type: 'MODIFIED', row: row('a', { status: 'Error' }) });
+    tick(19);
+    assert.equal(applied.length, 0, 'not before a frame');
+    tick(1);
+    assert.deepEqual(applied, [20], 'the first change after a quiet spell: one frame later');
+    const gap = cost * BATCH_COST_FACTOR; // 400 ms
+    emit({ type: 'MODIFIED', row: row('a', { status: 'Running' }) });
+    emit({ type: 'ADDED', row: row('b') });
+    tick(gap - 20);
+    assert.equal(applied.length, 1, 'churn: the next batch waits for the gap the last one asked for');
+    tick(20);
+    assert.equal(applied.length, 2);
+    assert.deepEqual(
+      r.log
+        .filter((e) => e.kind === 'changes')[1]!
+        .rows!.map((x) => x.name)
+        .sort(),
+      ['a', 'b'],
+      'one batch for both',
+    );
+    // A costly batch waits no longer than MAX_BATCH_GAP_MS.
+    cost = 100;
+    emit({ type: 'ADDED', row: row('c') });
+    tick(gap);
+    assert.equal(applied.length, 3);
+    emit({ type: 'ADDED', row: row('d') });
+    tick(MAX_BATCH_GAP_MS - 1);
+    assert.equal(applied.length, 3);
+    tick(1);
+    assert.equal(applied.length, 4);
+    // Quiet for longer than the gap: one frame again.
+    cost = 1;
+    tick(5000);
+    emit({ type: 'ADDED', row: row('e') });
+    tick(20);
+    assert.equal(applied.length, 5);
+    feed.stop();
+    await feed.done;
+  } finally {
+    mock.timers.reset();
+  }
 });

@@ -57,7 +57,7 @@ const POD_BYTES = { tableMetadata: 3720, podList: 7965 };
 /**
  * Per-minute API cost, from the steady runs (measured at this size; 50k scaled from them: a poll's
  * bytes and server CPU grow with the pods, a watch's with the changes) next to `kubectl get pods
- * -A -w` and an informer-like watch of full pods (`-o json`; a k9s-style informer repaints every
+ * -A -w` and an informer-like watch of full pods (`-o name`; a k9s-style informer repaints every
  * 2 s from its cache), measured on the same busy cluster through the same proxy when the run has
  * them, else estimated from the bytes per pod of their formats.
  */

@@ -32,17 +32,23 @@ export interface FeedOptions {
   maxBackoffMs?: number;
   /** How soon buffered watch events are applied after a quiet spell (a frame). */
   frameMs?: number;
+  /** Whether a pod's row is on screen: a change to it is applied a frame later whatever the batch credit. */
+  shown?: (key: string) => boolean;
   /** The clock batches are timed with (milliseconds; default performance.now). */
   clockMs?: () => number;
 }
 
 /**
  * Applying a batch of watch events costs time in proportion to the table (its rows are copied,
- * merged and measured), not to the batch: under steady churn, batches are spaced at least this
- * many times the last one's cost apart, so applying them stays near 2% of a core at any size.
+ * merged and measured), not to the batch. Under steady churn, applying batches may take about
+ * 1/BATCH_COST_FACTOR of the time (2% of a core): a credit of BATCH_BURST_MS, refilled at that
+ * rate, pays for each batch; while it is spent, the next batch waits until it is paid back.
+ * A change after a quiet spell (or a few now and then) is applied one frame later.
  */
 export const BATCH_COST_FACTOR = 50;
-/** The longest a change waits in a batch under churn. */
+/** The most applying time saved up for bursts (so isolated changes never wait). */
+export const BATCH_BURST_MS = 50;
+/** The longest a change waits in a batch under churn (besides the frame). */
 export const MAX_BATCH_GAP_MS = 1000;
 
 /** A running feed; `stop()` aborts everything it started. */
@@ -56,9 +62,11 @@ export class PodFeed {
   private upserts = new Map<string, PodRow>();
   private deletes = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
-  /** When the last batch was applied, and the least time before the next one (clockMs). */
-  private lastFlushAt = Number.NEGATIVE_INFINITY;
-  private flushGapMs = 0;
+  /** The applying time batches may still take (BATCH_BURST_MS at most; negative: owed), as of creditAt (clockMs). */
+  private credit = BATCH_BURST_MS;
+  private creditAt: number | undefined;
+  /** When the scheduled flush is due (clockMs). */
+  private flushDueAt = 0;
   private hadData = false;
   /**
    * Watches (or relists after 410 Gone) in a row that brought no event: a server or proxy that
@@ -201,7 +209,7 @@ export class PodFeed {
             this.deletes.delete(ev.row.key);
             this.upserts.set(ev.row.key, ev.row);
           }
-          this.scheduleFlush();
+          this.scheduleFlush(this.opts.shown?.(ev.row.key) === true);
         },
         AbortSignal.any([this.abort.signal, wa.signal]),
       );
@@ -226,14 +234,22 @@ export class PodFeed {
     return (this.opts.clockMs ?? performance.now.bind(performance))();
   }
 
-  /**
-   * The first event after a quiet spell is applied a frame later; under churn, the next batch
-   * waits until the gap its predecessor's cost asks for has passed (at most MAX_BATCH_GAP_MS).
-   */
-  private scheduleFlush(): void {
-    if (this.flushTimer) return;
+  /** The credit as of `now` (refilled at 1/BATCH_COST_FACTOR of the time passed). */
+  private refill(now: number): void {
+    if (this.creditAt !== undefined) this.credit = Math.min(BATCH_BURST_MS, this.credit + (now - this.creditAt) / BATCH_COST_FACTOR);
+    this.creditAt = now;
+  }
+
+  /** A frame after the first event; longer while the credit is owed (see BATCH_COST_FACTOR), unless a row on screen changed. */
+  private scheduleFlush(shown: boolean): void {
+    const now = this.clockMs();
     const frame = this.opts.frameMs ?? 100;
-    const wait = Math.max(frame, this.lastFlushAt + this.flushGapMs - this.clockMs());
+    if (this.flushTimer && !(shown && this.flushDueAt > now + frame)) return;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.refill(now);
+    const owed = this.credit < 0 && !shown ? Math.min(MAX_BATCH_GAP_MS, -this.credit * BATCH_COST_FACTOR) : 0;
+    const wait = Math.max(frame, owed);
+    this.flushDueAt = now + wait;
     this.flushTimer = setTimeout(() => this.flush(), wait);
   }
 
@@ -246,8 +262,10 @@ export class PodFeed {
     this.upserts.clear();
     this.deletes.clear();
     const started = this.clockMs();
+    this.refill(started);
     this.opts.listener.changes(upserts, deletes);
-    this.lastFlushAt = this.clockMs();
-    this.flushGapMs = Math.min(MAX_BATCH_GAP_MS, (this.lastFlushAt - started) * BATCH_COST_FACTOR);
+    const ended = this.clockMs();
+    this.refill(ended);
+    this.credit -= ended - started;
   }
 }

@@ -257,6 +257,11 @@ export class UiSession {
       query,
       intervalMs: this.opts.intervalMs,
       watch: this.opts.watch,
+      shown: (key) => {
+        const t = store.getState().table;
+        for (let i = t.top; i < t.top + t.viewport && i < t.view.length; i++) if (t.view[i]?.key === key) return true;
+        return false;
+      },
       explain: (f, signal) => this.explain(f, client, target, query, signal),
       listener: {
         pods: (rows) => {

@@ -1,7 +1,7 @@
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { once, EventEmitter } from 'node:events';
-import { BATCH_COST_FACTOR, MAX_BATCH_GAP_MS, PodFeed, type FeedListener } from '../../src/ui/pod-feed.js';
+import { BATCH_BURST_MS, BATCH_COST_FACTOR, MAX_BATCH_GAP_MS, PodFeed, type FeedListener } from '../../src/ui/pod-feed.js';
 import { backoffMs } from '../../src/ui/feed-pause.js';
 import type { PodRow } from '../../src/core/client/types.js';
 import type { Failure } from '../../src/core/failure.js';
@@ -131,13 +131,13 @@ test("polls after the first list ask for the API server's watch cache; the first
   assert.equal(watching.options[0]?.cached, undefined, "a watch starts from a consistent list's resourceVersion");
 });
 
-test('under churn, watch batches are spaced by the cost of applying the last one; after a quiet spell one frame is enough', async () => {
+test('watch batches: isolated changes a frame later; under churn applying them takes about 1/BATCH_COST_FACTOR of the time', async () => {
   mock.timers.enable({ apis: ['setTimeout'] });
   try {
     const client = new FakeClient();
     client.rows = [row('a')];
     let clock = 0;
-    let cost = 8;
+    let cost = 20;
     const applied: number[] = [];
     const r = recorder();
     const listener: FeedListener = {
@@ -148,49 +148,55 @@ test('under churn, watch batches are spaced by the cost of applying the last one
         r.listener.changes(rows, deletes);
       },
     };
-    const feed = new PodFeed({ client, query: {}, intervalMs: 1000, watch: true, listener, frameMs: 20, clockMs: () => clock });
+    const feed = new PodFeed({
+      client,
+      query: {},
+      intervalMs: 1000,
+      watch: true,
+      listener,
+      frameMs: 20,
+      clockMs: () => clock,
+      shown: (key) => key === row('on-screen').key,
+    });
     await r.until(() => client.watchers.length === 1);
     const emit = client.watchers[0]!;
     const tick = (ms: number): void => {
-      clock += ms;
-      mock.timers.tick(ms);
+      for (let i = 0; i < ms; i += 10) {
+        clock += 10;
+        mock.timers.tick(10);
+      }
     };
-    emit({ type: 'MODIFIED', row: row('a', { status: 'Error' }) });
-    tick(19);
-    assert.equal(applied.length, 0, 'not before a frame');
-    tick(1);
-    assert.deepEqual(applied, [20], 'the first change after a quiet spell: one frame later');
-    const gap = cost * BATCH_COST_FACTOR; // 400 ms
-    emit({ type: 'MODIFIED', row: row('a', { status: 'Running' }) });
-    emit({ type: 'ADDED', row: row('b') });
-    tick(gap - 20);
-    assert.equal(applied.length, 1, 'churn: the next batch waits for the gap the last one asked for');
+    // Isolated changes, one a second, each costly to apply: every one is applied a frame later.
+    for (let i = 0; i < 5; i++) {
+      const at = clock;
+      emit({ type: 'MODIFIED', row: row('a', { status: i % 2 ? 'Error' : 'Running' }) });
+      tick(20);
+      assert.equal(applied.length, i + 1, `change ${i}: applied`);
+      assert.ok(applied[i]! - at <= 20, `change ${i}: one frame later`);
+      tick(1000);
+    }
+    // Churn: an event every 10 ms for 20 s, each batch costing 10 ms to apply.
+    cost = 10;
+    const before = applied.length;
+    let waitedMost = 0;
+    for (let t = 0; t < 20_000; t += 10) {
+      emit({ type: 'ADDED', row: row(`p${t}`) });
+      const last = applied.at(-1) ?? 0;
+      waitedMost = Math.max(waitedMost, clock - last);
+      tick(10);
+    }
+    const batches = applied.length - before;
+    const budget = (20_000 / BATCH_COST_FACTOR + BATCH_BURST_MS) / cost; // 40 + 5
+    assert.ok(batches <= budget + 1, `${batches} batches for a budget of ${budget}`);
+    assert.ok(batches >= budget / 2, `${batches} batches: the budget is used`);
+    assert.ok(waitedMost <= MAX_BATCH_GAP_MS + 20 + cost + 10, `no change waits more than the longest gap (${waitedMost} ms)`);
+    // The credit is spent: an off-screen change waits, a change to a row on screen comes a frame later.
+    emit({ type: 'ADDED', row: row('off-screen') });
     tick(20);
-    assert.equal(applied.length, 2);
-    assert.deepEqual(
-      r.log
-        .filter((e) => e.kind === 'changes')[1]!
-        .rows!.map((x) => x.name)
-        .sort(),
-      ['a', 'b'],
-      'one batch for both',
-    );
-    // A costly batch waits no longer than MAX_BATCH_GAP_MS.
-    cost = 100;
-    emit({ type: 'ADDED', row: row('c') });
-    tick(gap);
-    assert.equal(applied.length, 3);
-    emit({ type: 'ADDED', row: row('d') });
-    tick(MAX_BATCH_GAP_MS - 1);
-    assert.equal(applied.length, 3);
-    tick(1);
-    assert.equal(applied.length, 4);
-    // Quiet for longer than the gap: one frame again.
-    cost = 1;
-    tick(5000);
-    emit({ type: 'ADDED', row: row('e') });
+    const owed = applied.length;
+    emit({ type: 'MODIFIED', row: row('on-screen') });
     tick(20);
-    assert.equal(applied.length, 5);
+    assert.equal(applied.length, owed + 1, 'a row on screen is not held back by the budget');
     feed.stop();
     await feed.done;
   } finally {

@@ -10,6 +10,7 @@ import { firstRows, sleep, startTui, type Tui } from '../tui-driver.js';
 import type { Tmux } from '../tmux.js';
 import type { SimHost } from '../sim-host.js';
 import { placeholderReason, type GroupResult, type SizeCtx } from '../context.js';
+import { measurePeer, peers } from './steady-peers.js';
 
 interface Mode {
   name: string;
@@ -71,6 +72,8 @@ async function measure(c: SizeCtx, tmux: Tmux, sim: SimHost, mode: Mode, onQuiet
       serverCpuMsPerMinute: delta(bytes0.serverCpuMs, bytes1.serverCpuMs, 60 / seconds),
       serverCpuMsPerRefresh: mode.watch ? undefined : delta(bytes0.serverCpuMs, bytes1.serverCpuMs, 1 / refreshes),
       serverRequestsPerRefresh: mode.watch ? undefined : delta(bytes0.serverRequests, bytes1.serverRequests, 1 / refreshes),
+      // Requests per refresh the server saw start (includes the metrics reads that fell in the window).
+      serverRequestsPerObservedRefresh: observed ? delta(bytes0.serverRequests, bytes1.serverRequests, 1 / observed) : undefined,
       rssMiB: Math.round(mem.rss),
       peakRssMiB: Math.round(mem.hwm),
       firstPaintMs: Math.round(first.ms),
@@ -98,6 +101,15 @@ export async function steadyGroup(c: SizeCtx, tmux: Tmux, onQuiet?: QuietHook): 
       out[mode.name] = r;
       c.log(`  ${mode.name}: ${JSON.stringify(r)}`);
       if (mode.name === modes[0]?.name && r['status'] === 'unavailable') return { status: 'unavailable', reason: String(r['reason']) };
+    }
+    // The peers on the same busy cluster, through the same proxy: what watching costs kubectl and an informer.
+    if (busy && c.opts.churn > 0) {
+      const kubeconfig = rewritePort(busy.kubeconfigPath, busy.serverPort, busy.proxyPort, join(c.tmp, `proxied-${busy.proxyPort}.yaml`));
+      for (const peer of peers(c.opts.churn)) {
+        const r = await measurePeer(c, busy, kubeconfig, peer);
+        out[peer.name] = r;
+        c.log(`  ${peer.name}: ${JSON.stringify(r)}`);
+      }
     }
   } finally {
     await busy?.stop();

@@ -1,6 +1,6 @@
 /** Lays out header, the top screen's body, the status pane and the footer; routes keys to the top screen. */
 import { Box, useInput } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Footer } from './Footer.js';
 import { activityText } from './activity.js';
 import { Header, headerClock } from './Header.js';
@@ -15,7 +15,7 @@ import { topScreen, type UiState } from './state.js';
 import { paneHeight, StatusPane } from './StatusPane.js';
 import { paneLimitsOf } from './screens/pane.js';
 import type { Store } from './store.js';
-import { useNow } from './use-now.js';
+import { useFrame } from './use-frame.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 export interface AppProps {
@@ -31,10 +31,12 @@ export interface AppProps {
   actions?: ActionsContext | undefined;
 }
 
-/** What the screen shows of a state: frames are skipped when this is unchanged (e.g. off-screen churn). */
-export function visibleSignature(s: UiState): unknown[] {
+/**
+ * What the screen shows of a state at a time: frames are skipped when this is unchanged (off-screen
+ * churn, a refresh with the same rows, a clock tick that changes no text on screen).
+ */
+export function visibleSignature(s: UiState, now: Date): unknown[] {
   const t = s.table;
-  const lastGoodSecond = t.lastGood ? Math.floor(t.lastGood.getTime() / 1000) : undefined;
   return [
     s.stack,
     s.target,
@@ -43,7 +45,6 @@ export function visibleSignature(s: UiState): unknown[] {
     s.message,
     s.activity,
     s.marks,
-    s.waitingServer,
     s.waitingPlugin,
     s.rowFinding,
     t.sort,
@@ -53,7 +54,6 @@ export function visibleSignature(s: UiState): unknown[] {
     t.viewport,
     t.loading?.loaded,
     t.loading?.total,
-    lastGoodSecond,
     t.stale,
     t.failure,
     t.resolved,
@@ -62,6 +62,8 @@ export function visibleSignature(s: UiState): unknown[] {
     t.usage,
     t.view.length,
     t.rows.size,
+    // The header's times (freshness, waiting, expiry), the footer's activity and the visible AGE cells.
+    clockText(s, now),
     ...t.view.slice(t.top, t.top + t.viewport),
   ];
 }
@@ -77,31 +79,10 @@ export function clockText(s: UiState, at: Date): string {
   return [...headerClock(s, at), s.activity ? activityText(s.activity, at) : '', ...ages].join('\n');
 }
 
-function same(a: unknown[], b: unknown[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-function useStoreState(store: Store): UiState {
-  const [state, setState] = useState(store.getState());
-  useEffect(() => {
-    let shown = visibleSignature(store.getState());
-    setState(store.getState());
-    return store.subscribe(() => {
-      const next = store.getState();
-      const sig = visibleSignature(next);
-      if (same(sig, shown)) return;
-      shown = sig;
-      setState(next);
-    });
-  }, [store]);
-  return state;
-}
-
 /** The whole screen; never taller than rows − 1 lines. */
 export function App({ store, session, saver, color, now: clock, onQuit, onDemo, actions }: AppProps) {
-  const state = useStoreState(store);
+  const { state, now } = useFrame(store, clock, visibleSignature);
   const size = useTerminalSize();
-  const now = useNow(clock, 1000, (at) => clockText(state, at));
   const ui: UiContext = useMemo(
     () => ({ store, session, saver, quit: onQuit, now: clock, demo: onDemo, actions }),
     [store, session, saver, onQuit, clock, onDemo, actions],

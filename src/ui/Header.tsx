@@ -34,9 +34,19 @@ function tableFreshness(ui: UiState, now: Date): string {
       : `loaded ${loaded.toLocaleString('en-US')}`;
   }
   if (!state.lastGood) return state.failure ? 'no data' : '';
-  const ago = humanDuration(now.getTime() - state.lastGood.getTime());
-  return state.stale ? `STALE: last good refresh ${ago} ago` : `updated ${ago} ago`;
+  const ageMs = now.getTime() - state.lastGood.getTime();
+  const ago = humanDuration(ageMs);
+  if (state.stale) return `STALE: last good refresh ${ago} ago`;
+  // Fresh rows are said once, not counted up every second (a count that only restarts would draw a
+  // frame a second for nothing); the age shows when it matters: a late refresh, or stale rows.
+  const feed = ui.target?.feed;
+  if (feed?.watch) return 'watching for changes';
+  if (feed && ageMs <= feed.intervalMs + LATE_AFTER_MS) return `refreshed every ${feed.intervalMs / 1000}s`;
+  return `updated ${ago} ago`;
 }
+
+/** How much later than its interval a polled refresh may arrive before the header says how old the rows are. */
+export const LATE_AFTER_MS = 2000;
 
 /**
  * "312 pods", or `28/312 match "web"` while a filter is on (the count is said here only, as k9s

@@ -72,6 +72,9 @@ export class MetricsFeed {
   private specs = new Map<string, PodSpecResources>();
   private specsComplete = true;
   private specsAt = Number.NEGATIVE_INFINITY;
+  private latestByPod: UsageByPod = new Map();
+  /** Usage was told to the listener at least once (an empty first answer is news too). */
+  private published = false;
   readonly done: Promise<void>;
 
   constructor(private readonly opts: MetricsFeedOptions) {
@@ -91,6 +94,8 @@ export class MetricsFeed {
     const key = `${p.state}\u0000${p.why}`;
     if (key === this.lastState) return;
     this.lastState = key;
+    // The table drops usage while the API is not available: the next usage is news again.
+    if (p.state !== 'available') this.published = false;
     this.opts.listener.state(p);
   }
 
@@ -111,7 +116,9 @@ export class MetricsFeed {
         continue;
       }
       while (!this.stopped) {
-        const list = await listPodMetrics(caller, query, signal);
+        const previous = new Map<string, PodUsage>();
+        for (const [key, view] of this.latestByPod) previous.set(key, view.usage);
+        const list = await listPodMetrics(caller, query, signal, previous);
         if (this.stopped) return;
         if (!list.ok) {
           this.setState(probeFromFailure(list.failure, query.namespace));
@@ -154,15 +161,30 @@ export class MetricsFeed {
     this.specsComplete = res.value.complete;
   }
 
+  /**
+   * Tells the listener the usage, keeping each pod's view when its usage and spec are the ones it
+   * was made from; a poll that repeats the last scrape for every pod tells nothing (no new map:
+   * the table is neither re-sorted nor drawn again).
+   */
   private publish(usages: PodUsage[]): void {
+    const before = this.latestByPod;
     const byPod = new Map<string, PodUsageView>();
+    let same = usages.length === before.size;
     for (const u of usages) {
       const key = `${u.namespace}/${u.name}`;
       const spec = this.specs.get(key);
-      byPod.set(key, { usage: u, cells: podUsageCells(u, spec), ...(spec ? { spec } : {}) });
+      const old = before.get(key);
+      if (old !== undefined && old.usage === u && old.spec === spec) byPod.set(key, old);
+      else {
+        same = false;
+        byPod.set(key, { usage: u, cells: podUsageCells(u, spec), ...(spec ? { spec } : {}) });
+      }
     }
     const every = Math.round(Math.max(this.opts.intervalMs, MIN_METRICS_INTERVAL_MS) / 1000);
     this.setState({ state: 'available', why: `CPU and memory from metrics.k8s.io/v1beta1, read every ${every} s.` });
+    if (same && this.published) return;
+    this.latestByPod = byPod;
+    this.published = true;
     this.opts.listener.usage(byPod);
   }
 }

@@ -30,9 +30,26 @@ export interface FeedOptions {
   explain?: (failure: Failure, signal: AbortSignal) => Promise<Failure>;
   /** The longest wait between attempts while failing. */
   maxBackoffMs?: number;
-  /** How often buffered watch events are applied. */
+  /** How soon buffered watch events are applied after a quiet spell (a frame). */
   frameMs?: number;
+  /** Whether a pod's row is on screen: a change to it is applied a frame later whatever the batch credit. */
+  shown?: (key: string) => boolean;
+  /** The clock batches are timed with (milliseconds; default performance.now). */
+  clockMs?: () => number;
 }
+
+/**
+ * Applying a batch of watch events costs time in proportion to the table (its rows are copied,
+ * merged and measured), not to the batch. Under steady churn, applying batches may take about
+ * 1/BATCH_COST_FACTOR of the time (2% of a core): a credit of BATCH_BURST_MS, refilled at that
+ * rate, pays for each batch; while it is spent, the next batch waits until it is paid back.
+ * A change after a quiet spell (or a few now and then) is applied one frame later.
+ */
+export const BATCH_COST_FACTOR = 50;
+/** The most applying time saved up for bursts (so isolated changes never wait). */
+export const BATCH_BURST_MS = 50;
+/** The longest a change waits in a batch under churn (besides the frame). */
+export const MAX_BATCH_GAP_MS = 1000;
 
 /** A running feed; `stop()` aborts everything it started. */
 export class PodFeed {
@@ -45,6 +62,11 @@ export class PodFeed {
   private upserts = new Map<string, PodRow>();
   private deletes = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
+  /** The applying time batches may still take (BATCH_BURST_MS at most; negative: owed), as of creditAt (clockMs). */
+  private credit = BATCH_BURST_MS;
+  private creditAt: number | undefined;
+  /** When the scheduled flush is due (clockMs). */
+  private flushDueAt = 0;
   private hadData = false;
   /**
    * Watches (or relists after 410 Gone) in a row that brought no event: a server or proxy that
@@ -81,6 +103,7 @@ export class PodFeed {
   private async loop(): Promise<void> {
     const { client, query, listener } = this.opts;
     while (!this.stopped) {
+      const asked = this.refreshWanted;
       this.refreshWanted = false;
       listener.waiting?.(true);
       const res = await client.listPods(query, {
@@ -89,7 +112,9 @@ export class PodFeed {
         // namespaces: one Table per namespace, ~20x fewer bytes). A watch needs the cluster-wide
         // list's resourceVersion, and rows with creationTimestamp: its rows may not be sent again
         // for hours, so AGE is computed from the creation time (exact at every second).
-        ...(this.opts.watch ? { objects: 'metadata' as const } : { perNamespace: true }),
+        ...(this.opts.watch
+          ? { objects: 'metadata' as const }
+          : { perNamespace: true, ...(this.pollCached(asked) ? { cached: true } : {}) }),
         onProgress: (loaded, total) => {
           if (!this.hadData && !this.stopped) listener.progress(loaded, total);
         },
@@ -124,6 +149,17 @@ export class PodFeed {
         if (this.failures > 0 && !this.stopped && !this.refreshWanted) listener.activity?.({ kind: 'trying' });
       }
     }
+  }
+
+  /**
+   * Whether a poll asks for the API server's watch cache (resourceVersion=0: one request per list,
+   * served from memory, possibly a moment old) instead of a consistent, paged read. The first list
+   * of a target is read like kubectl's (paged: its rows show as they arrive), and so is a refresh
+   * the user asked for with `r`; the polls between them, repainted every interval anyway, need not
+   * cost the server a consistent read each time.
+   */
+  private pollCached(asked: boolean): boolean {
+    return this.hadData && !asked;
   }
 
   private async fail(f: Failure): Promise<void> {
@@ -173,7 +209,7 @@ export class PodFeed {
             this.deletes.delete(ev.row.key);
             this.upserts.set(ev.row.key, ev.row);
           }
-          this.scheduleFlush();
+          this.scheduleFlush(this.opts.shown?.(ev.row.key) === true);
         },
         AbortSignal.any([this.abort.signal, wa.signal]),
       );
@@ -194,9 +230,27 @@ export class PodFeed {
     return backoffMs(this.opts.intervalMs, this.emptyRounds - 1, this.opts.maxBackoffMs ?? 30_000);
   }
 
-  private scheduleFlush(): void {
-    if (this.flushTimer) return;
-    this.flushTimer = setTimeout(() => this.flush(), this.opts.frameMs ?? 100);
+  private clockMs(): number {
+    return (this.opts.clockMs ?? performance.now.bind(performance))();
+  }
+
+  /** The credit as of `now` (refilled at 1/BATCH_COST_FACTOR of the time passed). */
+  private refill(now: number): void {
+    if (this.creditAt !== undefined) this.credit = Math.min(BATCH_BURST_MS, this.credit + (now - this.creditAt) / BATCH_COST_FACTOR);
+    this.creditAt = now;
+  }
+
+  /** A frame after the first event; longer while the credit is owed (see BATCH_COST_FACTOR), unless a row on screen changed. */
+  private scheduleFlush(shown: boolean): void {
+    const now = this.clockMs();
+    const frame = this.opts.frameMs ?? 100;
+    if (this.flushTimer && !(shown && this.flushDueAt > now + frame)) return;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.refill(now);
+    const owed = this.credit < 0 && !shown ? Math.min(MAX_BATCH_GAP_MS, -this.credit * BATCH_COST_FACTOR) : 0;
+    const wait = Math.max(frame, owed);
+    this.flushDueAt = now + wait;
+    this.flushTimer = setTimeout(() => this.flush(), wait);
   }
 
   private flush(): void {
@@ -207,6 +261,11 @@ export class PodFeed {
     const deletes = [...this.deletes];
     this.upserts.clear();
     this.deletes.clear();
+    const started = this.clockMs();
+    this.refill(started);
     this.opts.listener.changes(upserts, deletes);
+    const ended = this.clockMs();
+    this.refill(ended);
+    this.credit -= ended - started;
   }
 }

@@ -41,6 +41,11 @@ export function startFeeds(input: FeedsInput): Feeds {
     query,
     intervalMs: opts.intervalMs,
     watch: opts.watch,
+    shown: (key) => {
+      const t = store.getState().table;
+      for (let i = t.top; i < t.top + t.viewport && i < t.view.length; i++) if (t.view[i]?.key === key) return true;
+      return false;
+    },
     explain: input.explain,
     listener: {
       pods: (rows) => {

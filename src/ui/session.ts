@@ -149,6 +149,7 @@ export class UiSession {
         user: target.userName,
         userOverridden: target.userOverridden,
         namespace,
+        feed: { watch: this.opts.watch, intervalMs: this.opts.intervalMs },
       },
     });
     const expiry = this.deps.expiry?.(target);

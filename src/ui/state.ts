@@ -51,6 +51,8 @@ export interface TargetInfo {
   namespace: string | undefined;
   /** The selection did not resolve (e.g. no such context): nothing is listed, namespace and user are unknown. */
   unresolved?: boolean | undefined;
+  /** How the rows are kept live: watched, or polled every intervalMs (the header's freshness says it). */
+  feed?: { watch: boolean; intervalMs: number } | undefined;
 }
 
 export interface UiState {

@@ -55,7 +55,7 @@ test('the interactive app against the simulator: 403 explained, namespace switch
   );
   sim.cluster.setFault(null);
   await ui.waitFor((x) => x.includes('── resolved') && x.includes('The server answers again'), 'the pane says the failure cleared', 40_000);
-  await ui.waitFor((x) => !x.includes('── resolved') && !x.includes('STALE') && x.includes('updated'), 'the pane closes', 10_000);
+  await ui.waitFor((x) => !x.includes('── resolved') && !x.includes('STALE') && x.includes('refreshed every'), 'the pane closes', 10_000);
 });
 
 test('--watch keeps the table live by list+watch: a change and a deletion arrive without polling', async (t) => {

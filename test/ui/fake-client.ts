@@ -1,5 +1,5 @@
 /** An in-memory KubeClient for reducer/component tests (the whole-app tests use the simulator). */
-import type { KubeClient, PodEvent, PodList, PodQuery, PodRow } from '../../src/core/client/types.js';
+import type { KubeClient, ListOptions, PodEvent, PodList, PodQuery, PodRow } from '../../src/core/client/types.js';
 import { failure, type Failure, type Result } from '../../src/core/failure.js';
 import { matchesFilter, parseLabelSelector } from '../../src/ui/rows.js';
 
@@ -30,6 +30,8 @@ export class FakeClient implements KubeClient {
   namespaces: Result<string[]> = { ok: true, value: ['default', 'kube-system'] };
   allowed = new Set<string>();
   calls: PodQuery[] = [];
+  /** The options of each listPods call, in order. */
+  options: ListOptions[] = [];
   inFlight = 0;
   maxInFlight = 0;
   closed = false;
@@ -47,8 +49,9 @@ export class FakeClient implements KubeClient {
     this.gate = undefined;
   }
 
-  async listPods(query: PodQuery): Promise<Result<PodList>> {
+  async listPods(query: PodQuery, opts: ListOptions = {}): Promise<Result<PodList>> {
     this.calls.push(query);
+    this.options.push(opts);
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {

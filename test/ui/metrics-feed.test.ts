@@ -73,7 +73,7 @@ test('available: usage with shares from the specs, polled no faster than every 1
     mock.timers.tick(8000);
     await settle();
     assert.deepEqual(caller.paths.slice(3), ['/apis/metrics.k8s.io/v1beta1/namespaces/shop/pods']);
-    assert.equal(usages.length, 2);
+    assert.equal(usages.length, 1, 'a poll that repeats the last scrape is not dispatched (no re-sort, no frame)');
     assert.equal(states.length, 1, 'an unchanged state is not dispatched again');
     feed.stop();
     await feed.done;
@@ -159,6 +159,73 @@ test('a new pod with usage: its spec is read alone, not the whole page again', a
     await settle();
     assert.deepEqual(caller.paths.slice(3), ['/apis/metrics.k8s.io/v1beta1/namespaces/shop/pods', '/api/v1/namespaces/shop/pods/web-2']);
     assert.deepEqual([usages[1]!.get('shop/web-2')!.cells.memoryOfLimit, usages[1]!.get('shop/web-2')!.cells.memoryHot], ['95%', true]);
+    feed.stop();
+    await feed.done;
+  } finally {
+    mock.timers.reset();
+  }
+});
+
+test('a new scrape is dispatched: pods whose sample did not change keep their view (not parsed again), the others get new cells', async () => {
+  mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+  try {
+    const item = (name: string, cpu: string, timestamp: string) => ({
+      metadata: { name, namespace: 'shop', creationTimestamp: timestamp },
+      timestamp,
+      window: '15s',
+      containers: [{ name: 'web', usage: { cpu, memory: '240Mi' } }],
+    });
+    let items = [item('web-1', '150m', 't1'), item('web-2', '20m', 't1')];
+    const caller = fakeCaller((p) =>
+      p === '/apis' ? GROUPS : p.startsWith('/apis/metrics') ? ok({ kind: 'PodMetricsList', items }) : PODS,
+    );
+    const { feed, usages } = start(caller);
+    await settle();
+    assert.equal(usages.length, 1);
+    items = [item('web-1', '150m', 't1'), item('web-2', '35m', 't2')];
+    mock.timers.tick(10_000);
+    await settle();
+    assert.equal(usages.length, 2);
+    assert.equal(usages[1]!.get('shop/web-1'), usages[0]!.get('shop/web-1'), 'the same sample: the same view');
+    assert.equal(usages[1]!.get('shop/web-2')!.cells.cpu, '35m');
+    // metrics-server stamps each answer anew (creationTimestamp): that alone is no change.
+    items = items.map((i) => ({ ...i, metadata: { ...i.metadata, creationTimestamp: 't3' } }));
+    mock.timers.tick(10_000);
+    await settle();
+    assert.equal(usages.length, 2);
+    // A pod gone is a change.
+    items = [items[0]!];
+    mock.timers.tick(10_000);
+    await settle();
+    assert.equal(usages.length, 3);
+    assert.deepEqual([...usages[2]!.keys()], ['shop/web-1']);
+    feed.stop();
+    await feed.done;
+  } finally {
+    mock.timers.reset();
+  }
+});
+
+test('after the API failed (the table dropped usage), the same scrape as before is dispatched again', async () => {
+  mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+  try {
+    const denied = failure('response.server-error', 'The server failed.', []);
+    let failing = false;
+    const caller = fakeCaller((p) =>
+      p === '/apis' ? GROUPS : p.startsWith('/apis/metrics') ? (failing ? { ok: false, failure: denied } : METRICS) : PODS,
+    );
+    const { feed, states, usages } = start(caller);
+    await settle();
+    assert.equal(usages.length, 1);
+    failing = true;
+    mock.timers.tick(10_000);
+    await settle();
+    assert.notEqual(states.at(-1)?.state, 'available');
+    failing = false;
+    mock.timers.tick(60_000);
+    await settle();
+    assert.equal(states.at(-1)?.state, 'available');
+    assert.equal(usages.length, 2, 'usage is news again after the state changed');
     feed.stop();
     await feed.done;
   } finally {

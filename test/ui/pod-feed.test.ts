@@ -1,7 +1,7 @@
-import { test } from 'node:test';
+import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { once, EventEmitter } from 'node:events';
-import { PodFeed, type FeedListener } from '../../src/ui/pod-feed.js';
+import { BATCH_BURST_MS, BATCH_COST_FACTOR, MAX_BATCH_GAP_MS, PodFeed, type FeedListener } from '../../src/ui/pod-feed.js';
 import { backoffMs } from '../../src/ui/feed-pause.js';
 import type { PodRow } from '../../src/core/client/types.js';
 import type { Failure } from '../../src/core/failure.js';
@@ -96,4 +96,110 @@ test('watch mode lists once, then applies events in batches per frame', async ()
   await r.until(() => client.calls.length === 2);
   feed.stop();
   await feed.done;
+});
+
+test("polls after the first list ask for the API server's watch cache; the first list, `r` and a watch's list read consistently", async () => {
+  const client = new FakeClient();
+  client.rows = [row('a')];
+  const r = recorder();
+  const feed = new PodFeed({ client, query: {}, intervalMs: 5, watch: false, listener: r.listener });
+  await r.until(() => r.log.filter((e) => e.kind === 'pods').length >= 3);
+  client.hold();
+  feed.refresh();
+  const asked = client.options.length;
+  client.release();
+  await r.until(() => client.options.length >= asked + 2);
+  feed.stop();
+  await feed.done;
+  const consistent = client.options.flatMap((o, i) => (o.cached === true ? [] : [i]));
+  assert.equal(consistent[0], 0, 'the first list is a consistent, paged read (its rows show as pages arrive)');
+  assert.equal(
+    consistent.length,
+    2,
+    `one more consistent read, for \`r\`; the other polls are served from the watch cache: ${consistent.join(',')}`,
+  );
+  assert.ok(consistent[1]! >= asked - 1, 'the second consistent read is the refresh');
+  assert.ok(client.options.every((o) => o.perNamespace === true));
+
+  const watching = new FakeClient();
+  watching.rows = [row('a')];
+  const w = recorder();
+  const wfeed = new PodFeed({ client: watching, query: {}, intervalMs: 5, watch: true, listener: w.listener });
+  await w.until(() => w.log.some((e) => e.kind === 'pods'));
+  wfeed.stop();
+  await wfeed.done;
+  assert.equal(watching.options[0]?.cached, undefined, "a watch starts from a consistent list's resourceVersion");
+});
+
+test('watch batches: isolated changes a frame later; under churn applying them takes about 1/BATCH_COST_FACTOR of the time', async () => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  try {
+    const client = new FakeClient();
+    client.rows = [row('a')];
+    let clock = 0;
+    let cost = 20;
+    const applied: number[] = [];
+    const r = recorder();
+    const listener: FeedListener = {
+      ...r.listener,
+      changes: (rows, deletes) => {
+        applied.push(clock);
+        clock += cost; // applying a batch takes `cost` ms of the (fake) clock
+        r.listener.changes(rows, deletes);
+      },
+    };
+    const feed = new PodFeed({
+      client,
+      query: {},
+      intervalMs: 1000,
+      watch: true,
+      listener,
+      frameMs: 20,
+      clockMs: () => clock,
+      shown: (key) => key === row('on-screen').key,
+    });
+    await r.until(() => client.watchers.length === 1);
+    const emit = client.watchers[0]!;
+    const tick = (ms: number): void => {
+      for (let i = 0; i < ms; i += 10) {
+        clock += 10;
+        mock.timers.tick(10);
+      }
+    };
+    // Isolated changes, one a second, each costly to apply: every one is applied a frame later.
+    for (let i = 0; i < 5; i++) {
+      const at = clock;
+      emit({ type: 'MODIFIED', row: row('a', { status: i % 2 ? 'Error' : 'Running' }) });
+      tick(20);
+      assert.equal(applied.length, i + 1, `change ${i}: applied`);
+      assert.ok(applied[i]! - at <= 20, `change ${i}: one frame later`);
+      tick(1000);
+    }
+    // Churn: an event every 10 ms for 20 s, each batch costing 10 ms to apply.
+    cost = 10;
+    const before = applied.length;
+    let waitedMost = 0;
+    for (let t = 0; t < 20_000; t += 10) {
+      emit({ type: 'ADDED', row: row(`p${t}`) });
+      const last = applied.at(-1) ?? 0;
+      waitedMost = Math.max(waitedMost, clock - last);
+      tick(10);
+    }
+    const batches = applied.length - before;
+    const budget = (20_000 / BATCH_COST_FACTOR + BATCH_BURST_MS) / cost; // 40 + 5
+    assert.ok(batches <= budget + 1, `${batches} batches for a budget of ${budget}`);
+    assert.ok(batches >= budget / 2, `${batches} batches: the budget is used`);
+    assert.ok(waitedMost <= MAX_BATCH_GAP_MS + 20 + cost + 10, `no change waits more than the longest gap (${waitedMost} ms)`);
+    // The credit is spent: an off-screen change waits, a change to a row on screen comes a frame later.
+    emit({ type: 'ADDED', row: row('off-screen') });
+    tick(20);
+    const owed = applied.length;
+    emit({ type: 'MODIFIED', row: row('on-screen') });
+    tick(20);
+    assert.equal(applied.length, owed + 1, 'a row on screen is not held back by the budget');
+    feed.stop();
+    await feed.done;
+  } finally {
+    mock.timers.reset();
+  }
 });

@@ -172,12 +172,12 @@ test('frames are skipped when only off-screen rows change', async () => {
   const { visibleSignature } = await import('../../src/ui/App.js');
   const rows = Array.from({ length: 100 }, (_, i) => row(`p${String(i).padStart(3, '0')}`));
   let s = run(initialState(), { type: 'target', target }, { type: 'viewport', rows: 10 }, { type: 'pods', at, rows });
-  const before = visibleSignature(s);
+  const before = visibleSignature(s, at);
   const same = (a: unknown[], b: unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
   s = reduce(s, { type: 'changes', at, upserts: [{ ...rows[50]!, ready: '0/1' }], deletes: [] });
-  assert.ok(same(before, visibleSignature(s)), 'off-screen change: same signature');
+  assert.ok(same(before, visibleSignature(s, at)), 'off-screen change: same signature');
   s = reduce(s, { type: 'changes', at, upserts: [{ ...rows[3]!, ready: '0/1' }], deletes: [] });
-  assert.ok(!same(before, visibleSignature(s)), 'on-screen change: new signature');
+  assert.ok(!same(before, visibleSignature(s, at)), 'on-screen change: new signature');
 });
 
 test('watch batches keep the sort: moved and new rows merge into place, deletions drop out', async () => {

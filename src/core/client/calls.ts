@@ -38,9 +38,15 @@ export async function getPod(session: ClientSession, namespace: string, name: st
 }
 
 /** Names of all namespaces. */
-export async function listNamespaces(session: ClientSession, signal?: AbortSignal): Promise<Result<string[]>> {
+export async function listNamespaces(session: ClientSession, signal?: AbortSignal, cached = false): Promise<Result<string[]>> {
   const res = await session.callObject(
-    { method: 'GET', path: '/api/v1/namespaces', headers: { accept: JSON_ACCEPT }, ...(signal ? { signal } : {}) },
+    {
+      method: 'GET',
+      path: '/api/v1/namespaces',
+      headers: { accept: JSON_ACCEPT },
+      ...(cached ? { query: { resourceVersion: '0' } } : {}),
+      ...(signal ? { signal } : {}),
+    },
     { verb: 'list', resource: 'namespaces' },
   );
   if (!res.ok) return res;

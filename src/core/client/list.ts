@@ -50,7 +50,7 @@ async function listPerNamespace(
   opts: ListOptions,
   pageSize: number,
 ): Promise<Result<PodList> | undefined> {
-  const names = await listNamespaces(session, opts.signal);
+  const names = await listNamespaces(session, opts.signal, opts.cached === true);
   if (!names.ok || names.value.length > 200) return undefined;
   const sorted = [...names.value].sort(byKeyOrder);
   const results: Array<Result<PodList>> = new Array(sorted.length);
@@ -63,7 +63,7 @@ async function listPerNamespace(
       const r = await listPodRows(
         session,
         { ...query, namespace: ns },
-        { ...(opts.signal ? { signal: opts.signal } : {}), objects: 'none' },
+        { ...(opts.signal ? { signal: opts.signal } : {}), objects: 'none', ...(opts.cached ? { cached: true } : {}) },
         pageSize,
       );
       results[i] = r;
@@ -102,8 +102,9 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
         method: 'GET',
         path: podsPath(query),
         query: {
-          limit: String(pageSize),
-          continue: cont,
+          // From the watch cache, the whole list comes in one answer (a limit would be ignored, and
+          // continue pages would go to etcd); otherwise pages of pageSize, like kubectl.
+          ...(opts.cached ? { resourceVersion: '0' } : { limit: String(pageSize), continue: cont }),
           labelSelector: query.labelSelector || undefined,
           fieldSelector: query.fieldSelector || undefined,
           includeObject: objects === 'none' ? 'None' : 'Metadata',

@@ -54,6 +54,12 @@ export interface ListOptions {
    * and resourceVersion is unset (not suitable for starting a watch).
    */
   perNamespace?: boolean;
+  /**
+   * Asks for what the API server can serve from its watch cache (`resourceVersion=0`, in one
+   * request per list: the server ignores `limit` then): any recent state, possibly a moment old.
+   * For repeated polls, where a consistent read from etcd is not worth its cost every interval.
+   */
+  cached?: boolean;
 }
 
 export interface PodList {

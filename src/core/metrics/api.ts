@@ -50,8 +50,13 @@ export async function metricsDiscovered(client: ObjectCaller, signal?: AbortSign
   return { ok: true, value: found };
 }
 
-/** PodMetrics of one namespace or all (labelSelector passed to the server). */
-export async function listPodMetrics(client: ObjectCaller, query: PodMetricsQuery, signal?: AbortSignal): Promise<Result<PodUsage[]>> {
+/** PodMetrics of one namespace or all (labelSelector passed to the server); `previous`: see parsePodMetrics. */
+export async function listPodMetrics(
+  client: ObjectCaller,
+  query: PodMetricsQuery,
+  signal?: AbortSignal,
+  previous?: ReadonlyMap<string, PodUsage>,
+): Promise<Result<PodUsage[]>> {
   const ns = query.namespace;
   const res = await client.callObject(
     {
@@ -64,7 +69,7 @@ export async function listPodMetrics(client: ObjectCaller, query: PodMetricsQuer
     { verb: 'list', resource: 'pod metrics', ...(ns !== undefined ? { namespace: ns } : {}) },
   );
   if (!res.ok) return res;
-  return { ok: true, value: parsePodMetricsList(res.value, ns ?? '') };
+  return { ok: true, value: parsePodMetricsList(res.value, ns ?? '', previous) };
 }
 
 /** Requests and limits of the pods in view, keyed `namespace/name`; `complete` false when more pods than `limit` exist. */

@@ -156,6 +156,52 @@ test("listEvents: kubectl describe's involvedObject field selector, paged; witho
   });
 });
 
+test('all-namespace polls from the watch cache: resourceVersion=0 and no pages for the namespaces and for each namespace', async () => {
+  const table = (names: string[], more: boolean): unknown => ({
+    kind: 'Table',
+    apiVersion: 'meta.k8s.io/v1',
+    metadata: { resourceVersion: '7', ...(more ? { continue: 'next' } : {}) },
+    columnDefinitions: [{ name: 'Name', type: 'string', format: 'name' }],
+    rows: names.map((n) => ({ cells: [n] })),
+  });
+  respond = (req, res) => {
+    if (/^\/api\/v1\/namespaces(\?|$)/.test(req.url))
+      return json(res, 200, {
+        kind: 'NamespaceList',
+        apiVersion: 'v1',
+        metadata: {},
+        items: [{ metadata: { name: 'b' } }, { metadata: { name: 'a' } }],
+      });
+    const ns = /namespaces\/([^/]+)\/pods/.exec(req.url)?.[1] ?? '';
+    // A server that pages whenever asked: the cached read must not ask.
+    json(res, 200, table([`${ns}-1`], !req.url.includes('resourceVersion=0') && !req.url.includes('continue=')));
+  };
+  await withClient(async (c) => {
+    const r = await c.listPods({}, { perNamespace: true, cached: true });
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.failure));
+    assert.deepEqual(
+      r.value.rows.map((x) => x.key),
+      ['a/a-1', 'b/b-1'],
+    );
+    assert.deepEqual(seen.map((s) => s.url).sort(), [
+      '/api/v1/namespaces/a/pods?includeObject=None&resourceVersion=0',
+      '/api/v1/namespaces/b/pods?includeObject=None&resourceVersion=0',
+      '/api/v1/namespaces?resourceVersion=0',
+    ]);
+    seen.length = 0;
+    // Without `cached` (the first list, `r`): a consistent read, paged like kubectl.
+    const consistent = await c.listPods({}, { perNamespace: true });
+    assert.ok(consistent.ok);
+    assert.deepEqual(seen.map((s) => s.url).sort(), [
+      '/api/v1/namespaces',
+      '/api/v1/namespaces/a/pods?continue=next&includeObject=None&limit=500',
+      '/api/v1/namespaces/a/pods?includeObject=None&limit=500',
+      '/api/v1/namespaces/b/pods?continue=next&includeObject=None&limit=500',
+      '/api/v1/namespaces/b/pods?includeObject=None&limit=500',
+    ]);
+  });
+});
+
 test('openLog streams bytes as they arrive, with kubectl logs query parameters; close() ends it', async () => {
   let release: () => void = () => {};
   const second = new Promise<void>((r) => (release = r));

@@ -131,14 +131,16 @@ export async function runTui(o: TuiStart): Promise<number> {
     const { configureLogs } = await import('../ui/logs-open.js');
     configureLogs({ tail: logTail as number | undefined, buffer: logBuffer as number | undefined });
     // The data side starts first, so the first list loads while Ink (the slow import) loads.
-    const [{ createStore }, { kubeDeps }, { createTtyExecRunner }, { colorEnabled }, { initialState }, { UiSession }] = await Promise.all([
-      import('../ui/store.js'),
-      import('../ui/kube-deps.js'),
-      import('../ui/tty-exec-runner.js'),
-      import('../ui/theme.js'),
-      import('../ui/state.js'),
-      import('../ui/session.js'),
-    ]);
+    const [{ createStore }, { kubeDeps }, { createTtyExecRunner }, { colorEnabled }, { initialState }, { UiSession }, { drawEarlyFrames }] =
+      await Promise.all([
+        import('../ui/store.js'),
+        import('../ui/kube-deps.js'),
+        import('../ui/tty-exec-runner.js'),
+        import('../ui/theme.js'),
+        import('../ui/state.js'),
+        import('../ui/session.js'),
+        import('../ui/early-frame.js'),
+      ]);
     const inkLoading = import('../ui/run.js');
     const color = colorEnabled(io.host.env, v['no-color'] === true);
     const { redactingStore } = await import('../ui/redacting-store.js');
@@ -159,10 +161,14 @@ export async function runTui(o: TuiStart): Promise<number> {
 
     // A plugin that needs the terminal before Ink is mounted keeps it: mounting waits for it.
     let beforeUi: Promise<unknown> = Promise.resolve();
+    // Rows that arrive before Ink has loaded are drawn at once (early-frame.ts), until Ink mounts
+    // or a plugin takes the terminal.
+    let stopEarly = (): void => undefined;
     const runner = createTtyExecRunner({
       interactiveAvailable: true,
       stepAside: (fn) => {
         if (mounted.ui) return mounted.ui.stepAside(fn);
+        stopEarly();
         const run = beforeUi.then(fn, fn);
         beforeUi = run.catch(() => undefined);
         return run;
@@ -198,6 +204,15 @@ export async function runTui(o: TuiStart): Promise<number> {
     if (kc.problems.length) store.dispatch({ type: 'message', text: kc.summary });
     if (output === 'wide') store.dispatch({ type: 'wide-first', on: true });
     if (typeof v['selector'] === 'string' && v['selector'] !== '') session.startWithSelector(v['selector']);
+    if (drawn) {
+      const early = drawEarlyFrames(store, stdout, () => ({
+        columns: stdout.columns || 80,
+        rows: stdout.rows || 24,
+        now: io.host.now(),
+        color,
+      }));
+      stopEarly = () => early.stop();
+    }
     session.start();
     (await import('../ui/pickers.js')).openContextPickerIfMissing(store, session);
     // Another terminal's `kubectl config use-context` (or an edit) reaches kpods without a restart.
@@ -214,6 +229,7 @@ export async function runTui(o: TuiStart): Promise<number> {
       });
     }
     const { startUi } = await inkLoading;
+    stopEarly();
     for (let pending = beforeUi; ; pending = beforeUi) {
       await pending;
       if (pending === beforeUi) break;

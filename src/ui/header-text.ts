@@ -1,0 +1,67 @@
+/** The header's texts, without Ink: the early frame (early-frame.ts) draws them before Ink is loaded. */
+import { humanDuration } from '../core/pods/human-duration.js';
+import type { UiState } from './state.js';
+import { waitingText } from './waiting.js';
+
+/** "loaded 3,500 of ~10,000" and friends, and what kpods is waiting for ("waiting for the server… 12 s"). */
+function freshness(ui: UiState, now: Date): string {
+  const waiting = waitingText(ui, now);
+  const fresh = tableFreshness(ui, now);
+  if (!waiting) return fresh;
+  return fresh === '' || fresh === 'loading…' ? waiting : `${fresh}  │  ${waiting}`;
+}
+
+function tableFreshness(ui: UiState, now: Date): string {
+  const state = ui.table;
+  if (state.loading) {
+    const { loaded, total } = state.loading;
+    if (loaded === 0) return 'loading…';
+    return total
+      ? `loaded ${loaded.toLocaleString('en-US')} of ~${total.toLocaleString('en-US')}`
+      : `loaded ${loaded.toLocaleString('en-US')}`;
+  }
+  if (!state.lastGood) return state.failure ? 'no data' : '';
+  const ago = humanDuration(now.getTime() - state.lastGood.getTime());
+  return state.stale ? `STALE: last good refresh ${ago} ago` : `updated ${ago} ago`;
+}
+
+/** "312 pods", or "28/312 match" while a filter is on; nothing before the first list. */
+function podCount(ui: UiState): string {
+  const t = ui.table;
+  if (!t.hasData) return '';
+  const n = (k: number): string => k.toLocaleString('en-US');
+  if (t.filter.trim() !== '') return `${n(t.view.length)}/${n(t.rows.size)} match`;
+  return t.rows.size === 1 ? '1 pod' : `${n(t.rows.size)} pods`;
+}
+
+/** The header's texts that change with the clock: freshness, credential expiry, the last context check. */
+export function headerClock(state: UiState, now: Date): [string, string, string] {
+  const t = state.target;
+  const expiry = state.expiry
+    ? state.expiry.getTime() <= now.getTime()
+      ? 'credential expired'
+      : `credential expires in ${humanDuration(state.expiry.getTime() - now.getTime())}`
+    : '';
+  const checked =
+    state.contextOkAt && t && !t.userOverridden
+      ? `context checked ok ${humanDuration(now.getTime() - state.contextOkAt.getTime())} ago`
+      : '';
+  return [freshness(state, now), expiry, checked];
+}
+
+/** The second header line: namespace, pod count, marks, identity, expiry, last check, freshness. */
+export function secondLine(state: UiState, now: Date, ns: string): string {
+  const [fresh, expiry, checked] = headerClock(state, now);
+  const marked = [...state.marks].filter((k) => state.table.rows.has(k)).length;
+  return [
+    `ns: ${ns}`,
+    podCount(state),
+    marked ? `${marked} marked` : '',
+    state.identity ? `you are: ${state.identity}` : '',
+    expiry,
+    checked,
+    fresh,
+  ]
+    .filter((x) => x !== '')
+    .join('  │  ');
+}

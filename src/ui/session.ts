@@ -251,6 +251,14 @@ export class UiSession {
       ...(this.labelSelector ? { labelSelector: this.labelSelector } : {}),
     };
     this.currentQuery = query;
+    // The usage columns' feed starts once the first list has answered: its requests (a metrics
+    // list as large as the pod list) do not compete with the first rows.
+    let metricsStarted = false;
+    const startMetrics = (): void => {
+      if (metricsStarted || this.currentClient !== client) return;
+      metricsStarted = true;
+      this.startMetrics(client, query);
+    };
     this.feed = new PodFeed({
       client,
       query,
@@ -261,28 +269,36 @@ export class UiSession {
         pods: (rows) => {
           if (this.seen.size < 1000) for (const r of rows) this.seen.add(r.namespace);
           store.dispatch({ type: 'pods', rows, at: this.deps.now() });
+          startMetrics();
         },
         changes: (upserts, deletes) => store.dispatch({ type: 'changes', upserts, deletes, at: this.deps.now() }),
         progress: (loaded, total) => store.dispatch({ type: 'loading', loaded, total }),
-        failed: (f) => store.dispatch({ type: 'failed', failure: f }),
+        failed: (f) => {
+          store.dispatch({ type: 'failed', failure: f });
+          startMetrics();
+        },
         waiting: (inFlight) => store.dispatch({ type: 'waiting-server', since: inFlight ? this.deps.now() : undefined }),
         activity: (a) => store.dispatch({ type: 'activity', activity: a && activityAt(a, this.deps.now()) }),
       },
     });
-    const caller = metricsCallerOf(client);
-    if (caller) {
-      this.metricsFeed = new MetricsFeed({
-        caller,
-        query,
-        intervalMs: this.opts.intervalMs,
-        nowMs: () => this.deps.now().getTime(),
-        listener: {
-          state: (probe) => store.dispatch({ type: 'metrics-state', probe }),
-          usage: (usage) => store.dispatch({ type: 'usage', usage }),
-        },
-      });
-    }
     void this.whoAmI(client);
+  }
+
+  /** Starts the usage columns' feed for `client` (only clients that can make raw API calls; fakes may not). */
+  private startMetrics(client: KubeClient, query: PodQuery): void {
+    const caller = metricsCallerOf(client);
+    if (!caller) return;
+    const store = this.store;
+    this.metricsFeed = new MetricsFeed({
+      caller,
+      query,
+      intervalMs: this.opts.intervalMs,
+      nowMs: () => this.deps.now().getTime(),
+      listener: {
+        state: (probe) => store.dispatch({ type: 'metrics-state', probe }),
+        usage: (usage) => store.dispatch({ type: 'usage', usage }),
+      },
+    });
   }
 
   /** What the live pipeline knows of context `name`, as a health check's result (live-check.ts). */

@@ -94,3 +94,26 @@ export function drawEarlyFrames(store: Store, out: NodeJS.WriteStream, opts: () 
   const unsubscribe = store.subscribe(draw);
   return { stop: unsubscribe };
 }
+
+/** How long the start waits for the first rows before it loads Ink anyway (a slow server: Ink then says what kpods waits for). */
+export const INK_AT_THE_LATEST_MS = 1000;
+
+/**
+ * Resolves when there is no more reason to hold Ink back: the first rows are on screen, the
+ * first list failed, another screen is on top (a picker), or `ms` have passed.
+ */
+export function untilFirstRows(store: Store, ms: number): Promise<void> {
+  const settled = (s: UiState): boolean => topScreen(s).id !== 'table' || s.table.hasData || s.table.failure !== undefined;
+  if (settled(store.getState())) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      off();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const off = store.subscribe(() => {
+      if (settled(store.getState())) done();
+    });
+  });
+}

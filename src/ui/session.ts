@@ -14,7 +14,7 @@ import { neutralize } from '../core/terminal-text.js';
 import { PodFeed, type FeedActivity } from './pod-feed.js';
 import type { Activity } from './activity.js';
 import type { RetryNotice } from '../core/client/transport.js';
-import { MetricsFeed, metricsCallerOf, type PodUsageView } from './metrics-feed.js';
+import type { MetricsFeed, PodUsageView } from './metrics-feed.js';
 import { labelSelectorOf } from './rows.js';
 import { checkSelector } from './filter-check.js';
 import { RowFindings } from './row-finding.js';
@@ -251,13 +251,14 @@ export class UiSession {
       ...(this.labelSelector ? { labelSelector: this.labelSelector } : {}),
     };
     this.currentQuery = query;
-    // The usage columns' feed starts once the first list has answered: its requests (a metrics
-    // list as large as the pod list) do not compete with the first rows.
+    // The usage columns' feed starts once the first list has answered with rows: its requests (a
+    // metrics list as large as the pod list) do not compete with the first rows, and a failing
+    // list (a credential plugin that was cancelled) is not followed by more requests that fail.
     let metricsStarted = false;
     const startMetrics = (): void => {
       if (metricsStarted || this.currentClient !== client) return;
       metricsStarted = true;
-      this.startMetrics(client, query);
+      void this.startMetrics(client, query);
     };
     this.feed = new PodFeed({
       client,
@@ -273,10 +274,7 @@ export class UiSession {
         },
         changes: (upserts, deletes) => store.dispatch({ type: 'changes', upserts, deletes, at: this.deps.now() }),
         progress: (loaded, total) => store.dispatch({ type: 'loading', loaded, total }),
-        failed: (f) => {
-          store.dispatch({ type: 'failed', failure: f });
-          startMetrics();
-        },
+        failed: (f) => store.dispatch({ type: 'failed', failure: f }),
         waiting: (inFlight) => store.dispatch({ type: 'waiting-server', since: inFlight ? this.deps.now() : undefined }),
         activity: (a) => store.dispatch({ type: 'activity', activity: a && activityAt(a, this.deps.now()) }),
       },
@@ -284,10 +282,14 @@ export class UiSession {
     void this.whoAmI(client);
   }
 
-  /** Starts the usage columns' feed for `client` (only clients that can make raw API calls; fakes may not). */
-  private startMetrics(client: KubeClient, query: PodQuery): void {
+  /**
+   * Starts the usage columns' feed for `client` (only clients that can make raw API calls; fakes
+   * may not). Its modules load here, after the first list, not before the first rows.
+   */
+  private async startMetrics(client: KubeClient, query: PodQuery): Promise<void> {
+    const { MetricsFeed, metricsCallerOf } = await import('./metrics-feed.js');
     const caller = metricsCallerOf(client);
-    if (!caller) return;
+    if (!caller || this.currentClient !== client) return;
     const store = this.store;
     this.metricsFeed = new MetricsFeed({
       caller,

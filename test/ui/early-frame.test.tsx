@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { App } from '../../src/ui/App.js';
-import { drawEarlyFrames, earlyFrameLines } from '../../src/ui/early-frame.js';
+import { drawEarlyFrames, earlyFrameLines, INK_AT_THE_LATEST_MS, untilFirstRows } from '../../src/ui/early-frame.js';
+import { failure } from '../../src/core/failure.js';
 import { initialState } from '../../src/ui/state.js';
 import { createStore } from '../../src/ui/store.js';
 import { plain, renderSized } from '../helpers/ink.js';
@@ -85,4 +86,39 @@ test('early frames are written over the one before, once per change, and stop wh
   store.dispatch({ type: 'pods', rows: [], at });
   await seen;
   assert.equal(writes.length, 1);
+});
+
+test('Ink is held back until the first rows, a failure, another screen, or the deadline', async (t) => {
+  const rows = [...loadedStore(undefined).getState().table.rows.values()];
+  const target = loadedStore(undefined).getState().target!;
+  const order: string[] = [];
+  const fresh = () => {
+    const store = createStore(initialState(), 0);
+    store.dispatch({ type: 'target', target });
+    return store;
+  };
+  // Rows: resolves once they are in the store (the early frame, subscribed first, has drawn them).
+  const a = fresh();
+  const byRows = untilFirstRows(a, 60_000).then(() => order.push('rows'));
+  a.dispatch({ type: 'pods', rows, at });
+  await byRows;
+  const b = fresh();
+  const byFailure = untilFirstRows(b, 60_000).then(() => order.push('failure'));
+  b.dispatch({ type: 'failed', failure: failure('connection.refused', 'refused') });
+  await byFailure;
+  const c = fresh();
+  const byPicker = untilFirstRows(c, 60_000).then(() => order.push('picker'));
+  c.dispatch({ type: 'push', screen: { id: 'help', state: {} } });
+  await byPicker;
+  assert.deepEqual(order, ['rows', 'failure', 'picker']);
+  // A server that does not answer: the deadline.
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  let late = false;
+  const byDeadline = untilFirstRows(fresh(), INK_AT_THE_LATEST_MS).then(() => (late = true));
+  t.mock.timers.tick(INK_AT_THE_LATEST_MS - 1);
+  await Promise.resolve();
+  assert.equal(late, false);
+  t.mock.timers.tick(1);
+  await byDeadline;
+  assert.equal(late, true);
 });

@@ -128,18 +128,28 @@ export async function runTui(o: TuiStart): Promise<number> {
   // Set once Ink is mounted; the plugin runner reads it to hand the terminal over.
   const mounted: { ui?: import('../ui/run.js').RunningUi } = {};
   const browse = async (): Promise<number> => {
-    const { configureLogs } = await import('../ui/logs-open.js');
-    configureLogs({ tail: logTail as number | undefined, buffer: logBuffer as number | undefined });
     // The data side starts first, so the first list loads while Ink (the slow import) loads.
-    const [{ createStore }, { kubeDeps }, { createTtyExecRunner }, { colorEnabled }, { initialState }, { UiSession }] = await Promise.all([
+    const [
+      { createStore },
+      { kubeDeps },
+      { createTtyExecRunner },
+      { colorEnabled },
+      { initialState },
+      { UiSession },
+      { drawEarlyFrames, untilFirstRows, INK_AT_THE_LATEST_MS },
+    ] = await Promise.all([
       import('../ui/store.js'),
       import('../ui/kube-deps.js'),
       import('../ui/tty-exec-runner.js'),
       import('../ui/theme.js'),
       import('../ui/state.js'),
       import('../ui/session.js'),
+      import('../ui/early-frame.js'),
     ]);
-    const inkLoading = import('../ui/run.js');
+    // Ink (the slow import) loads once the first rows are on screen, the first list failed, or a
+    // second has passed (see untilFirstRows): until then the CPU goes to the first rows.
+    let inkLoading: Promise<typeof import('../ui/run.js')> | undefined;
+    const loadInk = (): Promise<typeof import('../ui/run.js')> => (inkLoading ??= import('../ui/run.js'));
     const color = colorEnabled(io.host.env, v['no-color'] === true);
     const { redactingStore } = await import('../ui/redacting-store.js');
     if (probe.ok) secrets.addTarget(probe.value);
@@ -150,7 +160,7 @@ export async function runTui(o: TuiStart): Promise<number> {
       // Nothing to browse: explain where kpods looked and offer the demo cluster.
       store.dispatch({ type: 'base', screen: { id: 'noconfig', state: { failure: probe.failure } } });
       let wantDemo = false;
-      const { startUi } = await inkLoading;
+      const { startUi } = await loadInk();
       const ui = startUi({ ...base, ...(o.demo ? { onDemo: () => ((wantDemo = true), ui.quit()) } : {}) });
       await ui.done;
       if (wantDemo && o.demo) return o.demo();
@@ -159,10 +169,14 @@ export async function runTui(o: TuiStart): Promise<number> {
 
     // A plugin that needs the terminal before Ink is mounted keeps it: mounting waits for it.
     let beforeUi: Promise<unknown> = Promise.resolve();
+    // Rows that arrive before Ink has loaded are drawn at once (early-frame.ts), until Ink mounts
+    // or a plugin takes the terminal.
+    let stopEarly = (): void => undefined;
     const runner = createTtyExecRunner({
       interactiveAvailable: true,
       stepAside: (fn) => {
         if (mounted.ui) return mounted.ui.stepAside(fn);
+        stopEarly();
         const run = beforeUi.then(fn, fn);
         beforeUi = run.catch(() => undefined);
         return run;
@@ -199,6 +213,32 @@ export async function runTui(o: TuiStart): Promise<number> {
     if (kc.problems.length) store.dispatch({ type: 'message', text: kc.summary });
     if (output === 'wide') store.dispatch({ type: 'wide-first', on: true });
     if (typeof v['selector'] === 'string' && v['selector'] !== '') session.startWithSelector(v['selector']);
+    if (drawn) {
+      const early = drawEarlyFrames(store, stdout, () => ({
+        columns: stdout.columns || 80,
+        rows: stdout.rows || 24,
+        now: io.host.now(),
+        color,
+      }));
+      stopEarly = () => early.stop();
+    }
+    // Until Ink is mounted (it handles them from then on), SIGTERM or a closed terminal ends kpods cleanly.
+    let signalled = false;
+    let onEarlySignal = (): void => undefined;
+    const earlySignal = new Promise<void>(
+      (resolve) =>
+        (onEarlySignal = () => {
+          signalled = true;
+          stopEarly();
+          resolve();
+        }),
+    );
+    process.on('SIGTERM', onEarlySignal);
+    process.on('SIGHUP', onEarlySignal);
+    const offEarlySignals = (): void => {
+      process.off('SIGTERM', onEarlySignal);
+      process.off('SIGHUP', onEarlySignal);
+    };
     session.start();
     (await import('../ui/pickers.js')).openContextPickerIfMissing(store, session);
     // Another terminal's `kubectl config use-context` (or an edit) reaches kpods without a restart.
@@ -214,10 +254,23 @@ export async function runTui(o: TuiStart): Promise<number> {
         text: `kubeconfig warning: ${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}${more}`,
       });
     }
-    const { startUi } = await inkLoading;
+    if (drawn) await Promise.race([untilFirstRows(store, INK_AT_THE_LATEST_MS), earlySignal]);
+    // The log screen's settings: before Ink (no log opens sooner), after the first request (its modules load late).
+    const { configureLogs } = await import('../ui/logs-open.js');
+    configureLogs({ tail: logTail as number | undefined, buffer: logBuffer as number | undefined });
+    const { startUi } = signalled ? { startUi: undefined } : await loadInk();
+    stopEarly();
     for (let pending = beforeUi; ; pending = beforeUi) {
       await pending;
       if (pending === beforeUi) break;
+    }
+    offEarlySignals();
+    if (signalled || !startUi) {
+      following.close();
+      await session.stop();
+      // The terminal may be gone (SIGHUP): giving it its screen back may fail, and that is no crash.
+      stdout.on('error', () => undefined);
+      return EXIT.ok;
     }
     const { createActionsContext } = await import('../ui/actions-setup.js');
     const actions = createActionsContext({

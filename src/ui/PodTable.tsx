@@ -24,6 +24,11 @@ export interface PodTableProps {
   reversed?: boolean;
   /** The rows widths are measured on: every row in view scope (before the local name filter); default `rows`. */
   measured?: readonly PodRow[];
+  /**
+   * Changes when the measured rows change as a set, not when they are only put in another order
+   * (a sort): widths are not measured again for a sort (they only grow anyway). Default: `measured`.
+   */
+  measuredSet?: object;
   /** Pod usage (the metrics API is available): adds the usage columns. */
   usage?: UsageByPod | undefined;
   /** Marked row keys: a mark column appears while any row is marked. */
@@ -98,9 +103,9 @@ type Widths = Partial<Record<ColumnId, number>>;
  * Column widths from every row in view (not the visible page), so paging does not move columns;
  * they only grow while the same table is shown (an AGE that gets shorter does not pull them back).
  */
-function useStableWidths(rows: readonly PodRow[], now: Date, allNamespaces: boolean, usage: UsageByPod | undefined): Widths {
+function useStableWidths(rows: readonly PodRow[], set: object, now: Date, allNamespaces: boolean, usage: UsageByPod | undefined): Widths {
   const minute = Math.floor(now.getTime() / 60_000);
-  const measured = useMemo(() => measureColumns(rows, now, usage), [rows, minute, usage]);
+  const measured = useMemo(() => measureColumns(rows, now, usage), [set, minute, usage]);
   const kept = useRef<{ scope: string; widths: Widths }>({ scope: '', widths: {} });
   const scope = `${allNamespaces}:${rows.length === 0}`;
   const prev = kept.current.scope === scope ? kept.current.widths : {};
@@ -130,6 +135,7 @@ export function PodTable({
   sortedBy,
   reversed,
   measured,
+  measuredSet,
   usage,
   marks,
   header: withHeader = true,
@@ -137,7 +143,7 @@ export function PodTable({
 }: PodTableProps) {
   const visible = rows.slice(top, top + height);
   const marking = marks !== undefined && marks.size > 0;
-  const widths = useStableWidths(measured ?? rows, now, allNamespaces, usage);
+  const widths = useStableWidths(measured ?? rows, measuredSet ?? measured ?? rows, now, allNamespaces, usage);
   const hasUsage = usage !== undefined;
   const cols = useMemo(
     () =>

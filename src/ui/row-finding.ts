@@ -6,7 +6,6 @@
  * status, ready, restarts): moving back to a row costs nothing, and a row that changes is read again.
  */
 import type { KubeClient, PodRow } from '../core/client/types.js';
-import { diagnosePod } from '../core/diagnosis/index.js';
 import { neutralize } from '../core/terminal-text.js';
 import { statusClass } from './rows.js';
 import type { Store } from './store.js';
@@ -79,6 +78,9 @@ export class RowFindings {
     if (this.stopped || this.deps.client() !== client) return;
     let text: string | null = null;
     if (res.ok) {
+      // Loaded on first use: the diagnosis modules need not load before the first rows.
+      const { diagnosePod } = await import('../core/diagnosis/index.js');
+      if (this.stopped || this.deps.client() !== client) return;
       const top = diagnosePod({ pod: res.value, now: this.deps.now() })[0];
       if (top) text = `${top.code} · ${neutralize(top.summary)}`;
     } else if (res.failure.code === 'response.not-found') return;

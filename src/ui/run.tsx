@@ -58,6 +58,30 @@ function reacquireStdin(stdin: NodeJS.ReadStream): void {
   }
 }
 
+/** Ink's synchronised-output start: the clear goes after it, so a terminal that knows it shows no blank screen. */
+const SYNC_START = '\u001b[?2026h';
+
+/**
+ * Puts HOME_CLEAR in front of the next write to `out` (after a synchronised-output start), so the
+ * screen is cleared in the same tick Ink draws; returns a function that gives up if none came.
+ */
+function clearOnFirstWrite(out: NodeJS.WriteStream): () => void {
+  const write = out.write;
+  const restore = (): void => {
+    if (out.write === patched) out.write = write;
+  };
+  const patched = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
+    restore();
+    let text: unknown = chunk;
+    if (typeof chunk === 'string')
+      text = chunk.startsWith(SYNC_START) ? SYNC_START + HOME_CLEAR + chunk.slice(SYNC_START.length) : HOME_CLEAR + chunk;
+    else write.call(out, HOME_CLEAR);
+    return (write as (...a: unknown[]) => boolean).call(out, text, ...rest);
+  } as typeof write;
+  out.write = patched;
+  return restore;
+}
+
 /** Starts the UI. */
 export function startUi(o: RunUiOptions): RunningUi {
   const tty = o.stdout.isTTY === true;
@@ -68,9 +92,14 @@ export function startUi(o: RunUiOptions): RunningUi {
   let queue: Promise<unknown> = Promise.resolve();
   const session = o.session;
 
+  let restoreWrite = (): void => undefined;
   const mount = (): void => {
-    // A first frame drawn before Ink loaded (first-frame.ts) is cleared: Ink's frame starts at home.
-    if (tty) o.stdout.write(ENTER_ALT + HOME_CLEAR);
+    // A frame drawn before Ink loaded (first-frame.ts, early-frame.ts) is cleared when Ink draws
+    // its own (its frame starts at home), not before: React's first render takes a while.
+    if (tty) {
+      o.stdout.write(ENTER_ALT);
+      restoreWrite = clearOnFirstWrite(o.stdout);
+    }
     instance = render(
       <App
         store={o.store}
@@ -86,6 +115,7 @@ export function startUi(o: RunUiOptions): RunningUi {
     );
   };
   const unmount = (): void => {
+    restoreWrite();
     instance?.unmount();
     instance?.cleanup();
     instance = undefined;

@@ -7,7 +7,7 @@ import type { KubeClient, PodQuery, PodRow } from '../core/client/types.js';
 import type { Failure } from '../core/failure.js';
 import { PodFeed, type FeedActivity } from './pod-feed.js';
 import type { Activity } from './activity.js';
-import { MetricsFeed, metricsCallerOf } from './metrics-feed.js';
+import type { MetricsFeed } from './metrics-feed.js';
 import type { SessionOptions } from './session-types.js';
 import type { Store } from './store.js';
 
@@ -26,17 +26,27 @@ interface FeedsInput {
   explain(failure: Failure, signal: AbortSignal): Promise<Failure>;
   /** Each list's rows, before the store has them (the session notes their namespaces). */
   listed(rows: readonly PodRow[]): void;
+  /** The usage feed, once it has started (after the first rows), unless `current()` went false. */
+  metricsStarted(feed: MetricsFeed): void;
+  /** The client is still the session's (a context switch stops its feeds). */
+  current(): boolean;
 }
 
-interface Feeds {
-  pods: PodFeed;
-  metrics: MetricsFeed | undefined;
-}
-
-/** Starts the feeds of one client. */
-export function startFeeds(input: FeedsInput): Feeds {
+/**
+ * Starts the feeds of one client: the pod feed now; the usage columns' feed once the first list has
+ * answered with rows, so its requests (a metrics list as large as the pod list) and its modules do
+ * not compete with the first rows, and a failing list (a credential plugin that was cancelled) is
+ * not followed by more requests that fail.
+ */
+export function startFeeds(input: FeedsInput): PodFeed {
   const { client, query, opts, store } = input;
-  const pods = new PodFeed({
+  let metricsAsked = false;
+  const startMetrics = (): void => {
+    if (metricsAsked || !input.current()) return;
+    metricsAsked = true;
+    void startMetricsFeed(input);
+  };
+  return new PodFeed({
     client,
     query,
     intervalMs: opts.intervalMs,
@@ -51,6 +61,7 @@ export function startFeeds(input: FeedsInput): Feeds {
       pods: (rows) => {
         input.listed(rows);
         store.dispatch({ type: 'pods', rows, at: input.now() });
+        startMetrics();
       },
       changes: (upserts, deletes) => store.dispatch({ type: 'changes', upserts, deletes, at: input.now() }),
       progress: (loaded, total) => store.dispatch({ type: 'loading', loaded, total }),
@@ -59,18 +70,24 @@ export function startFeeds(input: FeedsInput): Feeds {
       activity: (a) => store.dispatch({ type: 'activity', activity: a && activityAt(a, input.now()) }),
     },
   });
-  const caller = metricsCallerOf(client);
-  const metrics = caller
-    ? new MetricsFeed({
-        caller,
-        query,
-        intervalMs: opts.intervalMs,
-        nowMs: () => input.now().getTime(),
-        listener: {
-          state: (probe) => store.dispatch({ type: 'metrics-state', probe }),
-          usage: (usage) => store.dispatch({ type: 'usage', usage }),
-        },
-      })
-    : undefined;
-  return { pods, metrics };
+}
+
+/** The usage feed, for clients that can make raw API calls (fakes may not). */
+async function startMetricsFeed(input: FeedsInput): Promise<void> {
+  const { MetricsFeed, metricsCallerOf } = await import('./metrics-feed.js');
+  const caller = metricsCallerOf(input.client);
+  if (!caller || !input.current()) return;
+  const store = input.store;
+  input.metricsStarted(
+    new MetricsFeed({
+      caller,
+      query: input.query,
+      intervalMs: input.opts.intervalMs,
+      nowMs: () => input.now().getTime(),
+      listener: {
+        state: (probe) => store.dispatch({ type: 'metrics-state', probe }),
+        usage: (usage) => store.dispatch({ type: 'usage', usage }),
+      },
+    }),
+  );
 }

@@ -173,7 +173,7 @@ export class UiSession {
       ...(this.filter.labelSelector ? { labelSelector: this.filter.labelSelector } : {}),
     };
     this.currentQuery = query;
-    const feeds = startFeeds({
+    this.feed = startFeeds({
       client,
       query,
       opts: this.opts,
@@ -181,9 +181,9 @@ export class UiSession {
       now: () => this.deps.now(),
       explain: (f, signal) => this.explain(f, client, target, query, signal),
       listed: (rows) => this.namespaces.noteRows(rows),
+      metricsStarted: (feed) => (this.metricsFeed = feed),
+      current: () => this.currentClient === client,
     });
-    this.feed = feeds.pods;
-    this.metricsFeed = feeds.metrics;
     void this.whoAmI(client);
   }
 

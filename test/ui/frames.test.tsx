@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { Text } from 'ink';
 import { createElement } from 'react';
 import { visibleSignature } from '../../src/ui/App.js';
-import { freshness, LATE_AFTER_MS } from '../../src/ui/Header.js';
+import { freshness, LATE_AFTER_MS } from '../../src/ui/header-text.js';
 import { initialState, reduce, type Action, type TargetInfo, type UiState } from '../../src/ui/state.js';
 import { createStore } from '../../src/ui/store.js';
 import { FrameGate, useFrame } from '../../src/ui/use-frame.js';

@@ -1,7 +1,7 @@
 /** The header's credential expiry says how long ago an expired credential expired, as `kpods contexts` does. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { headerClock } from '../../src/ui/Header.js';
+import { headerClock } from '../../src/ui/header-text.js';
 import { initialState } from '../../src/ui/state.js';
 
 const now = new Date('2026-03-01T12:00:00Z');

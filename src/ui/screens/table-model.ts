@@ -4,7 +4,8 @@ import type { Failure } from '../../core/failure.js';
 import type { MetricsProbe } from '../../core/metrics/api.js';
 import type { UsageByPod } from '../metrics-feed.js';
 import { reuseRows, sameRow } from '../same-row.js';
-import { ageSortValue, filterRows, mergeSorted, sortRows, type SortKey } from '../rows.js';
+import { filterRows, mergeSorted, type SortKey } from '../rows.js';
+import { cachedAgeSortValue, carryNameOrder, rememberOrder, sortOrder } from '../sort-order.js';
 
 export interface TableState {
   rows: ReadonlyMap<string, PodRow>;
@@ -101,12 +102,14 @@ function sortValue(r: PodRow, key: SortKey, usage?: UsageByPod): string | number
     case 'restarts':
       return r.restartCount;
     case 'age':
-      return ageSortValue(r);
+      return cachedAgeSortValue(r);
   }
 }
 
 function withRows(s: TableState, rows: ReadonlyMap<string, PodRow>, resort: boolean): TableState {
-  const sorted = resort ? sortRows(rows.values(), s.sort, s.usage, s.reverse) : s.sorted;
+  const sorted = resort ? sortOrder(rows, s.sort, s.usage, s.reverse) : s.sorted;
+  // An order found another way (kept, merged) is remembered: the next sort key starts from it.
+  if (!resort) rememberOrder(rows, s.sort, s.reverse, sorted);
   // `-l` selectors go to the server (rows of one namespace carry no labels); the name part is local.
   return place({ ...s, rows, sorted, view: filterRows(sorted, s.filter, false) });
 }
@@ -144,7 +147,10 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
           const n = rows.get(r.key);
           return n !== undefined && sortValue(n, s.sort, s.usage) === sortValue(r, s.sort, s.usage);
         });
-      if (sameOrder) return withRows({ ...succeeded(s, a.at), sorted: s.sorted.map((r) => rows.get(r.key)!) }, rows, false);
+      if (sameOrder) {
+        carryNameOrder(s.rows, rows);
+        return withRows({ ...succeeded(s, a.at), sorted: s.sorted.map((r) => rows.get(r.key)!) }, rows, false);
+      }
       return withRows(succeeded(s, a.at), rows, true);
     }
     case 'changes': {
@@ -169,7 +175,7 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
         moved.length === 0
           ? kept
           : moved.length > 1000
-            ? sortRows(rows.values(), s.sort, s.usage, s.reverse)
+            ? sortOrder(rows, s.sort, s.usage, s.reverse)
             : mergeSorted(kept, moved, s.sort, s.usage, s.reverse);
       return withRows({ ...succeeded(s, a.at), sorted }, rows, false);
     }

@@ -65,6 +65,7 @@ export function TableView({ state, height, width, now, color }: Omit<ScreenViewP
         marks={state.marks}
         reversed={t.reverse}
         measured={t.sorted}
+        measuredSet={t.rows}
       />
       {withLine ? (
         <Text wrap="truncate-end" {...fg(color && 'yellow')}>

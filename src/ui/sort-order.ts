@@ -1,0 +1,136 @@
+/**
+ * Sorting the table at scale: each sort key is read once per row into a number (rows are
+ * immutable), and an index array is sorted with a numeric comparator whose ties fall back to the
+ * name order, which is computed once per set of rows and shared by every key. The order equals
+ * `sortRows` (rows.ts) for every key; orders are cached per set of rows, so pressing a sort key
+ * again (or going back to a key used before) costs a copy or nothing at all.
+ */
+import type { PodRow } from '../core/client/types.js';
+import type { UsageByPod } from './metrics-feed.js';
+import { ageSortValue, statusRank, type SortKey } from './rows.js';
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The age sort value of a row, read once (parsing a server AGE cell is not free). */
+const ageValues = new WeakMap<PodRow, number>();
+
+/** `ageSortValue(r)`, computed once per row. */
+export function cachedAgeSortValue(r: PodRow): number {
+  let v = ageValues.get(r);
+  if (v === undefined) {
+    v = ageSortValue(r);
+    ageValues.set(r, v);
+  }
+  return v;
+}
+
+/** Per set of rows: its name order and each key's order (forward) already computed. */
+interface Orders {
+  byName: readonly PodRow[];
+  keys: Map<string, readonly PodRow[]>;
+}
+
+const cache = new WeakMap<ReadonlyMap<string, PodRow>, Orders>();
+
+function ordersOf(rows: ReadonlyMap<string, PodRow>): Orders {
+  let o = cache.get(rows);
+  if (o === undefined) {
+    const byName = Array.from(rows.values()).sort((a, b) => cmpStr(a.namespace, b.namespace) || cmpStr(a.name, b.name));
+    o = { byName, keys: new Map() };
+    cache.set(rows, o);
+  }
+  return o;
+}
+
+/**
+ * Records `sorted`, the order of `rows` by `key` computed elsewhere (a merge of a watch batch, a
+ * refresh that kept the order), so a later sort key pressed on these rows need not sort by name
+ * again. Usage orders are not kept (usage changes on its own).
+ */
+export function rememberOrder(rows: ReadonlyMap<string, PodRow>, key: SortKey, reverse: boolean, sorted: readonly PodRow[]): void {
+  if (key === 'cpu' || key === 'memory' || sorted.length !== rows.size) return;
+  let o = cache.get(rows);
+  if (o?.keys.has(key)) return;
+  const forward = reverse ? sorted.slice().reverse() : sorted;
+  if (o === undefined) {
+    if (key !== 'name') return;
+    o = { byName: forward, keys: new Map() };
+    cache.set(rows, o);
+  }
+  o.keys.set(key, forward);
+}
+
+/**
+ * Carries the name order of `from` over to `to`, rows with the same keys (a refresh that changed
+ * some cells but no pod came or went): a pod's namespace and name never change under its key.
+ */
+export function carryNameOrder(from: ReadonlyMap<string, PodRow>, to: ReadonlyMap<string, PodRow>): void {
+  const o = cache.get(from);
+  if (o === undefined || cache.has(to) || from.size !== to.size) return;
+  const byName: PodRow[] = new Array(o.byName.length);
+  for (let i = 0; i < byName.length; i++) {
+    const r = to.get(o.byName[i]!.key);
+    if (r === undefined) return;
+    byName[i] = r;
+  }
+  cache.set(to, { byName, keys: new Map() });
+}
+
+/** Each row's primary key as a number, smaller first (ties: name order). */
+function primaryKeys(byName: readonly PodRow[], key: Exclude<SortKey, 'name'>, usage: UsageByPod | undefined): Float64Array {
+  const n = byName.length;
+  const out = new Float64Array(n);
+  switch (key) {
+    case 'status': {
+      // Problems first, then by the STATUS text: each distinct text gets its place once.
+      const distinct = [...new Set(byName.map((r) => r.status))].sort((a, b) => statusRank(a) - statusRank(b) || cmpStr(a, b));
+      const place = new Map(distinct.map((s, i) => [s, i]));
+      for (let i = 0; i < n; i++) out[i] = place.get(byName[i]!.status)!;
+      break;
+    }
+    case 'restarts':
+      // Most restarts first.
+      for (let i = 0; i < n; i++) out[i] = -byName[i]!.restartCount;
+      break;
+    case 'age':
+      // Youngest first; unknown ages (−∞) last.
+      for (let i = 0; i < n; i++) out[i] = -cachedAgeSortValue(byName[i]!);
+      break;
+    case 'cpu':
+    case 'memory':
+      // Biggest first; pods without usage (−1) last.
+      for (let i = 0; i < n; i++) {
+        const r = byName[i]!;
+        const c = usage?.get(`${r.namespace}/${r.name}`)?.cells;
+        out[i] = -(c ? (key === 'cpu' ? c.cpuMillis : c.memoryBytes) : -1);
+      }
+      break;
+  }
+  return out;
+}
+
+/**
+ * `rows` sorted by `key` (turned around when `reverse`), the same order as `sortRows`: ties are
+ * broken by namespace/name. The returned array is the caller's (a fresh copy).
+ */
+export function sortOrder(rows: ReadonlyMap<string, PodRow>, key: SortKey, usage?: UsageByPod, reverse = false): PodRow[] {
+  const o = ordersOf(rows);
+  // Usage changes every refresh of the metrics: those orders are cached per usage map.
+  const id = key === 'cpu' || key === 'memory' ? undefined : key;
+  let forward = id === undefined ? undefined : o.keys.get(id);
+  if (forward === undefined) {
+    if (key === 'name') forward = o.byName;
+    else {
+      const k = primaryKeys(o.byName, key, usage);
+      const idx = new Array<number>(k.length);
+      for (let i = 0; i < idx.length; i++) idx[i] = i;
+      // NaN (−∞ − −∞: two unknown ages) is falsy: the name order decides.
+      idx.sort((a, b) => k[a]! - k[b]! || a - b);
+      forward = idx.map((i) => o.byName[i]!);
+    }
+    if (id !== undefined) o.keys.set(id, forward);
+  }
+  return reverse ? forward.slice().reverse() : forward.slice();
+}

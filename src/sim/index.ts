@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { createAuthority } from './certs.js';
 import { Cluster } from './cluster.js';
 import { AccessControl, type Account } from './access.js';
-import { createHandler, type Credentials, type HandlerContext } from './server.js';
+import { createHandler, type Credentials, type HandlerContext, type SimStats } from './server.js';
 import { createUpgradeHandler } from './exec/upgrade.js';
 import { generateSeeds } from './generate.js';
 import { startChurn } from './churn.js';
@@ -79,8 +79,8 @@ export interface Simulator {
     caPem: string;
     admin: { cert: string; key: string };
   };
-  /** Requests served and bytes sent since start. */
-  stats: { requests: number; bytes: number };
+  /** Requests served and bytes sent since start; `paths`: requests per URL path (the first 10,000 paths). */
+  stats: SimStats;
   /** Absolute path of the shipped exec plugin (run with `node`). */
   execPluginPath: string;
   /** TCP connections open now, on every listener (also those still in their TLS handshake). */
@@ -179,7 +179,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       ]),
       basic: new Map([[`${secrets.basic.username}:${secrets.basic.password}`, { username: 'ops', groups: ['viewers'] }]]),
     };
-    const stats = { requests: 0, bytes: 0 };
+    const stats: SimStats = { requests: 0, bytes: 0, paths: new Map() };
     let address = '';
     const handlerContext: HandlerContext = {
       cluster,

@@ -28,6 +28,13 @@ export interface Credentials {
   basic: Map<string, Account>;
 }
 
+/** Requests served and bytes sent since start; requests per URL path (the first 10,000 paths). */
+export interface SimStats {
+  requests: number;
+  bytes: number;
+  paths: Map<string, number>;
+}
+
 /** What the handler needs. */
 export interface HandlerContext {
   cluster: Cluster;
@@ -39,7 +46,7 @@ export interface HandlerContext {
   now: () => Date;
   bookmarkIntervalMs: number;
   /** Counts served requests (for the benchmarks and tests). */
-  stats: { requests: number; bytes: number };
+  stats: SimStats;
   /** The simulated metrics-server (absent from discovery when not given, or for the /s/no-metrics prefix). */
   metrics?: SimMetrics;
   /** Container logs (pods/log). */
@@ -173,6 +180,8 @@ export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'https://sim.invalid');
     let path = url.pathname;
+    const served = ctx.stats.paths;
+    if (served.size < 10_000 || served.has(path)) served.set(path, (served.get(path) ?? 0) + 1);
     let fault: Fault | undefined;
     const prefix = /^\/s\/([\w-]+)(\/.*)?$/.exec(path);
     if (prefix) {

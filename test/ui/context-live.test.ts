@@ -14,6 +14,7 @@ import { openContextPicker } from '../../src/ui/pickers.js';
 import { UiSession } from '../../src/ui/session.js';
 import type { Selection } from '../../src/ui/session-types.js';
 import { createStore, type Store } from '../../src/ui/store.js';
+import { until } from '../helpers/until.js';
 
 let sim: Simulator;
 let path: string;
@@ -47,14 +48,6 @@ before(async () => {
 after(async () => {
   await sim?.close();
 });
-
-async function until(cond: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const alive = (pid: number): boolean => {
   try {

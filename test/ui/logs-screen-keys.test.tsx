@@ -13,6 +13,7 @@ import { KEYS } from '../helpers/ink.js';
 import { withDevelopersReadingPodsOnly } from '../helpers/sim.js';
 import type { Simulator } from '../../src/sim/index.js';
 import { configureLogs, logSettings } from '../../src/ui/logs-open.js';
+import { until } from '../helpers/until.js';
 
 const ROWS = 24;
 
@@ -103,8 +104,12 @@ test('a crash-looping container: the view says it exited, once, and waits for it
   const f = await openLogOf(ui, pod, (x) => /container exited; waiting for it to start again/.test(x));
   assert.match(f, /── container exited \(Error, exit code 1, restart \d+\); waiting for it to start again ──/);
   assert.match(f, /"level":"fatal"/);
-  // Later frames still say it once (the pod is looked at again; the log is not asked for again).
-  await new Promise((r) => setTimeout(r, 2500));
+  // Later frames still say it once: the pod is looked at again (twice more), the log is not asked for again.
+  const podPath = `/api/v1/namespaces/default/pods/${pod}`;
+  const served = (path: string): number => sim.stats.paths.get(path) ?? 0;
+  const [looks, logs] = [served(podPath), served(`${podPath}/log`)];
+  await until(() => served(podPath) >= looks + 2, 'the pod looked at twice more', 15_000);
+  assert.equal(served(`${podPath}/log`), logs, 'the log was asked for again');
   const last = ui.frames.at(-1)!;
   assert.equal(last.match(/container exited \(/g)?.length, 1, last);
   assert.doesNotMatch(last, /resuming in/);

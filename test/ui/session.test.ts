@@ -7,6 +7,7 @@ import { UiSession } from '../../src/ui/session.js';
 import { createStore } from '../../src/ui/store.js';
 import { FakeClient } from './fake-client.js';
 import { hintText } from '../../src/core/hint.js';
+import { until } from '../helpers/until.js';
 
 function target(context: string, namespace: string): Target {
   return {
@@ -24,14 +25,6 @@ function target(context: string, namespace: string): Target {
     origins: {},
     inCluster: false,
   };
-}
-
-async function until(pred: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!pred()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setImmediate(r));
-  }
 }
 
 test('a 403 lists the known namespaces where pods may be listed, a namespace called "access" included', async (t) => {

@@ -168,7 +168,9 @@ test('a hanging plugin is stopped at the time limit without blocking the event l
     assert.ok(!r.ok);
     assert.equal(r.failure.code, 'credentials.exec-failed');
     assert.match(r.failure.summary, /did not finish/);
-    assert.ok(ticks >= 5, `event loop kept running (${ticks} ticks)`);
+    // A plugin run that blocked the event loop (spawnSync) lets no tick through at all; a count of 2
+    // tells that apart without depending on how much CPU a loaded machine gives this process.
+    assert.ok(ticks >= 2, `event loop kept running (${ticks} ticks)`);
   } finally {
     s.cleanup();
   }

@@ -182,7 +182,7 @@ export async function runTui(o: TuiStart): Promise<number> {
         return run;
       },
       stderr: io.stderr,
-      redact: (text) => secrets.redact(text),
+      secrets,
       onExpiry: (at) => store.dispatch({ type: 'identity', expiry: at }),
       banner: (req) =>
         `kpods: the credential plugin "${neutralize(req.command)}" needs the terminal; kpods resumes when it exits (Ctrl-C cancels it).\n`,

@@ -127,6 +127,13 @@ export class SecretSet implements SecretSink {
     }
   }
 
+  /** True when some known secret begins with `text` (a secret whose end has not arrived yet). */
+  startsSecret(text: string): boolean {
+    if (text === '') return false;
+    for (const v of this.values) if (v.startsWith(text)) return true;
+    return false;
+  }
+
   /** Whether any secret is known. */
   get size(): number {
     return this.values.size;

@@ -7,8 +7,11 @@ import { accessSync, constants } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { createDefaultExecRunner, type ExecRunner, type ExecRunRequest, type ExecRunResult } from '../core/client/index.js';
 import { neutralizeMultiline } from '../core/terminal-text.js';
+import { StreamRedactor, type StreamSecrets } from '../core/redact-stream.js';
 
 const MAX_OUTPUT = 4 * 1024 * 1024;
+/** A word the plugin left unfinished on stderr (a prompt without a trailing blank) is shown after this pause. */
+const HELD_WORD_PAUSE_MS = 150;
 
 /** True when `command` can be run: a path that is executable, or a name found on PATH. */
 export function commandExists(command: string, path: string | undefined): boolean {
@@ -26,13 +29,14 @@ export function commandExists(command: string, path: string | undefined): boolea
 
 /**
  * Runs a plugin with the terminal: stdin and stderr are the user's, stdout (the credential) is
- * captured. `banner` is printed before the plugin's first words on stderr; `redact` removes the
- * credentials kpods holds from what the plugin writes there (a plugin that echoes its token).
+ * captured. `banner` is printed before the plugin's first words on stderr; `secrets` removes the
+ * credentials kpods holds from what the plugin writes there (a plugin that echoes its token), also
+ * when a token arrives split over two writes.
  */
 export function runWithTerminal(
   req: ExecRunRequest,
   stderr: NodeJS.WritableStream,
-  redact: (text: string) => string,
+  secrets: StreamSecrets,
   banner = '',
 ): Promise<ExecRunResult> {
   return new Promise((resolve) => {
@@ -55,9 +59,20 @@ export function runWithTerminal(
       });
       return;
     }
+    const redactor = new StreamRedactor(secrets);
+    let pause: NodeJS.Timeout | undefined;
+    // Shown live, but never obeyed: escapes (titles, clipboard writes, colours) are made visible.
+    const show = (text: string): void => {
+      if (text !== '') stderr.write(neutralizeMultiline(text));
+    };
+    const release = (): void => {
+      clearTimeout(pause);
+      show(redactor.flush());
+    };
     const finish = (r: Pick<ExecRunResult, 'exitCode' | 'signal'> & { spawnErrorCode?: string }): void => {
       if (settled) return;
       settled = true;
+      release();
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onAbort);
       resolve({ ...r, timedOut, stdout, stderr: errText });
@@ -78,8 +93,9 @@ export function runWithTerminal(
         bannerShown = true;
         stderr.write(banner);
       }
-      // Shown live, but never obeyed: escapes (titles, clipboard writes, colours) are made visible.
-      stderr.write(neutralizeMultiline(redact(d.replace(/\r\n/g, '\n'))));
+      clearTimeout(pause);
+      show(redactor.push(d.replace(/\r\n/g, '\n')));
+      if (redactor.holding) pause = setTimeout(release, HELD_WORD_PAUSE_MS);
       if (errText.length < MAX_OUTPUT) errText += d;
     });
     child.on('error', (err) => {
@@ -96,7 +112,7 @@ export function createTtyExecRunner(opts: {
   stepAside: <T>(fn: () => Promise<T>) => Promise<T>;
   stderr: NodeJS.WritableStream;
   /** Removes held credentials from the plugin's words before they reach the terminal. */
-  redact: (text: string) => string;
+  secrets: StreamSecrets;
   /** Printed before the plugin takes the terminal. */
   banner?: (req: ExecRunRequest) => string;
   /** Told when a plugin's credential says when it expires (for the header). */
@@ -119,7 +135,7 @@ export function createTtyExecRunner(opts: {
         const ignore = (): void => undefined;
         process.on('SIGINT', ignore);
         try {
-          const r = await runWithTerminal(req, opts.stderr, opts.redact, opts.banner?.(req) ?? '');
+          const r = await runWithTerminal(req, opts.stderr, opts.secrets, opts.banner?.(req) ?? '');
           if (r.stderr.trim() !== '') shown.add(neutralizeMultiline(r.stderr).trim());
           return noteExpiry(r);
         } finally {

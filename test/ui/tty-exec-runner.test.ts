@@ -18,7 +18,7 @@ test('a missing interactive plugin fails in the background, without taking the t
     interactiveAvailable: true,
     stepAside: (fn) => (asides++, fn()),
     stderr: process.stderr,
-    redact: (s) => s,
+    secrets: new SecretSet(),
   });
   const r = await runner.run({
     command: 'kpods-no-such-plugin',
@@ -37,7 +37,7 @@ test('an interactive plugin runs inside stepAside and its output is captured', a
     interactiveAvailable: true,
     stepAside: (fn) => (asides++, fn()),
     stderr: process.stderr,
-    redact: (s) => s,
+    secrets: new SecretSet(),
   });
   const r = await runner.run({
     command: process.execPath,
@@ -62,7 +62,7 @@ test('the expiry of an exec credential reaches the header', async () => {
     interactiveAvailable: false,
     stepAside: (fn) => fn(),
     stderr: process.stderr,
-    redact: (s) => s,
+    secrets: new SecretSet(),
     onExpiry: (d) => seen.push(d),
   });
   const out = JSON.stringify({ status: { expirationTimestamp: '2030-05-01T00:00:00Z', token: 't' } });
@@ -87,7 +87,7 @@ test('a plugin that echoes a held token on the terminal shows it redacted', asyn
     interactiveAvailable: true,
     stepAside: (fn) => fn(),
     stderr: terminal,
-    redact: (s) => secrets.redact(s),
+    secrets,
   });
   const r = await runner.run({
     command: process.execPath,
@@ -100,4 +100,23 @@ test('a plugin that echoes a held token on the terminal shows it redacted', asyn
   await new Promise((resolve) => setImmediate(resolve));
   assert.match(shown, /debug: using token <redacted>/);
   assert.ok(!shown.includes(token), shown);
+});
+
+test('a held token the plugin writes in two pieces never reaches the terminal whole or in part', async () => {
+  const token = 'split-token-0123456789abcdef';
+  const secrets = new SecretSet();
+  secrets.add(token);
+  const terminal = new PassThrough();
+  let shown = '';
+  terminal.setEncoding('utf8').on('data', (d: string) => (shown += d));
+  const runner = createTtyExecRunner({ interactiveAvailable: true, stepAside: (fn) => fn(), stderr: terminal, secrets });
+  // The plugin's two writes reach kpods as two reads: the second is written a moment after the first.
+  const script = `const fs = require('node:fs');
+fs.writeSync(2, 'token: ${token.slice(0, 12)}');
+setTimeout(() => fs.writeSync(2, '${token.slice(12)} ok\\nCode:'), 40);`;
+  const r = await runner.run({ command: process.execPath, args: ['-e', script], env: { PATH: '' }, interactive: true, timeoutMs: 10_000 });
+  assert.equal(r.exitCode, 0);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.ok(!shown.includes(token.slice(0, 12)) && !shown.includes(token.slice(12)), shown);
+  assert.match(shown, /token: <redacted> ok\nCode:/);
 });

@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { PickerView } from '../../../src/ui/screens/picker.js';
 import { fillPicker, newPicker } from '../../../src/ui/screens/picker-model.js';
 import { runWithTerminal } from '../../../src/ui/tty-exec-runner.js';
+import { SecretSet } from '../../../src/core/redact.js';
 import { renderSized } from '../../helpers/ink.js';
 
 const OSC_TITLE = '\u001b]0;pwned\u0007';
@@ -45,7 +46,7 @@ test("an interactive plugin's live stderr is neutralised (no OSC title, clipboar
       timeoutMs: 10_000,
     },
     term,
-    (s) => s,
+    new SecretSet(),
   );
   assert.equal(res.exitCode, 0);
   assert.equal(/[\u001b\u0007\u009b]/.test(seen), false, JSON.stringify(seen));

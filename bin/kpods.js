@@ -24,5 +24,25 @@ if (first === 'list') {
   const { setFlagsFromString } = await import('node:v8');
   setFlagsFromString('--heap-growing-percent=100');
 }
+// A closed terminal (SIGHUP) ends kpods after its clean-up (the demo's folder, the session), by
+// that same signal, as a shell expects. Exiting normally instead would make Node 20 abort: at exit it
+// restores the settings of the terminals it started on, which fails on a terminal that is gone
+// (nodejs/node#58200, not in Node 20). Without a terminal (demo --serve in a pipe) it exits normally.
+// (Asked now: a terminal that hung up no longer answers as one.)
+const { isatty } = process.getBuiltinModule('node:tty');
+const startedOnTerminal = [0, 1, 2].some((fd) => isatty(fd));
+let hungUp = false;
+const onHangup = () => {
+  hungUp = true;
+  // Nothing else listens (a headless command): the default, ending the process, is what it should do.
+  if (process.listenerCount('SIGHUP') === 1) endByHangup();
+};
+const endByHangup = () => {
+  process.removeAllListeners('SIGHUP');
+  process.kill(process.pid, 'SIGHUP');
+};
+process.on('SIGHUP', onHangup);
 const { main } = await import('../dist/src/cli.js');
 process.exitCode = await main(process.argv.slice(2));
+if (hungUp && startedOnTerminal) endByHangup();
+process.off('SIGHUP', onHangup);

@@ -10,7 +10,10 @@
 // failures stay its own; the next file starts when the previous one's `after` hooks have run).
 // The files that drive real processes and terminals (test/e2e, test/tmux, test/bench) spend their time waiting,
 // not computing: they share one more shard, several at a time, beside the computing shards.
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Each run records how long every file took (dist/test/durations.json); the next run starts the
+// longest files first and deals the computing files so that the shards take about as long
+// (without a record: in folder order, dealt round-robin).
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -48,8 +51,24 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const waiting = files.filter((f) => WAITING.some((d) => f.startsWith(d)));
-const computing = files.filter((f) => !waiting.includes(f));
+const durationsFile = join(testDir, 'durations.json');
+let durations = {};
+try {
+  durations = JSON.parse(readFileSync(durationsFile, 'utf8'));
+} catch {
+  /* no record yet */
+}
+/** A file's duration in the last run that had it (ms); a file not seen yet counts as the median of those that were. */
+const known = Object.values(durations)
+  .filter((ms) => typeof ms === 'number')
+  .sort((a, b) => a - b);
+const unknownMs = known[Math.floor(known.length / 2)] ?? 0;
+const cost = (f) => durations[relative(root, f)] ?? unknownMs;
+/** Longest first; a stable sort keeps folder order among equals (and for every file without a record). */
+const longestFirst = (list) => [...list].sort((a, b) => cost(b) - cost(a));
+
+const waiting = longestFirst(files.filter((f) => WAITING.some((d) => f.startsWith(d))));
+const computing = longestFirst(files.filter((f) => !WAITING.some((d) => f.startsWith(d))));
 const shardDir = mkdtempSync(join(tmpdir(), 'kpods-test-shards-'));
 // A file's suite imports it, and the next suite is made only once that import finished: a module
 // evaluated while another one loads could register its tests in the other's suite.
@@ -69,21 +88,34 @@ const SHARD_HEAD = [
   '});',
 ];
 const shards = [];
-function shard(lines) {
-  const entry = join(shardDir, `shard-${shards.length + 1}.test.mjs`);
+function shard(name, lines) {
+  const entry = join(shardDir, `shard-${name}.test.mjs`);
   writeFileSync(entry, [...SHARD_HEAD, ...lines].join('\n') + '\n');
   shards.push(entry);
 }
 // The waiting files run side by side in one process (each file's own tests still one at a time).
 if (waiting.length > 0)
-  shard([
+  shard('waiting', [
     `describe('waiting on processes and terminals', { concurrency: ${WAITING_CONCURRENCY} }, async () => {`,
     ...waiting.map((f) => '  ' + suite(f, ', concurrency: 1')),
     '});',
   ]);
 const count = Math.min(SHARDS, computing.length);
-// Dealt round-robin: the files of one folder (and their costs) spread over the shards.
-for (let i = 0; i < count; i++) shard(computing.filter((_, j) => j % count === i).map((f) => suite(f)));
+// Longest file first, each to the shard with the least work so far (round-robin while nothing is
+// recorded: the files of one folder, and their costs, spread over the shards). The shards start
+// in order, the one with the most work first.
+const dealt = Array.from({ length: count }, () => ({ files: [], ms: 0 }));
+for (const [i, f] of computing.entries()) {
+  const to = known.length > 0 ? dealt.reduce((least, s) => (s.ms < least.ms ? s : least)) : dealt[i % count];
+  to.files.push(f);
+  to.ms += cost(f);
+}
+dealt.sort((a, b) => b.ms - a.ms);
+for (const [i, d] of dealt.entries())
+  shard(
+    String(i + 1),
+    d.files.map((f) => suite(f)),
+  );
 
 let result;
 try {
@@ -99,7 +131,11 @@ try {
       '--test-reporter-destination=stdout',
       ...shards,
     ],
-    { stdio: 'inherit', cwd: root, env: { ...process.env, ...(times ? { KPODS_TEST_TIMES: '1' } : {}) } },
+    {
+      stdio: 'inherit',
+      cwd: root,
+      env: { ...process.env, KPODS_TEST_DURATIONS: durationsFile, ...(times ? { KPODS_TEST_TIMES: '1' } : {}) },
+    },
   );
 } finally {
   rmSync(shardDir, { recursive: true, force: true });

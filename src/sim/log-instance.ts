@@ -4,7 +4,7 @@
  */
 import type { ContainerStatus, Pod } from '../core/pods/pod-types.js';
 import type { InstanceSpec } from './log-source.js';
-import { familyOf } from './log-text.js';
+import { familyOf } from './log-family.js';
 
 /** The container chosen by the API server, or its 400 message. */
 export function chooseContainer(pod: Pod, name: string, requested: string | null): { container: string } | { error: string } {

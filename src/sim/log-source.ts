@@ -3,7 +3,8 @@
  * from the instance (pod, container, start) and i alone, so any window (tail, since, follow) is
  * found by arithmetic and a binary search, at 50,000 pods as at one.
  */
-import { bootLines, hash32, lastWords, steadyLine, type LogFamily, PERIOD_MS } from './log-text.js';
+import { bootLines, lastWords, steadyLine } from './log-text.js';
+import { hash32, PERIOD_MS, type LogFamily } from './log-family.js';
 
 /** Lines kept by the (simulated) kubelet before rotation drops older ones. */
 const RETAINED_LINES = 80_000;

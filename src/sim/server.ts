@@ -1,14 +1,13 @@
 /**
- * The simulator's HTTPS request handler: scenario prefixes and faults, authentication (client
- * certificate, bearer token, basic), authorisation, routing to discovery, pods, namespaces,
- * watches and access reviews, and kube-apiserver's response headers and gzip.
+ * The simulator's HTTPS request handler: scenario prefixes and faults, authorisation, and routing
+ * to discovery, pods, namespaces, watches and access reviews (who is asking: authn.ts; writing the
+ * reply: respond.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TLSSocket } from 'node:tls';
-import { randomUUID } from 'node:crypto';
-import { createGzip } from 'node:zlib';
 import type { Cluster, Fault } from './cluster.js';
 import { forbiddenMessage, type AccessControl, type Account, type Attributes } from './access.js';
+import { authenticate, impersonate, type Credentials } from './authn.js';
+import { baseHeaders, readBody, send } from './respond.js';
 import * as st from './status.js';
 import { negotiate, queryBool } from './negotiate.js';
 import { apiGroupList, apiVersions, coreResources, groupResources, versionInfo } from './discovery.js';
@@ -20,13 +19,6 @@ import type { SimMetrics } from './metrics.js';
 import { isMetricsPath, metricsAttributes, serveMetrics, withMetricsGroup } from './metrics-api.js';
 import { eventsRoute } from './events.js';
 import type { PodLogs } from './logs.js';
-
-/** Credentials the server knows. */
-export interface Credentials {
-  tokens: Map<string, Account>;
-  /** Keyed by "user:password". */
-  basic: Map<string, Account>;
-}
 
 /** Requests served and bytes sent since start; requests per URL path (the first 10,000 paths). */
 export interface SimStats {
@@ -55,124 +47,13 @@ export interface HandlerContext {
 
 const PUBLIC_PATHS = new Set(['/healthz', '/livez', '/readyz', '/version', '/version/']);
 
-function baseHeaders(): Record<string, string> {
-  return {
-    'Audit-Id': randomUUID(),
-    'Cache-Control': 'no-cache, private',
-    'X-Kubernetes-Pf-Flowschema-Uid': '7a6d8f2e-1c3b-4e5f-9a8b-0c1d2e3f4a5b',
-    'X-Kubernetes-Pf-Prioritylevel-Uid': '3b2a1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d',
-  };
-}
-
-export function authenticate(req: IncomingMessage, creds: Credentials): Account | 'invalid' | undefined {
-  // Like kube-apiserver's union authenticator: a verified client certificate first, then the Authorization header.
-  const socket = req.socket as TLSSocket;
-  if (socket.authorized) {
-    const subject = socket.getPeerCertificate()?.subject as unknown as Record<string, string | string[]> | undefined;
-    const cn = subject?.['CN'];
-    const o = subject?.['O'];
-    if (typeof cn === 'string' && cn !== '') {
-      const groups = o === undefined ? [] : Array.isArray(o) ? o : [o];
-      return { username: cn, groups: [...groups, 'system:authenticated'] };
-    }
-  }
-  const header = req.headers.authorization;
-  if (header) {
-    const [scheme, value = ''] = header.split(' ', 2);
-    let account: Account | undefined;
-    if (scheme?.toLowerCase() === 'bearer') account = creds.tokens.get(value.trim());
-    else if (scheme?.toLowerCase() === 'basic') account = creds.basic.get(Buffer.from(value, 'base64').toString('utf8'));
-    return account ? { ...account, groups: [...account.groups, 'system:authenticated'] } : 'invalid';
-  }
-  return socket.authorized ? 'invalid' : undefined;
-}
-
-/** Applies Impersonate-User / Impersonate-Group: the new account, or the attributes that were denied. */
-export function impersonate(req: IncomingMessage, who: Account, access: AccessControl): Account | Attributes {
-  const user = req.headers['impersonate-user'];
-  const groups = req.headersDistinct['impersonate-group'] ?? [];
-  if (typeof user !== 'string' || user === '') return who;
-  const checks: Attributes[] = [
-    { kind: 'resource', verb: 'impersonate', group: '', resource: 'users', name: user },
-    ...groups.map((g): Attributes => ({ kind: 'resource', verb: 'impersonate', group: '', resource: 'groups', name: g })),
-  ];
-  for (const a of checks) if (!access.authorize(who, a).allowed) return a;
-  return { username: user, groups: [...groups, 'system:authenticated'] };
-}
-
-function send(req: IncomingMessage, res: ServerResponse, reply: st.Reply, ctx: HandlerContext, reset: boolean): void {
-  const headers: Record<string, string> = { ...baseHeaders(), 'Content-Type': reply.contentType ?? 'application/json', ...reply.headers };
-  const parts = typeof reply.body === 'string' ? [reply.body] : reply.body;
-  let length = 0;
-  for (const p of parts) length += Buffer.byteLength(p);
-  if (length > 128 * 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && !reset && req.method !== 'HEAD') {
-    headers['Content-Encoding'] = 'gzip';
-    res.writeHead(reply.code, headers);
-    const gz = createGzip({ level: 1 });
-    gz.on('data', (chunk: Buffer) => (ctx.stats.bytes += chunk.length));
-    gz.pipe(res);
-    writeParts(gz, parts, 64 * 1024);
-    return;
-  }
-  headers['Content-Length'] = String(length);
-  ctx.stats.bytes += length;
-  res.writeHead(reply.code, headers);
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  if (reset) {
-    const whole = Buffer.from(parts.join(''));
-    res.write(whole.subarray(0, Math.max(1, Math.floor(whole.length / 2))), () => resetSocket(req.socket as TLSSocket));
-    return;
-  }
-  writeParts(res, parts, 64 * 1024);
-}
-
-/** Writes string parts in batches of about `batch` characters, respecting back-pressure. */
-function writeParts(out: NodeJS.WritableStream, parts: string[], batch: number): void {
-  let i = 0;
-  const pump = () => {
-    while (i < parts.length) {
-      let chunk = '';
-      while (i < parts.length && chunk.length < batch) chunk += parts[i++];
-      if (!out.write(chunk)) {
-        out.once('drain', pump);
-        return;
-      }
-    }
-    out.end();
-  };
-  pump();
-}
-
-/** Resets the TCP connection under a TLS socket (RST where Node allows it, else an abrupt close). */
-function resetSocket(socket: TLSSocket): void {
-  const raw = (socket as unknown as { _parent?: { resetAndDestroy?: () => void } })._parent;
-  try {
-    if (raw?.resetAndDestroy) raw.resetAndDestroy();
-    else socket.destroy();
-  } catch {
-    socket.destroy();
-  }
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 /** Returns the request handler bound to a context. */
 export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: ServerResponse) => void {
   let flakyCounter = 0;
   return (req, res) => {
     ctx.stats.requests++;
     handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) send(req, res, st.internalError(err instanceof Error ? err.message : String(err)), ctx, false);
+      if (!res.headersSent) send(req, res, st.internalError(err instanceof Error ? err.message : String(err)), ctx.stats, false);
       else res.destroy();
     });
   };
@@ -193,16 +74,16 @@ export function createHandler(ctx: HandlerContext): (req: IncomingMessage, res: 
     if (!fault && nsMatch) fault = ctx.cluster.namespaceFault(decodeURIComponent(nsMatch[1]!));
     let reset = false;
     if (fault === 'slow') await new Promise((r) => setTimeout(r, ctx.cluster.slowMs));
-    else if (fault === 'html') return send(req, res, st.htmlLogin(), ctx, false);
-    else if (fault === 'throttle') return send(req, res, st.throttled(), ctx, false);
-    else if (fault === 'server-error') return send(req, res, st.internalError('etcdserver: request timed out'), ctx, false);
+    else if (fault === 'html') return send(req, res, st.htmlLogin(), ctx.stats, false);
+    else if (fault === 'throttle') return send(req, res, st.throttled(), ctx.stats, false);
+    else if (fault === 'server-error') return send(req, res, st.internalError('etcdserver: request timed out'), ctx.stats, false);
     else if (fault === 'unavailable')
-      return send(req, res, st.unavailable('the server is currently unable to handle the request'), ctx, false);
+      return send(req, res, st.unavailable('the server is currently unable to handle the request'), ctx.stats, false);
     else if (fault === 'flaky' && flakyCounter++ % 2 === 0)
-      return send(req, res, st.internalError('etcdserver: leader changed'), ctx, false);
+      return send(req, res, st.internalError('etcdserver: leader changed'), ctx.stats, false);
     else if (fault === 'reset') reset = true;
     const reply = await route(req, res, path, url.searchParams, prefix?.[1]);
-    if (reply) send(req, res, reply, ctx, reset);
+    if (reply) send(req, res, reply, ctx.stats, reset);
   }
 
   async function route(

@@ -1,6 +1,6 @@
 /** The shape every troubled-pod builder returns (its own module, so the builders and their list do not import each other). */
 import type { Pod } from '../core/pods/pod-types.js';
-import type { EventSpec } from './events.js';
+import type { EventSpec } from './event-store.js';
 
 /** One troubled pod: the pod, its events, and the last log lines per container (previous instance). */
 export interface TroubledPod {

@@ -6,7 +6,7 @@
 import type { Pod, PodSpec } from '../core/pods/pod-types.js';
 import { iso } from './kube-time.js';
 import { uidFor } from './workloads.js';
-import type { EventSpec } from './events.js';
+import type { EventSpec } from './event-store.js';
 import { condition, containerStatus } from './troubled-status.js';
 
 export const TROUBLED_NAMESPACE = 'troubled';

@@ -4,7 +4,7 @@
  * event. The scenarios in troubled*.ts build their pods' situations from these.
  */
 import type { ContainerStatus, Pod, PodCondition } from '../core/pods/pod-types.js';
-import type { EventSpec } from './events.js';
+import type { EventSpec } from './event-store.js';
 import { iso } from './kube-time.js';
 import { SA_MOUNT_STATUS } from './pod-parts.js';
 import { uidFor } from './workloads.js';

@@ -5,7 +5,7 @@
  * by the log endpoint through lastWordsOf). One pod is healthy, as a control.
  */
 import type { Cluster } from './cluster.js';
-import { eventStoreOf } from './events.js';
+import { eventStoreOf } from './event-store.js';
 import { TROUBLED_NAMESPACE, runningPod, startEvents } from './troubled-pod.js';
 import { backOffEvent, containerStatus, crashLoopStatus, notReady, setCondition, terminated } from './troubled-status.js';
 import { TROUBLED_SCENARIOS_B } from './troubled-more.js';

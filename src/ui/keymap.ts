@@ -1,8 +1,11 @@
 /**
  * The one keymap: every key of every screen, text entry included. Key handling (input.ts), the
  * footer and the `?` help screen are all generated from it, so a screen can only advertise a key
- * it handles (test/ui/keymap.test.ts presses every advertised key on its screen).
+ * it handles (test/ui/keymap.test.ts presses every advertised key on its screen). Key names: key-names.ts.
  */
+import { displayKey, isPrintable, OTHER, TEXT } from './key-names.js';
+
+export { displayKey, keyName, OTHER, TEXT, type KeyInfo } from './key-names.js';
 
 /**
  * A key scope: the keys that apply at one moment. Each screen declares the scopes it uses (a
@@ -110,13 +113,6 @@ export interface Capabilities {
   actions?: boolean;
 }
 
-/**
- * Special key names: `text` is any printable character (typed into the screen's text), `other`
- * is any key no other binding of the scope takes (the confirm screen's "anything else cancels").
- */
-export const TEXT = 'text';
-export const OTHER = 'other';
-
 export interface Binding {
   keys: string[];
   command: Command;
@@ -218,44 +214,6 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['ctrl+c'], command: 'quit', label: 'quit', scopes: ['always'] },
 ];
 
-/** The subset of Ink's key object kpods reads. */
-export interface KeyInfo {
-  upArrow?: boolean;
-  downArrow?: boolean;
-  pageUp?: boolean;
-  pageDown?: boolean;
-  home?: boolean;
-  end?: boolean;
-  return?: boolean;
-  escape?: boolean;
-  ctrl?: boolean;
-  backspace?: boolean;
-  delete?: boolean;
-  tab?: boolean;
-  shift?: boolean;
-}
-
-/** Names an Ink key event the way KEYMAP writes keys ("j", "G", "down", "ctrl+c", "enter"). */
-export function keyName(input: string, key: KeyInfo): string {
-  if (key.upArrow) return 'up';
-  if (key.downArrow) return 'down';
-  if (key.pageUp) return 'pageup';
-  if (key.pageDown) return 'pagedown';
-  if (key.home) return 'home';
-  if (key.end) return 'end';
-  if (key.return) return 'enter';
-  if (key.escape) return 'escape';
-  if (key.backspace || key.delete) return 'backspace';
-  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
-  if (key.ctrl) return `ctrl+${input}`;
-  return input;
-}
-
-/** True for a key that types a character (not a control key, not a named key). */
-function isPrintable(name: string): boolean {
-  return [...name].length === 1 && !/[\u0000-\u001f\u007f]/.test(name);
-}
-
 const everyCapability: Capabilities = { demo: true, usage: true, actions: true };
 
 /** The bindings that apply in `scope`, in lookup order: its own, then `global` (if taken), then `always`. */
@@ -284,25 +242,4 @@ export function footerHints(scope: Scope, caps?: Capabilities): string[] {
   return bindingsOf(scope, caps)
     .filter((b) => b.footer)
     .map((b) => `${displayKey(b.keys[0]!)} ${b.footer}`);
-}
-
-/** How a key is written on screen. */
-export function displayKey(k: string): string {
-  const names: Record<string, string> = {
-    enter: 'Enter',
-    escape: 'Esc',
-    up: '↑',
-    down: '↓',
-    pageup: 'PgUp',
-    pagedown: 'PgDn',
-    home: 'Home',
-    end: 'End',
-    backspace: 'Bksp',
-    ' ': 'Space',
-    [TEXT]: 'a-z…',
-    [OTHER]: 'other keys',
-  };
-  if (names[k]) return names[k];
-  if (k.startsWith('ctrl+')) return `Ctrl-${k.slice(5).toUpperCase()}`;
-  return k;
 }

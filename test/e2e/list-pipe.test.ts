@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { kpodsBin } from '../helpers/run-kpods.js';
 import { runCommand } from '../helpers/run-command.js';
@@ -34,12 +35,28 @@ async function slowlyRead(
   return { code: await closed, out: Buffer.concat(chunks).toString('utf8'), err };
 }
 
+/**
+ * What the pipe and the reader hold before a writer must wait: the socket pair's kernel buffer (the
+ * sender's, net.core.wmem_default; 208 KiB here, 1 MiB assumed where it cannot be read) and the
+ * reader's stream buffer (64 KiB at most).
+ */
+function pipeHolds(): number {
+  try {
+    return Number(readFileSync('/proc/sys/net/core/wmem_default', 'utf8').trim()) + 64 * 1024;
+  } catch {
+    return 1024 * 1024;
+  }
+}
+
 test('kpods list into a slowly read pipe: the output is complete and identical to the in-process output', async (t) => {
   // A still server clock: the ages the server computes are the same in both runs.
   const fixed = new Date('2026-01-15T12:00:00Z');
-  const sim = await startSimulator({ pods: 8000, churnPerSecond: 0, now: () => fixed });
+  // 4,000 pods: the wide table of all of them is about 700 kB and the JSON list of one namespace
+  // about 5 MB, both more than twice what the pipe and the reader hold (checked below).
+  const sim = await startSimulator({ pods: 4000, churnPerSecond: 0, now: () => fixed });
   t.after(() => sim.close());
   const env = { PATH: process.env['PATH'], HOME: sim.dir };
+  const sizes: Record<string, number> = {};
   for (const args of [
     ['list', '-A', '-o', 'wide', '--kubeconfig', sim.kubeconfigPath],
     ['list', '-n', 'default', '--kubeconfig', sim.kubeconfigPath],
@@ -52,9 +69,11 @@ test('kpods list into a slowly read pipe: the output is complete and identical t
     assert.equal(piped.err, '');
     assert.equal(piped.out.length, expected.stdout.length, `${args.join(' ')}: all of the output arrives`);
     assert.ok(piped.out === expected.stdout, `${args.join(' ')}: the piped output is byte-identical`);
+    sizes[args.slice(1, -2).join(' ')] = expected.stdout.length;
   }
-  // The wide table is larger than the pipe (a socket pair, with kernel buffers of a few hundred kB) and the
-  // reader's buffer hold together, so kpods had to wait for the reader.
-  const all = await runCommand(['list', '-A', '-o', 'wide', '--kubeconfig', sim.kubeconfigPath], { env });
-  assert.ok(all.stdout.length > 1024 * 1024, `${all.stdout.length} bytes`);
+  // The wide table and the JSON list are each more than twice what the pipe (a socket pair) and the
+  // reader's buffer hold together, so kpods had to wait for the reader with most of its output unwritten.
+  const holds = pipeHolds();
+  for (const what of ['-A -o wide', '-n default -o json'])
+    assert.ok((sizes[what] ?? 0) > 2 * holds, `${what}: ${sizes[what]} bytes, the pipe and reader hold ${holds}`);
 });

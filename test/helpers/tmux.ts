@@ -1,9 +1,10 @@
 /**
- * Drives the real kpods binary in a tmux session of fixed size: send keys, poll the screen until a
- * predicate holds (with a deadline), and kill the private tmux server at the end.
+ * Drives the real kpods binary in a tmux session of fixed size: send keys, read the screen each time
+ * the pane changes until a predicate holds (with a deadline), and kill the private tmux server at the end.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { watchPane, type PaneWatcher } from './tmux-control.js';
 
 export { tmuxAvailable } from './tools.js';
 
@@ -39,6 +40,8 @@ export function startTmux(argv: string[], env: Record<string, string>, columns =
   );
   const command = `env -i ${envArgs.join(' ')} ${argv.map(shellQuote).join(' ')}; echo "[exited $?]"; sleep 600`;
   execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), command]);
+  // Started on the first wait: one tmux client for all the session's waits instead of one per look.
+  let watcher: PaneWatcher | undefined;
   const session: TmuxSession = {
     socket,
     screen: () => tmux('capture-pane', '-p', '-t', '0'),
@@ -46,22 +49,8 @@ export function startTmux(argv: string[], env: Record<string, string>, columns =
       tmux('send-keys', '-t', '0', ...(literal ? ['-l', keys] : [keys]));
     },
     waitFor(pred, what, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      return new Promise((resolve, reject) => {
-        const tick = (): void => {
-          let s = '';
-          try {
-            s = session.screen();
-          } catch (err) {
-            reject(err as Error);
-            return;
-          }
-          if (pred(s)) resolve(s);
-          else if (Date.now() > deadline) reject(new Error(`timed out after ${timeoutMs} ms waiting for: ${what}\n--- screen ---\n${s}`));
-          else setTimeout(tick, 100);
-        };
-        tick();
-      });
+      watcher ??= watchPane(socket);
+      return watcher.waitFor(pred, what, timeoutMs);
     },
     resize(columns, rows) {
       tmux('resize-window', '-t', '0', '-x', String(columns), '-y', String(rows));
@@ -69,6 +58,7 @@ export function startTmux(argv: string[], env: Record<string, string>, columns =
     alive: () => !session.screen().includes('[exited '),
     kill() {
       spawnSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore' });
+      watcher?.close();
     },
   };
   return session;

@@ -1,19 +1,20 @@
 /**
  * Credentials for one target, with kubectl's precedence: client certificate (TLS), then the
  * Authorization header from tokenFile > token > basic, else auth-provider or exec plugin;
- * impersonation headers always; nothing secret over plain http://.
+ * impersonation headers always; nothing secret over plain http://. (The TLS material: tls-material.ts.)
  */
 import { readFile } from 'node:fs/promises';
-import { createSecureContext } from 'node:tls';
 import { failure, type Failure, type Result } from '../failure.js';
 import type { Target } from '../target.js';
 import { neutralize } from '../terminal-text.js';
 import { shortenKeyMaterial, type SecretSink } from '../redact.js';
-import { certFacts, describeCert, describeToken } from './describe-credential.js';
+import { describeCert, describeToken } from './describe-credential.js';
 import { ExecPlugin, describeExec, type ExecCredential } from './exec-plugin.js';
 import type { ExecRunner } from './exec-runner.js';
 import { oidcToken } from './oidc.js';
-import type { LoadedTls } from './transport.js';
+import type { LoadedTls } from './http-types.js';
+
+export { loadTls } from './tls-material.js';
 
 interface CredentialDeps {
   env: Readonly<Record<string, string | undefined>>;
@@ -34,99 +35,6 @@ export interface AppliedCredential {
   headers: Record<string, string | string[]>;
   /** A client certificate returned by an exec plugin (the transport must use it). */
   execCert?: { cert: string; key: string };
-}
-
-async function readPem(file: string | undefined, data: string | undefined, field: string): Promise<Result<string | undefined>> {
-  if (data) return { ok: true, value: data };
-  if (!file) return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: await readFile(file, 'utf8') };
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    return {
-      ok: false,
-      failure: failure(
-        'credentials.file-unreadable',
-        `The file named by ${field} cannot be read: ${neutralize(shortenKeyMaterial(file))}${typeof code === 'string' ? ` (${code})` : ''}.`,
-        [
-          `Check the path in the kubeconfig field ${field} (relative paths are resolved against the kubeconfig's folder), and its permissions.`,
-        ],
-      ),
-    };
-  }
-}
-
-/** Reads and checks the TLS material of a target (CA, client certificate and key). */
-export async function loadTls(target: Target, now: Date): Promise<Result<LoadedTls>> {
-  const t = target.tls;
-  const ca = await readPem(t.caFile, t.caData, 'clusters[].cluster.certificate-authority');
-  if (!ca.ok) return ca;
-  const cert = await readPem(t.certFile, t.certData, 'users[].user.client-certificate');
-  if (!cert.ok) return cert;
-  const key = await readPem(t.keyFile, t.keyData, 'users[].user.client-key');
-  if (!key.ok) return key;
-  if (ca.value) {
-    try {
-      createSecureContext({ ca: ca.value });
-    } catch {
-      return {
-        ok: false,
-        failure: failure('kubeconfig.invalid', "The cluster's certificate authority is not a readable PEM certificate.", [
-          'Fix certificate-authority / certificate-authority-data in the cluster entry of the kubeconfig.',
-        ]),
-      };
-    }
-  }
-  if (cert.value && key.value) {
-    const problem = checkCertKey(cert.value, key.value, now);
-    if (problem) return { ok: false, failure: problem };
-  }
-  return {
-    ok: true,
-    value: {
-      insecureSkipVerify: t.insecureSkipVerify,
-      ...(t.serverName ? { serverName: t.serverName } : {}),
-      ...(ca.value ? { ca: ca.value } : {}),
-      ...(cert.value && key.value ? { cert: cert.value, key: key.value } : {}),
-    },
-  };
-}
-
-/** Checks that a client certificate matches its key and is within its validity period. */
-function checkCertKey(cert: string, key: string, now: Date): Failure | undefined {
-  try {
-    createSecureContext({ cert, key });
-  } catch (err) {
-    const code = String((err as { code?: unknown }).code ?? '');
-    if (code.includes('KEY_VALUES_MISMATCH')) {
-      return failure(
-        'credentials.cert-key-mismatch',
-        'The client certificate and the client key do not belong together.',
-        [
-          'Make client-certificate(-data) and client-key(-data) of the kubeconfig user come from the same pair (e.g. both from a fresh kubeconfig).',
-        ],
-        describeCert(cert, 'the kubeconfig', now),
-      );
-    }
-    return failure(
-      'credentials.invalid',
-      'The client certificate or key is not valid PEM.',
-      ['Fix client-certificate(-data) / client-key(-data) of the kubeconfig user.'],
-      code ? `error code: ${neutralize(code)}` : undefined,
-    );
-  }
-  const facts = certFacts(cert);
-  if (facts && facts.notAfter.getTime() < now.getTime()) {
-    return failure(
-      'credentials.cert-expired',
-      `Your client certificate expired on ${facts.notAfter.toISOString()}.`,
-      [
-        'Get a new certificate from the cluster administrator (or regenerate the kubeconfig, e.g. kubeadm kubeconfig user / your cloud CLI).',
-      ],
-      describeCert(cert, 'the kubeconfig', now),
-    );
-  }
-  return undefined;
 }
 
 /** Impersonation headers in client-go's form. */

@@ -7,20 +7,17 @@ import type { Dispatcher, Socks5ProxyAgent } from 'undici';
 import { agentClass, proxyAgents } from './undici-lite.js';
 import { NodePool, type PoolAnswer, type PoolRequest } from './node-pool.js';
 import { Readable, pipeline, type Transform } from 'node:stream';
-import { failure, type Failure, type Result } from '../failure.js';
+import type { Result } from '../failure.js';
+import type { HeaderMap, HttpRequest, HttpResponse, HttpStream, LoadedTls, RetryNotice } from './http-types.js';
+import { aborted, connectTimeoutFailure, timeoutFailure } from './transport-failures.js';
+import { defaultSleep, retryAfterSeconds } from './retry-after.js';
 import { classifyError } from './classify.js';
 import { chooseProxy } from './proxy.js';
 import { bodyTooLarge, MAX_BODY_BYTES } from './limits.js';
 import type { SharedPools } from './shared-pools.js';
 
-/** TLS material read from files or data, as PEM strings. */
-export interface LoadedTls {
-  insecureSkipVerify: boolean;
-  serverName?: string;
-  ca?: string;
-  cert?: string;
-  key?: string;
-}
+export type { HeaderMap, HttpRequest, HttpResponse, HttpStream, LoadedTls, RetryNotice } from './http-types.js';
+export { aborted } from './transport-failures.js';
 
 export interface TransportOptions {
   server: string;
@@ -53,39 +50,6 @@ export interface Pool {
   destroy(): Promise<void>;
 }
 
-/** Request headers; a list is sent as one header line per value (Impersonate-Group). */
-export type HeaderMap = Record<string, string | string[]>;
-
-export interface HttpRequest {
-  method: 'GET' | 'POST' | 'DELETE' | 'PATCH';
-  /** Path below the server's base path, starting with '/'. */
-  path: string;
-  query?: Record<string, string | undefined>;
-  headers?: HeaderMap;
-  /** JSON text; sent as application/json unless the headers name another content-type (e.g. a merge patch). */
-  body?: string;
-  signal?: AbortSignal;
-  /** Overrides the transport's request timeout; 0 disables it. */
-  timeoutMs?: number;
-}
-
-export interface HttpResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-  /** Wall time the request took, including retries. */
-  elapsedMs: number;
-}
-
-export interface HttpStream {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  /** The (decompressed) body; destroy it to end the request early. */
-  body: Readable;
-  /** Stops the request timer and the abort listener; call when done with the body. */
-  cancelTimer: () => void;
-}
-
 /** A gunzip stream; node:zlib loads with the first compressed answer (small answers come uncompressed). */
 function gunzip(): Transform {
   return process.getBuiltinModule('node:zlib').createGunzip();
@@ -99,35 +63,6 @@ export function queryString(query: Record<string, string | undefined> | undefine
     .sort();
   if (keys.length === 0) return '';
   return '?' + keys.map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(query[k] ?? '')}`).join('&');
-}
-
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
-/** Seconds from a Retry-After header, or undefined when absent or not a number of seconds. */
-export function retryAfterSeconds(headers: Record<string, string | string[] | undefined>): number | undefined {
-  const raw = headers['retry-after'];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
-  return Number(value);
-}
-
-/** A 429/5xx answer that carried Retry-After, about to be retried after `waitMs`. */
-export interface RetryNotice {
-  status: number;
-  retryAfterSeconds: number;
-  waitMs: number;
-  /** 1 for the first retry. */
-  attempt: number;
 }
 
 /** The HTTP transport for one target. */
@@ -298,33 +233,4 @@ export class Transport {
     if (!this.owned) return;
     await this.dispatcher.destroy().catch(() => undefined);
   }
-}
-
-function timeoutFailure(ms: number, phase: 'first-byte' | 'body'): Failure {
-  const s = ms / 1000;
-  return failure(
-    'response.timeout',
-    phase === 'first-byte'
-      ? `The API server accepted the connection but sent no answer: kpods waited ${s} s for the first byte.`
-      : `The API server started answering but did not finish within ${s} s (a slow or dripping body).`,
-    [
-      'The server or the network is slow or stuck. Try again, or change the limit with --request-timeout (e.g. --request-timeout=60s; 0 means no limit).',
-    ],
-    `limit: request timeout ${s} s`,
-  );
-}
-
-function connectTimeoutFailure(server: string, ms: number): Failure {
-  return failure(
-    'connection.timeout',
-    `No connection to ${new URL(server).host} could be set up within ${ms / 1000} s (TCP and TLS handshake).`,
-    [
-      'Check the network path to the cluster (VPN, firewall, security groups), and that the address and port in the server field are right.',
-    ],
-  );
-}
-
-/** The failure reported when the caller aborted the request. */
-export function aborted(): Failure {
-  return failure('response.timeout', 'The request was cancelled.', []);
 }

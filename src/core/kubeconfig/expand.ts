@@ -3,7 +3,7 @@
  * ones; in a list of maps the first map wins) and bounds the size of the document once aliases
  * are expanded, so an alias bomb is refused before anything walks it.
  */
-import { isMergeKey } from './yaml11.js';
+import { isMergeKey } from './yaml11-schema.js';
 
 /** The largest number of values a kubeconfig may expand to through aliases. */
 const MAX_EXPANDED_NODES = 2_000_000;

@@ -1,36 +1,22 @@
 /**
  * Writing back like `kubectl config use-context` and `kubectl config set-context --current
  * --namespace`: under kubectl's locks, re-read the chain, change one field in the right file,
- * keep every other field, and replace the file atomically (temporary file + rename, mode kept).
+ * keep every other field, and replace the file atomically (write-file.ts; the text written:
+ * write-format.ts).
  */
-import {
-  accessSync,
-  constants,
-  chownSync,
-  closeSync,
-  fchmodSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { quoteCapped } from '../terminal-text.js';
 import { failure, type Result } from '../failure.js';
 import type { Host } from '../target.js';
 import { loadingChain } from './chain.js';
-import { contextNotFound, invalidFile, noCurrentContext } from './errors.js';
-import { cloneTree, expandDocument } from './expand.js';
+import { contextNotFound, noCurrentContext } from './errors.js';
 import { loadKubeconfig } from './load.js';
 import { lockAll } from './lock.js';
 import { KubeconfigChanged, saveFailed } from './write-errors.js';
 import type { LoadedKubeconfig } from './types.js';
-import { dumpDocument, parseFirstDocument } from './yaml11.js';
-import { editText, type TextEdit } from './yaml-edit.js';
+import { rewrite } from './write-file.js';
+import { isMap } from './write-format.js';
+
+export { saveKeepsFormatting } from './write-format.js';
 
 /** Where a save went: the file written, or none when the value was already set. */
 export interface SaveResult {
@@ -124,10 +110,6 @@ export async function saveAuthProviderConfig(
   });
 }
 
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
-}
-
 async function underLock(options: SaveOptions, change: (config: LoadedKubeconfig) => Result<SaveResult>): Promise<Result<SaveResult>> {
   const chain = loadingChain(options.explicitPath, options.host);
   const locked = await lockAll(chain.absolute, options.lockTimeoutMs);
@@ -151,154 +133,4 @@ async function underLock(options: SaveOptions, change: (config: LoadedKubeconfig
   } finally {
     locked.locks.release();
   }
-}
-
-/** A fresh kubeconfig document, as kubectl writes one. */
-function emptyDocument(): Record<string, unknown> {
-  return { apiVersion: 'v1', clusters: null, contexts: null, 'current-context': '', kind: 'Config', preferences: {}, users: null };
-}
-
-/** The document a kubeconfig text holds (aliases expanded), or undefined when it does not parse. */
-function documentOf(text: string): unknown {
-  const parsed = parseFirstDocument(text);
-  if ('error' in parsed) return undefined;
-  const expanded = expandDocument(parsed.doc, parsed.lines);
-  return expanded.ok ? expanded.doc : undefined;
-}
-
-function sameTree(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Buffer.isBuffer(a) || Buffer.isBuffer(b)) return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameTree(x, b[i]));
-  }
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameTree((a as never)[k], (b as never)[k]));
-}
-
-/**
- * The new text of a file: `edit` applied to its own text when that yields exactly `doc` (comments,
- * quoting and list style kept), else the whole document dumped as kubectl does.
- */
-function newText(text: string, doc: Record<string, unknown>, edit: TextEdit | undefined): { text: string; kept: boolean } {
-  const edited = edit ? editText(text, edit) : undefined;
-  if (edited !== undefined && sameTree(documentOf(edited), doc)) return { text: edited, kept: true };
-  return { text: dumpDocument(doc), kept: text.trim() === '' };
-}
-
-/**
- * Whether saving `edit` into `path` keeps the file's comments and formatting (for the preview,
- * before the user confirms). A missing or empty file has nothing to lose.
- */
-export function saveKeepsFormatting(path: string, edit: TextEdit): boolean {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return true;
-  }
-  if (text.trim() === '') return true;
-  const doc = documentOf(text);
-  if (!isMap(doc)) return false;
-  const mutated = cloneTree(doc) as Record<string, unknown>;
-  if (edit.kind === 'current-context') mutated['current-context'] = edit.value;
-  else {
-    const list = Array.isArray(mutated['contexts']) ? (mutated['contexts'] as unknown[]) : [];
-    const entry = list.find((e) => isMap(e) && (e['name'] ?? '') === edit.context);
-    if (!isMap(entry)) return false;
-    const fields = isMap(entry['context']) ? entry['context'] : (entry['context'] = {} as Record<string, unknown>);
-    if (edit.namespace) fields['namespace'] = edit.namespace;
-    else delete fields['namespace'];
-  }
-  if (sameTree(doc, mutated)) return true;
-  return newText(text, mutated, edit).kept;
-}
-
-/** Re-reads `path`, applies `mutate` to its document and replaces the file atomically. */
-function rewrite(path: string, mutate: (doc: Record<string, unknown>) => void, edit?: TextEdit): Result<void> {
-  let real = path;
-  let mode = 0o600;
-  let owner: { uid: number; gid: number } | undefined;
-  let text = '';
-  try {
-    real = realpathSync(path);
-    const st = statSync(real);
-    mode = st.mode & 0o7777;
-    owner = { uid: st.uid, gid: st.gid };
-    text = readFileSync(real, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, failure: saveFailed(err, path) };
-  }
-  const parsed = parseFirstDocument(text);
-  if ('error' in parsed) return { ok: false, failure: invalidFile(path, parsed.error.line, parsed.error.reason) };
-  const expanded = expandDocument(parsed.doc, parsed.lines);
-  if (!expanded.ok) return { ok: false, failure: invalidFile(path, expanded.line, expanded.reason) };
-  // Aliases share nodes: copy so that changing one context cannot change another.
-  const doc = isMap(expanded.doc) ? (cloneTree(expanded.doc) as Record<string, unknown>) : emptyDocument();
-  try {
-    mutate(doc);
-  } catch (err) {
-    return { ok: false, failure: saveFailed(err, path) };
-  }
-  const denied = notWritable(real, owner !== undefined, mode);
-  if (denied) return { ok: false, failure: permissionDenied(path, denied) };
-  const tmp = join(dirname(real), `.${basename(real)}.kpods-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
-  try {
-    const fd = openSync(tmp, 'wx', mode);
-    try {
-      fchmodSync(fd, mode);
-      writeSync(fd, newText(text, doc, edit).text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    if (owner && process.getuid?.() === 0) chownSync(tmp, owner.uid, owner.gid);
-    renameSync(tmp, real);
-    return { ok: true, value: undefined };
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* not created */
-    }
-    return { ok: false, failure: saveFailed(err, path) };
-  }
-}
-
-/**
- * Why `real` may not be replaced, or undefined. A file without any write bit, or one the user may
- * not write, is refused as kubectl refuses it ("permission denied"), even for root, whom rename
- * would let through; so is a folder that is read-only or not writable by the user, since the
- * atomic replacement writes a new file there.
- */
-function notWritable(real: string, exists: boolean, mode: number): string | undefined {
-  if (exists) {
-    if ((mode & 0o222) === 0) return `the file is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')})`;
-    try {
-      accessSync(real, constants.W_OK);
-    } catch {
-      return 'the file is not writable by you';
-    }
-  }
-  const dir = dirname(real);
-  const st = statSync(dir, { throwIfNoEntry: false });
-  if (!st) return undefined;
-  if ((st.mode & 0o222) === 0) return `its folder ${dir} is read-only (mode ${(st.mode & 0o777).toString(8).padStart(4, '0')})`;
-  try {
-    accessSync(dir, constants.W_OK);
-  } catch {
-    return `its folder ${dir} is not writable by you`;
-  }
-  return undefined;
-}
-
-function permissionDenied(path: string, reason: string): ReturnType<typeof failure> {
-  return failure(
-    'kubeconfig.write-failed',
-    `Could not write ${path}: permission denied (${reason}).`,
-    ['kubectl refuses to change this file too. Make it writable (e.g. chmod u+w), or save to another kubeconfig with --kubeconfig.'],
-    `file: ${path}`,
-  );
 }

@@ -20,7 +20,8 @@ import {
   statusForExit,
 } from '../../core/client/exec-frames.js';
 import { forbiddenMessage, type Account } from '../access.js';
-import { authenticate, impersonate, type HandlerContext } from '../server.js';
+import { authenticate, impersonate } from '../authn.js';
+import type { HandlerContext } from '../server.js';
 import * as st from '../status.js';
 import { ExecSession } from './session.js';
 import { notFoundMessage, resolveProgram, type ContainerView } from './shell.js';

@@ -3,9 +3,10 @@
  * makes the clock, and hands them to the command named by the first argument (or the TUI). The TUI
  * and the demo are wired to each other here, so neither command module imports the other.
  */
-import { homedir } from 'node:os';
 import type { Command, CommandIo } from './commands/io.js';
 import { EXIT } from './core/failure.js';
+import { reportUnexpected } from './commands/unexpected.js';
+import { processIo } from './process-io.js';
 
 /** The interactive browser; `d` on its no-kubeconfig screen opens the demo. */
 const tui: Command = async (args, io) => {
@@ -67,12 +68,7 @@ Exit codes: 0 ok, 1 unexpected, 2 usage, 3 kubeconfig, 4 credentials, 5 connecti
 
 /** Runs kpods in this process with the given arguments; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
-  return run(argv, {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    host: { env: process.env, home: process.env['HOME'] ? homedir() : undefined, cwd: process.cwd(), now: () => new Date() },
-  });
+  return run(argv, processIo());
 }
 
 /** Runs kpods with the given arguments on `io` (tests pass their own streams and host); resolves to the exit code. */
@@ -100,8 +96,6 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     }
     return await tui(argv, io);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    io.stderr.write(`kpods: unexpected error: ${message}\nThis is a bug in kpods; please report it with the command you ran.\n`);
-    return EXIT.unexpected;
+    return reportUnexpected(err, io);
   }
 }

@@ -25,5 +25,14 @@ function redactingStream(stream: Stream, secrets: SecretSet): Stream {
 export function withRedaction(io: CommandIo): CommandIo & { secrets: SecretSet } {
   if (io.secrets) return io as CommandIo & { secrets: SecretSet };
   const secrets = new SecretSet();
-  return { ...io, stdout: redactingStream(io.stdout, secrets), stderr: redactingStream(io.stderr, secrets), secrets };
+  // stdin stays a getter when it is one: it is made on first use (see process-io.ts).
+  return {
+    stdout: redactingStream(io.stdout, secrets),
+    stderr: redactingStream(io.stderr, secrets),
+    get stdin() {
+      return io.stdin;
+    },
+    host: io.host,
+    secrets,
+  };
 }

@@ -1,0 +1,72 @@
+/**
+ * `kpods list` runs from the bundle the build makes (dist/kpods-list.cjs) with a V8 code cache
+ * beside it: the bytes printed are those of the modules, a bundle older than the compiled list
+ * command is never used, and the code cache is made by the first run and then taken.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { kpodsBin, repoRoot, runKpods } from '../helpers/run-kpods.js';
+import { startSimulator } from '../../src/sim/index.js';
+
+test('the build leaves a bundle, and list prints the same bytes from it as from the modules', async (t) => {
+  assert.ok(existsSync(join(repoRoot, 'dist', 'kpods-list.cjs')), 'npm run build makes dist/kpods-list.cjs (scripts/bundle.js)');
+  // A stopped server clock: the two runs see the same ages.
+  const at = new Date();
+  const sim = await startSimulator({ pods: 300, churnPerSecond: 0, now: () => at });
+  t.after(() => sim.close());
+  const env = { HOME: sim.dir };
+  for (const args of [['-A'], ['-n', 'shop', '-o', 'wide'], ['-n', 'nowhere'], ['--context', 'developer']]) {
+    const argv = ['list', ...args, '--kubeconfig', sim.kubeconfigPath];
+    const [bundled, modules] = await Promise.all([runKpods(argv, { env }), runKpods(argv, { env: { ...env, KPODS_LIST_BUNDLE: 'off' } })]);
+    assert.deepEqual(bundled, modules, args.join(' '));
+  }
+});
+
+/** A copy of bin/ beside a stand-in dist/: a "bundle" and "modules" that say which one ran. */
+function fakeInstall(): { root: string; bin: string; bundle: string; listModule: string } {
+  const root = mkdtempSync(join(tmpdir(), 'kpods-bundle-'));
+  mkdirSync(join(root, 'bin'));
+  mkdirSync(join(root, 'dist', 'src', 'commands'), { recursive: true });
+  copyFileSync(kpodsBin, join(root, 'bin', 'kpods.js'));
+  copyFileSync(join(repoRoot, 'bin', 'package.json'), join(root, 'bin', 'package.json'));
+  writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
+  const listModule = join(root, 'dist', 'src', 'commands', 'list.js');
+  writeFileSync(listModule, 'export {};\n');
+  writeFileSync(
+    join(root, 'dist', 'src', 'cli.js'),
+    "export async function main(argv) { process.stdout.write('modules ' + argv.join(' ') + '\\n'); return 0; }\n",
+  );
+  const bundle = join(root, 'dist', 'kpods-list.cjs');
+  writeFileSync(bundle, "exports.runList = async (args) => { process.stdout.write('bundle ' + args.join(' ') + '\\n'); return 3; };\n");
+  return { root, bin: join(root, 'bin', 'kpods.js'), bundle, listModule };
+}
+
+const run = (bin: string, args: string[]): { code: number | null; out: string } => {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { PATH: process.env['PATH'] } });
+  return { code: r.status, out: r.stdout + r.stderr };
+};
+
+test('a fresh bundle runs list (its exit code reaches the shell), and its code cache is made once and kept', (t) => {
+  const f = fakeInstall();
+  t.after(() => rmSync(f.root, { recursive: true, force: true }));
+  const old = new Date(Date.now() - 60_000);
+  utimesSync(f.listModule, old, old);
+  assert.deepEqual(run(f.bin, ['list', '-A']), { code: 3, out: 'bundle -A\n' });
+  assert.ok(existsSync(f.bundle + '.cache'), 'the first run keeps the code cache');
+  assert.deepEqual(run(f.bin, ['list', '-n', 'x']), { code: 3, out: 'bundle -n x\n' });
+  assert.deepEqual(run(f.bin, ['contexts']), { code: 0, out: 'modules contexts\n' });
+});
+
+test('a bundle older than the compiled list command (tsc ran without the bundling step) is not used', (t) => {
+  const f = fakeInstall();
+  t.after(() => rmSync(f.root, { recursive: true, force: true }));
+  const old = new Date(Date.now() - 60_000);
+  utimesSync(f.bundle, old, old);
+  assert.deepEqual(run(f.bin, ['list', '-A']), { code: 0, out: 'modules list -A\n' });
+  rmSync(f.bundle);
+  assert.deepEqual(run(f.bin, ['list']), { code: 0, out: 'modules list\n' });
+});

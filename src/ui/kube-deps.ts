@@ -96,6 +96,9 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
     createClient: (target, hooks) =>
       createKubeClient(browserTarget(target), {
         host: o.host,
+        // Node's own HTTP client: undici (its JavaScript and WebAssembly parser, ~0.1 s to load)
+        // would stand between start and the first rows; a proxy still goes through undici.
+        builtinHttp: true,
         ...(hooks?.onExecRunning ? { onExecRunning: hooks.onExecRunning } : {}),
         ...(hooks?.onRetry ? { onRetry: hooks.onRetry } : {}),
         ...(o.execRunner ? { execRunner: o.execRunner } : {}),

@@ -51,7 +51,9 @@ function bundledList() {
     /* made by this run (below) */
   }
   const { Script } = require('node:vm');
-  const script = new Script(require('node:module').wrap(source), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  // CommonJS's own wrapper, written out: node:module would load the ES module loader besides.
+  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+  const script = new Script(wrapped, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   const mod = { exports: {} };
   script.runInThisContext()(mod.exports, require, mod, bundle, dist);
   return {
@@ -75,9 +77,9 @@ function bundledList() {
 // that same signal, as a shell expects. Exiting normally instead would make Node 20 abort: at exit it
 // restores the settings of the terminals it started on, which fails on a terminal that is gone
 // (nodejs/node#58200, not in Node 20). Without a terminal (demo --serve in a pipe) it exits normally.
-// (Asked now: a terminal that hung up no longer answers as one.)
-const { isatty } = require('node:tty');
-const startedOnTerminal = [0, 1, 2].some((fd) => isatty(fd));
+// (Asked now: a terminal that hung up no longer answers as one. Not for list, which nothing else
+// listens to SIGHUP in: a hangup ends it by the signal at once, and node:tty stays unloaded.)
+const startedOnTerminal = first !== 'list' && [0, 1, 2].some((fd) => require('node:tty').isatty(fd));
 let hungUp = false;
 const onHangup = () => {
   hungUp = true;

@@ -26,6 +26,7 @@ await build({
   // import.meta.url in a CommonJS bundle: the bundle's own URL (it lives in dist/, beside src/).
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__bundleUrl' },
+  // Names stay as written (error texts and class names read the same as from the modules).
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',

@@ -3,7 +3,7 @@
  * Authorization header from tokenFile > token > basic, else auth-provider or exec plugin;
  * impersonation headers always; nothing secret over plain http://. (The TLS material: tls-material.ts.)
  */
-import { readFile } from 'node:fs/promises';
+import { readTextFile } from '../read-text-file.js';
 import { failure, type Failure, type Result } from '../failure.js';
 import type { Target } from '../target.js';
 import { neutralize } from '../terminal-text.js';
@@ -118,7 +118,7 @@ export class CredentialSource {
     const now = this.deps.now().getTime();
     if (this.tokenFileCache && now - this.tokenFileCache.at < 50_000) return { ok: true, value: this.tokenFileCache.value };
     try {
-      const value = (await readFile(file, 'utf8')).trim();
+      const value = (await readTextFile(file)).trim();
       this.tokenFileCache = { value, at: now };
       return { ok: true, value: value === '' ? undefined : value };
     } catch (err) {

@@ -2,7 +2,7 @@
  * The `oidc` auth-provider: the id-token is used while its exp is more than 10 s away; after
  * that the refresh token is exchanged at the issuer's token endpoint and the new tokens persisted.
  */
-import { readFile } from 'node:fs/promises';
+import { readTextFile } from '../read-text-file.js';
 import { failure, type Failure, type Result } from '../failure.js';
 import { neutralize } from '../terminal-text.js';
 import { decodeJwt } from './describe-credential.js';
@@ -71,7 +71,7 @@ export async function oidcToken(config: Record<string, string>, deps: OidcDeps):
     : undefined;
   if (!ca && config['idp-certificate-authority']) {
     try {
-      ca = await readFile(config['idp-certificate-authority'], 'utf8');
+      ca = await readTextFile(config['idp-certificate-authority']);
     } catch {
       return {
         ok: false,

@@ -3,7 +3,7 @@
  * and key from their files or *-data fields, each one usable, the certificate matching its key and
  * within its validity period; else a failure that says which and why.
  */
-import { readFile } from 'node:fs/promises';
+import { readTextFile } from '../read-text-file.js';
 import { createSecureContext } from 'node:tls';
 import { failure, type Failure, type Result } from '../failure.js';
 import type { Target } from '../target.js';
@@ -16,7 +16,7 @@ async function readPem(file: string | undefined, data: string | undefined, field
   if (data) return { ok: true, value: data };
   if (!file) return { ok: true, value: undefined };
   try {
-    return { ok: true, value: await readFile(file, 'utf8') };
+    return { ok: true, value: await readTextFile(file) };
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     return {

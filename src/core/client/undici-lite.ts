@@ -3,7 +3,6 @@
  * caches and mocks: about 0.1 s less CPU at start-up. Each part loads on first use, so a client on
  * Node's built-in HTTP client (node-pool.ts) loads none of undici.
  */
-import { createRequire } from 'node:module';
 import type {
   Agent as AgentClass,
   Dispatcher as DispatcherClass,
@@ -11,7 +10,9 @@ import type {
   Socks5ProxyAgent as Socks5Class,
 } from 'undici';
 
-const load = createRequire(import.meta.url);
+let required: NodeJS.Require | undefined;
+/** undici's files, required on first use (node:module, which loads the ES module loader, only then). */
+const load = (id: string): unknown => (required ??= process.getBuiltinModule('node:module').createRequire(import.meta.url))(id);
 
 let apiAdded = false;
 

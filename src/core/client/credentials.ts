@@ -58,7 +58,8 @@ export class CredentialSource {
   private readonly plugin: ExecPlugin | undefined;
   private readonly providerConfig: Record<string, string> | undefined;
   private tokenFileCache: { value: string; at: number } | undefined;
-  private lastSent: string[] = [];
+  /** What the last request carried, described only when asked (a certificate is X.509-parsed then, not on every request). */
+  private lastSent: Array<() => string> = [];
   readonly https: boolean;
 
   constructor(
@@ -103,7 +104,7 @@ export class CredentialSource {
 
   /** Lines describing what the last request carried (for a 401 explanation). */
   describeSent(): string[] {
-    return [...this.lastSent];
+    return this.lastSent.map((describe) => describe());
   }
 
   /** Called after a 401: the exec plugin runs again for the next request. */
@@ -138,19 +139,16 @@ export class CredentialSource {
   /** The headers (and any exec certificate) for the next request. */
   async apply(signal?: AbortSignal): Promise<Result<AppliedCredential>> {
     const headers = impersonationHeaders(this.target);
-    const sent: string[] = [];
+    const sent: Array<() => string> = [];
     const now = this.deps.now();
     if (!this.https) {
-      this.lastSent = ['nothing (plain http:// server; credentials withheld)'];
+      this.lastSent = [() => 'nothing (plain http:// server; credentials withheld)'];
       return { ok: true, value: { headers } };
     }
-    if (this.tls.cert)
-      sent.push(
-        describeCert(
-          this.tls.cert,
-          this.target.tls.certFile ? `file ${neutralize(this.target.tls.certFile)}` : 'client-certificate-data',
-          now,
-        ),
+    const tlsCert = this.tls.cert;
+    if (tlsCert)
+      sent.push(() =>
+        describeCert(tlsCert, this.target.tls.certFile ? `file ${neutralize(this.target.tls.certFile)}` : 'client-certificate-data', now),
       );
     const a = this.target.auth;
     let execCert: { cert: string; key: string } | undefined;
@@ -158,13 +156,15 @@ export class CredentialSource {
     if (!fromFile.ok) return fromFile;
     if (fromFile.value) {
       headers['Authorization'] = `Bearer ${fromFile.value}`;
-      sent.push(describeToken(fromFile.value, `tokenFile ${neutralize(a.tokenFile ?? '')}`, now));
+      const fileToken = fromFile.value;
+      sent.push(() => describeToken(fileToken, `tokenFile ${neutralize(a.tokenFile ?? '')}`, now));
     } else if (a.token) {
       headers['Authorization'] = `Bearer ${a.token}`;
-      sent.push(describeToken(a.token, 'the kubeconfig (token)', now));
+      const token = a.token;
+      sent.push(() => describeToken(token, 'the kubeconfig (token)', now));
     } else if (a.username || a.password) {
       headers['Authorization'] = `Basic ${Buffer.from(`${a.username ?? ''}:${a.password ?? ''}`).toString('base64')}`;
-      sent.push(`basic auth as user "${neutralize(a.username ?? '')}"`);
+      sent.push(() => `basic auth as user "${neutralize(a.username ?? '')}"`);
     } else if (a.authProvider) {
       const name = a.authProvider.name;
       if (name === 'gcp' || name === 'azure') return { ok: false, failure: removedProvider(name) };
@@ -187,18 +187,22 @@ export class CredentialSource {
       });
       if (!tok.ok) return tok;
       headers['Authorization'] = `Bearer ${tok.value}`;
-      sent.push(describeToken(tok.value, 'the oidc auth-provider', now));
+      sent.push(() => describeToken(tok.value, 'the oidc auth-provider', now));
     } else if (this.plugin && a.exec) {
       const cred = await this.plugin.get(signal);
       if (!cred.ok) return cred;
       const c: ExecCredential = cred.value;
       if (c.token) {
         headers['Authorization'] = `Bearer ${c.token}`;
-        sent.push(describeToken(c.token, `exec plugin ${describeExec(a.exec)}`, now));
+        const { token } = c;
+        const exec = a.exec;
+        sent.push(() => describeToken(token, `exec plugin ${describeExec(exec)}`, now));
       }
       if (c.cert && c.key) {
         execCert = { cert: c.cert, key: c.key };
-        sent.push(describeCert(c.cert, `exec plugin ${describeExec(a.exec)}`, now));
+        const { cert } = c;
+        const exec = a.exec;
+        sent.push(() => describeCert(cert, `exec plugin ${describeExec(exec)}`, now));
       }
     }
     this.lastSent = sent;

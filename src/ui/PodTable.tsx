@@ -105,9 +105,27 @@ type Widths = Partial<Record<ColumnId, number>>;
  */
 function useStableWidths(rows: readonly PodRow[], set: object, now: Date, allNamespaces: boolean, usage: UsageByPod | undefined): Widths {
   const minute = Math.floor(now.getTime() / 60_000);
-  const measured = useMemo(() => measureColumns(rows, now, usage), [set, minute, usage]);
-  const kept = useRef<{ scope: string; widths: Widths }>({ scope: '', widths: {} });
+  // Measured on every row when the minute (AGE) or the usage changes; between, a new set of rows
+  // (a watch batch) measures only the rows not measured yet (new objects: new and changed pods;
+  // a Set, not a WeakSet: it is dropped with the next full measure, and costs the GC less).
   const scope = `${allNamespaces}:${rows.length === 0}`;
+  const base = useRef<{ scope: string; minute: number; usage: UsageByPod | undefined; set: object; seen: Set<PodRow>; widths: Widths }>(
+    undefined,
+  );
+  const b = base.current;
+  let measured: Widths;
+  if (b && b.scope === scope && b.minute === minute && b.usage === usage) {
+    if (b.set !== set) {
+      b.widths = measureColumns(rows, now, usage, b.seen, b.widths);
+      b.set = set;
+    }
+    measured = b.widths;
+  } else {
+    const seen = new Set<PodRow>();
+    measured = measureColumns(rows, now, usage, seen);
+    base.current = { scope, minute, usage, set, seen, widths: measured };
+  }
+  const kept = useRef<{ scope: string; widths: Widths }>({ scope: '', widths: {} });
   const prev = kept.current.scope === scope ? kept.current.widths : {};
   const next: Widths = { ...measured };
   for (const [id, w] of Object.entries(prev) as [ColumnId, number][]) next[id] = Math.max(w, next[id] ?? 0);

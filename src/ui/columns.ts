@@ -87,14 +87,29 @@ function widthsOf(row: PodRow): number[] {
   return w;
 }
 
-/** The natural width of each column over `rows` (every row in view, not the visible page), capped. */
-export function measureColumns(rows: readonly PodRow[], now: Date, usage?: UsageByPod): Partial<Record<ColumnId, number>> {
+/**
+ * The natural width of each column over `rows` (every row in view, not the visible page), capped.
+ * With `seen`, rows in it are skipped (their cells were measured at the same `now` minute and
+ * usage) and the rest are added to it: under churn only new and changed rows (new objects) are
+ * measured, and the result is grown from `from` (the widths measured before).
+ */
+export function measureColumns(
+  rows: readonly PodRow[],
+  now: Date,
+  usage?: UsageByPod,
+  seen?: Set<PodRow>,
+  from?: Partial<Record<ColumnId, number>>,
+): Partial<Record<ColumnId, number>> {
   const n = Math.min(rows.length, MEASURED_ROWS);
-  const fixed = FIXED.map(() => 0);
-  const used = USAGE_ORDER.map(() => 0);
+  const fixed = FIXED.map((id) => from?.[id] ?? 0);
+  const used = USAGE_ORDER.map((id) => from?.[id] ?? 0);
   const t = now.getTime();
   for (let i = 0; i < n; i++) {
     const row = rows[i]!;
+    if (seen) {
+      if (seen.has(row)) continue;
+      seen.add(row);
+    }
     const w = widthsOf(row);
     for (let j = 0; j < w.length; j++) if (w[j]! > fixed[j]!) fixed[j] = w[j]!;
     // An AGE computed from the creation time is plain ASCII: its length is its width.

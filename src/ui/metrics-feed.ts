@@ -4,6 +4,8 @@
  * own resolution is 15 s), and the pods' requests and limits (one PodList page) when pods without
  * them appear, at most every 30 s. Absent, forbidden or failing is a state with one line why,
  * never a failure of the pod list: absent is checked again every 5 minutes, the others every minute.
+ * With a `scope` (all namespaces in view), only the namespaces of the rows on screen are read (a
+ * list each), unless the scope says all (a usage sort); a scroll to another namespace reads at once.
  */
 import {
   ABSENT_WHY,
@@ -57,6 +59,13 @@ interface MetricsFeedOptions {
   listener: MetricsFeedListener;
   /** The clock for the spec refresh throttle (default Date.now). */
   nowMs?: () => number;
+  /**
+   * The namespaces whose usage is shown (all namespaces in view only; undefined: every pod's usage
+   * is needed). Pods of other namespaces keep the usage last read.
+   */
+  scope?: () => readonly string[] | undefined;
+  /** Called after changes that may change `scope` (the store's subscribe); returns the unsubscribe function. */
+  subscribe?: (fn: () => void) => () => void;
 }
 
 /** The raw-call side of a client (the real client has it; test fakes may not, and then there is no usage). */
@@ -75,15 +84,54 @@ export class MetricsFeed {
   private latestByPod: UsageByPod = new Map();
   /** Usage was told to the listener at least once (an empty first answer is news too). */
   private published = false;
+  /** The namespaces the last read covered (undefined: all). */
+  private readScope: ReadonlySet<string> | undefined;
+  /** In the pause between two reads (not a retry wait): a scroll to another namespace may end it. */
+  private betweenReads = false;
+  private readonly unsubscribe: (() => void) | undefined;
   readonly done: Promise<void>;
 
   constructor(private readonly opts: MetricsFeedOptions) {
+    this.unsubscribe = opts.subscribe?.(() => {
+      if (this.betweenReads && this.scopeMissed()) this.pause.wake();
+    });
     this.done = this.loop().catch(() => undefined);
   }
 
   stop(): void {
     this.abort.abort();
+    this.unsubscribe?.();
     this.pause.wake();
+  }
+
+  /** The namespaces to read now; undefined: all (the query's). */
+  private wanted(): readonly string[] | undefined {
+    return this.opts.query.namespace === undefined ? this.opts.scope?.() : undefined;
+  }
+
+  /** Whether the rows shown need usage the last read did not cover. */
+  private scopeMissed(): boolean {
+    const read = this.readScope;
+    if (read === undefined) return false;
+    const want = this.wanted();
+    return want === undefined || want.some((ns) => !read.has(ns));
+  }
+
+  /** The usage of the namespaces in `scope` (a list each), or of all pods in view. */
+  private async readUsage(scope: readonly string[] | undefined, previous: Map<string, PodUsage>): ReturnType<typeof listPodMetrics> {
+    const { caller, query } = this.opts;
+    if (scope === undefined) return listPodMetrics(caller, query, this.abort.signal, previous);
+    const out: PodUsage[] = [];
+    for (const namespace of scope) {
+      const res = await listPodMetrics(caller, { ...query, namespace }, this.abort.signal, previous);
+      if (!res.ok) return res;
+      out.push(...res.value);
+      if (this.stopped) break;
+    }
+    // The pods of other namespaces keep the usage last read.
+    const read = new Set(scope);
+    for (const view of this.latestByPod.values()) if (!read.has(view.usage.namespace)) out.push(view.usage);
+    return { ok: true, value: out };
   }
 
   private get stopped(): boolean {
@@ -118,17 +166,23 @@ export class MetricsFeed {
       while (!this.stopped) {
         const previous = new Map<string, PodUsage>();
         for (const [key, view] of this.latestByPod) previous.set(key, view.usage);
-        const list = await listPodMetrics(caller, query, signal, previous);
+        const scope = this.wanted();
+        const list = await this.readUsage(scope, previous);
         if (this.stopped) return;
         if (!list.ok) {
           this.setState(probeFromFailure(list.failure, query.namespace));
           await this.pause.wait(FAILING_RETRY_MS);
           break; // discover again: the API may have gone
         }
+        this.readScope = scope === undefined ? undefined : new Set(scope);
         await this.refreshSpecs(list.value);
         if (this.stopped) return;
         this.publish(list.value);
+        // The rows shown moved to namespaces not read (while reading): read them now.
+        if (this.scopeMissed()) continue;
+        this.betweenReads = true;
         await this.pause.wait(Math.max(this.opts.intervalMs, MIN_METRICS_INTERVAL_MS));
+        this.betweenReads = false;
       }
     }
   }

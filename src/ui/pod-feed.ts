@@ -41,11 +41,12 @@ export interface FeedOptions {
 /**
  * Applying a batch of watch events costs time in proportion to the table (its rows are copied,
  * merged and measured), not to the batch. Under steady churn, applying batches may take about
- * 1/BATCH_COST_FACTOR of the time (2% of a core): a credit of BATCH_BURST_MS, refilled at that
- * rate, pays for each batch; while it is spent, the next batch waits until it is paid back.
+ * 1/BATCH_COST_FACTOR of the time (0.5% of a core; drawing the frame after it is not counted): a
+ * credit of BATCH_BURST_MS, refilled at that rate, pays for each batch; while it is spent, the next
+ * batch waits until it is paid back (at most MAX_BATCH_GAP_MS).
  * A change after a quiet spell (or a few now and then) is applied one frame later.
  */
-export const BATCH_COST_FACTOR = 50;
+export const BATCH_COST_FACTOR = 200;
 /** The most applying time saved up for bursts (so isolated changes never wait). */
 export const BATCH_BURST_MS = 50;
 /** The longest a change waits in a batch under churn (besides the frame). */

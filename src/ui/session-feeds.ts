@@ -74,7 +74,10 @@ export function startFeeds(input: FeedsInput): PodFeed {
 
 /** The usage feed, for clients that can make raw API calls (fakes may not). */
 async function startMetricsFeed(input: FeedsInput): Promise<void> {
-  const { MetricsFeed, metricsCallerOf } = await import('./metrics-feed.js');
+  const [{ MetricsFeed, metricsCallerOf }, { metricsScope }] = await Promise.all([
+    import('./metrics-feed.js'),
+    import('./metrics-scope.js'),
+  ]);
   const caller = metricsCallerOf(input.client);
   if (!caller || !input.current()) return;
   const store = input.store;
@@ -84,6 +87,8 @@ async function startMetricsFeed(input: FeedsInput): Promise<void> {
       query: input.query,
       intervalMs: input.opts.intervalMs,
       nowMs: () => input.now().getTime(),
+      scope: () => metricsScope(store.getState().table),
+      subscribe: (fn) => store.subscribe(fn),
       listener: {
         state: (probe) => store.dispatch({ type: 'metrics-state', probe }),
         usage: (usage) => store.dispatch({ type: 'usage', usage }),

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { App } from '../../src/ui/App.js';
-import { fitMiddle, layoutColumns } from '../../src/ui/columns.js';
+import { fitMiddle, layoutColumns, measureColumns } from '../../src/ui/columns.js';
 import { createStore } from '../../src/ui/store.js';
 import { KEYS, renderSized } from '../helpers/ink.js';
 import { row } from './fake-client.js';
@@ -13,6 +13,17 @@ test('a name is cut in the middle, keeping the suffix that tells pods apart', ()
   assert.equal(fitMiddle('catalog-7d4b9c8f-x2x9k', 17), 'catalog-7d…-x2x9k');
   assert.equal(fitMiddle('short', 8), 'short   ');
   assert.equal(fitMiddle('averyveryverylongnamewithoutdashes', 12).length, 12);
+});
+
+test('measuring only the rows not seen yet, grown from the widths before, gives the widths of measuring all', () => {
+  const first = [row('a', { namespace: 'ns', status: 'Running' }), row('bb', { namespace: 'ns', status: 'Pending' })];
+  const seen = new Set<(typeof first)[number]>();
+  const before = measureColumns(first, now, undefined, seen);
+  const changed = [first[0]!, row('bb', { namespace: 'ns', status: 'CrashLoopBackOff' }), row('a-longer-name', { namespace: 'ns2' })];
+  const grown = measureColumns(changed, now, undefined, seen, before);
+  const all = measureColumns([...first, ...changed], now);
+  assert.deepEqual(grown, all);
+  assert.deepEqual(measureColumns(changed, now, undefined, seen, grown), grown, 'nothing new: the same widths');
 });
 
 test('at 80 columns IP/NODE and then RESTARTS give way before NAME is cut; NAME is cut last', () => {

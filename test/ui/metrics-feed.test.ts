@@ -232,3 +232,53 @@ test('after the API failed (the table dropped usage), the same scrape as before 
     mock.timers.reset();
   }
 });
+
+test('all namespaces with a scope: only the namespaces on screen are read; a scroll to another one reads it at once', async () => {
+  mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+  try {
+    const pod = (ns: string, name: string) => ({
+      metadata: { name, namespace: ns },
+      containers: [{ name: 'c', usage: { cpu: '1m', memory: '1Mi' } }],
+    });
+    const caller = fakeCaller((p) =>
+      p === '/apis'
+        ? GROUPS
+        : p.startsWith('/apis/metrics')
+          ? ok({ kind: 'PodMetricsList', items: p.includes('/namespaces/b/') ? [pod('b', 'y')] : [pod('a', 'x')] })
+          : ok({ kind: 'PodList', metadata: {}, items: [] }),
+    );
+    let scope: string[] | undefined = ['a'];
+    const listeners: (() => void)[] = [];
+    const usages: UsageByPod[] = [];
+    const feed = new MetricsFeed({
+      caller,
+      query: {},
+      intervalMs: 2000,
+      nowMs: () => Date.now(),
+      scope: () => scope,
+      subscribe: (fn) => (listeners.push(fn), () => undefined),
+      listener: { state: () => undefined, usage: (u) => usages.push(u) },
+    });
+    await settle();
+    const metricsPaths = () => caller.paths.filter((p) => p.startsWith('/apis/metrics'));
+    assert.deepEqual(metricsPaths(), ['/apis/metrics.k8s.io/v1beta1/namespaces/a/pods']);
+    assert.deepEqual([...usages.at(-1)!.keys()], ['a/x']);
+    scope = ['a'];
+    listeners.forEach((fn) => fn());
+    await settle();
+    assert.equal(metricsPaths().length, 1, 'the same namespaces on screen: no read before the interval');
+    scope = ['b'];
+    listeners.forEach((fn) => fn());
+    await settle();
+    assert.deepEqual(metricsPaths().slice(1), ['/apis/metrics.k8s.io/v1beta1/namespaces/b/pods']);
+    assert.deepEqual([...usages.at(-1)!.keys()].sort(), ['a/x', 'b/y'], 'the other namespace keeps its usage');
+    scope = undefined; // sorted by usage: every pod's usage
+    listeners.forEach((fn) => fn());
+    await settle();
+    assert.deepEqual(metricsPaths().slice(2), ['/apis/metrics.k8s.io/v1beta1/pods']);
+    feed.stop();
+    await feed.done;
+  } finally {
+    mock.timers.reset();
+  }
+});

@@ -6,7 +6,8 @@
  * ECONNREFUSED, ECONNRESET…), so the transport classifies them as it does undici's.
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { Agent as HttpsAgent, request as httpsRequest, type AgentOptions as HttpsAgentOptions } from 'node:https';
+import { createSecureContext } from 'node:tls';
 import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 
@@ -37,6 +38,21 @@ export interface ConnectOptions {
   timeout: number;
 }
 
+/**
+ * The TLS options with the CA, certificate and key read once into one SecureContext: given as
+ * PEM, Node parses them (and the private key) again for every new connection, and a server that
+ * closes idle connections makes that every request. Material that does not parse (checked before
+ * anyway, see tls-material.ts) stays as PEM, so the connection fails as it did.
+ */
+function oneSecureContext(tls: Omit<ConnectOptions, 'timeout'>): HttpsAgentOptions {
+  const { ca, cert, key, ...rest } = tls;
+  try {
+    return { ...rest, secureContext: createSecureContext({ ...(ca ? { ca } : {}), ...(cert && key ? { cert, key } : {}) }) };
+  } catch {
+    return tls;
+  }
+}
+
 /** A pool of kept-alive connections to one origin over node:http(s). */
 export class NodePool {
   private readonly agent: HttpAgent;
@@ -56,7 +72,7 @@ export class NodePool {
     const common = { keepAlive: true, maxSockets: pool.connections, timeout: pool.keepAliveTimeout };
     const { timeout: _unused, ...tls } = connect;
     void _unused;
-    this.agent = this.secure ? new HttpsAgent({ ...common, ...tls }) : new HttpAgent(common);
+    this.agent = this.secure ? new HttpsAgent({ ...common, ...oneSecureContext(tls) }) : new HttpAgent(common);
   }
 
   /** Open connections, keyed by origin as undici's Agent reports them. */

@@ -61,14 +61,22 @@ export function reuseRows(old: ReadonlyMap<string, PodRow>, fresh: readonly PodR
   const rows = new Map<string, PodRow>();
   let upserts: PodRow[] = [];
   let present = 0;
+  // A poll lists the pods in the same order: a row that is the old row at its place needs no lookup.
+  const before = old.values();
   for (const r of fresh) {
+    const at = before.next().value;
+    const size = rows.size;
+    if (r === at) {
+      if (rows.set(r.key, r).size > size) present++;
+      continue;
+    }
     const prev = old.get(r.key);
-    if (prev !== undefined && !rows.has(r.key)) present++;
     if (prev !== undefined && (prev === r || sameRow(prev, r))) rows.set(r.key, prev);
     else {
       rows.set(r.key, r);
       upserts.push(r);
     }
+    if (prev !== undefined && rows.size > size) present++;
   }
   // A key listed twice (never in a real answer): the last row under it is the one that counts.
   if (rows.size !== fresh.length) upserts = upserts.filter((r) => rows.get(r.key) === r);

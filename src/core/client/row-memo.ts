@@ -30,14 +30,15 @@ export class RowMemo {
     this.next = [];
   }
 
-  /** Notes the columns of a page; other columns than last time forget every row. */
-  columns(columns: ReadonlyMap<string, number>): void {
+  /** Notes the columns of a page; other columns than last time forget every row (true then). */
+  columns(columns: ReadonlyMap<string, number>): boolean {
     const key = [...columns].map(([name, i]) => `${i}:${name}`).join('\u0000');
-    if (key === this.columnsKey) return;
+    if (key === this.columnsKey) return false;
     this.columnsKey = key;
     this.last = [];
     this.lastByName = undefined;
     this.next = [];
+    return true;
   }
 
   /** The row decoded last time from exactly these cells for the pod `name`, if any. */
@@ -71,11 +72,46 @@ function sameCells(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
+/** Row texts of the last answer in order with their rows: looked up at the same place first, else by text. */
+export class TextMemo {
+  private last: Array<{ text: string; row: PodRow }> = [];
+  private byText: Map<string, PodRow> | undefined;
+  private next: Array<{ text: string; row: PodRow }> = [];
+
+  begin(): void {
+    this.next = [];
+  }
+
+  find(text: string): PodRow | undefined {
+    const k = this.last[this.next.length];
+    let row = k !== undefined && k.text === text ? k.row : undefined;
+    if (row === undefined) {
+      this.byText ??= new Map(this.last.map((e) => [e.text, e.row]));
+      row = this.byText.get(text);
+    }
+    if (row !== undefined) this.next.push({ text, row });
+    return row;
+  }
+
+  keep(text: string, row: PodRow): void {
+    this.next.push({ text, row });
+  }
+
+  /** The answer is complete; `kept` false (it was parsed whole) forgets every row text. */
+  commit(kept: boolean): void {
+    this.last = kept ? this.next : [];
+    this.byText = undefined;
+    this.next = [];
+  }
+}
+
 /** The memo of one list (a path and its query): its last one-answer body and its rows. */
 export interface ListMemo {
   /** The last body of a list read in one answer, and what it gave (the same text gives the same rows). */
   body?: { text: string; rows: readonly PodRow[]; resourceVersion: string | undefined };
   rows: RowMemo;
+  /** Row texts of the last answer (see table-text.ts). */
+  texts: TextMemo;
 }
 
 /** The most lists remembered per client (namespaces of an all-namespace poll, selectors typed). */
@@ -90,7 +126,7 @@ export function listMemo(owner: object, key: string): ListMemo {
   let m = byKey.get(key);
   if (m === undefined) {
     if (byKey.size >= MAX_LISTS) byKey.clear();
-    m = { rows: new RowMemo() };
+    m = { rows: new RowMemo(), texts: new TextMemo() };
     byKey.set(key, m);
   }
   return m;

@@ -67,3 +67,18 @@ test('polls of an unchanged list give the same rows; a changed pod gets a new ro
     await c.close();
   }
 });
+
+test('splitTable cuts a Table between its rows only, and gives up on any other layout', async () => {
+  const { splitTable } = await import('../../../src/core/client/table-text.js');
+  const head = '{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":{"resourceVersion":"7"},"columnDefinitions":[{"name":"Name"}],';
+  const a = '{"cells":["a \\"{\\"cells\\":[x]}\\" ,{"]}';
+  const b = '{"cells":["b"]}';
+  const split = splitTable(`${head}"rows":[${a},${b}]}\n`);
+  assert.deepEqual(split, { head: `${head}"rows":[]}`, rows: [a, b] });
+  assert.deepEqual(JSON.parse(split!.rows[0]!), JSON.parse(a));
+  assert.deepEqual(splitTable(`${head}"rows":[]}`), { head: `${head}"rows":[]}`, rows: [] });
+  // Rows not last, or not starting with their cells: parsed whole instead.
+  assert.equal(splitTable(`${head}"rows":[${b}],"x":1}`), undefined);
+  assert.equal(splitTable(`${head}"rows":[{"object":null,"cells":["b"]}]}`), undefined);
+  assert.equal(splitTable(`${head.slice(0, -1)}}`), undefined);
+});

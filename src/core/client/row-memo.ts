@@ -85,6 +85,9 @@ export class TextMemo {
   find(text: string): PodRow | undefined {
     const k = this.last[this.next.length];
     let row = k !== undefined && k.text === text ? k.row : undefined;
+    // Another text for the pod at this place (its first cell, the name, is the same): a changed row.
+    const cut = text.indexOf('",');
+    if (row === undefined && k !== undefined && cut > 0 && k.text.startsWith(text.slice(0, cut + 2))) return undefined;
     if (row === undefined) {
       this.byText ??= new Map(this.last.map((e) => [e.text, e.row]));
       row = this.byText.get(text);

@@ -22,7 +22,7 @@ function pageLimit(session: ClientSession, page: number, token: string, seen: Se
 import { rowFromPod, rowsFromTable, tableColumns } from './pod-rows.js';
 import type { ListOptions, PodList, PodQuery, PodRow } from './types.js';
 import { listMemo } from './row-memo.js';
-import { tableFromText } from './table-text.js';
+import { rememberTexts, tableFromText } from './table-text.js';
 import type { CallContext } from './status.js';
 import { isKubeObject, notKubernetes, parseJsonObject } from './status.js';
 import { neutralize } from '../terminal-text.js';
@@ -178,9 +178,10 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
       }
       if (read.value.rows) for (const r of read.value.rows) rows.push(r);
       else {
-        quickly = false;
         memo.rows.columns(columns);
-        for (const r of rowsFromTable(body, columns, fallbackNs, memo.rows)) rows.push(r);
+        const decoded = rowsFromTable(body, columns, fallbackNs, memo.rows);
+        if (objects !== 'none' || !rememberTexts(read.value.text, decoded, memo)) quickly = false;
+        for (const r of decoded) rows.push(r);
       }
     } else if (body['kind'] === 'PodList') {
       const items = Array.isArray(body['items']) ? (body['items'] as Pod[]) : [];

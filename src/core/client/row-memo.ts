@@ -82,6 +82,11 @@ export class TextMemo {
     this.next = [];
   }
 
+  /** No row text of a last answer is known. */
+  get empty(): boolean {
+    return this.last.length === 0;
+  }
+
   find(text: string): PodRow | undefined {
     const k = this.last[this.next.length];
     let row = k !== undefined && k.text === text ? k.row : undefined;

@@ -42,6 +42,8 @@ export function tableFromText(
   fallbackNamespace: string,
   memo: ListMemo,
 ): { body: Record<string, unknown>; columns: TableColumns; rows: PodRow[] } | undefined {
+  // A first answer is parsed whole (one parse is quicker than one per row); see rememberTexts.
+  if (memo.texts.empty) return undefined;
   const split = splitTable(text);
   if (!split) return undefined;
   const body = parseJsonObject(split.head);
@@ -62,4 +64,15 @@ export function tableFromText(
     rows.push(row);
   }
   return { body, columns, rows };
+}
+
+/**
+ * After an answer was parsed whole: remembers each row's text with its row, when the text cuts into
+ * exactly as many rows as were decoded (one cut per row object); false when it does not.
+ */
+export function rememberTexts(text: string, rows: readonly PodRow[], memo: ListMemo): boolean {
+  const split = splitTable(text);
+  if (!split || split.rows.length !== rows.length) return false;
+  for (let i = 0; i < rows.length; i++) memo.texts.keep(split.rows[i]!, rows[i]!);
+  return true;
 }

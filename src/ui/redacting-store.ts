@@ -80,9 +80,34 @@ function redactScreen(screen: NewScreen, secrets: SecretSet): NewScreen {
   }
 }
 
-function redactAction(a: Action, secrets: SecretSet): Action {
-  if (secrets.size > 0 && a.type === 'pods') return { ...a, rows: a.rows.map((r) => redactRow(r, secrets)) };
-  if (secrets.size > 0 && a.type === 'changes') return { ...a, upserts: a.upserts.map((r) => redactRow(r, secrets)) };
+/**
+ * Rows already redacted, while the secrets are as they were: a poll answer that did not change
+ * brings the same row objects, which then keep the same redacted rows (and cost one lookup each).
+ */
+class RowRedactor {
+  private done = new WeakMap<PodRow, PodRow>();
+  private size = -1;
+
+  constructor(private readonly secrets: SecretSet) {}
+
+  row(r: PodRow): PodRow {
+    if (this.secrets.size !== this.size) {
+      // A secret was added: every row is checked again.
+      this.size = this.secrets.size;
+      this.done = new WeakMap();
+    }
+    let out = this.done.get(r);
+    if (out === undefined) {
+      out = redactRow(r, this.secrets);
+      this.done.set(r, out);
+    }
+    return out;
+  }
+}
+
+function redactAction(a: Action, secrets: SecretSet, rows: RowRedactor): Action {
+  if (secrets.size > 0 && a.type === 'pods') return { ...a, rows: a.rows.map((r) => rows.row(r)) };
+  if (secrets.size > 0 && a.type === 'changes') return { ...a, upserts: a.upserts.map((r) => rows.row(r)) };
   if (a.type === 'failed') return { ...a, failure: redactFailure(a.failure, secrets) };
   if (a.type === 'message' && a.text !== undefined) return { ...a, text: secrets.redact(a.text) };
   if (a.type === 'identity' && a.text !== undefined) return { ...a, text: secrets.redact(a.text) };
@@ -93,10 +118,11 @@ function redactAction(a: Action, secrets: SecretSet): Action {
 
 /** `store`, with every failure and message redacted on dispatch. */
 export function redactingStore(store: Store, secrets: SecretSet): Store {
+  const rows = new RowRedactor(secrets);
   return {
     ...store,
     getState: () => store.getState(),
-    dispatch: (a) => store.dispatch(redactAction(a, secrets)),
+    dispatch: (a) => store.dispatch(redactAction(a, secrets, rows)),
     subscribe: (fn) => store.subscribe(fn),
   };
 }

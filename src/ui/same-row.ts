@@ -32,20 +32,55 @@ export function sameRow(a: PodRow, b: PodRow): boolean {
   );
 }
 
+/** Whether `fresh` is `old`'s rows themselves, in the same order (no lookup by key needed). */
+function sameObjects(old: ReadonlyMap<string, PodRow>, fresh: readonly PodRow[]): boolean {
+  if (old.size !== fresh.length) return false;
+  let i = 0;
+  for (const r of old.values()) if (fresh[i++] !== r) return false;
+  return true;
+}
+
+/** What a list changed against the rows before it: the rows, and those new, changed or gone. */
+export interface Reused {
+  /** `fresh` by key, each row that is the same as the old one with its key replaced by that one. */
+  rows: Map<string, PodRow>;
+  /** Rows new or changed (not kept from `old`). */
+  upserts: PodRow[];
+  /** Keys of `old` that `fresh` has not. */
+  deletes: string[];
+  /** False when every row was kept and none came or went. */
+  changed: boolean;
+}
+
 /**
- * `fresh` keyed by row key, each row replaced by the `old` row with its key when they are the same;
- * `changed` is false when every row was kept and none came or went.
+ * `fresh` keyed by row key, each row replaced by the `old` row with its key when they are the same
+ * (the same object, as an unchanged poll answer gives, costs one lookup); what was upserted and deleted.
  */
-export function reuseRows(old: ReadonlyMap<string, PodRow>, fresh: readonly PodRow[]): { rows: Map<string, PodRow>; changed: boolean } {
+export function reuseRows(old: ReadonlyMap<string, PodRow>, fresh: readonly PodRow[]): Reused {
+  if (sameObjects(old, fresh)) return { rows: old as Map<string, PodRow>, upserts: [], deletes: [], changed: false };
   const rows = new Map<string, PodRow>();
-  let changed = false;
+  let upserts: PodRow[] = [];
+  let present = 0;
+  // A poll lists the pods in the same order: a row that is the old row at its place needs no lookup.
+  const before = old.values();
   for (const r of fresh) {
+    const at = before.next().value;
+    const size = rows.size;
+    if (r === at) {
+      if (rows.set(r.key, r).size > size) present++;
+      continue;
+    }
     const prev = old.get(r.key);
-    if (prev !== undefined && sameRow(prev, r)) rows.set(r.key, prev);
+    if (prev !== undefined && (prev === r || sameRow(prev, r))) rows.set(r.key, prev);
     else {
       rows.set(r.key, r);
-      changed = true;
+      upserts.push(r);
     }
+    if (prev !== undefined && rows.size > size) present++;
   }
-  return { rows, changed: changed || rows.size !== old.size };
+  // A key listed twice (never in a real answer): the last row under it is the one that counts.
+  if (rows.size !== fresh.length) upserts = upserts.filter((r) => rows.get(r.key) === r);
+  const deletes: string[] = [];
+  if (present !== old.size) for (const k of old.keys()) if (!rows.has(k)) deletes.push(k);
+  return { rows, upserts, deletes, changed: upserts.length > 0 || deletes.length > 0 };
 }

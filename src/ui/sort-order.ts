@@ -7,7 +7,7 @@
  */
 import type { PodRow } from '../core/client/types.js';
 import type { UsageByPod } from './metrics-feed.js';
-import { ageSortValue, statusRank, type SortKey } from './rows.js';
+import { ageSortValue, mergeSorted, statusRank, type SortKey } from './rows.js';
 
 function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -62,20 +62,47 @@ export function rememberOrder(rows: ReadonlyMap<string, PodRow>, key: SortKey, r
   o.keys.set(key, forward);
 }
 
+/** Whether two rows of one pod sort the same by `key` (a cached order of `key` then still holds). */
+function sameKey(a: PodRow, b: PodRow, key: string): boolean {
+  if (key === 'status') return a.status === b.status;
+  if (key === 'restarts') return a.restartCount === b.restartCount;
+  if (key === 'age') return cachedAgeSortValue(a) === cachedAgeSortValue(b);
+  return false;
+}
+
 /**
- * Carries the name order of `from` over to `to`, rows with the same keys (a refresh that changed
- * some cells but no pod came or went): a pod's namespace and name never change under its key.
+ * Carries the orders known for `from` over to `to`, the same rows after `upserts` and `deletes`
+ * (`added`: the upserts new to `from`): the name order always (a pod's namespace and name never
+ * change under its key; new pods are merged in), another key's order when no pod came or went and
+ * no upsert changed that key. A later sort key pressed on `to` then need not sort by name again.
  */
-export function carryNameOrder(from: ReadonlyMap<string, PodRow>, to: ReadonlyMap<string, PodRow>): void {
+export function carryOrders(
+  from: ReadonlyMap<string, PodRow>,
+  to: ReadonlyMap<string, PodRow>,
+  upserts: readonly PodRow[],
+  deletes: readonly string[],
+  added: readonly PodRow[],
+): void {
   const o = cache.get(from);
-  if (o === undefined || cache.has(to) || from.size !== to.size) return;
-  const byName: PodRow[] = new Array(o.byName.length);
-  for (let i = 0; i < byName.length; i++) {
-    const r = to.get(o.byName[i]!.key);
-    if (r === undefined) return;
-    byName[i] = r;
+  if (o === undefined || cache.has(to)) return;
+  const kept: PodRow[] = [];
+  for (const r of o.byName) {
+    const n = to.get(r.key);
+    if (n !== undefined) kept.push(n);
   }
-  cache.set(to, { byName, keys: new Map() });
+  const byName = added.length === 0 ? kept : mergeSorted(kept, added, 'name');
+  if (byName.length !== to.size) return;
+  const keys = new Map<string, readonly PodRow[]>();
+  if (deletes.length === 0 && added.length === 0) {
+    for (const [key, order] of o.keys) {
+      if (!upserts.every((r) => sameKey(from.get(r.key)!, r, key))) continue;
+      keys.set(
+        key,
+        order.map((r) => to.get(r.key)!),
+      );
+    }
+  }
+  cache.set(to, { byName, keys });
 }
 
 /** Each row's primary key as a number, smaller first (ties: name order). */

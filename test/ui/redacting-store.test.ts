@@ -57,3 +57,21 @@ test('the no-kubeconfig screen and the row finding are redacted', () => {
   assert.ok(!seen(s).includes(token), seen(s));
   assert.equal(s.getState().rowFinding?.text, 'Back-off: <redacted>');
 });
+
+test('pod rows are redacted once per row object, and again when a secret is added', async () => {
+  const { row } = await import('./fake-client.js');
+  const secrets = new SecretSet();
+  secrets.add(token);
+  const s = redactingStore(createStore(), secrets);
+  const held = row('a', { node: token });
+  const plain = row('b', { node: 'node-other-secret-0123456789' });
+  s.dispatch({ type: 'pods', rows: [held, plain], at: new Date(0) });
+  const first = s.getState().table.rows;
+  assert.ok(!seen(s).includes(token));
+  assert.equal(first.get(plain.key), plain);
+  s.dispatch({ type: 'pods', rows: [held, plain], at: new Date(1) });
+  assert.equal(s.getState().table.rows, first);
+  secrets.add('node-other-secret-0123456789');
+  s.dispatch({ type: 'pods', rows: [held, plain], at: new Date(2) });
+  assert.ok(!seen(s).includes('node-other-secret-0123456789'));
+});

@@ -41,3 +41,38 @@ test('watch events that change nothing shown leave the view as it was', () => {
   s = reduce(s, { type: 'changes', at: later, upserts: [row('a', { status: 'Error' })], deletes: [] });
   assert.equal(s.table.view.find((r) => r.name === 'a')!.status, 'Error');
 });
+
+test('reuseRows: the old rows themselves in their order are the old map; otherwise what came, changed and went', () => {
+  const old = new Map(pods().map((r) => [r.key, r] as const));
+  const same = reuseRows(old, [...old.values()]);
+  assert.equal(same.rows, old);
+  assert.ok(!same.changed);
+  // Equal rows (not the same objects) are kept too.
+  assert.ok(!reuseRows(old, pods()).changed);
+  const b3 = row('b', { restartCount: 3 });
+  const d = row('d');
+  const r = reuseRows(old, [row('a'), b3, d]);
+  assert.ok(r.changed);
+  assert.deepEqual(r.upserts, [b3, d]);
+  assert.deepEqual(r.deletes, [row('c').key]);
+  assert.equal(r.rows.get(row('a').key), old.get(row('a').key));
+  // A key listed twice: the last row counts, once.
+  const twice = reuseRows(old, [row('a'), row('b', { restartCount: 9 }), row('b', { restartCount: 2 }), row('c')]);
+  assert.ok(!twice.changed);
+});
+
+test('a poll that changed a few rows keeps the selection on its pod and moves only the changed rows', () => {
+  let s: UiState = reduce(initialState(), { type: 'pods', at, rows: pods() });
+  s = reduce(s, { type: 'sort', key: 'restarts' });
+  s = reduce(s, { type: 'move', delta: 1 });
+  const selected = s.table.selectedKey;
+  assert.equal(s.table.view[1]!.name, 'a');
+  // c gains restarts (moves to the top), d comes, b goes.
+  s = reduce(s, { type: 'pods', at: later, rows: [row('a'), row('c', { restartCount: 5 }), row('d')] });
+  assert.deepEqual(
+    s.table.view.map((r) => r.name),
+    ['c', 'a', 'd'],
+  );
+  assert.equal(s.table.selectedKey, selected);
+  assert.equal(s.table.view[s.table.cursor]!.key, selected);
+});

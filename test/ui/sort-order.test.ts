@@ -126,21 +126,33 @@ test('the table keeps sorting like sortRows after refreshes and watch batches (o
   fc.assert(
     fc.property(
       fc.array(rowArb, { maxLength: 30 }),
-      fc.array(fc.tuple(fc.constantFrom<SortKey>('name', 'status', 'restarts', 'age'), fc.array(rowArb, { maxLength: 6 }), fc.boolean()), {
-        maxLength: 6,
-      }),
+      fc.array(
+        fc.tuple(
+          fc.constantFrom<SortKey>('name', 'status', 'restarts', 'age'),
+          fc.array(rowArb, { maxLength: 6 }),
+          fc.boolean(),
+          fc.array(fc.nat(), { maxLength: 3 }),
+        ),
+        { maxLength: 6 },
+      ),
       (first, steps) => {
         let s = reduceTable(initialTable(), { type: 'pods', rows: [...build(first).values()], at: new Date(0) });
-        for (const [key, batch, asWatch] of steps) {
-          // Some rows change their cells (same keys), some come; a watch batch merges them.
+        for (const [key, batch, asWatch, gone] of steps) {
+          // Some rows change their cells (same keys), some come, some go; a watch batch merges them.
           const changed = [...build(batch).values()];
+          const keys = [...s.rows.keys()];
+          const deletes = keys.length === 0 ? [] : gone.map((i) => keys[i % keys.length]!);
+          const polled = new Map([...s.rows, ...changed.map((r) => [r.key, r] as const)]);
+          for (const k of deletes) if (!changed.some((r) => r.key === k)) polled.delete(k);
           s = asWatch
-            ? reduceTable(s, { type: 'changes', upserts: changed, deletes: [], at: new Date(0) })
-            : reduceTable(s, {
-                type: 'pods',
-                rows: [...new Map([...s.rows, ...changed.map((r) => [r.key, r] as const)]).values()],
+            ? reduceTable(s, {
+                type: 'changes',
+                upserts: changed,
+                deletes: deletes.filter((k) => polled.has(k) === false),
                 at: new Date(0),
-              });
+              })
+            : reduceTable(s, { type: 'pods', rows: [...polled.values()], at: new Date(0) });
+          assert.deepEqual(keysOf(s.sorted), keysOf(sortRows(s.rows.values(), s.sort, undefined, s.reverse)));
           s = reduceTable(s, { type: 'sort', key });
           assert.deepEqual(keysOf(s.sorted), keysOf(sortRows(s.rows.values(), s.sort, undefined, s.reverse)));
         }

@@ -21,6 +21,36 @@ function pageLimit(session: ClientSession, page: number, token: string, seen: Se
 }
 import { rowFromPod, rowsFromTable, tableColumns } from './pod-rows.js';
 import type { ListOptions, PodList, PodQuery, PodRow } from './types.js';
+import { listMemo } from './row-memo.js';
+import { rememberTexts, tableFromText } from './table-text.js';
+import type { CallContext } from './status.js';
+import { isKubeObject, notKubernetes, parseJsonObject } from './status.js';
+import { neutralize } from '../terminal-text.js';
+import type { HttpRequest } from './transport.js';
+
+/**
+ * A list's answer: its parsed body and text (and its rows when `quick` read them), or `same` when
+ * the text is `last` (the list's last answer).
+ */
+async function readList(
+  session: ClientSession,
+  req: HttpRequest,
+  ctx: CallContext,
+  last: string | undefined,
+  quick: ((text: string) => { body: Record<string, unknown>; rows: PodRow[] } | undefined) | undefined,
+): Promise<Result<{ body: Record<string, unknown>; text: string; rows?: PodRow[] } | 'same'>> {
+  const res = await session.call(req, ctx);
+  if (!res.ok) return res;
+  const text = res.value.body;
+  if (text === last) return { ok: true, value: 'same' };
+  const read = quick?.(text);
+  if (read) return { ok: true, value: { ...read, text } };
+  const body = parseJsonObject(text);
+  if (!isKubeObject(body)) {
+    return { ok: false, failure: notKubernetes(res.value, { ...ctx, credential: [], server: neutralize(session.target.server) }) };
+  }
+  return { ok: true, value: { body, text } };
+}
 
 /** The path of a pod list. */
 export function podsPath(query: PodQuery): string {
@@ -96,8 +126,17 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
   let resourceVersion: string | undefined;
   let columns = undefined as ReturnType<typeof tableColumns>;
   const seen = new Set<string>();
+  // A poll asks for the same list again and again: an unchanged answer gives the same rows.
+  const memo = listMemo(session, JSON.stringify([podsPath(query), query.labelSelector, query.fieldSelector, objects, fallbackNs]));
+  memo.rows.begin();
+  memo.texts.begin();
+  let quickly = true;
+  // Table(None) rows are their cells: only rows whose text changed are parsed.
+  const quick = objects === 'none' ? (text: string) => tableFromText(text, fallbackNs, memo) : undefined;
+  const last = opts.cached ? memo.body : undefined;
   for (let page = 0; ; page++) {
-    const res = await session.callObject(
+    const read = await readList(
+      session,
       {
         method: 'GET',
         path: podsPath(query),
@@ -113,9 +152,16 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
         ...(opts.signal ? { signal: opts.signal } : {}),
       },
       { verb: 'list', resource: 'pods', ...(query.namespace !== undefined ? { namespace: query.namespace } : {}) },
+      page === 0 ? last?.text : undefined,
+      quick,
     );
-    if (!res.ok) return res;
-    const body = res.value;
+    if (!read.ok) return read;
+    if (read.value === 'same' && last) {
+      opts.onProgress?.(last.rows.length);
+      return { ok: true, value: { rows: [...last.rows], ...(last.resourceVersion ? { resourceVersion: last.resourceVersion } : {}) } };
+    }
+    if (read.value === 'same') return { ok: false, failure: failure('response.invalid', 'The list answer could not be read again.', []) };
+    const body = read.value.body;
     const bad = checkListShape(body);
     if (bad) return { ok: false, failure: bad };
     const m = meta(body);
@@ -130,7 +176,13 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
           ]),
         };
       }
-      for (const r of rowsFromTable(body, columns, fallbackNs)) rows.push(r);
+      if (read.value.rows) for (const r of read.value.rows) rows.push(r);
+      else {
+        memo.rows.columns(columns);
+        const decoded = rowsFromTable(body, columns, fallbackNs, memo.rows);
+        if (objects !== 'none' || !rememberTexts(read.value.text, decoded, memo)) quickly = false;
+        for (const r of decoded) rows.push(r);
+      }
     } else if (body['kind'] === 'PodList') {
       const items = Array.isArray(body['items']) ? (body['items'] as Pod[]) : [];
       const now = session.clock();
@@ -148,7 +200,14 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
       };
     }
     opts.onProgress?.(rows.length, m.remainingItemCount !== undefined ? rows.length + m.remainingItemCount : undefined);
-    if (!m.continue) break;
+    if (!m.continue) {
+      memo.rows.commit();
+      memo.texts.commit(quickly);
+      // One answer from the watch cache: the same text next time gives these rows.
+      if (opts.cached && page === 0 && body['kind'] === 'Table') memo.body = { text: read.value.text, rows: rows.slice(), resourceVersion };
+      else delete memo.body;
+      break;
+    }
     const stop = pageLimit(session, page, m.continue, seen);
     if (stop) return { ok: false, failure: stop };
     cont = m.continue;

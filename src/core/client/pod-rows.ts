@@ -10,6 +10,7 @@
  */
 import { decodePod, podCells, type Pod } from '../pods/index.js';
 import type { PodRow } from './types.js';
+import type { RowMemo } from './row-memo.js';
 
 /** Column positions of a pod Table, by lower-cased column name. */
 export type TableColumns = Map<string, number>;
@@ -56,8 +57,11 @@ function parseCreated(v: unknown): Date | undefined {
   return Number.isNaN(t) ? undefined : new Date(t);
 }
 
-/** Converts one Table row; `fallbackNamespace` is used when the row carries no object metadata. */
-export function rowFromTableRow(row: unknown, columns: TableColumns, fallbackNamespace: string): PodRow | undefined {
+/**
+ * Converts one Table row; `fallbackNamespace` is used when the row carries no object metadata.
+ * With a memo, a row without an object whose cells equal last answer's is that answer's row.
+ */
+export function rowFromTableRow(row: unknown, columns: TableColumns, fallbackNamespace: string, memo?: RowMemo): PodRow | undefined {
   const r = record(row);
   const cells = r && Array.isArray(r['cells']) ? (r['cells'] as unknown[]) : undefined;
   if (!cells) return undefined;
@@ -65,9 +69,15 @@ export function rowFromTableRow(row: unknown, columns: TableColumns, fallbackNam
     const i = columns.get(key);
     return i === undefined || i >= cells.length ? '' : cellText(cells[i]);
   };
-  const meta = record(record(r?.['object'])?.['metadata']);
+  const object = r?.['object'];
+  const meta = record(record(object)?.['metadata']);
   const name = str(meta?.['name']) ?? cell('name');
   const namespace = str(meta?.['namespace']) ?? fallbackNamespace;
+  const remembered = memo !== undefined && (object === undefined || object === null);
+  if (remembered) {
+    const same = memo.find(name, cells);
+    if (same) return same;
+  }
   const restarts = cell('restarts');
   const createdAt = parseCreated(meta?.['creationTimestamp']);
   const out: PodRow = {
@@ -86,7 +96,9 @@ export function rowFromTableRow(row: unknown, columns: TableColumns, fallbackNam
     labels: labelsOf(meta?.['labels']),
   };
   if (createdAt) out.createdAt = createdAt;
-  return settle(out);
+  const settled = settle(out);
+  if (remembered) memo.keep(name, cells, settled);
+  return settled;
 }
 
 /** Freezes a decoded row (and its labels). */
@@ -96,11 +108,11 @@ function settle(row: PodRow): PodRow {
 }
 
 /** Converts every row of a Table body. */
-export function rowsFromTable(table: Record<string, unknown>, columns: TableColumns, fallbackNamespace: string): PodRow[] {
+export function rowsFromTable(table: Record<string, unknown>, columns: TableColumns, fallbackNamespace: string, memo?: RowMemo): PodRow[] {
   const rows = Array.isArray(table['rows']) ? (table['rows'] as unknown[]) : [];
   const out: PodRow[] = [];
   for (const row of rows) {
-    const converted = rowFromTableRow(row, columns, fallbackNamespace);
+    const converted = rowFromTableRow(row, columns, fallbackNamespace, memo);
     if (converted) out.push(converted);
   }
   return out;

@@ -5,7 +5,7 @@ import type { MetricsProbe } from '../../core/metrics/api.js';
 import type { UsageByPod } from '../metrics-feed.js';
 import { reuseRows, sameRow } from '../same-row.js';
 import { filterRows, mergeSorted, type SortKey } from '../rows.js';
-import { cachedAgeSortValue, carryNameOrder, rememberOrder, sortOrder } from '../sort-order.js';
+import { cachedAgeSortValue, carryOrders, rememberOrder, sortOrder } from '../sort-order.js';
 
 export interface TableState {
   rows: ReadonlyMap<string, PodRow>;
@@ -114,6 +114,40 @@ function withRows(s: TableState, rows: ReadonlyMap<string, PodRow>, resort: bool
   return place({ ...s, rows, sorted, view: filterRows(sorted, s.filter, false) });
 }
 
+/**
+ * `next` with `rows`, the rows of `prev` after `upserts` and `deletes`: rows that are new or whose
+ * sort key changed are merged into place, the rest are patched where they were (no re-sort).
+ */
+function patched(
+  next: TableState,
+  prev: TableState,
+  rows: ReadonlyMap<string, PodRow>,
+  upserts: readonly PodRow[],
+  deletes: readonly string[],
+): TableState {
+  const out = new Set(deletes);
+  const moved: PodRow[] = [];
+  const added: PodRow[] = [];
+  let patchedRows = 0;
+  for (const r of upserts) {
+    const old = out.has(r.key) ? undefined : prev.rows.get(r.key);
+    if (old === undefined) added.push(r);
+    if (!old || sortValue(old, prev.sort, prev.usage) !== sortValue(r, prev.sort, prev.usage)) moved.push(r);
+    else patchedRows++;
+  }
+  for (const r of moved) out.add(r.key);
+  carryOrders(prev.rows, rows, upserts, deletes, added);
+  let kept = out.size === 0 ? prev.sorted : prev.sorted.filter((r) => !out.has(r.key));
+  if (patchedRows > 0) kept = kept.map((r) => rows.get(r.key) ?? r);
+  const sorted =
+    moved.length === 0
+      ? kept
+      : moved.length > 1000
+        ? sortOrder(rows, prev.sort, prev.usage, prev.reverse)
+        : mergeSorted(kept, moved, prev.sort, prev.usage, prev.reverse);
+  return withRows({ ...next, sorted }, rows, false);
+}
+
 /** After a successful answer: drops the failure (remembering it was resolved) and the staleness. */
 function succeeded(s: TableState, at: Date): TableState {
   const resolved = s.failure ? s.failure.summary : s.resolved;
@@ -137,20 +171,11 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
     case 'loading':
       return { ...s, loading: { loaded: a.loaded, total: a.total } };
     case 'pods': {
-      const { rows, changed } = reuseRows(s.rows, a.rows);
+      const { rows, upserts, deletes, changed } = reuseRows(s.rows, a.rows);
       // The same pods as before: the table's arrays stay as they are (nothing on screen changes).
       if (!changed && s.hasData) return succeeded(s, a.at);
-      // A refresh with the same pods and unchanged sort keys keeps the order: no re-sort.
-      const sameOrder =
-        rows.size === s.rows.size &&
-        s.sorted.every((r) => {
-          const n = rows.get(r.key);
-          return n !== undefined && sortValue(n, s.sort, s.usage) === sortValue(r, s.sort, s.usage);
-        });
-      if (sameOrder) {
-        carryNameOrder(s.rows, rows);
-        return withRows({ ...succeeded(s, a.at), sorted: s.sorted.map((r) => rows.get(r.key)!) }, rows, false);
-      }
+      // A refresh: only what changed is merged into the order (an unchanged poll row is the same object).
+      if (s.hasData) return patched(succeeded(s, a.at), s, rows, upserts, deletes);
       return withRows(succeeded(s, a.at), rows, true);
     }
     case 'changes': {
@@ -162,22 +187,8 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
       if (upserts.length === 0 && !a.deletes.some((k) => s.rows.has(k))) return succeeded(s, a.at);
       const rows = new Map(s.rows);
       for (const k of a.deletes) rows.delete(k);
-      // Rows that are new or whose sort key changed are merged into place; the rest are patched.
-      const moved: PodRow[] = [];
-      for (const r of upserts) {
-        const old = rows.get(r.key);
-        if (!old || sortValue(old, s.sort, s.usage) !== sortValue(r, s.sort, s.usage)) moved.push(r);
-        rows.set(r.key, r);
-      }
-      const out = new Set([...a.deletes, ...moved.map((r) => r.key)]);
-      const kept = s.sorted.filter((r) => !out.has(r.key)).map((r) => rows.get(r.key) ?? r);
-      const sorted =
-        moved.length === 0
-          ? kept
-          : moved.length > 1000
-            ? sortOrder(rows, s.sort, s.usage, s.reverse)
-            : mergeSorted(kept, moved, s.sort, s.usage, s.reverse);
-      return withRows({ ...succeeded(s, a.at), sorted }, rows, false);
+      for (const r of upserts) rows.set(r.key, r);
+      return patched(succeeded(s, a.at), s, rows, upserts, a.deletes);
     }
     case 'failed':
       return { ...s, failure: a.failure, stale: s.hasData, loading: undefined, resolved: undefined };

@@ -1,0 +1,84 @@
+/**
+ * A poll that asks for the same list again gets the same row objects for pods that did not change
+ * (the browser then sees what changed by identity), and new rows for those that did.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { startSimulator, type Simulator } from '../../../src/sim/index.js';
+import { loadKubeconfig, resolveTarget } from '../../../src/core/kubeconfig/index.js';
+import { createKubeClient, type PodRow } from '../../../src/core/client/index.js';
+import type { Host } from '../../../src/core/target.js';
+
+let sim: Simulator;
+let dir: string;
+
+before(async () => {
+  sim = await startSimulator({ pods: 40 });
+  dir = mkdtempSync(join(tmpdir(), 'kpods-memo-'));
+});
+after(async () => {
+  await sim?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function host(): Host {
+  return { env: { PATH: process.env['PATH'] }, home: dir, cwd: dir, now: () => new Date() };
+}
+
+function client() {
+  const loaded = loadKubeconfig({ explicitPath: sim.kubeconfigPath, host: host() });
+  assert.ok(loaded.ok);
+  const t = resolveTarget(loaded.value, { context: 'admin' }, host());
+  assert.ok(t.ok);
+  return createKubeClient(t.value, { host: host() });
+}
+
+const byKey = (rows: readonly PodRow[]): Map<string, PodRow> => new Map(rows.map((r) => [r.key, r]));
+
+test('polls of an unchanged list give the same rows; a changed pod gets a new row with its new cells', async () => {
+  const c = client();
+  try {
+    const first = await c.listPods({}, { perNamespace: true });
+    assert.ok(first.ok);
+    for (const cached of [false, true]) {
+      const again = await c.listPods({}, { perNamespace: true, cached });
+      assert.ok(again.ok);
+      const old = byKey(first.value.rows);
+      // Every row whose cells are the same is the very same object (ages may tick in between).
+      for (const r of again.value.rows) if (JSON.stringify(old.get(r.key)) === JSON.stringify(r)) assert.equal(r, old.get(r.key), r.key);
+    }
+    const target = first.value.rows.find((r) => r.restartCount < 100)!;
+    assert.ok(
+      sim.cluster.updatePod(target.namespace, target.name, (p) => {
+        const cs = p.status?.containerStatuses?.[0];
+        if (cs) cs.restartCount = 4321;
+      }),
+    );
+    const changed = await c.listPods({}, { perNamespace: true, cached: true });
+    assert.ok(changed.ok);
+    const row = changed.value.rows.find((r) => r.key === target.key)!;
+    assert.notEqual(row, target);
+    assert.match(row.restarts, /^4321\b/);
+    assert.equal(changed.value.rows.length, first.value.rows.length);
+  } finally {
+    await c.close();
+  }
+});
+
+test('splitTable cuts a Table between its rows only, and gives up on any other layout', async () => {
+  const { splitTable } = await import('../../../src/core/client/table-text.js');
+  const head = '{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":{"resourceVersion":"7"},"columnDefinitions":[{"name":"Name"}],';
+  const a = '{"cells":["a \\"{\\"cells\\":[x]}\\" ,{"]}';
+  const b = '{"cells":["b"]}';
+  const split = splitTable(`${head}"rows":[${a},${b}]}\n`);
+  assert.deepEqual(split, { head: `${head}"rows":[]}`, rows: [a, b] });
+  assert.deepEqual(JSON.parse(split!.rows[0]!), JSON.parse(a));
+  assert.deepEqual(splitTable(`${head}"rows":[]}`), { head: `${head}"rows":[]}`, rows: [] });
+  // Rows not last, or not starting with their cells: parsed whole instead.
+  assert.equal(splitTable(`${head}"rows":[${b}],"x":1}`), undefined);
+  assert.equal(splitTable(`${head}"rows":[{"object":null,"cells":["b"]}]}`), undefined);
+  assert.equal(splitTable(`${head.slice(0, -1)}}`), undefined);
+});

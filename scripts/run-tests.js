@@ -160,6 +160,6 @@ if (saveDurations && filters.length === 0 && result.status === 0) {
       .sort()
       .map((f) => [f, now[f]]),
   );
-  writeFileSync(defaultDurationsFile, JSON.stringify(kept, null, 1) + '\n');
+  writeFileSync(defaultDurationsFile, JSON.stringify(kept, null, 2) + '\n'); // as Prettier formats it
 }
 process.exit(result.status ?? 1);

@@ -2,17 +2,20 @@
 // Runs every compiled test file (dist/test/**/*.test.js) with Node's own test runner and the
 // reporter in scripts/test-reporter.js, which ends with one line: `N passed, N failed, N skipped`.
 // Arguments narrow the run: `node scripts/run-tests.js kubeconfig` runs files whose path contains "kubeconfig".
-// `--times` also lists the files by duration.
+// `--times` also lists the files by duration; `--save-durations` (after a full run that passed) writes
+// the durations to scripts/test-durations.json, the record a clean clone deals its first run by.
 //
 // Starting Node and importing Ink, React and the simulator costs about a second of CPU per process,
-// so the files do not get one process each: they are dealt into a few shards, and a shard's entry
+// and each process compiles and optimises that code again: so the files do not get one process each
+// but are dealt into two computing shards (one per core; measured on the 45 files of test/ui on 2
+// cores: 61.6 CPU-s in six shards, 43.2 in two), and a shard's entry
 // file imports its test files one after the other, each inside its own suite (its hooks, tests and
 // failures stay its own; the next file starts when the previous one's `after` hooks have run).
 // The files that drive real processes and terminals (test/e2e, test/tmux, test/bench) spend their time waiting,
 // not computing: they share one more shard, several at a time, beside the computing shards.
-// Each run records how long every file took (dist/test/durations.json); the next run starts the
-// longest files first and deals the computing files so that the shards take about as long
-// (without a record: in folder order, dealt round-robin).
+// Each run records how long every file took (dist/test/durations.json, over the committed
+// scripts/test-durations.json); the next run starts the longest files first and deals the computing
+// files so that the shards take about as long (without any record: in folder order, dealt round-robin).
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -22,9 +25,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const testDir = join(root, 'dist', 'test');
 const reporter = join(root, 'scripts', 'test-reporter.js');
-/** Shards of computing files; processes at once (the waiting shard and two computing ones); waiting files at once. */
-const SHARDS = 6;
-const CONCURRENCY = 3;
+/** Shards of computing files; processes at once (the waiting shard and the computing ones); waiting files at once.
+ * KPODS_TEST_SHARDS and KPODS_TEST_CONCURRENCY change the first two (to compare layouts on another machine). */
+const SHARDS = Number(process.env['KPODS_TEST_SHARDS'] ?? 2);
+const CONCURRENCY = Number(process.env['KPODS_TEST_CONCURRENCY'] ?? 3);
 const WAITING_CONCURRENCY = 3;
 const WAITING = ['e2e', 'tmux', 'bench'].map((d) => join(testDir, d) + sep);
 
@@ -40,7 +44,8 @@ function collect(dir) {
 
 const args = process.argv.slice(2);
 const times = args.includes('--times');
-const filters = args.filter((a) => a !== '--times');
+const saveDurations = args.includes('--save-durations');
+const filters = args.filter((a) => a !== '--times' && a !== '--save-durations');
 // A compiled test whose source was moved or deleted stays in dist/ until a clean build: skip it.
 const hasSource = (f) => ['.ts', '.tsx'].some((ext) => existsSync(join(root, relative(join(root, 'dist'), f)).replace(/\.js$/, ext)));
 const files = collect(testDir)
@@ -52,12 +57,17 @@ if (files.length === 0) {
 }
 
 const durationsFile = join(testDir, 'durations.json');
-let durations = {};
-try {
-  durations = JSON.parse(readFileSync(durationsFile, 'utf8'));
-} catch {
-  /* no record yet */
-}
+// The record a clean clone starts from (committed; refreshed with --save-durations after a full run).
+const defaultDurationsFile = join(root, 'scripts', 'test-durations.json');
+const readRecord = (path) => {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return {}; /* no record yet */
+  }
+};
+/** This checkout's last runs over the committed default (which also covers files this checkout has not run yet). */
+const durations = { ...readRecord(defaultDurationsFile), ...readRecord(durationsFile) };
 /** A file's duration in the last run that had it (ms); a file not seen yet counts as the median of those that were. */
 const known = Object.values(durations)
   .filter((ms) => typeof ms === 'number')
@@ -139,5 +149,17 @@ try {
   );
 } finally {
   rmSync(shardDir, { recursive: true, force: true });
+}
+// After a full run that passed: this run's durations become the committed default.
+if (saveDurations && filters.length === 0 && result.status === 0) {
+  const now = readRecord(durationsFile);
+  const kept = Object.fromEntries(
+    files
+      .map((f) => relative(root, f))
+      .filter((f) => typeof now[f] === 'number')
+      .sort()
+      .map((f) => [f, now[f]]),
+  );
+  writeFileSync(defaultDurationsFile, JSON.stringify(kept, null, 2) + '\n'); // as Prettier formats it
 }
 process.exit(result.status ?? 1);

@@ -9,12 +9,14 @@ import { runKubectl, simRequest, startTestSimulator, type Simulator } from '../h
 import { requireTool } from '../helpers/tools.js';
 import { troubledPods } from '../../src/sim/troubled.js';
 
-// kubectl describe computes ages with its own (real) clock: the server's frozen clock starts now.
-const FROZEN = new Date();
+// kubectl describe computes ages with its own (real) clock: the server's frozen clock starts when
+// the tests do (not when the file is imported: a test shard imports all its files first).
+let FROZEN = new Date();
 let sim: Simulator;
 const k = (args: string[], context = 'admin') => runKubectl(args, { kubeconfig: sim.kubeconfigPath, context });
 
 before(async () => {
+  FROZEN = new Date();
   sim = await startTestSimulator({ pods: 30, now: () => FROZEN, troubled: true });
 });
 after(async () => {

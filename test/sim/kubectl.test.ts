@@ -11,7 +11,8 @@ import { findKubectl, runKubectl, spawnKubectl, startTestSimulator, type Simulat
 import { requireTool } from '../helpers/tools.js';
 
 const kubectl = findKubectl();
-const FROZEN = new Date();
+// Set again when the tests start (a test shard imports all its files first, and kubectl's clock is the real one).
+let FROZEN = new Date();
 let sim: Simulator;
 const k = (args: string[], context = 'admin', env?: Record<string, string>) =>
   runKubectl(args, { kubeconfig: sim.kubeconfigPath, context, ...(env ? { env } : {}) });
@@ -19,6 +20,7 @@ const rows = (out: string) => out.trim().split('\n').slice(1);
 
 before(async () => {
   // A frozen server clock keeps AGE and "(5m ago)" cells exact however slow the machine is.
+  FROZEN = new Date();
   if (kubectl) sim = await startTestSimulator({ pods: 60, now: () => FROZEN });
 });
 after(async () => {

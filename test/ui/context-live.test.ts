@@ -89,7 +89,7 @@ test('the current context’s result is the live list’s (pods, identity), not 
   assert.ok(!asked.includes('admin'), 'no check run for the current context');
   assert.ok(asked.includes('viewer-basic'), 'the others are checked');
   store.dispatch({ type: 'pop' });
-  await until(() => session.health!.active === 0, 'checks stopped', 5000);
+  await until(() => session.health!.active === 0, 'checks stopped');
 });
 
 test('a failing current context: the live failure is the result, with the code kpods trace gives', async (t) => {
@@ -104,7 +104,7 @@ test('a failing current context: the live failure is the result, with the code k
   assert.equal(dev.check.code, 'authorization.forbidden');
   assert.ok(!asked.includes('developer'));
   store.dispatch({ type: 'pop' });
-  await until(() => session.health!.active === 0, 'checks stopped', 5000);
+  await until(() => session.health!.active === 0, 'checks stopped');
 });
 
 test('looking at another namespace than the check would: the current context is checked as usual', async (t) => {
@@ -115,7 +115,7 @@ test('looking at another namespace than the check would: the current context is 
   assert.ok(asked.includes('developer'), 'checked: the browser shows shop, the check lists default');
   await until(() => session.health!.get('developer')?.state === 'done', 'its result');
   store.dispatch({ type: 'pop' });
-  await until(() => session.health!.active === 0, 'checks stopped', 5000);
+  await until(() => session.health!.active === 0, 'checks stopped');
 });
 
 for (const how of ['the picker closes', 'kpods exits'] as const) {
@@ -132,6 +132,6 @@ for (const how of ['the picker closes', 'kpods exits'] as const) {
     if (how === 'the picker closes') store.dispatch({ type: 'pop' });
     else await session.stop();
     await until(() => session.health!.active === 0, 'no check left');
-    await until(() => pids.every((p) => !alive(p)), 'the plugin processes gone', 5000);
+    await until(() => pids.every((p) => !alive(p)), 'the plugin processes gone');
   });
 }

@@ -40,6 +40,23 @@ function sameObjects(old: ReadonlyMap<string, PodRow>, fresh: readonly PodRow[])
   return true;
 }
 
+/**
+ * When `fresh` lists the same pods in the same order as `old` (a poll where no pod came or went),
+ * the rows that changed; undefined otherwise.
+ */
+function changedInPlace(old: ReadonlyMap<string, PodRow>, fresh: readonly PodRow[]): PodRow[] | undefined {
+  if (old.size !== fresh.length) return undefined;
+  const changed: PodRow[] = [];
+  const before = old.values();
+  for (const r of fresh) {
+    const at = before.next().value;
+    if (r === at) continue;
+    if (at === undefined || at.key !== r.key) return undefined;
+    if (!sameRow(at, r)) changed.push(r);
+  }
+  return changed;
+}
+
 /** What a list changed against the rows before it: the rows, and those new, changed or gone. */
 export interface Reused {
   /** `fresh` by key, each row that is the same as the old one with its key replaced by that one. */
@@ -58,6 +75,15 @@ export interface Reused {
  */
 export function reuseRows(old: ReadonlyMap<string, PodRow>, fresh: readonly PodRow[]): Reused {
   if (sameObjects(old, fresh)) return { rows: old as Map<string, PodRow>, upserts: [], deletes: [], changed: false };
+  const inPlace = changedInPlace(old, fresh);
+  if (inPlace !== undefined) {
+    if (inPlace.length === 0) return { rows: old as Map<string, PodRow>, upserts: [], deletes: [], changed: false };
+    // Copying the map (natively) and setting the few changed rows keeps its order and costs less
+    // than building it again row by row (50,000 pods).
+    const rows = new Map(old);
+    for (const r of inPlace) rows.set(r.key, r);
+    return { rows, upserts: inPlace, deletes: [], changed: true };
+  }
   const rows = new Map<string, PodRow>();
   let upserts: PodRow[] = [];
   let present = 0;

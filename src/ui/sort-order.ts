@@ -70,6 +70,21 @@ function sameKey(a: PodRow, b: PodRow, key: string): boolean {
   return false;
 }
 
+/** For each upsert that replaces a row of `from`: that row (the object) and its replacement. */
+export function swapsOf(from: ReadonlyMap<string, PodRow>, upserts: readonly PodRow[]): Map<PodRow, PodRow> {
+  const swap = new Map<PodRow, PodRow>();
+  for (const r of upserts) {
+    const old = from.get(r.key);
+    if (old !== undefined && old !== r) swap.set(old, r);
+  }
+  return swap;
+}
+
+/** `order` with each row that `swap` replaces replaced (the same array when none is). */
+export function swapIn(order: readonly PodRow[], swap: ReadonlyMap<PodRow, PodRow>): readonly PodRow[] {
+  return swap.size === 0 ? order : order.map((r) => swap.get(r) ?? r);
+}
+
 /**
  * Carries the orders known for `from` over to `to`, the same rows after `upserts` and `deletes`
  * (`added`: the upserts new to `from`): the name order always (a pod's namespace and name never
@@ -85,21 +100,22 @@ export function carryOrders(
 ): void {
   const o = cache.get(from);
   if (o === undefined || cache.has(to)) return;
-  const kept: PodRow[] = [];
-  for (const r of o.byName) {
-    const n = to.get(r.key);
-    if (n !== undefined) kept.push(n);
+  // Every row of `to` that is not an upsert is `from`'s own object: an order is carried over by
+  // swapping in the few rows that changed (found by object), not by looking every row up by key.
+  const swap = swapsOf(from, upserts);
+  const gone = new Set<PodRow>();
+  for (const k of deletes) {
+    const old = from.get(k);
+    if (old !== undefined) gone.add(old);
   }
+  const kept = swapIn(gone.size === 0 ? o.byName : o.byName.filter((r) => !gone.has(r)), swap);
   const byName = added.length === 0 ? kept : mergeSorted(kept, added, 'name');
   if (byName.length !== to.size) return;
   const keys = new Map<string, readonly PodRow[]>();
   if (deletes.length === 0 && added.length === 0) {
     for (const [key, order] of o.keys) {
       if (!upserts.every((r) => sameKey(from.get(r.key)!, r, key))) continue;
-      keys.set(
-        key,
-        order.map((r) => to.get(r.key)!),
-      );
+      keys.set(key, swapIn(order, swap));
     }
   }
   cache.set(to, { byName, keys });

@@ -76,3 +76,21 @@ test('a poll that changed a few rows keeps the selection on its pod and moves on
   assert.equal(s.table.selectedKey, selected);
   assert.equal(s.table.view[s.table.cursor]!.key, selected);
 });
+
+test('reuseRows: the same pods in the same order with one changed: that row replaced in place, the rest the old objects, the old map untouched', () => {
+  const old = new Map(pods().map((r) => [r.key, r] as const));
+  const b3 = row('b', { restartCount: 3 });
+  const r = reuseRows(old, [row('a'), b3, row('c')]);
+  assert.ok(r.changed);
+  assert.deepEqual(r.upserts, [b3]);
+  assert.deepEqual(r.deletes, []);
+  assert.deepEqual([...r.rows.keys()], [...old.keys()]);
+  assert.equal(r.rows.get(b3.key), b3);
+  assert.equal(r.rows.get(row('a').key), old.get(row('a').key));
+  assert.notEqual(r.rows, old);
+  assert.notEqual(old.get(b3.key), b3);
+  // The same pods in another order: still what changed, and nothing lost.
+  const swapped = reuseRows(old, [row('c'), b3, row('a')]);
+  assert.deepEqual(swapped.upserts, [b3]);
+  assert.equal(swapped.rows.size, 3);
+});

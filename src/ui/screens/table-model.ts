@@ -5,7 +5,7 @@ import type { MetricsProbe } from '../../core/metrics/api.js';
 import type { UsageByPod } from '../metrics-feed.js';
 import { reuseRows, sameRow } from '../same-row.js';
 import { filterRows, mergeSorted, type SortKey } from '../rows.js';
-import { cachedAgeSortValue, carryOrders, rememberOrder, sortOrder } from '../sort-order.js';
+import { cachedAgeSortValue, carryOrders, swapIn, swapsOf, rememberOrder, sortOrder } from '../sort-order.js';
 
 export interface TableState {
   rows: ReadonlyMap<string, PodRow>;
@@ -138,7 +138,8 @@ function patched(
   for (const r of moved) out.add(r.key);
   carryOrders(prev.rows, rows, upserts, deletes, added);
   let kept = out.size === 0 ? prev.sorted : prev.sorted.filter((r) => !out.has(r.key));
-  if (patchedRows > 0) kept = kept.map((r) => rows.get(r.key) ?? r);
+  // The rows not upserted are prev's own objects: only the patched ones are swapped in.
+  if (patchedRows > 0) kept = swapIn(kept, swapsOf(prev.rows, upserts));
   const sorted =
     moved.length === 0
       ? kept

@@ -34,6 +34,9 @@ const SPEC_LIMIT = 2000;
 const SPEC_SINGLE_MAX = 10;
 
 /** One pod's usage and its table cells. */
+/** How long the rows on screen stay put before a scroll or sort to namespaces not read reads their usage. */
+export const SCOPE_SETTLE_MS = 400;
+
 export interface PodUsageView {
   usage: PodUsage;
   cells: UsageCells;
@@ -89,16 +92,26 @@ export class MetricsFeed {
   /** In the pause between two reads (not a retry wait): a scroll to another namespace may end it. */
   private betweenReads = false;
   private readonly unsubscribe: (() => void) | undefined;
+  /** The read a scroll out of the last read's namespaces asked for, due once the screen is still. */
+  private settle: NodeJS.Timeout | undefined;
   readonly done: Promise<void>;
 
   constructor(private readonly opts: MetricsFeedOptions) {
     this.unsubscribe = opts.subscribe?.(() => {
-      if (this.betweenReads && this.scopeMissed()) this.pause.wake();
+      if (!this.betweenReads || !this.scopeMissed()) return;
+      // Once the screen has been still a moment: the keystroke's own frame is drawn first (a usage
+      // read after a sort may be every pod's, 50,000 of them), and a fast scroll reads once.
+      if (this.settle) clearTimeout(this.settle);
+      this.settle = setTimeout(() => {
+        this.settle = undefined;
+        if (this.betweenReads && this.scopeMissed()) this.pause.wake();
+      }, SCOPE_SETTLE_MS);
     });
     this.done = this.loop().catch(() => undefined);
   }
 
   stop(): void {
+    if (this.settle) clearTimeout(this.settle);
     this.abort.abort();
     this.unsubscribe?.();
     this.pause.wake();

@@ -3,7 +3,7 @@ import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { failure, type Result } from '../../src/core/failure.js';
 import type { ObjectCaller } from '../../src/core/metrics/index.js';
-import { MetricsFeed, type UsageByPod } from '../../src/ui/metrics-feed.js';
+import { MetricsFeed, SCOPE_SETTLE_MS, type UsageByPod } from '../../src/ui/metrics-feed.js';
 import type { MetricsProbe } from '../../src/core/metrics/index.js';
 
 type Answer = Result<Record<string, unknown>>;
@@ -233,7 +233,7 @@ test('after the API failed (the table dropped usage), the same scrape as before 
   }
 });
 
-test('all namespaces with a scope: only the namespaces on screen are read; a scroll to another one reads it at once', async () => {
+test('all namespaces with a scope: only the namespaces on screen are read; a scroll to another one reads it once the screen is still', async () => {
   mock.timers.enable({ apis: ['setTimeout', 'Date'] });
   try {
     const pod = (ns: string, name: string) => ({
@@ -270,10 +270,17 @@ test('all namespaces with a scope: only the namespaces on screen are read; a scr
     scope = ['b'];
     listeners.forEach((fn) => fn());
     await settle();
+    mock.timers.tick(SCOPE_SETTLE_MS - 1);
+    listeners.forEach((fn) => fn());
+    await settle();
+    assert.equal(metricsPaths().length, 1, 'no read while the screen still moves (the keystroke frame first)');
+    mock.timers.tick(SCOPE_SETTLE_MS);
+    await settle();
     assert.deepEqual(metricsPaths().slice(1), ['/apis/metrics.k8s.io/v1beta1/namespaces/b/pods']);
     assert.deepEqual([...usages.at(-1)!.keys()].sort(), ['a/x', 'b/y'], 'the other namespace keeps its usage');
     scope = undefined; // sorted by usage: every pod's usage
     listeners.forEach((fn) => fn());
+    mock.timers.tick(SCOPE_SETTLE_MS);
     await settle();
     assert.deepEqual(metricsPaths().slice(2), ['/apis/metrics.k8s.io/v1beta1/pods']);
     feed.stop();

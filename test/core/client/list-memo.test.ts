@@ -4,42 +4,23 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { startSimulator, type Simulator } from '../../../src/sim/index.js';
-import { loadKubeconfig, resolveTarget } from '../../../src/core/kubeconfig/index.js';
-import { createKubeClient, type PodRow } from '../../../src/core/client/index.js';
-import type { Host } from '../../../src/core/target.js';
+import type { PodRow } from '../../../src/core/client/index.js';
+import { simClient } from '../../helpers/sim-client.js';
 
 let sim: Simulator;
-let dir: string;
 
 before(async () => {
   sim = await startSimulator({ pods: 40 });
-  dir = mkdtempSync(join(tmpdir(), 'kpods-memo-'));
 });
 after(async () => {
   await sim?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
-
-function host(): Host {
-  return { env: { PATH: process.env['PATH'] }, home: dir, cwd: dir, now: () => new Date() };
-}
-
-function client() {
-  const loaded = loadKubeconfig({ explicitPath: sim.kubeconfigPath, host: host() });
-  assert.ok(loaded.ok);
-  const t = resolveTarget(loaded.value, { context: 'admin' }, host());
-  assert.ok(t.ok);
-  return createKubeClient(t.value, { host: host() });
-}
 
 const byKey = (rows: readonly PodRow[]): Map<string, PodRow> => new Map(rows.map((r) => [r.key, r]));
 
 test('polls of an unchanged list give the same rows; a changed pod gets a new row with its new cells', async () => {
-  const c = client();
+  const c = simClient(sim);
   try {
     const first = await c.listPods({}, { perNamespace: true });
     assert.ok(first.ok);
@@ -64,7 +45,7 @@ test('polls of an unchanged list give the same rows; a changed pod gets a new ro
     assert.match(row.restarts, /^4321\b/);
     assert.equal(changed.value.rows.length, first.value.rows.length);
   } finally {
-    await c.close();
+    await c.dispose();
   }
 });
 

@@ -21,28 +21,30 @@ function pageLimit(session: ClientSession, page: number, token: string, seen: Se
 }
 import { rowFromPod, rowsFromTable, tableColumns } from './pod-rows.js';
 import type { ListOptions, PodList, PodQuery, PodRow } from './types.js';
-import { listMemo } from './row-memo.js';
+import { listMemo, type ListMemo } from './row-memo.js';
 import { rememberTexts, tableFromText } from './table-text.js';
 import type { CallContext } from './status.js';
 import { isKubeObject, notKubernetes, parseJsonObject } from './status.js';
 import { neutralize } from '../terminal-text.js';
 import type { HttpRequest } from './transport.js';
 
+type LastBody = NonNullable<ListMemo['body']>;
+
 /**
- * A list's answer: its parsed body and text (and its rows when `quick` read them), or `same` when
- * the text is `last` (the list's last answer).
+ * A list's answer: its parsed body and text (and its rows when `quick` read them), or `last`
+ * itself when the text is the same as last time's.
  */
 async function readList(
   session: ClientSession,
   req: HttpRequest,
   ctx: CallContext,
-  last: string | undefined,
+  last: LastBody | undefined,
   quick: ((text: string) => { body: Record<string, unknown>; rows: PodRow[] } | undefined) | undefined,
-): Promise<Result<{ body: Record<string, unknown>; text: string; rows?: PodRow[] } | 'same'>> {
+): Promise<Result<{ body: Record<string, unknown>; text: string; rows?: PodRow[] } | { same: LastBody }>> {
   const res = await session.call(req, ctx);
   if (!res.ok) return res;
   const text = res.value.body;
-  if (text === last) return { ok: true, value: 'same' };
+  if (last !== undefined && text === last.text) return { ok: true, value: { same: last } };
   const read = quick?.(text);
   if (read) return { ok: true, value: { ...read, text } };
   const body = parseJsonObject(text);
@@ -152,15 +154,15 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
         ...(opts.signal ? { signal: opts.signal } : {}),
       },
       { verb: 'list', resource: 'pods', ...(query.namespace !== undefined ? { namespace: query.namespace } : {}) },
-      page === 0 ? last?.text : undefined,
+      page === 0 ? last : undefined,
       quick,
     );
     if (!read.ok) return read;
-    if (read.value === 'same' && last) {
-      opts.onProgress?.(last.rows.length);
-      return { ok: true, value: { rows: [...last.rows], ...(last.resourceVersion ? { resourceVersion: last.resourceVersion } : {}) } };
+    if ('same' in read.value) {
+      const { same } = read.value;
+      opts.onProgress?.(same.rows.length);
+      return { ok: true, value: { rows: [...same.rows], ...(same.resourceVersion ? { resourceVersion: same.resourceVersion } : {}) } };
     }
-    if (read.value === 'same') return { ok: false, failure: failure('response.invalid', 'The list answer could not be read again.', []) };
     const body = read.value.body;
     const bad = checkListShape(body);
     if (bad) return { ok: false, failure: bad };

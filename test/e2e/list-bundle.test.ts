@@ -3,7 +3,7 @@
  * beside it: the bytes printed are those of the modules, a bundle older than the compiled list
  * command is never used, and the code cache is made by the first run and then taken.
  */
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -26,9 +26,13 @@ test('the build leaves a bundle, and list prints the same bytes from it as from 
   }
 });
 
-/** A copy of bin/ beside a stand-in dist/: a "bundle" and "modules" that say which one ran. */
-function fakeInstall(): { root: string; bin: string; bundle: string; listModule: string } {
+/**
+ * A copy of bin/ beside a stand-in dist/: a "bundle" and "modules" that say which one ran; `older`
+ * (the bundle or the compiled list command) dated a minute back. Removed after the test.
+ */
+function fakeInstall(t: TestContext, older: 'bundle' | 'listModule'): { bin: string; bundle: string } {
   const root = mkdtempSync(join(tmpdir(), 'kpods-bundle-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(join(root, 'bin'));
   mkdirSync(join(root, 'dist', 'src', 'commands'), { recursive: true });
   copyFileSync(kpodsBin, join(root, 'bin', 'kpods.js'));
@@ -42,7 +46,9 @@ function fakeInstall(): { root: string; bin: string; bundle: string; listModule:
   );
   const bundle = join(root, 'dist', 'kpods-list.cjs');
   writeFileSync(bundle, "exports.runList = async (args) => { process.stdout.write('bundle ' + args.join(' ') + '\\n'); return 3; };\n");
-  return { root, bin: join(root, 'bin', 'kpods.js'), bundle, listModule };
+  const old = new Date(Date.now() - 60_000);
+  utimesSync(older === 'bundle' ? bundle : listModule, old, old);
+  return { bin: join(root, 'bin', 'kpods.js'), bundle };
 }
 
 const run = (bin: string, args: string[]): { code: number | null; out: string } => {
@@ -51,10 +57,7 @@ const run = (bin: string, args: string[]): { code: number | null; out: string } 
 };
 
 test('a fresh bundle runs list (its exit code reaches the shell), and its code cache is made once and kept', (t) => {
-  const f = fakeInstall();
-  t.after(() => rmSync(f.root, { recursive: true, force: true }));
-  const old = new Date(Date.now() - 60_000);
-  utimesSync(f.listModule, old, old);
+  const f = fakeInstall(t, 'listModule');
   assert.deepEqual(run(f.bin, ['list', '-A']), { code: 3, out: 'bundle -A\n' });
   assert.ok(existsSync(f.bundle + '.cache'), 'the first run keeps the code cache');
   assert.deepEqual(run(f.bin, ['list', '-n', 'x']), { code: 3, out: 'bundle -n x\n' });
@@ -62,10 +65,7 @@ test('a fresh bundle runs list (its exit code reaches the shell), and its code c
 });
 
 test('a bundle older than the compiled list command (tsc ran without the bundling step) is not used', (t) => {
-  const f = fakeInstall();
-  t.after(() => rmSync(f.root, { recursive: true, force: true }));
-  const old = new Date(Date.now() - 60_000);
-  utimesSync(f.bundle, old, old);
+  const f = fakeInstall(t, 'bundle');
   assert.deepEqual(run(f.bin, ['list', '-A']), { code: 0, out: 'modules list -A\n' });
   rmSync(f.bundle);
   assert.deepEqual(run(f.bin, ['list']), { code: 0, out: 'modules list\n' });

@@ -5,7 +5,8 @@
  * them appear, at most every 30 s. Absent, forbidden or failing is a state with one line why,
  * never a failure of the pod list: absent is checked again every 5 minutes, the others every minute.
  * With a `scope` (all namespaces in view), only the namespaces of the rows on screen are read (a
- * list each), unless the scope says all (a usage sort); a scroll to another namespace reads at once.
+ * list each), unless the scope says all (a usage sort); a scroll to another namespace reads it
+ * once the screen has been still for SCOPE_SETTLE_MS.
  */
 import {
   ABSENT_WHY,
@@ -33,10 +34,10 @@ const SPEC_LIMIT = 2000;
 /** Up to this many new pods, their specs are read one by one instead of the whole page again. */
 const SPEC_SINGLE_MAX = 10;
 
-/** One pod's usage and its table cells. */
 /** How long the rows on screen stay put before a scroll or sort to namespaces not read reads their usage. */
 export const SCOPE_SETTLE_MS = 400;
 
+/** One pod's usage and its table cells. */
 export interface PodUsageView {
   usage: PodUsage;
   cells: UsageCells;

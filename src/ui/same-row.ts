@@ -32,14 +32,6 @@ export function sameRow(a: PodRow, b: PodRow): boolean {
   );
 }
 
-/** Whether `fresh` is `old`'s rows themselves, in the same order (no lookup by key needed). */
-function sameObjects(old: ReadonlyMap<string, PodRow>, fresh: readonly PodRow[]): boolean {
-  if (old.size !== fresh.length) return false;
-  let i = 0;
-  for (const r of old.values()) if (fresh[i++] !== r) return false;
-  return true;
-}
-
 /**
  * When `fresh` lists the same pods in the same order as `old` (a poll where no pod came or went),
  * the rows that changed; undefined otherwise.
@@ -74,9 +66,9 @@ export interface Reused {
  * (the same object, as an unchanged poll answer gives, costs one lookup); what was upserted and deleted.
  */
 export function reuseRows(old: ReadonlyMap<string, PodRow>, fresh: readonly PodRow[]): Reused {
-  if (sameObjects(old, fresh)) return { rows: old as Map<string, PodRow>, upserts: [], deletes: [], changed: false };
   const inPlace = changedInPlace(old, fresh);
   if (inPlace !== undefined) {
+    // The same rows (the very objects, as an unchanged poll answer gives, or equal ones): the old map.
     if (inPlace.length === 0) return { rows: old as Map<string, PodRow>, upserts: [], deletes: [], changed: false };
     // Copying the map (natively) and setting the few changed rows keeps its order and costs less
     // than building it again row by row (50,000 pods).

@@ -86,23 +86,22 @@ export function swapIn(order: readonly PodRow[], swap: ReadonlyMap<PodRow, PodRo
 }
 
 /**
- * Carries the orders known for `from` over to `to`, the same rows after `upserts` and `deletes`
- * (`added`: the upserts new to `from`): the name order always (a pod's namespace and name never
+ * Carries the orders known for `from` over to `to`, the same rows after the replacements in
+ * `swap` (see swapsOf), `deletes` and `added` (rows new to `from`): the name order always (a pod's namespace and name never
  * change under its key; new pods are merged in), another key's order when no pod came or went and
  * no upsert changed that key. A later sort key pressed on `to` then need not sort by name again.
  */
 export function carryOrders(
   from: ReadonlyMap<string, PodRow>,
   to: ReadonlyMap<string, PodRow>,
-  upserts: readonly PodRow[],
+  swap: ReadonlyMap<PodRow, PodRow>,
   deletes: readonly string[],
   added: readonly PodRow[],
 ): void {
   const o = cache.get(from);
   if (o === undefined || cache.has(to)) return;
-  // Every row of `to` that is not an upsert is `from`'s own object: an order is carried over by
-  // swapping in the few rows that changed (found by object), not by looking every row up by key.
-  const swap = swapsOf(from, upserts);
+  // Every row of `to` that is not replaced or added is `from`'s own object: an order is carried
+  // over by swapping in the few rows that changed (found by object), not by looking every row up.
   const gone = new Set<PodRow>();
   for (const k of deletes) {
     const old = from.get(k);
@@ -114,7 +113,7 @@ export function carryOrders(
   const keys = new Map<string, readonly PodRow[]>();
   if (deletes.length === 0 && added.length === 0) {
     for (const [key, order] of o.keys) {
-      if (!upserts.every((r) => sameKey(from.get(r.key)!, r, key))) continue;
+      if (![...swap].every(([old, r]) => sameKey(old, r, key))) continue;
       keys.set(key, swapIn(order, swap));
     }
   }

@@ -136,10 +136,11 @@ function patched(
     else patchedRows++;
   }
   for (const r of moved) out.add(r.key);
-  carryOrders(prev.rows, rows, upserts, deletes, added);
+  // The rows not upserted are prev's own objects: only the replaced ones are swapped in.
+  const swap = swapsOf(prev.rows, upserts);
+  carryOrders(prev.rows, rows, swap, deletes, added);
   let kept = out.size === 0 ? prev.sorted : prev.sorted.filter((r) => !out.has(r.key));
-  // The rows not upserted are prev's own objects: only the patched ones are swapped in.
-  if (patchedRows > 0) kept = swapIn(kept, swapsOf(prev.rows, upserts));
+  if (patchedRows > 0) kept = swapIn(kept, swap);
   const sorted =
     moved.length === 0
       ? kept

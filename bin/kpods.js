@@ -32,7 +32,7 @@ if (first === 'list') {
  * command (a build without the bundling step): then the command runs from dist/src as any other.
  */
 function bundledList() {
-  const { readFileSync, statSync } = require('node:fs');
+  const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
   const { join } = require('node:path');
   const dist = join(__dirname, '..', 'dist');
   const bundle = join(dist, 'kpods-list.cjs');
@@ -53,16 +53,22 @@ function bundledList() {
   const { Script } = require('node:vm');
   // CommonJS's own wrapper, written out: node:module would load the ES module loader besides.
   const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
-  const script = new Script(wrapped, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  let script;
   const mod = { exports: {} };
-  script.runInThisContext()(mod.exports, require, mod, bundle, dist);
+  try {
+    script = new Script(wrapped, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+    script.runInThisContext()(mod.exports, require, mod, bundle, dist);
+  } catch {
+    // A damaged bundle (a build cut short): the modules run the command instead.
+    return undefined;
+  }
+  if (typeof mod.exports.runList !== 'function') return undefined;
   return {
     runList: mod.exports.runList,
     /** After the run (its functions compiled), keeps the code cache when there was none that fit. */
     keepCache() {
       if (cachedData && !script.cachedDataRejected) return;
       try {
-        const { renameSync, writeFileSync } = require('node:fs');
         const tmp = `${cacheFile}.${process.pid}`;
         writeFileSync(tmp, script.createCachedData());
         renameSync(tmp, cacheFile);

@@ -70,3 +70,9 @@ test('a bundle older than the compiled list command (tsc ran without the bundlin
   rmSync(f.bundle);
   assert.deepEqual(run(f.bin, ['list']), { code: 0, out: 'modules list\n' });
 });
+
+test('a damaged bundle (a build cut short) is not used: the modules run list, no stack trace', (t) => {
+  const f = fakeInstall(t, 'listModule');
+  writeFileSync(f.bundle, 'exports.runList = async (args) => { process.stdout.write(');
+  assert.deepEqual(run(f.bin, ['list', '-A']), { code: 0, out: 'modules list -A\n' });
+});

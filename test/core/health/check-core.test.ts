@@ -16,6 +16,7 @@ import { SharedPools } from '../../../src/core/client/shared-pools.js';
 import type { Host } from '../../../src/core/target.js';
 import { traceCommand } from '../../../src/commands/trace.js';
 import { testIo } from '../../helpers/command-io.js';
+import { until } from '../../helpers/until.js';
 
 let sim: Simulator;
 let config: LoadedKubeconfig;
@@ -56,14 +57,6 @@ after(async () => {
   await sim?.close();
 });
 
-async function waitFor(cond: () => boolean, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setImmediate(r));
-  }
-}
-
 const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
@@ -85,8 +78,11 @@ test('cancelling stops every plugin process and request; results arrive at once'
     signal: controller.signal,
     onResult: (c) => seen.push(c.name),
   });
-  await waitFor(() => existsSync(pidFile('hang1')) && existsSync(pidFile('hang2')));
-  const pids = ['hang1', 'hang2'].map((n) => Number(readFileSync(pidFile(n), 'utf8')));
+  // The file exists before its number is written: wait for the number (an empty file read as pid 0,
+  // and process.kill(0, 0) asks about the whole process group, which is alive).
+  const pidIn = (n: string): number => (existsSync(pidFile(n)) ? Number(readFileSync(pidFile(n), 'utf8').trim() || 0) : 0);
+  await until(() => pidIn('hang1') > 0 && pidIn('hang2') > 0, 'both plugins started', 30_000);
+  const pids = ['hang1', 'hang2'].map(pidIn);
   const t0 = Date.now();
   controller.abort();
   const results = await running;

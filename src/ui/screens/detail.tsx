@@ -1,8 +1,8 @@
 /**
  * The pod detail screen: the diagnosis as a header, then overview / containers / conditions /
  * events (or the YAML), a search within the view, live refresh while open, Esc back to the table
- * (whose cursor never moved). The pod and its events are read by openDetail and re-read every
- * few seconds while the screen is on the stack; a pod that is gone says so.
+ * (whose cursor never moved). The pod and its events are read by openDetail and re-read at the
+ * table's refresh period while the screen is on the stack; a pod that is gone says so.
  */
 import { Box, Text } from 'ink';
 import { neutralize } from '../../core/terminal-text.js';
@@ -20,7 +20,8 @@ import {
   type DetailState,
 } from './detail-model.js';
 
-const REFRESH_MS = 3000;
+/** The detail is re-read as often as the table is (--interval, 2 s by default), as k9s does; this when no feed says. */
+const DEFAULT_REFRESH_MS = 2000;
 const HEADER_LINES = 4;
 
 /** Opens the detail of the table's selected pod, reads it and keeps it fresh while open. */
@@ -75,7 +76,7 @@ export function openDetail(ui: UiContext): void {
   const tick = () => {
     if (!current()) return;
     void load().finally(() => {
-      if (current()) setTimeout(tick, REFRESH_MS).unref?.();
+      if (current()) setTimeout(tick, ui.store.getState().target?.feed?.intervalMs ?? DEFAULT_REFRESH_MS).unref?.();
     });
   };
   tick();

@@ -36,7 +36,8 @@ test('Enter on a crash-looping pod: diagnosis, exit code, events; y YAML; Esc ba
 test('the detail refreshes live while open, and a pod deleted meanwhile says so', async (t) => {
   const { ui, store, sim } = await startAppOnSim(t, {
     sim: { pods: 0, troubled: true },
-    feed: { intervalMs: 60_000, watch: false },
+    // The detail is re-read at the table's period: the two changes below each wait for one.
+    feed: { intervalMs: 300, watch: false },
     selection: { context: 'admin', namespace: 'troubled' },
     columns: 160,
     rows: 40,

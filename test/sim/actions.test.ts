@@ -68,7 +68,7 @@ test('kubectl delete pod: graceful (Terminating, MODIFIED then DELETED), and its
   const name = pick('default', 'web');
   const before = new Set([...sim.cluster.iterate('default')].map((v) => v.pod.metadata?.name));
   const events = eventsFor('default', name, (types) => types.includes('DELETED'));
-  const r = await k(['delete', 'pod', name, '--grace-period=2']);
+  const r = await k(['delete', 'pod', name, '--grace-period=1']);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, `pod "${name}" deleted\n`);
   const seen = await events;
@@ -77,7 +77,7 @@ test('kubectl delete pod: graceful (Terminating, MODIFIED then DELETED), and its
     ['MODIFIED', 'DELETED'],
   );
   const terminating = seen[0]!.version.pod.metadata!;
-  assert.equal(terminating.deletionGracePeriodSeconds, 2);
+  assert.equal(terminating.deletionGracePeriodSeconds, 1);
   assert.ok(terminating.deletionTimestamp);
   assert.equal(sim.cluster.getPod('default', name), undefined);
   const replacements = [...sim.cluster.iterate('default')].filter(

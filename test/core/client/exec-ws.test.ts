@@ -15,6 +15,7 @@ import { openExec, type ExecRequest, type OpenExecOptions } from '../../../src/c
 import { upgradeAuthOf } from '../../../src/core/client/exec-auth.js';
 import { diagnoseExec } from '../../../src/core/client/exec-diagnose.js';
 import type { Host } from '../../../src/core/target.js';
+import { until } from '../../helpers/until.js';
 
 let sim: Simulator;
 let dir: string;
@@ -92,11 +93,7 @@ function running(ns: string, app: string): string {
 }
 
 const waitFor = async (pred: () => boolean, what: string): Promise<void> => {
-  const deadline = Date.now() + 10_000;
-  while (!pred()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setImmediate(r));
-  }
+  await until(pred, what, 10_000);
 };
 
 test('a command: stdout and stderr apart, exit codes from channel 3, v5 negotiated', async () => {

@@ -93,7 +93,7 @@ test('simulator scenarios are classified by stage and code, with the exit code o
     expectCode(ctx('expired-token'), 'authentication.unauthorized', 6),
     expectCode(ctx('developer'), 'authorization.forbidden', 7),
     expectCode(ctx('html-login'), 'response.not-kubernetes', 8),
-    expectCode([...ctx('slow'), '--request-timeout=4s'], 'response.timeout', 8),
+    expectCode([...ctx('slow'), '--request-timeout=2s'], 'response.timeout', 8),
   ]);
   assert.match(ca.stderr, /certificate-authority/);
   assert.match(hn.stderr, /tls-server-name/);

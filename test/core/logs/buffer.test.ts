@@ -24,13 +24,13 @@ test('keeps at most capacity lines; sequence numbers keep counting', () => {
   );
 });
 
-test('the default is 10,000 lines, and a million pushed lines keep it there', () => {
+test('the default is 10,000 lines, and 200,000 pushed lines keep it there', () => {
   const b = new LineBuffer();
   assert.equal(b.capacity, DEFAULT_LOG_BUFFER);
-  for (let i = 0; i < 100; i++) b.push(lines(i * 10_000, 10_000));
+  for (let i = 0; i < 20; i++) b.push(lines(i * 10_000, 10_000));
   assert.equal(b.length, 10_000);
-  assert.equal(b.first, 990_000);
-  assert.equal(b.get(999_999)?.text, 'line 999999');
+  assert.equal(b.first, 190_000);
+  assert.equal(b.get(199_999)?.text, 'line 199999');
 });
 
 test('grows in steps below capacity and stays in order', () => {

@@ -98,13 +98,43 @@ const endByHangup = () => {
 };
 process.on('SIGHUP', onHangup);
 
+/**
+ * The entry of every other command: the bundle scripts/bundle.js makes (dist/bundle/cli.js and the
+ * chunks it loads), one read per chunk instead of the ES module loader resolving and linking ~300
+ * modules; the compiled modules when there is no bundle, it is older than dist/src/cli.js (tsc ran
+ * without the bundling step), it does not load (a build cut short), or KPODS_BUNDLE=off.
+ */
+async function loadMain() {
+  if (process.env.KPODS_BUNDLE !== 'off') {
+    const { statSync } = require('node:fs');
+    const { join } = require('node:path');
+    const dist = join(__dirname, '..', 'dist');
+    const entry = join(dist, 'bundle', 'cli.js');
+    let fresh = false;
+    try {
+      fresh = statSync(entry).mtimeMs >= statSync(join(dist, 'src', 'cli.js')).mtimeMs;
+    } catch {
+      /* no bundle, or no modules to compare with: the modules */
+    }
+    if (fresh) {
+      try {
+        const { main } = await import(require('node:url').pathToFileURL(entry).href);
+        if (typeof main === 'function') return main;
+      } catch {
+        /* a damaged bundle: the modules run the command instead */
+      }
+    }
+  }
+  return (await import('../dist/src/cli.js')).main;
+}
+
 async function start() {
   const bundled = first === 'list' && process.env.KPODS_LIST_BUNDLE !== 'off' ? bundledList() : undefined;
   if (bundled) {
     process.exitCode = await bundled.runList(process.argv.slice(3));
     bundled.keepCache();
   } else {
-    const { main } = await import('../dist/src/cli.js');
+    const main = await loadMain();
     process.exitCode = await main(process.argv.slice(2));
   }
   if (hungUp && startedOnTerminal) endByHangup();

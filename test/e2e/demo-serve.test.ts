@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { kpodsBin } from '../helpers/run-kpods.js';
+import { kpodsBin, runKpods } from '../helpers/run-kpods.js';
 import { findKubectl, runKubectl } from '../helpers/sim.js';
 import { troubledPods } from '../../src/sim/troubled.js';
 
@@ -39,6 +39,9 @@ for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
         assert.equal(r.code, 0, r.stderr);
         // The generated pods, plus the troubled namespace the demo always adds.
         assert.equal(r.stdout.trim().split('\n').length, 40 + troubledPods(0).length);
+        // The exec-ok context's plugin is a file beside the simulator's modules: found from the bundle too.
+        const trace = await runKpods(['trace', '-o', 'json', '--context', 'exec-ok', '--kubeconfig', path]);
+        assert.equal(trace.code, 0, trace.stdout + trace.stderr);
       }
       demo.child.kill(signal);
       assert.equal(await demo.exit, 0, demo.stderr());

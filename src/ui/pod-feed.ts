@@ -10,6 +10,8 @@ export interface FeedListener {
   pods(rows: PodRow[]): void;
   changes(upserts: PodRow[], deletes: string[]): void;
   progress(loaded: number, total?: number): void;
+  /** The first rows of the first list, shown while the rest loads. */
+  firstRows?(rows: readonly PodRow[]): void;
   failed(failure: Failure): void;
   /** The list request started (true) or ended (false): the browser says how long it has waited. */
   waiting?(inFlight: boolean): void;
@@ -119,6 +121,13 @@ export class PodFeed {
         onProgress: (loaded, total) => {
           if (!this.hadData && !this.stopped) listener.progress(loaded, total);
         },
+        ...(this.hadData
+          ? {}
+          : {
+              onFirstRows: (rows: readonly PodRow[]) => {
+                if (!this.hadData && !this.stopped) listener.firstRows?.(rows);
+              },
+            }),
       });
       listener.waiting?.(false);
       if (this.stopped) return;

@@ -106,7 +106,7 @@ class RowRedactor {
 }
 
 function redactAction(a: Action, secrets: SecretSet, rows: RowRedactor): Action {
-  if (secrets.size > 0 && a.type === 'pods') return { ...a, rows: a.rows.map((r) => rows.row(r)) };
+  if (secrets.size > 0 && (a.type === 'pods' || a.type === 'first-rows')) return { ...a, rows: a.rows.map((r) => rows.row(r)) };
   if (secrets.size > 0 && a.type === 'changes') return { ...a, upserts: a.upserts.map((r) => rows.row(r)) };
   if (a.type === 'failed') return { ...a, failure: redactFailure(a.failure, secrets) };
   if (a.type === 'message' && a.text !== undefined) return { ...a, text: secrets.redact(a.text) };

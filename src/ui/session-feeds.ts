@@ -65,6 +65,7 @@ export function startFeeds(input: FeedsInput): PodFeed {
       },
       changes: (upserts, deletes) => store.dispatch({ type: 'changes', upserts, deletes, at: input.now() }),
       progress: (loaded, total) => store.dispatch({ type: 'loading', loaded, total }),
+      firstRows: (rows) => store.dispatch({ type: 'first-rows', rows }),
       failed: (f) => store.dispatch({ type: 'failed', failure: f }),
       waiting: (inFlight) => store.dispatch({ type: 'waiting-server', since: inFlight ? input.now() : undefined }),
       activity: (a) => store.dispatch({ type: 'activity', activity: a && activityAt(a, input.now()) }),

@@ -198,6 +198,30 @@ test('App: progress while a large first list loads', async (t) => {
   await ui.waitFor((x) => x.includes('loaded 3,500 of ~10,000') && x.includes('ns: all') && x.includes('loading pods'), 'progress');
 });
 
+test('App: the first rows of a large first list show while the rest loads; the whole list replaces them', async (t) => {
+  const store = createStore();
+  store.dispatch({
+    type: 'target',
+    target: { context: 'big', cluster: 'c', server: 'https://big', user: 'u', userOverridden: false, namespace: undefined },
+  });
+  store.dispatch({ type: 'table-reset', loading: true });
+  store.dispatch({ type: 'loading', loaded: 500, total: 10000 });
+  store.dispatch({ type: 'first-rows', rows: [row('api-1', { namespace: 'apps' }), row('api-2', { namespace: 'apps' })] });
+  const ui = renderSized(<App store={store} color={false} now={now} onQuit={() => undefined} />, 100, 24);
+  t.after(() => ui.unmount());
+  let f = await ui.waitFor((x) => x.includes('api-2') && x.includes('loaded 500 of ~10,000'), 'first rows, still loading');
+  assert.doesNotMatch(f, /loading pods/);
+  store.dispatch({
+    type: 'pods',
+    rows: [row('api-1', { namespace: 'apps' }), row('api-2', { namespace: 'apps' }), row('zz-9', { namespace: 'zz' })],
+    at: now(),
+  });
+  f = await ui.waitFor((x) => x.includes('zz-9') && !x.includes('loaded 500'), 'the whole list');
+  // Late first rows (a slow page of an old list) change nothing once the list is in.
+  store.dispatch({ type: 'first-rows', rows: [row('late-1', { namespace: 'apps' })] });
+  assert.equal(store.getState().table.rows.size, 3);
+});
+
 test('App: with no kubeconfig the screen explains where kpods looked and d opens the demo', async (t) => {
   const store = createStore();
   store.dispatch({

@@ -75,3 +75,14 @@ test('pod rows are redacted once per row object, and again when a secret is adde
   s.dispatch({ type: 'pods', rows: [held, plain], at: new Date(2) });
   assert.ok(!seen(s).includes('node-other-secret-0123456789'));
 });
+
+test('the first rows of a loading list are redacted too', async () => {
+  const { row } = await import('./fake-client.js');
+  const secrets = new SecretSet();
+  secrets.add(token);
+  const s = redactingStore(createStore(), secrets);
+  s.dispatch({ type: 'table-reset', loading: true });
+  s.dispatch({ type: 'first-rows', rows: [row('a', { node: token })] });
+  assert.equal(s.getState().table.rows.size, 1);
+  assert.ok(!seen(s).includes(token), seen(s));
+});

@@ -88,6 +88,21 @@ async function listPerNamespace(
   const results: Array<Result<PodList>> = new Array(sorted.length);
   let next = 0;
   let loaded = 0;
+  // The namespaces answered so far from the first one on, in order: their rows are the top of the list.
+  let prefix = 0;
+  let firstShown = opts.onFirstRows === undefined;
+  const showFirst = (): void => {
+    while (prefix < sorted.length && results[prefix]?.ok) prefix++;
+    if (firstShown || prefix === sorted.length || prefix === 0) return;
+    const top: PodRow[] = [];
+    for (let i = 0; i < prefix; i++) {
+      const r = results[i];
+      if (r?.ok) for (const row of r.value.rows) top.push(row);
+    }
+    if (top.length === 0) return;
+    firstShown = true;
+    opts.onFirstRows?.(top);
+  };
   const worker = async (): Promise<void> => {
     while (next < sorted.length) {
       const i = next++;
@@ -102,6 +117,7 @@ async function listPerNamespace(
       if (r.ok) {
         loaded += r.value.rows.length;
         opts.onProgress?.(loaded);
+        showFirst();
       }
     }
   };
@@ -202,6 +218,7 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
       };
     }
     opts.onProgress?.(rows.length, m.remainingItemCount !== undefined ? rows.length + m.remainingItemCount : undefined);
+    if (page === 0 && m.continue && rows.length > 0) opts.onFirstRows?.(rows.slice());
     if (!m.continue) {
       memo.rows.commit();
       memo.texts.commit(quickly);

@@ -42,6 +42,12 @@ export interface ListOptions {
   /** Called as pages arrive on a large list: rows loaded so far, and the server's estimate of the total. */
   onProgress?: (loaded: number, estimatedTotal?: number) => void;
   /**
+   * Called once, before the rest arrives, with the first rows of a list that takes more than one
+   * answer (the first page; all namespaces: the first namespaces in the server's order): the top
+   * of what the whole list will be, as kubectl prints its first page at once.
+   */
+  onFirstRows?: (rows: readonly PodRow[]) => void;
+  /**
    * What each Table row carries besides the cells. 'none' (default for one namespace) is ~25x
    * smaller: rows then have no uid/createdAt/labels (key = namespace/name, AGE = the server's cell).
    * 'metadata' (default for all namespaces, where the namespace is needed) adds uid, createdAt, labels.

@@ -40,6 +40,7 @@ export interface TableState {
 export type TableAction =
   | { type: 'table-reset'; loading: boolean }
   | { type: 'loading'; loaded: number; total?: number | undefined }
+  | { type: 'first-rows'; rows: readonly PodRow[] }
   | { type: 'pods'; rows: readonly PodRow[]; at: Date }
   | { type: 'changes'; upserts: readonly PodRow[]; deletes: readonly string[]; at: Date }
   | { type: 'failed'; failure: Failure }
@@ -172,6 +173,10 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
     }
     case 'loading':
       return { ...s, loading: { loaded: a.loaded, total: a.total } };
+    case 'first-rows':
+      // Shown while the rest loads (the header still counts it); the whole list replaces them.
+      if (s.hasData || !s.loading) return s;
+      return withRows(s, new Map(a.rows.map((r) => [r.key, r])), true);
     case 'pods': {
       const { rows, upserts, deletes, changed } = reuseRows(s.rows, a.rows);
       // The same pods as before: the table's arrays stay as they are (nothing on screen changes).

@@ -7,7 +7,6 @@
 import type { PodAction } from '../core/actions/index.js';
 import { upgradeAuthOf } from '../core/client/exec-auth.js';
 import { diagnoseExec } from '../core/client/exec-diagnose.js';
-import { openExec } from '../core/client/exec-ws.js';
 import type { PodRow } from '../core/client/types.js';
 import { neutralize } from '../core/terminal-text.js';
 import { prepareDelete, shellTargets, type ActionDeps, type ActionResult, type PodRef } from './pod-actions.js';
@@ -155,6 +154,8 @@ async function startShell(ui: UiContext, deps: ActionDeps, ref: PodRef, containe
       open: async (out) => {
         const auth = await upgradeAuthOf(client, deps.signal);
         if (!auth.ok) return auth;
+        // Loaded on the first shell: undici's WebSocket is not needed to browse.
+        const { openExec } = await import('../core/client/exec-ws.js');
         return openExec(auth.value, { namespace: ref.namespace, pod: ref.name, container, command, stdin: true, tty: true }, out, {
           ...(deps.signal ? { signal: deps.signal } : {}),
           diagnose: () => diagnoseExec(client, { namespace: ref.namespace, pod: ref.name, container }, deps.signal),

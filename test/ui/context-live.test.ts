@@ -21,7 +21,8 @@ let path: string;
 const pidFile = (n: string): string => join(sim.dir, `${n}.pid`);
 
 before(async () => {
-  sim = await startSimulator({ pods: 7 });
+  // The picker checks every context, and some tests wait for all checks: the slow scenario answers in 0.2 s here.
+  sim = await startSimulator({ pods: 7, slowMs: 200 });
   const script = join(sim.dir, 'hang.mjs');
   writeFileSync(
     script,

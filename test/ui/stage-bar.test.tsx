@@ -51,8 +51,13 @@ test('the bar agrees with kpods trace on every failing scenario of the simulator
   const sim = await startSimulator({ pods: 5 });
   t.after(() => sim.close());
   const env = { HOME: sim.dir, KUBECONFIG: undefined };
-  for (const context of ['html-login', 'throttled', 'developer', 'expired-token', 'wrong-ca', 'exec-fails']) {
-    const r = await runCommand(['trace', '-o', 'json', '--kubeconfig', sim.kubeconfigPath, '--context', context], { env });
+  const contexts = ['html-login', 'throttled', 'developer', 'expired-token', 'wrong-ca', 'exec-fails'];
+  // At once: throttled waits for the server's Retry-After.
+  const traces = await Promise.all(
+    contexts.map((context) => runCommand(['trace', '-o', 'json', '--kubeconfig', sim.kubeconfigPath, '--context', context], { env })),
+  );
+  for (const [i, context] of contexts.entries()) {
+    const r = traces[i]!;
     const report = JSON.parse(r.stdout) as { stages: Array<{ name: string; status: string; code: string | null }> };
     const failed = report.stages.find((s) => s.status === 'failed');
     assert.ok(failed?.code, `${context} fails`);

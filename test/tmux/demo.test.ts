@@ -1,5 +1,8 @@
-/** `kpods demo` opens the UI on the simulated cluster; `d` on the no-kubeconfig screen does the same. */
-import { test } from 'node:test';
+/**
+ * `kpods demo` opens the UI on the simulated cluster (its context picker describes and checks each
+ * scenario); `d` on the no-kubeconfig screen does the same; it leaves nothing behind.
+ */
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,30 +20,6 @@ function isRunning(pid: number): boolean {
     return false;
   }
 }
-
-test('kpods demo opens the interactive UI on the demo cluster; q quits and stops it', async (t) => {
-  if (!requireTool(t, 'tmux', 'the kpods demo terminal tests')) return;
-  const home = mkdtempSync(join(tmpdir(), 'kpods-demo-'));
-  const tmux = startTmux([process.execPath, kpodsBin, 'demo'], { HOME: home }, 120, 30);
-  t.after(() => {
-    tmux.kill();
-    rmSync(home, { recursive: true, force: true });
-  });
-  await tmux.waitFor(
-    (x) => x.includes('ctx: admin') && x.includes('Running') && x.includes('https://127.0.0.1:'),
-    'the demo cluster in the UI',
-    30_000,
-  );
-  // Issue 10 item 14: the context picker describes each scenario, as `kpods demo --serve` prints it.
-  tmux.send('c');
-  await tmux.waitFor(
-    (x) => x.includes('Contexts') && x.includes('full access with a client certificate') && x.includes('every request is refused with 429'),
-    'the scenario descriptions in the context picker',
-  );
-  tmux.send('Escape');
-  tmux.send('q');
-  await tmux.waitFor((x) => x.includes('[exited 0]'), 'quit');
-});
 
 test('no kubeconfig: d opens the demo from the explanation screen', async (t) => {
   if (!requireTool(t, 'tmux', 'the kpods demo terminal tests')) return;
@@ -72,30 +51,78 @@ function waitForNoSimFolder(dir: string, timeoutMs = 15_000): Promise<void> {
   });
 }
 
-for (const how of ['q', 'terminal closed (SIGHUP)'] as const) {
-  test(`kpods demo leaves no temporary folder behind: ${how}`, async (t) => {
-    if (!requireTool(t, 'tmux', 'the kpods demo terminal tests')) return;
-    const home = mkdtempSync(join(tmpdir(), 'kpods-demo-clean-'));
-    const tmp = mkdtempSync(join(tmpdir(), 'kpods-demo-tmp-'));
-    // The shell records kpods' pid and sends its stderr to a file, then becomes kpods (exec).
-    const pidFile = join(home, 'pid');
-    const errFile = join(home, 'stderr');
-    const script = `echo $$ > ${pidFile}; exec "$0" "$@" 2> ${errFile}`;
-    const tmux = startTmux(['sh', '-c', script, process.execPath, kpodsBin, 'demo', '--pods', '30'], { HOME: home, TMPDIR: tmp }, 120, 30);
-    t.after(() => {
-      tmux.kill();
-      rmSync(home, { recursive: true, force: true });
-      rmSync(tmp, { recursive: true, force: true });
-    });
-    await tmux.waitFor((x) => x.includes('ctx: admin') && x.includes('Running'), 'the demo cluster in the UI', 30_000);
-    assert.equal(readdirSync(tmp).filter((n) => n.startsWith('kpods-sim-')).length, 1, 'the simulator keeps its files in TMPDIR');
-    const pid = Number(readFileSync(pidFile, 'utf8'));
-    if (how === 'q') tmux.send('q');
-    else tmux.kill();
-    await waitForNoSimFolder(tmp);
-    await until(() => !isRunning(pid), 'kpods to exit');
-    // Node 20 aborts at exit when it cannot restore a terminal that is gone ("Assertion failed" in ResetStdio).
-    const stderr = readFileSync(errFile, 'utf8');
-    assert.doesNotMatch(stderr, /Assertion failed|Native stack trace|Error/, stderr);
+/**
+ * `kpods demo` in tmux with its own TMPDIR, its pid and stderr kept (the shell records the pid,
+ * sends stderr to a file, then becomes kpods); everything is removed after the test.
+ */
+function startDemo(t: TestContext, args: string[], columns = 120, rows = 30) {
+  const home = mkdtempSync(join(tmpdir(), 'kpods-demo-clean-'));
+  const tmp = mkdtempSync(join(tmpdir(), 'kpods-demo-tmp-'));
+  const pidFile = join(home, 'pid');
+  const errFile = join(home, 'stderr');
+  const script = `echo $$ > ${pidFile}; exec "$0" "$@" 2> ${errFile}`;
+  const tmux = startTmux(['sh', '-c', script, process.execPath, kpodsBin, 'demo', ...args], { HOME: home, TMPDIR: tmp }, columns, rows);
+  t.after(() => {
+    tmux.kill();
+    rmSync(home, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   });
+  return {
+    tmux,
+    tmp,
+    pid: () => Number(readFileSync(pidFile, 'utf8')),
+    stderr: () => readFileSync(errFile, 'utf8'),
+  };
 }
+
+/** After kpods was told to end: no simulator folder, no process, no abort at exit. */
+async function endedCleanly(demo: ReturnType<typeof startDemo>, pid: number): Promise<void> {
+  await waitForNoSimFolder(demo.tmp);
+  await until(() => !isRunning(pid), 'kpods to exit');
+  // Node 20 aborts at exit when it cannot restore a terminal that is gone ("Assertion failed" in ResetStdio).
+  assert.doesNotMatch(demo.stderr(), /Assertion failed|Native stack trace|Error/, demo.stderr());
+}
+
+test('kpods demo opens the interactive UI on the demo cluster, the context picker checks each scenario; q quits, stops it and leaves no temporary folder', async (t) => {
+  if (!requireTool(t, 'tmux', 'the kpods demo terminal tests')) return;
+  const demo = startDemo(t, [], 200, 40);
+  const { tmux } = demo;
+  await tmux.waitFor(
+    (x) => x.includes('ctx: admin') && x.includes('Running') && x.includes('https://127.0.0.1:'),
+    'the demo cluster in the UI',
+    30_000,
+  );
+  assert.equal(readdirSync(demo.tmp).filter((n) => n.startsWith('kpods-sim-')).length, 1, 'the simulator keeps its files in TMPDIR');
+  const pid = demo.pid();
+  // The context picker describes each scenario, as `kpods demo --serve` prints it, and checks it.
+  tmux.send('c');
+  await tmux.waitFor(
+    (x) => x.includes('Contexts') && x.includes('full access with a client certificate') && x.includes('every request is refused with 429'),
+    'the scenario descriptions in the context picker',
+  );
+  await tmux.waitFor(
+    (x) =>
+      /admin .*ok · \d+ pods · kpods-admin/.test(x) &&
+      /expired-token .*authentication\.unauthorized/.test(x) &&
+      /wrong-ca .*connection\.tls-unknown-authority/.test(x) &&
+      /developer .*authorization\.forbidden/.test(x) &&
+      /exec-ok .*ok · \d+ pods · exec-user@example\.com/.test(x),
+    'results for the demo contexts',
+    40_000,
+  );
+  tmux.send('Escape');
+  await tmux.waitFor((x) => /context checked ok/.test(x), 'header: the current context checked fine');
+  tmux.send('q');
+  await tmux.waitFor((x) => x.includes('[exited 0]'), 'quit');
+  await endedCleanly(demo, pid);
+});
+
+test('kpods demo leaves no temporary folder behind when its terminal closes (SIGHUP)', async (t) => {
+  if (!requireTool(t, 'tmux', 'the kpods demo terminal tests')) return;
+  const demo = startDemo(t, ['--pods', '30']);
+  await demo.tmux.waitFor((x) => x.includes('ctx: admin') && x.includes('Running'), 'the demo cluster in the UI', 30_000);
+  assert.equal(readdirSync(demo.tmp).filter((n) => n.startsWith('kpods-sim-')).length, 1, 'the simulator keeps its files in TMPDIR');
+  const pid = demo.pid();
+  demo.tmux.kill();
+  await endedCleanly(demo, pid);
+});

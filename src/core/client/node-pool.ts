@@ -7,7 +7,7 @@
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest, type AgentOptions as HttpsAgentOptions } from 'node:https';
-import { createSecureContext } from 'node:tls';
+import { secureContextOf } from './secure-context.js';
 import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 
@@ -39,15 +39,15 @@ export interface ConnectOptions {
 }
 
 /**
- * The TLS options with the CA, certificate and key read once into one SecureContext: given as
- * PEM, Node parses them (and the private key) again for every new connection, and a server that
- * closes idle connections makes that every request. Material that does not parse (checked before
- * anyway, see tls-material.ts) stays as PEM, so the connection fails as it did.
+ * The TLS options with the CA, certificate and key read once into one SecureContext (the one the
+ * check before the first connection made, see secure-context.ts): given as PEM, Node parses them
+ * (and the private key) again for every new connection, and a server that closes idle connections
+ * makes that every request. Material that does not parse stays as PEM, so the connection fails as it did.
  */
 function oneSecureContext(tls: Omit<ConnectOptions, 'timeout'>): HttpsAgentOptions {
   const { ca, cert, key, ...rest } = tls;
   try {
-    return { ...rest, secureContext: createSecureContext({ ...(ca ? { ca } : {}), ...(cert && key ? { cert, key } : {}) }) };
+    return { ...rest, secureContext: secureContextOf({ ca, cert, key }) };
   } catch {
     return tls;
   }

@@ -5,6 +5,7 @@
  */
 import { readTextFile } from '../read-text-file.js';
 import { createSecureContext } from 'node:tls';
+import { secureContextOf } from './secure-context.js';
 import { failure, type Failure, type Result } from '../failure.js';
 import type { Target } from '../target.js';
 import { neutralize } from '../terminal-text.js';
@@ -41,7 +42,16 @@ export async function loadTls(target: Target, now: Date): Promise<Result<LoadedT
   if (!cert.ok) return cert;
   const key = await readPem(t.keyFile, t.keyData, 'users[].user.client-key');
   if (!key.ok) return key;
-  if (ca.value) {
+  // All of it usable together (the usual case): one parse, which the connection pools reuse.
+  // Otherwise each part is checked on its own to say which one is wrong.
+  let usable = false;
+  try {
+    secureContextOf({ ca: ca.value, cert: cert.value, key: key.value });
+    usable = true;
+  } catch {
+    /* said below */
+  }
+  if (ca.value && !usable) {
     try {
       createSecureContext({ ca: ca.value });
     } catch {
@@ -54,7 +64,7 @@ export async function loadTls(target: Target, now: Date): Promise<Result<LoadedT
     }
   }
   if (cert.value && key.value) {
-    const problem = checkCertKey(cert.value, key.value, now);
+    const problem = checkCertKey(cert.value, key.value, now, usable);
     if (problem) return { ok: false, failure: problem };
   }
   return {
@@ -69,9 +79,9 @@ export async function loadTls(target: Target, now: Date): Promise<Result<LoadedT
 }
 
 /** Checks that a client certificate matches its key and is within its validity period. */
-function checkCertKey(cert: string, key: string, now: Date): Failure | undefined {
+function checkCertKey(cert: string, key: string, now: Date, usable: boolean): Failure | undefined {
   try {
-    createSecureContext({ cert, key });
+    if (!usable) createSecureContext({ cert, key });
   } catch (err) {
     const code = String((err as { code?: unknown }).code ?? '');
     if (code.includes('KEY_VALUES_MISMATCH')) {

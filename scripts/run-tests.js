@@ -34,11 +34,20 @@ const CONCURRENCY = Number(process.env['KPODS_TEST_CONCURRENCY'] ?? 3);
 const WAITING_CONCURRENCY = Number(process.env['KPODS_TEST_WAITING_AT_ONCE'] ?? 3);
 const WAITING = [
   ...['e2e', 'tmux', 'bench'].map((d) => join(testDir, d) + sep),
-  // Files elsewhere that mostly wait: on the real kubectl (a process per call), or on the
-  // simulator's slow, throttled and grace-period answers.
-  ...['core/kubeconfig/oracle', 'sim/actions', 'sim/kubectl', 'sim/kubectl-logs', 'commands/contexts-check'].map(
-    (f) => join(testDir, ...f.split('/')) + '.test.js',
-  ),
+  // Files elsewhere that mostly wait: on the real kubectl (a process per call), on the
+  // simulator's slow, throttled and grace-period answers, or on time limits running out.
+  ...[
+    'core/kubeconfig/oracle',
+    'sim/actions',
+    'sim/kubectl',
+    'sim/kubectl-logs',
+    'commands/contexts-check',
+    'commands/sim-trace',
+    'core/client/sim-failures',
+    'core/client/hostile-limits',
+    'core/health/check-core',
+    'ui/hostile-browser-waits',
+  ].map((f) => join(testDir, ...f.split('/')) + '.test.js'),
 ];
 
 function collect(dir) {

@@ -68,6 +68,8 @@ test('a server that never answers: list and trace stop at the limit; trace says 
 test('a server that drips one byte at a time is cut at the request limit', async (t) => {
   const srv = await hostileServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
+    // The first byte at once (the answer has begun, on a loaded machine too), then one every 200 ms.
+    res.write(' ');
     const timer = setInterval(() => res.write(' '), 200);
     res.on('close', () => clearInterval(timer));
     setTimeout(() => (clearInterval(timer), res.end()), 20_000).unref();

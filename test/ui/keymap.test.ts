@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { PassThrough } from 'node:stream';
 import assert from 'node:assert/strict';
 import {
@@ -23,11 +23,11 @@ import { initialState, reduce, type NewScreen, type ScreenId, type UiState } fro
 import { createStore } from '../../src/ui/store.js';
 import { row } from './fake-client.js';
 import { detailState } from '../../src/ui/screens/detail-model.js';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LogSession } from '../../src/ui/log-session.js';
-import { configureLogs } from '../../src/ui/logs-open.js';
+import { configureLogs, logSettings } from '../../src/ui/logs-open.js';
 import { initialLogView } from '../../src/core/logs/index.js';
 import type { LogsState } from '../../src/ui/screens/logs-model.js';
 import { PermissionCache } from '../../src/core/actions/index.js';
@@ -133,7 +133,18 @@ function stateWith(screen: NewScreen | undefined, sort: 'name' | 'status'): UiSt
   return screen ? reduce(s, { type: 'push', screen }) : s;
 }
 
-configureLogs({ saveDirs: [mkdtempSync(join(tmpdir(), 'kpods-keymap-'))] });
+// A log saved by a key goes to a folder of this file's own, set while its tests run (not when it is
+// imported: the file beside it in the test process may be using the setting then).
+let savedDirs: string[] | undefined;
+const saveDir = mkdtempSync(join(tmpdir(), 'kpods-keymap-'));
+before(() => {
+  savedDirs = logSettings.saveDirs;
+  configureLogs({ saveDirs: [saveDir] });
+});
+after(() => {
+  logSettings.saveDirs = savedDirs;
+  rmSync(saveDir, { recursive: true, force: true });
+});
 function logsState(draft?: string): LogsState {
   const session = new LogSession(
     { openLog: () => new Promise(() => {}), sleep: () => new Promise(() => {}) },

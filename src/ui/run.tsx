@@ -121,7 +121,11 @@ export function startUi(o: RunUiOptions): RunningUi {
     instance = undefined;
     if (tty) o.stdout.write(SHOW_CURSOR + LEAVE_ALT);
   };
-  const onSignal = (): void => ui.quit();
+  const onSignal = (): void => {
+    // A closed terminal (SIGHUP) fails the writes that give it its screen back: that is no crash.
+    o.stdout.on('error', () => undefined);
+    ui.quit();
+  };
   // Whatever ends the process, the terminal gets its screen and cursor back.
   const onExit = (): void => {
     if (tty && instance) o.stdout.write(SHOW_CURSOR + LEAVE_ALT);

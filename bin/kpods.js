@@ -26,19 +26,30 @@ if (first === 'list') {
   setFlagsFromString('--heap-growing-percent=100');
 }
 
+const dist = require('node:path').join(__dirname, '..', 'dist');
+
+/** Whether `bundle` exists and is not older than `compiled` (tsc ran after the bundling step: it is). */
+function fresh(bundle, compiled) {
+  const { statSync } = require('node:fs');
+  try {
+    return statSync(bundle).mtimeMs >= statSync(compiled).mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * `kpods list` from the bundle scripts/bundle.js makes (dist/kpods-list.cjs), compiled with the V8
  * code cache beside it; undefined when there is no bundle or it is older than the compiled list
  * command (a build without the bundling step): then the command runs from dist/src as any other.
  */
 function bundledList() {
-  const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+  const { readFileSync, renameSync, writeFileSync } = require('node:fs');
   const { join } = require('node:path');
-  const dist = join(__dirname, '..', 'dist');
   const bundle = join(dist, 'kpods-list.cjs');
+  if (!fresh(bundle, join(dist, 'src', 'commands', 'list.js'))) return undefined;
   let source;
   try {
-    if (statSync(bundle).mtimeMs < statSync(join(dist, 'src', 'commands', 'list.js')).mtimeMs) return undefined;
     source = readFileSync(bundle, 'utf8');
   } catch {
     return undefined;
@@ -105,24 +116,14 @@ process.on('SIGHUP', onHangup);
  * without the bundling step), it does not load (a build cut short), or KPODS_BUNDLE=off.
  */
 async function loadMain() {
-  if (process.env.KPODS_BUNDLE !== 'off') {
-    const { statSync } = require('node:fs');
-    const { join } = require('node:path');
-    const dist = join(__dirname, '..', 'dist');
-    const entry = join(dist, 'bundle', 'cli.js');
-    let fresh = false;
+  const { join } = require('node:path');
+  const entry = join(dist, 'bundle', 'cli.js');
+  if (process.env.KPODS_BUNDLE !== 'off' && fresh(entry, join(dist, 'src', 'cli.js'))) {
     try {
-      fresh = statSync(entry).mtimeMs >= statSync(join(dist, 'src', 'cli.js')).mtimeMs;
+      const { main } = await import(require('node:url').pathToFileURL(entry).href);
+      if (typeof main === 'function') return main;
     } catch {
-      /* no bundle, or no modules to compare with: the modules */
-    }
-    if (fresh) {
-      try {
-        const { main } = await import(require('node:url').pathToFileURL(entry).href);
-        if (typeof main === 'function') return main;
-      } catch {
-        /* a damaged bundle: the modules run the command instead */
-      }
+      /* a damaged bundle: the modules run the command instead */
     }
   }
   return (await import('../dist/src/cli.js')).main;

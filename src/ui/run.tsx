@@ -121,11 +121,7 @@ export function startUi(o: RunUiOptions): RunningUi {
     instance = undefined;
     if (tty) o.stdout.write(SHOW_CURSOR + LEAVE_ALT);
   };
-  const onSignal = (): void => {
-    // A closed terminal (SIGHUP) fails the writes that give it its screen back: that is no crash.
-    o.stdout.on('error', () => undefined);
-    ui.quit();
-  };
+  const onSignal = (): void => ui.quit();
   // Whatever ends the process, the terminal gets its screen and cursor back.
   const onExit = (): void => {
     if (tty && instance) o.stdout.write(SHOW_CURSOR + LEAVE_ALT);
@@ -178,6 +174,9 @@ export function startUi(o: RunUiOptions): RunningUi {
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
   process.on('exit', onExit);
+  // The terminal may close under the UI (SIGHUP): the writes that give it its screen back then fail
+  // with EIO, and a failed write to a terminal that is gone is no crash.
+  o.stdout.on('error', () => undefined);
   mount();
   return ui;
 }

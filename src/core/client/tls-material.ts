@@ -64,7 +64,7 @@ export async function loadTls(target: Target, now: Date): Promise<Result<LoadedT
     }
   }
   if (cert.value && key.value) {
-    const problem = checkCertKey(cert.value, key.value, now, usable);
+    const problem = (usable ? undefined : pairProblem(cert.value, key.value, now)) ?? expiryProblem(cert.value, now);
     if (problem) return { ok: false, failure: problem };
   }
   return {
@@ -78,10 +78,10 @@ export async function loadTls(target: Target, now: Date): Promise<Result<LoadedT
   };
 }
 
-/** Checks that a client certificate matches its key and is within its validity period. */
-function checkCertKey(cert: string, key: string, now: Date, usable: boolean): Failure | undefined {
+/** Why a client certificate and key that do not load together do not: a mismatch, or not PEM. */
+function pairProblem(cert: string, key: string, now: Date): Failure | undefined {
   try {
-    if (!usable) createSecureContext({ cert, key });
+    createSecureContext({ cert, key });
   } catch (err) {
     const code = String((err as { code?: unknown }).code ?? '');
     if (code.includes('KEY_VALUES_MISMATCH')) {
@@ -101,6 +101,11 @@ function checkCertKey(cert: string, key: string, now: Date, usable: boolean): Fa
       code ? `error code: ${neutralize(code)}` : undefined,
     );
   }
+  return undefined;
+}
+
+/** A client certificate past its validity period. */
+function expiryProblem(cert: string, now: Date): Failure | undefined {
   const facts = certFacts(cert);
   if (facts && facts.notAfter.getTime() < now.getTime()) {
     return failure(

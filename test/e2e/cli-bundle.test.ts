@@ -5,11 +5,10 @@
  */
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { kpodsBin, repoRoot, runKpods } from '../helpers/run-kpods.js';
+import { repoRoot, runKpods } from '../helpers/run-kpods.js';
+import { runBin, standInInstall } from '../helpers/stand-in-install.js';
 import { startSimulator } from '../../src/sim/index.js';
 
 test('the build leaves the bundle, and the commands print the same bytes from it as from the modules', async (t) => {
@@ -34,50 +33,35 @@ test('the build leaves the bundle, and the commands print the same bytes from it
   }
 });
 
-/** A copy of bin/ beside a stand-in dist/ whose bundle and modules say which one ran; `older` dated a minute back. */
+const MODULES = 'dist/src/cli.js';
+const ENTRY = 'dist/bundle/cli.js';
+
+/** A stand-in install whose bundle and modules say which one ran; `older` dated a minute back. */
 function fakeInstall(t: TestContext, older: 'bundle' | 'modules'): { bin: string; entry: string } {
-  const root = mkdtempSync(join(tmpdir(), 'kpods-cli-bundle-'));
-  t.after(() => rmSync(root, { recursive: true, force: true }));
-  mkdirSync(join(root, 'bin'));
-  mkdirSync(join(root, 'dist', 'src'), { recursive: true });
-  mkdirSync(join(root, 'dist', 'bundle'));
-  copyFileSync(kpodsBin, join(root, 'bin', 'kpods.js'));
-  copyFileSync(join(repoRoot, 'bin', 'package.json'), join(root, 'bin', 'package.json'));
-  writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
   const say = (who: string): string =>
     `export async function main(argv) { process.stdout.write('${who} ' + argv.join(' ') + '\\n'); return 4; }\n`;
-  const modules = join(root, 'dist', 'src', 'cli.js');
-  writeFileSync(modules, say('modules'));
-  const entry = join(root, 'dist', 'bundle', 'cli.js');
-  writeFileSync(entry, say('bundle'));
-  const old = new Date(Date.now() - 60_000);
-  utimesSync(older === 'bundle' ? entry : modules, old, old);
-  return { bin: join(root, 'bin', 'kpods.js'), entry };
+  const { bin, root } = standInInstall(t, { [MODULES]: say('modules'), [ENTRY]: say('bundle') }, [older === 'bundle' ? ENTRY : MODULES]);
+  return { bin, entry: join(root, ENTRY) };
 }
-
-const run = (bin: string, args: string[], env: Record<string, string> = {}): { code: number | null; out: string } => {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { PATH: process.env['PATH'], ...env } });
-  return { code: r.status, out: r.stdout + r.stderr };
-};
 
 test('a fresh bundle runs the command (its exit code reaches the shell); KPODS_BUNDLE=off runs the modules', (t) => {
   const f = fakeInstall(t, 'modules');
-  assert.deepEqual(run(f.bin, ['trace', '-o', 'json']), { code: 4, out: 'bundle trace -o json\n' });
-  assert.deepEqual(run(f.bin, []), { code: 4, out: 'bundle \n' });
-  assert.deepEqual(run(f.bin, ['demo'], { KPODS_BUNDLE: 'off' }), { code: 4, out: 'modules demo\n' });
+  assert.deepEqual(runBin(f.bin, ['trace', '-o', 'json']), { code: 4, out: 'bundle trace -o json\n' });
+  assert.deepEqual(runBin(f.bin, []), { code: 4, out: 'bundle \n' });
+  assert.deepEqual(runBin(f.bin, ['demo'], { KPODS_BUNDLE: 'off' }), { code: 4, out: 'modules demo\n' });
 });
 
 test('a bundle older than the compiled modules (tsc ran without the bundling step), or none, is not used', (t) => {
   const f = fakeInstall(t, 'bundle');
-  assert.deepEqual(run(f.bin, ['contexts']), { code: 4, out: 'modules contexts\n' });
+  assert.deepEqual(runBin(f.bin, ['contexts']), { code: 4, out: 'modules contexts\n' });
   rmSync(f.entry);
-  assert.deepEqual(run(f.bin, ['contexts']), { code: 4, out: 'modules contexts\n' });
+  assert.deepEqual(runBin(f.bin, ['contexts']), { code: 4, out: 'modules contexts\n' });
 });
 
 test('a bundle that does not load (a build cut short) is not used: the modules run, no stack trace', (t) => {
   const f = fakeInstall(t, 'modules');
   writeFileSync(f.entry, 'export async function main(argv) { process.stdout.write(');
-  assert.deepEqual(run(f.bin, ['why']), { code: 4, out: 'modules why\n' });
+  assert.deepEqual(runBin(f.bin, ['why']), { code: 4, out: 'modules why\n' });
   writeFileSync(f.entry, "import './chunk-gone.js';\nexport const main = 1;\n");
-  assert.deepEqual(run(f.bin, ['why']), { code: 4, out: 'modules why\n' });
+  assert.deepEqual(runBin(f.bin, ['why']), { code: 4, out: 'modules why\n' });
 });

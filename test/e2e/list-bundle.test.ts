@@ -5,11 +5,10 @@
  */
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { kpodsBin, repoRoot, runKpods } from '../helpers/run-kpods.js';
+import { repoRoot, runKpods } from '../helpers/run-kpods.js';
+import { runBin, standInInstall } from '../helpers/stand-in-install.js';
 import { startSimulator } from '../../src/sim/index.js';
 
 test('the build leaves a bundle, and list prints the same bytes from it as from the modules', async (t) => {
@@ -26,53 +25,40 @@ test('the build leaves a bundle, and list prints the same bytes from it as from 
   }
 });
 
-/**
- * A copy of bin/ beside a stand-in dist/: a "bundle" and "modules" that say which one ran; `older`
- * (the bundle or the compiled list command) dated a minute back. Removed after the test.
- */
-function fakeInstall(t: TestContext, older: 'bundle' | 'listModule'): { bin: string; bundle: string } {
-  const root = mkdtempSync(join(tmpdir(), 'kpods-bundle-'));
-  t.after(() => rmSync(root, { recursive: true, force: true }));
-  mkdirSync(join(root, 'bin'));
-  mkdirSync(join(root, 'dist', 'src', 'commands'), { recursive: true });
-  copyFileSync(kpodsBin, join(root, 'bin', 'kpods.js'));
-  copyFileSync(join(repoRoot, 'bin', 'package.json'), join(root, 'bin', 'package.json'));
-  writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
-  const listModule = join(root, 'dist', 'src', 'commands', 'list.js');
-  writeFileSync(listModule, 'export {};\n');
-  writeFileSync(
-    join(root, 'dist', 'src', 'cli.js'),
-    "export async function main(argv) { process.stdout.write('modules ' + argv.join(' ') + '\\n'); return 0; }\n",
-  );
-  const bundle = join(root, 'dist', 'kpods-list.cjs');
-  writeFileSync(bundle, "exports.runList = async (args) => { process.stdout.write('bundle ' + args.join(' ') + '\\n'); return 3; };\n");
-  const old = new Date(Date.now() - 60_000);
-  utimesSync(older === 'bundle' ? bundle : listModule, old, old);
-  return { bin: join(root, 'bin', 'kpods.js'), bundle };
-}
+const LIST_MODULE = 'dist/src/commands/list.js';
+const BUNDLE = 'dist/kpods-list.cjs';
 
-const run = (bin: string, args: string[]): { code: number | null; out: string } => {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { PATH: process.env['PATH'] } });
-  return { code: r.status, out: r.stdout + r.stderr };
-};
+/** A stand-in install whose list "bundle" and "modules" say which one ran; `older` dated a minute back. */
+function fakeInstall(t: TestContext, older: 'bundle' | 'listModule'): { bin: string; bundle: string } {
+  const { bin, root } = standInInstall(
+    t,
+    {
+      [LIST_MODULE]: 'export {};\n',
+      'dist/src/cli.js': "export async function main(argv) { process.stdout.write('modules ' + argv.join(' ') + '\\n'); return 0; }\n",
+      [BUNDLE]: "exports.runList = async (args) => { process.stdout.write('bundle ' + args.join(' ') + '\\n'); return 3; };\n",
+    },
+    [older === 'bundle' ? BUNDLE : LIST_MODULE],
+  );
+  return { bin, bundle: join(root, BUNDLE) };
+}
 
 test('a fresh bundle runs list (its exit code reaches the shell), and its code cache is made once and kept', (t) => {
   const f = fakeInstall(t, 'listModule');
-  assert.deepEqual(run(f.bin, ['list', '-A']), { code: 3, out: 'bundle -A\n' });
+  assert.deepEqual(runBin(f.bin, ['list', '-A']), { code: 3, out: 'bundle -A\n' });
   assert.ok(existsSync(f.bundle + '.cache'), 'the first run keeps the code cache');
-  assert.deepEqual(run(f.bin, ['list', '-n', 'x']), { code: 3, out: 'bundle -n x\n' });
-  assert.deepEqual(run(f.bin, ['contexts']), { code: 0, out: 'modules contexts\n' });
+  assert.deepEqual(runBin(f.bin, ['list', '-n', 'x']), { code: 3, out: 'bundle -n x\n' });
+  assert.deepEqual(runBin(f.bin, ['contexts']), { code: 0, out: 'modules contexts\n' });
 });
 
 test('a bundle older than the compiled list command (tsc ran without the bundling step) is not used', (t) => {
   const f = fakeInstall(t, 'bundle');
-  assert.deepEqual(run(f.bin, ['list', '-A']), { code: 0, out: 'modules list -A\n' });
+  assert.deepEqual(runBin(f.bin, ['list', '-A']), { code: 0, out: 'modules list -A\n' });
   rmSync(f.bundle);
-  assert.deepEqual(run(f.bin, ['list']), { code: 0, out: 'modules list\n' });
+  assert.deepEqual(runBin(f.bin, ['list']), { code: 0, out: 'modules list\n' });
 });
 
 test('a damaged bundle (a build cut short) is not used: the modules run list, no stack trace', (t) => {
   const f = fakeInstall(t, 'listModule');
   writeFileSync(f.bundle, 'exports.runList = async (args) => { process.stdout.write(');
-  assert.deepEqual(run(f.bin, ['list', '-A']), { code: 0, out: 'modules list -A\n' });
+  assert.deepEqual(runBin(f.bin, ['list', '-A']), { code: 0, out: 'modules list -A\n' });
 });

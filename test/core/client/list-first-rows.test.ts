@@ -4,32 +4,20 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startSimulator, type Simulator } from '../../../src/sim/index.js';
-import { loadKubeconfig, resolveTarget } from '../../../src/core/kubeconfig/index.js';
-import { createKubeClient, type KubeApiClient } from '../../../src/core/client/index.js';
 import type { PodQuery, PodRow } from '../../../src/core/client/types.js';
+import { simClient } from '../../helpers/sim-client.js';
 
 let sim: Simulator;
-let client: KubeApiClient;
-let dir: string;
+let client: ReturnType<typeof simClient>;
 before(async () => {
   sim = await startSimulator({ pods: 600, churnPerSecond: 0 });
-  dir = mkdtempSync(join(tmpdir(), 'kpods-first-rows-'));
-  const host = { env: {}, home: dir, cwd: dir, now: () => new Date() };
-  const loaded = loadKubeconfig({ explicitPath: sim.kubeconfigPath, host });
-  assert.ok(loaded.ok);
-  const target = resolveTarget(loaded.value, { context: 'admin' }, host);
-  assert.ok(target.ok);
   // Pages of 50: every namespace of the simulator takes several.
-  client = createKubeClient(target.value, { host, pageSize: 50 });
+  client = simClient(sim, 'admin', { pageSize: 50 });
 });
 after(async () => {
-  await client?.close();
+  await client?.dispose();
   await sim?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function listWithFirst(query: PodQuery, perNamespace: boolean): Promise<{ all: readonly PodRow[]; first: Array<readonly PodRow[]> }> {

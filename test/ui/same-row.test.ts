@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { initialState, reduce, type UiState } from '../../src/ui/state.js';
 import { reuseRows, sameRow } from '../../src/ui/same-row.js';
 import { row } from './fake-client.js';
+import { RowMap } from '../../src/ui/row-map.js';
 
 const at = new Date('2026-06-01T00:00:00Z');
 const later = new Date('2026-06-01T00:00:02Z');
@@ -13,7 +14,7 @@ test('rows equal in every shown field are the same row; any difference is not', 
   assert.ok(sameRow(row('a'), row('a')));
   assert.ok(!sameRow(row('a'), row('a', { restartCount: 1 })));
   assert.ok(!sameRow(row('a', { labels: { app: 'x' } }), row('a', { labels: { app: 'y' } })));
-  const { rows, changed } = reuseRows(new Map([[row('a').key, row('a')]]), [row('a'), row('b')]);
+  const { rows, changed } = reuseRows(RowMap.of([row('a')]), [row('a'), row('b')]);
   assert.ok(changed);
   assert.equal(rows.size, 2);
 });
@@ -43,7 +44,7 @@ test('watch events that change nothing shown leave the view as it was', () => {
 });
 
 test('reuseRows: the old rows themselves in their order are the old map; otherwise what came, changed and went', () => {
-  const old = new Map(pods().map((r) => [r.key, r] as const));
+  const old = RowMap.of(pods());
   const same = reuseRows(old, [...old.values()]);
   assert.equal(same.rows, old);
   assert.ok(!same.changed);
@@ -78,7 +79,7 @@ test('a poll that changed a few rows keeps the selection on its pod and moves on
 });
 
 test('reuseRows: the same pods in the same order with one changed: that row replaced in place, the rest the old objects, the old map untouched', () => {
-  const old = new Map(pods().map((r) => [r.key, r] as const));
+  const old = RowMap.of(pods());
   const b3 = row('b', { restartCount: 3 });
   const r = reuseRows(old, [row('a'), b3, row('c')]);
   assert.ok(r.changed);

@@ -4,11 +4,12 @@ import type { Failure } from '../../core/failure.js';
 import type { MetricsProbe } from '../../core/metrics/api.js';
 import type { UsageByPod } from '../metrics-feed.js';
 import { reuseRows, sameRow } from '../same-row.js';
+import { RowMap } from '../row-map.js';
 import { filterRows, mergeSorted, type SortKey } from '../rows.js';
 import { cachedAgeSortValue, carryOrders, swapIn, swapsOf, rememberOrder, sortOrder } from '../sort-order.js';
 
 export interface TableState {
-  rows: ReadonlyMap<string, PodRow>;
+  rows: RowMap;
   sorted: readonly PodRow[];
   view: readonly PodRow[];
   sort: SortKey;
@@ -58,7 +59,7 @@ export type TableAction =
 
 export function initialTable(sort: SortKey = 'name'): TableState {
   return {
-    rows: new Map(),
+    rows: RowMap.of([]),
     sorted: [],
     view: [],
     sort,
@@ -107,7 +108,7 @@ function sortValue(r: PodRow, key: SortKey, usage?: UsageByPod): string | number
   }
 }
 
-function withRows(s: TableState, rows: ReadonlyMap<string, PodRow>, resort: boolean): TableState {
+function withRows(s: TableState, rows: RowMap, resort: boolean): TableState {
   const sorted = resort ? sortOrder(rows, s.sort, s.usage, s.reverse) : s.sorted;
   // An order found another way (kept, merged) is remembered: the next sort key starts from it.
   if (!resort) rememberOrder(rows, s.sort, s.reverse, sorted);
@@ -119,13 +120,7 @@ function withRows(s: TableState, rows: ReadonlyMap<string, PodRow>, resort: bool
  * `next` with `rows`, the rows of `prev` after `upserts` and `deletes`: rows that are new or whose
  * sort key changed are merged into place, the rest are patched where they were (no re-sort).
  */
-function patched(
-  next: TableState,
-  prev: TableState,
-  rows: ReadonlyMap<string, PodRow>,
-  upserts: readonly PodRow[],
-  deletes: readonly string[],
-): TableState {
+function patched(next: TableState, prev: TableState, rows: RowMap, upserts: readonly PodRow[], deletes: readonly string[]): TableState {
   const out = new Set(deletes);
   const moved: PodRow[] = [];
   const added: PodRow[] = [];
@@ -169,14 +164,14 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
         viewport: s.viewport,
         loading: a.loading ? { loaded: 0 } : undefined,
       };
-      return withRows(next, new Map(), true);
+      return withRows(next, RowMap.of([]), true);
     }
     case 'loading':
       return { ...s, loading: { loaded: a.loaded, total: a.total } };
     case 'first-rows':
       // Shown while the rest loads (the header still counts it); the whole list replaces them.
       if (s.hasData || !s.loading) return s;
-      return withRows(s, new Map(a.rows.map((r) => [r.key, r])), true);
+      return withRows(s, RowMap.of(a.rows), true);
     case 'pods': {
       const { rows, upserts, deletes, changed } = reuseRows(s.rows, a.rows);
       // The same pods as before: the table's arrays stay as they are (nothing on screen changes).
@@ -192,9 +187,7 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
         return old === undefined || !sameRow(old, r);
       });
       if (upserts.length === 0 && !a.deletes.some((k) => s.rows.has(k))) return succeeded(s, a.at);
-      const rows = new Map(s.rows);
-      for (const k of a.deletes) rows.delete(k);
-      for (const r of upserts) rows.set(r.key, r);
+      const rows = s.rows.with(upserts, a.deletes);
       return patched(succeeded(s, a.at), s, rows, upserts, a.deletes);
     }
     case 'failed':

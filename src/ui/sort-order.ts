@@ -1,7 +1,7 @@
 /**
  * Sorting the table at scale: each sort key is read once per row into a number (rows are
- * immutable), and an index array is sorted with a numeric comparator whose ties fall back to the
- * name order, which is computed once per set of rows and shared by every key. The order equals
+ * immutable), the numbers are sorted natively and the rows placed by them, ties keeping the name
+ * order, which is computed once per set of rows and shared by every key. The order equals
  * `sortRows` (rows.ts) for every key; orders are cached per set of rows, so pressing a sort key
  * again (or going back to a key used before) costs a copy or nothing at all.
  */
@@ -13,15 +13,18 @@ function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The age sort value of a row, read once (parsing a server AGE cell is not free). */
-const ageValues = new WeakMap<PodRow, number>();
+/** The age sort value of each server AGE cell seen (a cluster's pods share a few hundred cells). */
+const cellAges = new Map<string, number>();
 
-/** `ageSortValue(r)`, computed once per row. */
+/** `ageSortValue(r)`: the creation time, or the AGE cell's value parsed once per distinct cell. */
 export function cachedAgeSortValue(r: PodRow): number {
-  let v = ageValues.get(r);
+  if (r.createdAt !== undefined || r.ageCell === undefined) return ageSortValue(r);
+  let v = cellAges.get(r.ageCell);
   if (v === undefined) {
     v = ageSortValue(r);
-    ageValues.set(r, v);
+    // Cells of young pods change every second: the memory of them is dropped now and then.
+    if (cellAges.size >= 10_000) cellAges.clear();
+    cellAges.set(r.ageCell, v);
   }
   return v;
 }
@@ -153,6 +156,36 @@ function primaryKeys(byName: readonly PodRow[], key: Exclude<SortKey, 'name'>, u
   return out;
 }
 
+/** The first index of `v` in `sorted` (ascending, `v` present). */
+function lowerBound(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `byName` ordered by `keys` (smaller first; equal keys keep their name order), without a
+ * comparator: the keys are sorted natively, and each row goes to the next free place of its key's
+ * run (50,000 pods: a few ms instead of ~80 ms of comparator calls). NaN sorts last.
+ */
+function stableByKeys(byName: readonly PodRow[], keys: Float64Array): PodRow[] {
+  const n = keys.length;
+  for (let i = 0; i < n; i++) if (Number.isNaN(keys[i])) keys[i] = Number.POSITIVE_INFINITY;
+  const sorted = keys.slice().sort();
+  const used = new Int32Array(n);
+  const out = new Array<PodRow>(n);
+  for (let i = 0; i < n; i++) {
+    const start = lowerBound(sorted, keys[i]!);
+    out[start + used[start]!++] = byName[i]!;
+  }
+  return out;
+}
+
 /**
  * `rows` sorted by `key` (turned around when `reverse`), the same order as `sortRows`: ties are
  * broken by namespace/name. The returned array is the caller's (a fresh copy).
@@ -165,12 +198,7 @@ export function sortOrder(rows: ReadonlyMap<string, PodRow>, key: SortKey, usage
   if (forward === undefined) {
     if (key === 'name') forward = o.byName;
     else {
-      const k = primaryKeys(o.byName, key, usage);
-      const idx = new Array<number>(k.length);
-      for (let i = 0; i < idx.length; i++) idx[i] = i;
-      // NaN (−∞ − −∞: two unknown ages) is falsy: the name order decides.
-      idx.sort((a, b) => k[a]! - k[b]! || a - b);
-      forward = idx.map((i) => o.byName[i]!);
+      forward = stableByKeys(o.byName, primaryKeys(o.byName, key, usage));
     }
     if (id !== undefined) o.keys.set(id, forward);
   }

@@ -1,16 +1,18 @@
 /**
  * Keeps the usage of the pods in view: checks discovery for metrics.k8s.io/v1beta1 once, then
  * reads PodMetrics at the refresh interval but never more often than every 10 s (metrics-server's
- * own resolution is 15 s), and the pods' requests and limits (one PodList page) when pods without
- * them appear, at most every 30 s. Absent, forbidden or failing is a state with one line why,
- * never a failure of the pod list: absent is checked again every 5 minutes, the others every minute.
- * With a `scope` (all namespaces in view), only the namespaces of the rows on screen are read (a
- * list each), unless the scope says all (a usage sort); a scroll to another namespace reads it
+ * own resolution is 15 s), and the pods' requests and limits: with `shown`, those of the pods on
+ * screen (a GET each, once); without, one PodList page when pods without them appear, at most every
+ * 30 s. Absent, forbidden or failing is a state with one line why, never a failure of the pod list:
+ * absent is checked again every 5 minutes, the others every minute.
+ * With a `scope` (metrics-scope.ts), only what is on screen is read: namespaces (a list each) and
+ * pods (a GET each), unless the scope says all (a usage sort); a scroll to rows not read reads them
  * once the screen has been still for SCOPE_SETTLE_MS.
  */
 import {
   ABSENT_WHY,
   listPodMetrics,
+  getPodMetrics,
   getSpecResources,
   listSpecResources,
   metricsDiscovered,
@@ -24,6 +26,7 @@ import {
   type UsageCells,
 } from '../core/metrics/index.js';
 import { FeedPause } from './feed-pause.js';
+import { eachFew } from '../core/each-few.js';
 
 const MIN_METRICS_INTERVAL_MS = 10_000;
 const ABSENT_RECHECK_MS = 300_000;
@@ -64,10 +67,15 @@ interface MetricsFeedOptions {
   /** The clock for the spec refresh throttle (default Date.now). */
   nowMs?: () => number;
   /**
-   * The namespaces whose usage is shown (all namespaces in view only; undefined: every pod's usage
-   * is needed). Pods of other namespaces keep the usage last read.
+   * The namespaces and pods (`namespace/name`) whose usage is shown (undefined: every pod's usage
+   * is needed). Other pods keep the usage last read.
    */
   scope?: () => readonly string[] | undefined;
+  /**
+   * The pods on screen (`namespace/name`): only their requests and limits are read, a GET each
+   * (undefined: one page of every pod's, as `kpods top` needs).
+   */
+  shown?: () => readonly string[];
   /** Called after changes that may change `scope` (the store's subscribe); returns the unsubscribe function. */
   subscribe?: (fn: () => void) => () => void;
 }
@@ -84,6 +92,8 @@ export class MetricsFeed {
   private lastState = '';
   private specs = new Map<string, PodSpecResources>();
   private specsComplete = true;
+  /** Pods on screen whose spec was asked for (with `shown`): asked once, even when the answer failed. */
+  private readonly specsTried = new Set<string>();
   private specsAt = Number.NEGATIVE_INFINITY;
   private latestByPod: UsageByPod = new Map();
   /** Usage was told to the listener at least once (an empty first answer is news too). */
@@ -118,33 +128,54 @@ export class MetricsFeed {
     this.pause.wake();
   }
 
-  /** The namespaces to read now; undefined: all (the query's). */
+  /** The namespaces and pods to read now; undefined: all (the query's). */
   private wanted(): readonly string[] | undefined {
-    return this.opts.query.namespace === undefined ? this.opts.scope?.() : undefined;
+    return this.opts.scope?.();
   }
 
-  /** Whether the rows shown need usage the last read did not cover. */
+  /** Whether the rows shown need usage the last read did not cover, or shares it has not read. */
   private scopeMissed(): boolean {
     const read = this.readScope;
-    if (read === undefined) return false;
+    if (read === undefined) return this.specsMissed();
     const want = this.wanted();
-    return want === undefined || want.some((ns) => !read.has(ns));
+    if (want === undefined) return true;
+    const covered = (u: string): boolean => read.has(u) || (u.includes('/') && read.has(u.slice(0, u.indexOf('/'))));
+    return !want.every(covered) || this.specsMissed();
   }
 
-  /** The usage of the namespaces in `scope` (a list each), or of all pods in view. */
+  /** Pods on screen with usage whose requests and limits were not read (nor tried). */
+  private specsMissed(): boolean {
+    return this.opts.shown?.().some((k) => this.latestByPod.has(k) && !this.specs.has(k) && !this.specsTried.has(k)) ?? false;
+  }
+
+  /**
+   * The usage in `scope`: a list for each namespace, a GET for each pod (`namespace/name`, a few
+   * at a time), or all pods in view (undefined).
+   */
   private async readUsage(scope: readonly string[] | undefined, previous: Map<string, PodUsage>): ReturnType<typeof listPodMetrics> {
     const { caller, query } = this.opts;
     if (scope === undefined) return listPodMetrics(caller, query, this.abort.signal, previous);
     const out: PodUsage[] = [];
-    for (const namespace of scope) {
-      const res = await listPodMetrics(caller, { ...query, namespace }, this.abort.signal, previous);
+    const pods: string[] = [];
+    for (const unit of scope) {
+      if (unit.includes('/')) {
+        pods.push(unit);
+        continue;
+      }
+      const res = await listPodMetrics(caller, { ...query, namespace: unit }, this.abort.signal, previous);
       if (!res.ok) return res;
       out.push(...res.value);
       if (this.stopped) break;
     }
-    // The pods of other namespaces keep the usage last read.
+    const one = await eachFew(pods, (key) => {
+      const slash = key.indexOf('/');
+      return getPodMetrics(caller, key.slice(0, slash), key.slice(slash + 1), this.abort.signal, previous);
+    });
+    if (!one.ok) return one;
+    for (const u of one.value) if (u !== undefined) out.push(u);
+    // The pods of other namespaces (and other pods of the namespaces read pod by pod) keep the usage last read.
     const read = new Set(scope);
-    for (const view of this.latestByPod.values()) if (!read.has(view.usage.namespace)) out.push(view.usage);
+    for (const [key, view] of this.latestByPod) if (!read.has(view.usage.namespace) && !read.has(key)) out.push(view.usage);
     return { ok: true, value: out };
   }
 
@@ -207,6 +238,7 @@ export class MetricsFeed {
    * the usage are forgotten.
    */
   private async refreshSpecs(usages: PodUsage[]): Promise<void> {
+    if (this.opts.shown) return this.refreshShownSpecs(usages, this.opts.shown());
     const now = (this.opts.nowMs ?? Date.now)();
     const missing = usages.filter((u) => !this.specs.has(`${u.namespace}/${u.name}`));
     if (missing.length === 0) return;
@@ -227,6 +259,24 @@ export class MetricsFeed {
     if (!res.ok) return; // the shares stay unknown (`?`); usage itself still shows
     this.specs = res.value.byPod;
     this.specsComplete = res.value.complete;
+  }
+
+  /**
+   * Reads the requests and limits of the pods on screen that have usage and no known spec, a GET
+   * each (a few at a time): a screenful, not a page of every pod. Pods gone from the usage are forgotten.
+   */
+  private async refreshShownSpecs(usages: PodUsage[], shown: readonly string[]): Promise<void> {
+    const live = new Set(usages.map((u) => `${u.namespace}/${u.name}`));
+    for (const key of [...this.specs.keys()]) if (!live.has(key)) this.specs.delete(key);
+    const missing = shown.filter((k) => live.has(k) && !this.specs.has(k) && !this.specsTried.has(k));
+    for (const k of missing) this.specsTried.add(k);
+    if (this.specsTried.size > 10_000) this.specsTried.clear();
+    await eachFew(missing, async (key) => {
+      const slash = key.indexOf('/');
+      const res = await getSpecResources(this.opts.caller, key.slice(0, slash), key.slice(slash + 1), this.abort.signal);
+      if (res.ok) this.specs.set(key, res.value);
+      return { ok: true, value: undefined };
+    });
   }
 
   /**

@@ -75,7 +75,7 @@ export function startFeeds(input: FeedsInput): PodFeed {
 
 /** The usage feed, for clients that can make raw API calls (fakes may not). */
 async function startMetricsFeed(input: FeedsInput): Promise<void> {
-  const [{ MetricsFeed, metricsCallerOf }, { metricsScope }] = await Promise.all([
+  const [{ MetricsFeed, metricsCallerOf }, { metricsScope, podsOnScreen }] = await Promise.all([
     import('./metrics-feed.js'),
     import('./metrics-scope.js'),
   ]);
@@ -89,6 +89,7 @@ async function startMetricsFeed(input: FeedsInput): Promise<void> {
       intervalMs: input.opts.intervalMs,
       nowMs: () => input.now().getTime(),
       scope: () => metricsScope(store.getState().table),
+      shown: () => podsOnScreen(store.getState().table),
       subscribe: (fn) => store.subscribe(fn),
       listener: {
         state: (probe) => store.dispatch({ type: 'metrics-state', probe }),

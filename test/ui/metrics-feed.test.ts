@@ -289,3 +289,81 @@ test('all namespaces with a scope: only the namespaces on screen are read; a scr
     mock.timers.reset();
   }
 });
+
+test('pods on screen: a large namespace is read pod by pod and only the shown pods get their specs (a GET each, once)', async () => {
+  mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+  try {
+    const metrics = (ns: string, name: string) => ({
+      kind: 'PodMetrics',
+      metadata: { name, namespace: ns },
+      containers: [{ name: 'c', usage: { cpu: '5m', memory: '8Mi' } }],
+    });
+    const pod = (ns: string, name: string) => ({
+      kind: 'Pod',
+      metadata: { name, namespace: ns },
+      spec: { containers: [{ name: 'c', resources: { requests: { cpu: '10m' } } }] },
+    });
+    const caller = fakeCaller((p) => {
+      if (p === '/apis') return GROUPS;
+      const m = /^\/apis\/metrics\.k8s\.io\/v1beta1\/namespaces\/([^/]+)\/pods\/([^/]+)$/.exec(p);
+      if (m) {
+        if (m[2] === 'gone') return { ok: false, failure: failure('response.not-found', 'not found', []) };
+        return ok(metrics(m[1]!, m[2]!));
+      }
+      if (p === '/apis/metrics.k8s.io/v1beta1/namespaces/small/pods')
+        return ok({ kind: 'PodMetricsList', items: [metrics('small', 's1'), metrics('small', 's2')] });
+      const g = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)$/.exec(p);
+      if (g) return ok(pod(g[1]!, g[2]!));
+      throw new Error(`unexpected ${p}`);
+    });
+    let shown = ['big/a', 'big/b', 'big/gone', 'small/s1'];
+    const listeners: (() => void)[] = [];
+    const usages: UsageByPod[] = [];
+    const feed = new MetricsFeed({
+      caller,
+      query: {},
+      intervalMs: 2000,
+      nowMs: () => Date.now(),
+      scope: () => ['small', ...shown.filter((k) => k.startsWith('big/'))],
+      shown: () => shown,
+      subscribe: (fn) => (listeners.push(fn), () => undefined),
+      listener: { state: () => undefined, usage: (u) => usages.push(u) },
+    });
+    await settle();
+    await settle();
+    const reads = () => caller.paths.filter((p) => p !== '/apis');
+    assert.deepEqual(reads().slice(0, 4).sort(), [
+      '/apis/metrics.k8s.io/v1beta1/namespaces/big/pods/a',
+      '/apis/metrics.k8s.io/v1beta1/namespaces/big/pods/b',
+      '/apis/metrics.k8s.io/v1beta1/namespaces/big/pods/gone',
+      '/apis/metrics.k8s.io/v1beta1/namespaces/small/pods',
+    ]);
+    // Specs: the shown pods with usage (not small/s2, not the pod without metrics), a GET each; no PodList.
+    assert.deepEqual(reads().slice(4).sort(), [
+      '/api/v1/namespaces/big/pods/a',
+      '/api/v1/namespaces/big/pods/b',
+      '/api/v1/namespaces/small/pods/s1',
+    ]);
+    const last = usages.at(-1)!;
+    assert.deepEqual([...last.keys()].sort(), ['big/a', 'big/b', 'small/s1', 'small/s2']);
+    assert.ok(last.get('big/a')!.spec, 'a shown pod has its spec');
+    assert.equal(last.get('small/s2')!.spec, undefined, 'a pod not shown has none');
+    // A scroll to another pod of the big namespace reads it (and its spec) once the screen is still; big/a keeps its usage.
+    const before = reads().length;
+    shown = ['big/c'];
+    listeners.forEach((fn) => fn());
+    mock.timers.tick(SCOPE_SETTLE_MS);
+    await settle();
+    await settle();
+    assert.deepEqual(reads().slice(before).sort(), [
+      '/api/v1/namespaces/big/pods/c',
+      '/apis/metrics.k8s.io/v1beta1/namespaces/big/pods/c',
+      '/apis/metrics.k8s.io/v1beta1/namespaces/small/pods',
+    ]);
+    assert.ok(usages.at(-1)!.has('big/a') && usages.at(-1)!.has('big/c'));
+    feed.stop();
+    await feed.done;
+  } finally {
+    mock.timers.reset();
+  }
+});

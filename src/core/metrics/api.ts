@@ -11,7 +11,7 @@ import { plural } from '../plural.js';
 import { getPodObject } from '../client/pod-calls.js';
 import { podsPath } from '../client/list.js';
 import type { Pod } from '../pods/pod-types.js';
-import { parsePodMetricsList, type PodUsage } from './pod-metrics.js';
+import { parsePodMetrics, parsePodMetricsList, type PodUsage } from './pod-metrics.js';
 import { specResources, type PodSpecResources } from './pod-resources.js';
 
 const METRICS_GROUP = 'metrics.k8s.io';
@@ -70,6 +70,30 @@ export async function listPodMetrics(
   );
   if (!res.ok) return res;
   return { ok: true, value: parsePodMetricsList(res.value, ns ?? '', previous) };
+}
+
+/**
+ * One pod's PodMetrics (kubectl top pod NAME); undefined when metrics-server has none for it yet
+ * (404: a pod not scraped yet, or gone).
+ */
+export async function getPodMetrics(
+  client: ObjectCaller,
+  namespace: string,
+  name: string,
+  signal?: AbortSignal,
+  previous?: ReadonlyMap<string, PodUsage>,
+): Promise<Result<PodUsage | undefined>> {
+  const res = await client.callObject(
+    {
+      method: 'GET',
+      path: `${BASE}/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`,
+      headers: { accept: 'application/json' },
+      ...withSignal(signal),
+    },
+    { verb: 'get', resource: 'pod metrics', namespace, name },
+  );
+  if (!res.ok) return res.failure.code === 'response.not-found' ? { ok: true, value: undefined } : res;
+  return { ok: true, value: parsePodMetrics(res.value, namespace, previous) };
 }
 
 /** Requests and limits of the pods in view, keyed `namespace/name`; `complete` false when more pods than `limit` exist. */

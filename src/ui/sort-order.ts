@@ -129,10 +129,18 @@ function primaryKeys(byName: readonly PodRow[], key: Exclude<SortKey, 'name'>, u
   const out = new Float64Array(n);
   switch (key) {
     case 'status': {
-      // Problems first, then by the STATUS text: each distinct text gets its place once.
-      const distinct = [...new Set(byName.map((r) => r.status))].sort((a, b) => statusRank(a) - statusRank(b) || cmpStr(a, b));
-      const place = new Map(distinct.map((s, i) => [s, i]));
-      for (let i = 0; i < n; i++) out[i] = place.get(byName[i]!.status)!;
+      // Problems first, then by the STATUS text: each distinct text is ranked once (one lookup a row).
+      const ids = new Map<string, number>();
+      for (let i = 0; i < n; i++) {
+        const st = byName[i]!.status;
+        let id = ids.get(st);
+        if (id === undefined) ids.set(st, (id = ids.size));
+        out[i] = id;
+      }
+      const distinct = [...ids.keys()].sort((a, b) => statusRank(a) - statusRank(b) || cmpStr(a, b));
+      const rankOfId = new Float64Array(distinct.length);
+      distinct.forEach((st, rank) => (rankOfId[ids.get(st)!] = rank));
+      for (let i = 0; i < n; i++) out[i] = rankOfId[out[i]!]!;
       break;
     }
     case 'restarts':
@@ -168,6 +176,17 @@ function lowerBound(sorted: Float64Array, v: number): number {
   return lo;
 }
 
+/** stableByKeys for integer keys in [min, max], a small range (statuses, restarts): counted, not sorted. */
+function countingSort(byName: readonly PodRow[], keys: Float64Array, min: number, max: number): PodRow[] {
+  const n = keys.length;
+  const starts = new Int32Array(max - min + 2);
+  for (let i = 0; i < n; i++) starts[keys[i]! - min + 1]!++;
+  for (let v = 1; v < starts.length; v++) starts[v]! += starts[v - 1]!;
+  const out = new Array<PodRow>(n);
+  for (let i = 0; i < n; i++) out[starts[keys[i]! - min]!++] = byName[i]!;
+  return out;
+}
+
 /**
  * `byName` ordered by `keys` (smaller first; equal keys keep their name order), without a
  * comparator: the keys are sorted natively, and each row goes to the next free place of its key's
@@ -175,7 +194,17 @@ function lowerBound(sorted: Float64Array, v: number): number {
  */
 function stableByKeys(byName: readonly PodRow[], keys: Float64Array): PodRow[] {
   const n = keys.length;
-  for (let i = 0; i < n; i++) if (Number.isNaN(keys[i])) keys[i] = Number.POSITIVE_INFINITY;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let integers = true;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    if (Number.isNaN(k)) keys[i] = Number.POSITIVE_INFINITY;
+    else if (k < min) min = k;
+    if (k > max) max = k;
+    if (integers && !Number.isInteger(k)) integers = false;
+  }
+  if (n > 0 && integers && max - min <= 4 * n + 1024) return countingSort(byName, keys, min, max);
   const sorted = keys.slice().sort();
   const used = new Int32Array(n);
   const out = new Array<PodRow>(n);

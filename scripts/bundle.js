@@ -62,6 +62,53 @@ const ownModuleUrl = {
     });
   },
 };
+/**
+ * Ink builds each frame's text from scratch: every line is tokenised into styled characters, and
+ * each character measured, with caches that live for one frame. In a live table most lines are the
+ * same as in the frame before, so the bundle gives Ink's Output caches that outlive the frame: two
+ * generations of at most CARRIED entries each (a line not seen for a generation is dropped), so
+ * their memory stays bounded. The characters are read-only in Ink's output code, so sharing them
+ * between frames is safe. A different Ink (the code not as expected) is bundled as it is, with a warning.
+ */
+const CARRIED = 400;
+const carriedCaches = `
+class KpodsCarriedMap {
+  now = new Map();
+  before = new Map();
+  get(key) {
+    let v = this.now.get(key);
+    if (v === undefined && (v = this.before.get(key)) !== undefined) this.set(key, v);
+    return v;
+  }
+  set(key, value) {
+    if (this.now.size >= ${CARRIED}) {
+      this.before = this.now;
+      this.now = new Map();
+    }
+    this.now.set(key, value);
+  }
+}
+const kpodsCarriedCaches = new OutputCaches();
+kpodsCarriedCaches.widths = new KpodsCarriedMap();
+kpodsCarriedCaches.blockWidths = new KpodsCarriedMap();
+kpodsCarriedCaches.styledChars = new KpodsCarriedMap();
+`;
+const inkFrameCaches = {
+  name: 'ink-frame-caches',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const perFrame = 'caches = new OutputCaches();';
+      const classEnd = text.indexOf('export default class Output');
+      if (classEnd < 0 || text.split(perFrame).length !== 2 || !text.includes('class OutputCaches {')) {
+        console.warn(`bundle: ${args.path} is not the Ink output code expected; its caches stay per frame`);
+        return undefined;
+      }
+      const contents = text.slice(0, classEnd) + carriedCaches + text.slice(classEnd).replace(perFrame, 'caches = kpodsCarriedCaches;');
+      return { contents, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
 await build({
   entryPoints: [join(srcDir, 'cli.js')],
   outdir: bundleDir,
@@ -76,7 +123,7 @@ await build({
   banner: { js: "import { createRequire as __kpodsRequire } from 'node:module'; const require = __kpodsRequire(import.meta.url);" },
   // bin/kpods.js runs React in production mode: the development builds are left out.
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [ownModuleUrl],
+  plugins: [ownModuleUrl, inkFrameCaches],
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',

@@ -4,7 +4,6 @@
  * (`namespace/name`, a GET each) where a namespace is large or the screen spans many namespaces;
  * every pod's usage (undefined) only when sorted by usage.
  */
-import type { PodRow } from '../core/client/types.js';
 import type { TableState } from './screens/table-model.js';
 
 /** More namespaces on screen than this: the pods on screen are read one by one. */
@@ -12,19 +11,6 @@ export const MAX_SCOPED_NAMESPACES = 3;
 
 /** A namespace with more pods than this is not listed for the usage of the few on screen. */
 export const MAX_LISTED_PODS = 1000;
-
-/** Pods per namespace, counted once per set of rows. */
-const counts = new WeakMap<ReadonlyMap<string, PodRow>, Map<string, number>>();
-
-function podsIn(rows: ReadonlyMap<string, PodRow>, namespace: string): number {
-  let byNs = counts.get(rows);
-  if (byNs === undefined) {
-    byNs = new Map();
-    for (const r of rows.values()) byNs.set(r.namespace, (byNs.get(r.namespace) ?? 0) + 1);
-    counts.set(rows, byNs);
-  }
-  return byNs.get(namespace) ?? 0;
-}
 
 /**
  * The usage to read: namespaces, and pods as `namespace/name` (a namespace name has no "/");
@@ -35,7 +21,9 @@ export function metricsScope(t: TableState): string[] | undefined {
   const end = Math.min(t.view.length, t.top + t.viewport);
   const shown = t.view.slice(t.top, end);
   const namespaces = [...new Set(shown.map((r) => r.namespace))];
-  const listed = new Set(namespaces.length > MAX_SCOPED_NAMESPACES ? [] : namespaces.filter((ns) => podsIn(t.rows, ns) <= MAX_LISTED_PODS));
+  const listed = new Set(
+    namespaces.length > MAX_SCOPED_NAMESPACES ? [] : namespaces.filter((ns) => t.rows.namespaceCount(ns) <= MAX_LISTED_PODS),
+  );
   const out = [...listed];
   for (const r of shown) if (!listed.has(r.namespace)) out.push(`${r.namespace}/${r.name}`);
   return out;

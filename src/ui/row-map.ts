@@ -11,6 +11,11 @@
 import type { PodRow } from '../core/client/types.js';
 
 export class RowMap implements ReadonlyMap<string, PodRow> {
+  /** Pods per namespace, counted when first asked for (from the version before when it had them). */
+  private counts: Map<string, number> | undefined;
+  /** The version this one came from and the rows it added and removed, until the counts are made. */
+  private from: { map: RowMap; added: readonly PodRow[]; removed: readonly PodRow[] } | undefined;
+
   private constructor(
     /** Slot of each key ever set in a version that shares it. */
     private readonly index: Map<string, number>,
@@ -60,9 +65,13 @@ export class RowMap implements ReadonlyMap<string, PodRow> {
   with(upserts: readonly PodRow[], deletes: readonly string[]): RowMap {
     const slots = this.slots.slice();
     let size = this.size;
+    const added: PodRow[] = [];
+    const removed: PodRow[] = [];
     for (const k of deletes) {
       const at = this.index.get(k);
-      if (at !== undefined && slots[at] !== undefined) {
+      const old = at === undefined ? undefined : slots[at];
+      if (at !== undefined && old !== undefined) {
+        removed.push(old);
         slots[at] = undefined;
         size--;
       }
@@ -73,12 +82,38 @@ export class RowMap implements ReadonlyMap<string, PodRow> {
         at = this.index.size;
         this.index.set(r.key, at);
       }
-      if (slots[at] === undefined) size++;
+      const old = slots[at];
+      // A pod keeps its namespace under its key: only a row in an empty slot changes the counts.
+      if (old === undefined) {
+        size++;
+        added.push(r);
+      }
       // A slot past the end leaves empty slots (keys added in other versions) before it.
       slots[at] = r;
     }
+    if (slots.length - size > Math.max(64, size)) return RowMap.of(new RowMap(this.index, slots, size).values());
     const next = new RowMap(this.index, slots, size);
-    return slots.length - size > Math.max(64, size) ? RowMap.of(next.values()) : next;
+    // Only from a version with counts (no chain of versions is kept alive).
+    if (this.counts !== undefined) next.from = { map: this, added, removed };
+    return next;
+  }
+
+  /** The number of pods of `namespace` in this version. */
+  namespaceCount(namespace: string): number {
+    if (this.counts === undefined) {
+      const f = this.from;
+      this.from = undefined;
+      const counts = new Map(f?.map.counts ?? []);
+      const add = (rows: Iterable<PodRow>, by: number): void => {
+        for (const r of rows) counts.set(r.namespace, (counts.get(r.namespace) ?? 0) + by);
+      };
+      if (f !== undefined) {
+        add(f.added, 1);
+        add(f.removed, -1);
+      } else add(this.values(), 1);
+      this.counts = counts;
+    }
+    return this.counts.get(namespace) ?? 0;
   }
 
   *values(): MapIterator<PodRow> {

@@ -88,6 +88,18 @@ export function swapIn(order: readonly PodRow[], swap: ReadonlyMap<PodRow, PodRo
   return swap.size === 0 ? order : order.map((r) => swap.get(r) ?? r);
 }
 
+/** `order` with each row that `fate` names replaced (a row) or dropped (null), in one pass. */
+export function rewrite(order: readonly PodRow[], fate: ReadonlyMap<PodRow, PodRow | null>): readonly PodRow[] {
+  if (fate.size === 0) return order;
+  const out: PodRow[] = [];
+  for (const r of order) {
+    const f = fate.get(r);
+    if (f === undefined) out.push(r);
+    else if (f !== null) out.push(f);
+  }
+  return out;
+}
+
 /**
  * Carries the orders known for `from` over to `to`, the same rows after the replacements in
  * `swap` (see swapsOf), `deletes` and `added` (rows new to `from`): the name order always (a pod's namespace and name never
@@ -105,12 +117,12 @@ export function carryOrders(
   if (o === undefined || cache.has(to)) return;
   // Every row of `to` that is not replaced or added is `from`'s own object: an order is carried
   // over by swapping in the few rows that changed (found by object), not by looking every row up.
-  const gone = new Set<PodRow>();
+  const fate = new Map<PodRow, PodRow | null>(swap);
   for (const k of deletes) {
     const old = from.get(k);
-    if (old !== undefined) gone.add(old);
+    if (old !== undefined) fate.set(old, null);
   }
-  const kept = swapIn(gone.size === 0 ? o.byName : o.byName.filter((r) => !gone.has(r)), swap);
+  const kept = rewrite(o.byName, fate);
   const byName = added.length === 0 ? kept : mergeSorted(kept, added, 'name');
   if (byName.length !== to.size) return;
   const keys = new Map<string, readonly PodRow[]>();

@@ -66,3 +66,17 @@ test('a key listed twice keeps the last row; a version with most slots empty is 
   few.forEach((r, k) => seen.push(k));
   assert.equal(seen.length, 10);
 });
+
+test('pods per namespace: counted once, then carried from version to version by what came and went', () => {
+  const v1 = RowMap.of([row('a', { namespace: 'x' }), row('b', { namespace: 'x' }), row('c', { namespace: 'y' })]);
+  assert.equal(v1.namespaceCount('x'), 2);
+  const v2 = v1.with([row('d', { namespace: 'y' }), row('a', { namespace: 'x', status: 'Error' })], [row('b', { namespace: 'x' }).key]);
+  const v3 = v2.with([row('e', { namespace: 'z' })], [row('c', { namespace: 'y' }).key]);
+  const recount = (m: RowMap, ns: string): number => [...m.values()].filter((r) => r.namespace === ns).length;
+  for (const m of [v2, v3])
+    for (const ns of ['x', 'y', 'z', 'none']) assert.equal(m.namespaceCount(ns), recount(m, ns), `${ns} in ${names(m).join(',')}`);
+  // A version made from one never counted counts itself.
+  const v4 = v1.with([row('f', { namespace: 'x' })], []).with([row('g', { namespace: 'x' })], []);
+  assert.equal(v4.namespaceCount('x'), 4);
+  assert.equal(v1.namespaceCount('x'), 2);
+});

@@ -6,7 +6,7 @@ import type { UsageByPod } from '../metrics-feed.js';
 import { reuseRows, sameRow } from '../same-row.js';
 import { RowMap } from '../row-map.js';
 import { filterRows, mergeSorted, type SortKey } from '../rows.js';
-import { cachedAgeSortValue, carryOrders, swapIn, swapsOf, rememberOrder, sortOrder } from '../sort-order.js';
+import { cachedAgeSortValue, carryOrders, rewrite, swapIn, swapsOf, rememberOrder, sortOrder } from '../sort-order.js';
 
 export interface TableState {
   rows: RowMap;
@@ -135,8 +135,16 @@ function patched(next: TableState, prev: TableState, rows: RowMap, upserts: read
   // The rows not upserted are prev's own objects: only the replaced ones are swapped in.
   const swap = swapsOf(prev.rows, upserts);
   carryOrders(prev.rows, rows, swap, deletes, added);
-  let kept = out.size === 0 ? prev.sorted : prev.sorted.filter((r) => !out.has(r.key));
-  if (patchedRows > 0) kept = swapIn(kept, swap);
+  // One pass over the order: rows gone or moved dropped, replaced ones swapped in (looked up by object).
+  let kept = prev.sorted;
+  if (out.size > 0) {
+    const fate = new Map<PodRow, PodRow | null>(swap);
+    for (const k of out) {
+      const old = prev.rows.get(k);
+      if (old !== undefined) fate.set(old, null);
+    }
+    kept = rewrite(prev.sorted, fate);
+  } else if (patchedRows > 0) kept = swapIn(kept, swap);
   const sorted =
     moved.length === 0
       ? kept

@@ -134,7 +134,8 @@ function patched(next: TableState, prev: TableState, rows: RowMap, upserts: read
   for (const r of moved) out.add(r.key);
   // The rows not upserted are prev's own objects: only the replaced ones are swapped in.
   const swap = swapsOf(prev.rows, upserts);
-  carryOrders(prev.rows, rows, swap, deletes, added);
+  // Sorted by name, the new order is the name order itself (withRows remembers it): nothing to carry.
+  if (prev.sort !== 'name' || prev.reverse) carryOrders(prev.rows, rows, swap, deletes, added);
   // One pass over the order: rows gone or moved dropped, replaced ones swapped in (looked up by object).
   let kept = prev.sorted;
   if (out.size > 0) {

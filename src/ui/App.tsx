@@ -61,12 +61,18 @@ export function visibleSignature(s: UiState, now: Date): unknown[] {
     t.paneOpen,
     t.metrics,
     t.usage,
-    t.view.length,
-    t.rows.size,
     // The header's times (freshness, waiting, expiry), the footer's activity and the visible AGE cells.
     clockText(s, now),
     ...t.view.slice(t.top, t.top + t.viewport),
   ];
+}
+
+/**
+ * What the screen shows that may be drawn up to 2 s late when nothing else changed: the pod count
+ * (pods coming and going off screen would otherwise draw a frame for each flicker of the count).
+ */
+export function slowSignature(s: UiState): unknown[] {
+  return [s.table.rows.size, s.table.view.length];
 }
 
 /**
@@ -82,7 +88,7 @@ export function clockText(s: UiState, at: Date): string {
 
 /** The whole screen; never taller than rows − 1 lines. */
 export function App({ store, session, saver, color, now: clock, onQuit, onDemo, actions }: AppProps) {
-  const { state, now } = useFrame(store, clock, visibleSignature);
+  const { state, now } = useFrame(store, clock, visibleSignature, 1000, slowSignature);
   const size = useTerminalSize();
   const ui: UiContext = useMemo(
     () => ({ store, session, saver, quit: onQuit, now: clock, demo: onDemo, actions }),

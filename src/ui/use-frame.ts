@@ -10,15 +10,30 @@ import { useEffect, useRef, useState } from 'react';
 /** Remembers what the last frame showed; says whether a state at a time shows something else. */
 export class FrameGate<S> {
   private shown: readonly unknown[] | undefined;
+  private shownSlow: readonly unknown[] = [];
+  private shownAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly signature: (state: S, now: Date) => readonly unknown[]) {}
+  /**
+   * `slow`: what the screen shows that may wait until `slowMs` after the last frame when it alone
+   * changed (the pod count, flickering while pods come and go off screen); it is drawn with the
+   * next frame, or once that long has passed (useFrame checks again every second).
+   */
+  constructor(
+    private readonly signature: (state: S, now: Date) => readonly unknown[],
+    private readonly slow?: (state: S) => readonly unknown[],
+    private readonly slowMs = 2000,
+  ) {}
 
   /** True (and remembered as shown) when `state` at `now` shows something the last frame did not. */
   offer(state: S, now: Date): boolean {
     const sig = this.signature(state, now);
-    const last = this.shown;
-    if (last && last.length === sig.length && last.every((x, i) => x === sig[i])) return false;
+    const slow = this.slow?.(state) ?? [];
+    const same = (a: readonly unknown[] | undefined, b: readonly unknown[]): boolean =>
+      a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+    if (same(this.shown, sig) && (same(this.shownSlow, slow) || now.getTime() - this.shownAt < this.slowMs)) return false;
     this.shown = sig;
+    this.shownSlow = slow;
+    this.shownAt = now.getTime();
     return true;
   }
 }
@@ -35,13 +50,15 @@ export function useFrame<S>(
   clock: () => Date,
   signature: (state: S, now: Date) => readonly unknown[],
   everyMs = 1000,
+  slow?: (state: S) => readonly unknown[],
 ): { state: S; now: Date } {
   const [frame, setFrame] = useState(() => ({ state: source.getState(), now: clock() }));
   const signatureRef = useRef(signature);
   signatureRef.current = signature;
+  const slowRef = useRef(slow);
   const first = useRef(frame);
   useEffect(() => {
-    const gate = new FrameGate<S>((s, t) => signatureRef.current(s, t));
+    const gate = new FrameGate<S>((s, t) => signatureRef.current(s, t), slowRef.current);
     gate.offer(first.current.state, first.current.now);
     const check = (): void => {
       const state = source.getState();

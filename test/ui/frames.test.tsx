@@ -122,3 +122,16 @@ test('useFrame: an idle screen renders no frame on clock ticks; a visible change
     mock.timers.reset();
   }
 });
+
+test('FrameGate: a change of the slow part alone waits until 2 s after the last frame; with another change it is drawn at once', () => {
+  const gate = new FrameGate<{ rows: string; count: number }>(
+    (s) => [s.rows],
+    (s) => [s.count],
+  );
+  assert.equal(gate.offer({ rows: 'a', count: 10 }, t0), true);
+  assert.equal(gate.offer({ rows: 'a', count: 9 }, after(500)), false, 'the count alone, 0.5 s after a frame');
+  assert.equal(gate.offer({ rows: 'a', count: 10 }, after(1500)), false, 'back as it was');
+  assert.equal(gate.offer({ rows: 'a', count: 11 }, after(2000)), true, '2 s after the last frame');
+  assert.equal(gate.offer({ rows: 'b', count: 12 }, after(2100)), true, 'a row changed: drawn, count and all');
+  assert.equal(gate.offer({ rows: 'b', count: 12 }, after(5000)), false);
+});

@@ -135,6 +135,26 @@ export function carryOrders(
   cache.set(to, { byName, keys });
 }
 
+/** `out` filled with each row's rank among the distinct AGE cells, youngest first (rows without createdAt). */
+function cellRanks(byName: readonly PodRow[], out: Float64Array): Float64Array {
+  const ids = new Map<string | undefined, number>();
+  const firsts: PodRow[] = [];
+  for (let i = 0; i < byName.length; i++) {
+    const r = byName[i]!;
+    let id = ids.get(r.ageCell);
+    if (id === undefined) {
+      ids.set(r.ageCell, (id = firsts.length));
+      firsts.push(r);
+    }
+    out[i] = id;
+  }
+  const byAge = firsts.map((r, id) => ({ id, v: -cachedAgeSortValue(r) })).sort((a, b) => (a.v === b.v ? 0 : a.v < b.v ? -1 : 1));
+  const rank = new Float64Array(firsts.length);
+  byAge.forEach((x, i) => (rank[x.id] = i > 0 && byAge[i - 1]!.v === x.v ? rank[byAge[i - 1]!.id]! : i));
+  for (let i = 0; i < byName.length; i++) out[i] = rank[out[i]!]!;
+  return out;
+}
+
 /** Each row's primary key as a number, smaller first (ties: name order). */
 function primaryKeys(byName: readonly PodRow[], key: Exclude<SortKey, 'name'>, usage: UsageByPod | undefined): Float64Array {
   const n = byName.length;
@@ -160,7 +180,9 @@ function primaryKeys(byName: readonly PodRow[], key: Exclude<SortKey, 'name'>, u
       for (let i = 0; i < n; i++) out[i] = -byName[i]!.restartCount;
       break;
     case 'age':
-      // Youngest first; unknown ages (−∞) last.
+      // Youngest first; unknown ages (−∞) last. Rows with only the server's AGE cell (a poll) share
+      // a few hundred cells: each cell is ranked once, and the ranks are counted, not sorted.
+      if (!byName.some((r) => r.createdAt !== undefined)) return cellRanks(byName, out);
       for (let i = 0; i < n; i++) out[i] = -cachedAgeSortValue(byName[i]!);
       break;
     case 'cpu':

@@ -75,6 +75,17 @@ test('sortOrder gives the same order as sortRows for every key, both ways, on tr
   );
 });
 
+test('sortOrder by age on rows with only server AGE cells (a poll: cells ranked once) gives the order of sortRows', () => {
+  fc.assert(
+    fc.property(fc.array(rowArb, { maxLength: 40 }), (specs) => {
+      const rows = build(specs.map((s) => ({ ...s, age: 'createdAt' in s.age ? {} : s.age })));
+      for (const reverse of [false, true])
+        assert.deepEqual(keysOf(sortOrder(rows, 'age', undefined, reverse)), keysOf(sortRows(rows.values(), 'age', undefined, reverse)));
+    }),
+    { numRuns: 300 },
+  );
+});
+
 test('sortOrder: equal keys fall back to namespace/name; unknown ages and pods without usage sort last', () => {
   const rows = build([
     { ns: 'b', name: 'x', status: 'Running', restarts: 3, age: { ageCell: '5m' } },

@@ -65,12 +65,12 @@ const ownModuleUrl = {
 /**
  * Ink builds each frame's text from scratch: every line is tokenised into styled characters, and
  * each character measured, with caches that live for one frame. In a live table most lines are the
- * same as in the frame before, so the bundle gives Ink's Output caches that outlive the frame: two
- * generations of at most CARRIED entries each (a line not seen for a generation is dropped), so
- * their memory stays bounded. The characters are read-only in Ink's output code, so sharing them
+ * same as in the frame before, so the bundle gives Ink's Output caches that carry what the last
+ * frame used into the next one (and drop the rest), so their memory stays that of two frames (at
+ * most CARRIED entries each). The characters are read-only in Ink's output code, so sharing them
  * between frames is safe. A different Ink (the code not as expected) is bundled as it is, with a warning.
  */
-const CARRIED = 400;
+const CARRIED = 5000;
 const carriedCaches = `
 class KpodsCarriedMap {
   now = new Map();
@@ -81,17 +81,26 @@ class KpodsCarriedMap {
     return v;
   }
   set(key, value) {
-    if (this.now.size >= ${CARRIED}) {
-      this.before = this.now;
-      this.now = new Map();
-    }
+    if (this.now.size >= ${CARRIED}) this.next();
     this.now.set(key, value);
   }
+  next() {
+    this.before = this.now;
+    this.now = new Map();
+  }
 }
-const kpodsCarriedCaches = new OutputCaches();
-kpodsCarriedCaches.widths = new KpodsCarriedMap();
-kpodsCarriedCaches.blockWidths = new KpodsCarriedMap();
-kpodsCarriedCaches.styledChars = new KpodsCarriedMap();
+class KpodsCarriedCaches extends OutputCaches {
+  widths = new KpodsCarriedMap();
+  blockWidths = new KpodsCarriedMap();
+  styledChars = new KpodsCarriedMap();
+  nextFrame() {
+    this.widths.next();
+    this.blockWidths.next();
+    this.styledChars.next();
+    return this;
+  }
+}
+const kpodsCarriedCaches = new KpodsCarriedCaches();
 `;
 const inkFrameCaches = {
   name: 'ink-frame-caches',
@@ -104,7 +113,8 @@ const inkFrameCaches = {
         console.warn(`bundle: ${args.path} is not the Ink output code expected; its caches stay per frame`);
         return undefined;
       }
-      const contents = text.slice(0, classEnd) + carriedCaches + text.slice(classEnd).replace(perFrame, 'caches = kpodsCarriedCaches;');
+      const contents =
+        text.slice(0, classEnd) + carriedCaches + text.slice(classEnd).replace(perFrame, 'caches = kpodsCarriedCaches.nextFrame();');
       return { contents, loader: 'js', resolveDir: dirname(args.path) };
     });
   },

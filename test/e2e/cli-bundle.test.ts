@@ -15,7 +15,7 @@ test('the build leaves the bundle, and the commands print the same bytes from it
   assert.ok(existsSync(join(repoRoot, 'dist', 'bundle', 'cli.js')), 'npm run build makes dist/bundle/cli.js (scripts/bundle.js)');
   // Ink's per-frame text caches are carried from frame to frame in the bundle (scripts/bundle.js, inkFrameCaches).
   const chunks = readdirSync(join(repoRoot, 'dist', 'bundle')).map((f) => readFileSync(join(repoRoot, 'dist', 'bundle', f), 'utf8'));
-  assert.equal(chunks.filter((c) => c.includes('caches=kpodsCarriedCaches')).length, 1, "Ink's Output uses the carried caches");
+  assert.equal(chunks.filter((c) => c.includes('caches=kpodsCarriedCaches.nextFrame()')).length, 1, "Ink's Output uses the carried caches");
   const at = new Date();
   const sim = await startSimulator({ pods: 60, churnPerSecond: 0, now: () => at });
   t.after(() => sim.close());

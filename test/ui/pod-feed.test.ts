@@ -204,3 +204,28 @@ test('watch batches: isolated changes a frame later; under churn applying them t
     mock.timers.reset();
   }
 });
+
+test('a large list yields to input waiting since its answer before its rows are merged (the keystroke first)', async () => {
+  const client = new FakeClient();
+  client.rows = Array.from({ length: 6000 }, (_, i) => row(`p${i}`));
+  const order: string[] = [];
+  const list = client.listPods.bind(client);
+  // A keystroke that arrives while the answer is read: an I/O event queued behind the list's turn.
+  client.listPods = async (q, o) => {
+    const res = await list(q, o);
+    setImmediate(() => order.push('input'));
+    return res;
+  };
+  const r = recorder();
+  const feed = new PodFeed({
+    client,
+    query: {},
+    intervalMs: 60_000,
+    watch: false,
+    listener: { ...r.listener, pods: (rows) => (order.push('pods'), r.listener.pods(rows)) },
+  });
+  await r.until(() => order.includes('pods') && order.includes('input'));
+  feed.stop();
+  await feed.done;
+  assert.deepEqual(order, ['input', 'pods']);
+});

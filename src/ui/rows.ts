@@ -16,14 +16,25 @@ function byName(a: PodRow, b: PodRow): number {
   return cmpStr(a.namespace, b.namespace) || cmpStr(a.name, b.name);
 }
 
+/** The sort value of each server AGE cell seen, parsed once (merging a refresh compares rows by it ~100,000 times at 50k pods). */
+const cellAges = new Map<string, number>();
+
 /**
  * The age sort key: larger is younger. The creation time when known; for rows that carry only
  * the server's AGE cell, minus the age it states (an order, never a date); unknown ages sort last.
  */
 export function ageSortValue(r: PodRow): number {
   if (r.createdAt) return r.createdAt.getTime();
-  const ms = r.ageCell === undefined ? undefined : parseAgeCell(r.ageCell);
-  return ms === undefined ? Number.NEGATIVE_INFINITY : -ms;
+  if (r.ageCell === undefined) return Number.NEGATIVE_INFINITY;
+  let v = cellAges.get(r.ageCell);
+  if (v === undefined) {
+    const ms = parseAgeCell(r.ageCell);
+    v = ms === undefined ? Number.NEGATIVE_INFINITY : -ms;
+    // Cells of young pods change every second: the memory of them is dropped now and then.
+    if (cellAges.size >= 10_000) cellAges.clear();
+    cellAges.set(r.ageCell, v);
+  }
+  return v;
 }
 
 /** Problems first: failing, then pending, then running, then completed. */

@@ -13,20 +13,9 @@ function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The age sort value of each server AGE cell seen (a cluster's pods share a few hundred cells). */
-const cellAges = new Map<string, number>();
-
-/** `ageSortValue(r)`: the creation time, or the AGE cell's value parsed once per distinct cell. */
+/** `ageSortValue(r)` (a server AGE cell is parsed once per distinct cell, in rows.ts). */
 export function cachedAgeSortValue(r: PodRow): number {
-  if (r.createdAt !== undefined || r.ageCell === undefined) return ageSortValue(r);
-  let v = cellAges.get(r.ageCell);
-  if (v === undefined) {
-    v = ageSortValue(r);
-    // Cells of young pods change every second: the memory of them is dropped now and then.
-    if (cellAges.size >= 10_000) cellAges.clear();
-    cellAges.set(r.ageCell, v);
-  }
-  return v;
+  return ageSortValue(r);
 }
 
 /** Per set of rows: its name order and each key's order (forward) already computed. */

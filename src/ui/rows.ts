@@ -24,15 +24,19 @@ const cellAges = new Map<string, number>();
  * the server's AGE cell, minus the age it states (an order, never a date); unknown ages sort last.
  */
 export function ageSortValue(r: PodRow): number {
-  if (r.createdAt) return r.createdAt.getTime();
-  if (r.ageCell === undefined) return Number.NEGATIVE_INFINITY;
-  let v = cellAges.get(r.ageCell);
+  return r.createdAt ? r.createdAt.getTime() : cellAgeSortValue(r.ageCell);
+}
+
+/** The age sort key of a server AGE cell alone (minus the age it states; unknown: −∞), parsed once per cell. */
+export function cellAgeSortValue(cell: string | undefined): number {
+  if (cell === undefined) return Number.NEGATIVE_INFINITY;
+  let v = cellAges.get(cell);
   if (v === undefined) {
-    const ms = parseAgeCell(r.ageCell);
+    const ms = parseAgeCell(cell);
     v = ms === undefined ? Number.NEGATIVE_INFINITY : -ms;
     // Cells of young pods change every second: the memory of them is dropped now and then.
     if (cellAges.size >= 10_000) cellAges.clear();
-    cellAges.set(r.ageCell, v);
+    cellAges.set(cell, v);
   }
   return v;
 }

@@ -7,15 +7,10 @@
  */
 import type { PodRow } from '../core/client/types.js';
 import type { UsageByPod } from './metrics-feed.js';
-import { ageSortValue, mergeSorted, statusRank, type SortKey } from './rows.js';
+import { ageSortValue, cellAgeSortValue, mergeSorted, statusRank, type SortKey } from './rows.js';
 
 function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** `ageSortValue(r)` (a server AGE cell is parsed once per distinct cell, in rows.ts). */
-export function cachedAgeSortValue(r: PodRow): number {
-  return ageSortValue(r);
 }
 
 /** Per set of rows: its name order and each key's order (forward) already computed. */
@@ -58,7 +53,7 @@ export function rememberOrder(rows: ReadonlyMap<string, PodRow>, key: SortKey, r
 function sameKey(a: PodRow, b: PodRow, key: string): boolean {
   if (key === 'status') return a.status === b.status;
   if (key === 'restarts') return a.restartCount === b.restartCount;
-  if (key === 'age') return cachedAgeSortValue(a) === cachedAgeSortValue(b);
+  if (key === 'age') return ageSortValue(a) === ageSortValue(b);
   return false;
 }
 
@@ -75,6 +70,20 @@ export function swapsOf(from: ReadonlyMap<string, PodRow>, upserts: readonly Pod
 /** `order` with each row that `swap` replaces replaced (the same array when none is). */
 export function swapIn(order: readonly PodRow[], swap: ReadonlyMap<PodRow, PodRow>): readonly PodRow[] {
   return swap.size === 0 ? order : order.map((r) => swap.get(r) ?? r);
+}
+
+/** What becomes of `from`'s rows: those `swap` replaces, and those under `dropped` keys gone (null). */
+export function fateOf(
+  from: ReadonlyMap<string, PodRow>,
+  swap: ReadonlyMap<PodRow, PodRow>,
+  dropped: Iterable<string>,
+): Map<PodRow, PodRow | null> {
+  const fate = new Map<PodRow, PodRow | null>(swap);
+  for (const k of dropped) {
+    const old = from.get(k);
+    if (old !== undefined) fate.set(old, null);
+  }
+  return fate;
 }
 
 /** `order` with each row that `fate` names replaced (a row) or dropped (null), in one pass. */
@@ -106,12 +115,7 @@ export function carryOrders(
   if (o === undefined || cache.has(to)) return;
   // Every row of `to` that is not replaced or added is `from`'s own object: an order is carried
   // over by swapping in the few rows that changed (found by object), not by looking every row up.
-  const fate = new Map<PodRow, PodRow | null>(swap);
-  for (const k of deletes) {
-    const old = from.get(k);
-    if (old !== undefined) fate.set(old, null);
-  }
-  const kept = rewrite(o.byName, fate);
+  const kept = rewrite(o.byName, fateOf(from, swap, deletes));
   const byName = added.length === 0 ? kept : mergeSorted(kept, added, 'name');
   if (byName.length !== to.size) return;
   const keys = new Map<string, readonly PodRow[]>();
@@ -124,22 +128,31 @@ export function carryOrders(
   cache.set(to, { byName, keys });
 }
 
-/** `out` filled with each row's rank among the distinct AGE cells, youngest first (rows without createdAt). */
-function cellRanks(byName: readonly PodRow[], out: Float64Array): Float64Array {
-  const ids = new Map<string | undefined, number>();
-  const firsts: PodRow[] = [];
+/**
+ * `out` filled with each row's rank among the distinct values of `keyOf` (one lookup a row), the
+ * distinct values ordered by `compare` (equal ones share a rank): small integers, which
+ * stableByKeys counts instead of sorting.
+ */
+function rankDistinct<K>(
+  byName: readonly PodRow[],
+  out: Float64Array,
+  keyOf: (r: PodRow) => K,
+  compare: (a: K, b: K) => number,
+): Float64Array {
+  const ids = new Map<K, number>();
+  const distinct: K[] = [];
   for (let i = 0; i < byName.length; i++) {
-    const r = byName[i]!;
-    let id = ids.get(r.ageCell);
+    const k = keyOf(byName[i]!);
+    let id = ids.get(k);
     if (id === undefined) {
-      ids.set(r.ageCell, (id = firsts.length));
-      firsts.push(r);
+      ids.set(k, (id = distinct.length));
+      distinct.push(k);
     }
     out[i] = id;
   }
-  const byAge = firsts.map((r, id) => ({ id, v: -cachedAgeSortValue(r) })).sort((a, b) => (a.v === b.v ? 0 : a.v < b.v ? -1 : 1));
-  const rank = new Float64Array(firsts.length);
-  byAge.forEach((x, i) => (rank[x.id] = i > 0 && byAge[i - 1]!.v === x.v ? rank[byAge[i - 1]!.id]! : i));
+  const order = distinct.map((k, id) => ({ k, id })).sort((a, b) => compare(a.k, b.k));
+  const rank = new Float64Array(distinct.length);
+  order.forEach((x, i) => (rank[x.id] = i > 0 && compare(order[i - 1]!.k, x.k) === 0 ? rank[order[i - 1]!.id]! : i));
   for (let i = 0; i < byName.length; i++) out[i] = rank[out[i]!]!;
   return out;
 }
@@ -151,17 +164,12 @@ function primaryKeys(byName: readonly PodRow[], key: Exclude<SortKey, 'name'>, u
   switch (key) {
     case 'status': {
       // Problems first, then by the STATUS text: each distinct text is ranked once (one lookup a row).
-      const ids = new Map<string, number>();
-      for (let i = 0; i < n; i++) {
-        const st = byName[i]!.status;
-        let id = ids.get(st);
-        if (id === undefined) ids.set(st, (id = ids.size));
-        out[i] = id;
-      }
-      const distinct = [...ids.keys()].sort((a, b) => statusRank(a) - statusRank(b) || cmpStr(a, b));
-      const rankOfId = new Float64Array(distinct.length);
-      distinct.forEach((st, rank) => (rankOfId[ids.get(st)!] = rank));
-      for (let i = 0; i < n; i++) out[i] = rankOfId[out[i]!]!;
+      rankDistinct(
+        byName,
+        out,
+        (r) => r.status,
+        (a, b) => statusRank(a) - statusRank(b) || cmpStr(a, b),
+      );
       break;
     }
     case 'restarts':
@@ -171,8 +179,14 @@ function primaryKeys(byName: readonly PodRow[], key: Exclude<SortKey, 'name'>, u
     case 'age':
       // Youngest first; unknown ages (−∞) last. Rows with only the server's AGE cell (a poll) share
       // a few hundred cells: each cell is ranked once, and the ranks are counted, not sorted.
-      if (!byName.some((r) => r.createdAt !== undefined)) return cellRanks(byName, out);
-      for (let i = 0; i < n; i++) out[i] = -cachedAgeSortValue(byName[i]!);
+      if (!byName.some((r) => r.createdAt !== undefined))
+        return rankDistinct(
+          byName,
+          out,
+          (r) => r.ageCell,
+          (a, b) => cellAgeSortValue(b) - cellAgeSortValue(a) || 0,
+        );
+      for (let i = 0; i < n; i++) out[i] = -ageSortValue(byName[i]!);
       break;
     case 'cpu':
     case 'memory':

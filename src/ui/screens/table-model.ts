@@ -5,8 +5,8 @@ import type { MetricsProbe } from '../../core/metrics/api.js';
 import type { UsageByPod } from '../metrics-feed.js';
 import { reuseRows, sameRow } from '../same-row.js';
 import { RowMap } from '../row-map.js';
-import { filterRows, mergeSorted, type SortKey } from '../rows.js';
-import { cachedAgeSortValue, carryOrders, rewrite, swapIn, swapsOf, rememberOrder, sortOrder } from '../sort-order.js';
+import { ageSortValue, filterRows, mergeSorted, type SortKey } from '../rows.js';
+import { carryOrders, fateOf, rewrite, swapIn, swapsOf, rememberOrder, sortOrder } from '../sort-order.js';
 
 export interface TableState {
   rows: RowMap;
@@ -104,7 +104,7 @@ function sortValue(r: PodRow, key: SortKey, usage?: UsageByPod): string | number
     case 'restarts':
       return r.restartCount;
     case 'age':
-      return cachedAgeSortValue(r);
+      return ageSortValue(r);
   }
 }
 
@@ -138,14 +138,8 @@ function patched(next: TableState, prev: TableState, rows: RowMap, upserts: read
   if (prev.sort !== 'name' || prev.reverse) carryOrders(prev.rows, rows, swap, deletes, added);
   // One pass over the order: rows gone or moved dropped, replaced ones swapped in (looked up by object).
   let kept = prev.sorted;
-  if (out.size > 0) {
-    const fate = new Map<PodRow, PodRow | null>(swap);
-    for (const k of out) {
-      const old = prev.rows.get(k);
-      if (old !== undefined) fate.set(old, null);
-    }
-    kept = rewrite(prev.sorted, fate);
-  } else if (patchedRows > 0) kept = swapIn(kept, swap);
+  if (out.size > 0) kept = rewrite(prev.sorted, fateOf(prev.rows, swap, out));
+  else if (patchedRows > 0) kept = swapIn(kept, swap);
   const sorted =
     moved.length === 0
       ? kept

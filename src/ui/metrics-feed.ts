@@ -80,6 +80,12 @@ interface MetricsFeedOptions {
   subscribe?: (fn: () => void) => () => void;
 }
 
+/** A pod key `namespace/name` as its namespace and name (a namespace name has no "/"). */
+function podOf(key: string): [namespace: string, name: string] {
+  const slash = key.indexOf('/');
+  return [key.slice(0, slash), key.slice(slash + 1)];
+}
+
 /** The raw-call side of a client (the real client has it; test fakes may not, and then there is no usage). */
 export function metricsCallerOf(client: object): ObjectCaller | undefined {
   return typeof (client as Partial<ObjectCaller>).callObject === 'function' ? (client as ObjectCaller) : undefined;
@@ -139,7 +145,7 @@ export class MetricsFeed {
     if (read === undefined) return this.specsMissed();
     const want = this.wanted();
     if (want === undefined) return true;
-    const covered = (u: string): boolean => read.has(u) || (u.includes('/') && read.has(u.slice(0, u.indexOf('/'))));
+    const covered = (u: string): boolean => read.has(u) || (u.includes('/') && read.has(podOf(u)[0]));
     return !want.every(covered) || this.specsMissed();
   }
 
@@ -167,10 +173,7 @@ export class MetricsFeed {
       out.push(...res.value);
       if (this.stopped) break;
     }
-    const one = await eachFew(pods, (key) => {
-      const slash = key.indexOf('/');
-      return getPodMetrics(caller, key.slice(0, slash), key.slice(slash + 1), this.abort.signal, previous);
-    });
+    const one = await eachFew(pods, (key) => getPodMetrics(caller, ...podOf(key), this.abort.signal, previous));
     if (!one.ok) return one;
     for (const u of one.value) if (u !== undefined) out.push(u);
     // The pods of other namespaces (and other pods of the namespaces read pod by pod) keep the usage last read.
@@ -272,8 +275,7 @@ export class MetricsFeed {
     for (const k of missing) this.specsTried.add(k);
     if (this.specsTried.size > 10_000) this.specsTried.clear();
     await eachFew(missing, async (key) => {
-      const slash = key.indexOf('/');
-      const res = await getSpecResources(this.opts.caller, key.slice(0, slash), key.slice(slash + 1), this.abort.signal);
+      const res = await getSpecResources(this.opts.caller, ...podOf(key), this.abort.signal);
       if (res.ok) this.specs.set(key, res.value);
       return { ok: true, value: undefined };
     });

@@ -53,6 +53,23 @@ function start(caller: ObjectCaller, intervalMs = 2000) {
   return { feed, states, usages };
 }
 
+/** A feed over all namespaces whose scope (and shown pods) the test moves; `scrolled()` tells it the screen changed. */
+function scopedFeed(caller: ObjectCaller, scope: () => readonly string[] | undefined, shown?: () => readonly string[]) {
+  const listeners: (() => void)[] = [];
+  const usages: UsageByPod[] = [];
+  const feed = new MetricsFeed({
+    caller,
+    query: {},
+    intervalMs: 2000,
+    nowMs: () => Date.now(),
+    scope,
+    ...(shown ? { shown } : {}),
+    subscribe: (fn) => (listeners.push(fn), () => undefined),
+    listener: { state: () => undefined, usage: (u) => usages.push(u) },
+  });
+  return { feed, usages, scrolled: () => listeners.forEach((fn) => fn()) };
+}
+
 test('available: usage with shares from the specs, polled no faster than every 10 s, specs read once', async () => {
   mock.timers.enable({ apis: ['setTimeout', 'Date'] });
   try {
@@ -248,30 +265,20 @@ test('all namespaces with a scope: only the namespaces on screen are read; a scr
           : ok({ kind: 'PodList', metadata: {}, items: [] }),
     );
     let scope: string[] | undefined = ['a'];
-    const listeners: (() => void)[] = [];
-    const usages: UsageByPod[] = [];
-    const feed = new MetricsFeed({
-      caller,
-      query: {},
-      intervalMs: 2000,
-      nowMs: () => Date.now(),
-      scope: () => scope,
-      subscribe: (fn) => (listeners.push(fn), () => undefined),
-      listener: { state: () => undefined, usage: (u) => usages.push(u) },
-    });
+    const { feed, usages, scrolled } = scopedFeed(caller, () => scope);
     await settle();
     const metricsPaths = () => caller.paths.filter((p) => p.startsWith('/apis/metrics'));
     assert.deepEqual(metricsPaths(), ['/apis/metrics.k8s.io/v1beta1/namespaces/a/pods']);
     assert.deepEqual([...usages.at(-1)!.keys()], ['a/x']);
     scope = ['a'];
-    listeners.forEach((fn) => fn());
+    scrolled();
     await settle();
     assert.equal(metricsPaths().length, 1, 'the same namespaces on screen: no read before the interval');
     scope = ['b'];
-    listeners.forEach((fn) => fn());
+    scrolled();
     await settle();
     mock.timers.tick(SCOPE_SETTLE_MS - 1);
-    listeners.forEach((fn) => fn());
+    scrolled();
     await settle();
     assert.equal(metricsPaths().length, 1, 'no read while the screen still moves (the keystroke frame first)');
     mock.timers.tick(SCOPE_SETTLE_MS);
@@ -279,7 +286,7 @@ test('all namespaces with a scope: only the namespaces on screen are read; a scr
     assert.deepEqual(metricsPaths().slice(1), ['/apis/metrics.k8s.io/v1beta1/namespaces/b/pods']);
     assert.deepEqual([...usages.at(-1)!.keys()].sort(), ['a/x', 'b/y'], 'the other namespace keeps its usage');
     scope = undefined; // sorted by usage: every pod's usage
-    listeners.forEach((fn) => fn());
+    scrolled();
     mock.timers.tick(SCOPE_SETTLE_MS);
     await settle();
     assert.deepEqual(metricsPaths().slice(2), ['/apis/metrics.k8s.io/v1beta1/pods']);
@@ -317,18 +324,11 @@ test('pods on screen: a large namespace is read pod by pod and only the shown po
       throw new Error(`unexpected ${p}`);
     });
     let shown = ['big/a', 'big/b', 'big/gone', 'small/s1'];
-    const listeners: (() => void)[] = [];
-    const usages: UsageByPod[] = [];
-    const feed = new MetricsFeed({
+    const { feed, usages, scrolled } = scopedFeed(
       caller,
-      query: {},
-      intervalMs: 2000,
-      nowMs: () => Date.now(),
-      scope: () => ['small', ...shown.filter((k) => k.startsWith('big/'))],
-      shown: () => shown,
-      subscribe: (fn) => (listeners.push(fn), () => undefined),
-      listener: { state: () => undefined, usage: (u) => usages.push(u) },
-    });
+      () => ['small', ...shown.filter((k) => k.startsWith('big/'))],
+      () => shown,
+    );
     await settle();
     await settle();
     const reads = () => caller.paths.filter((p) => p !== '/apis');
@@ -351,7 +351,7 @@ test('pods on screen: a large namespace is read pod by pod and only the shown po
     // A scroll to another pod of the big namespace reads it (and its spec) once the screen is still; big/a keeps its usage.
     const before = reads().length;
     shown = ['big/c'];
-    listeners.forEach((fn) => fn());
+    scrolled();
     mock.timers.tick(SCOPE_SETTLE_MS);
     await settle();
     await settle();

@@ -73,3 +73,33 @@ export function cursorRow(tmux: TmuxSession): string | undefined {
   const line = styled.split('\n').find((l) => REVERSE.test(l));
   return line?.replace(SGR, '').trim().split(/\s+/)[0];
 }
+
+/** The plain screen lines and the index of the reverse-video (cursor) line, from one capture. */
+function cursorScreen(tmux: TmuxSession): { lines: string[]; cursor: number } {
+  const styled = execFileSync('tmux', ['-L', tmux.socket, 'capture-pane', '-p', '-e', '-t', '0'], { encoding: 'utf8' }).split('\n');
+  return { lines: styled.map((l) => l.replace(SGR, '')), cursor: styled.findIndex((l) => REVERSE.test(l)) };
+}
+
+/**
+ * Moves the cursor onto the row of `name` with j/k, one row at a time, each step read from a
+ * single capture (rows that arrive or move meanwhile do not throw the count off).
+ */
+export async function moveCursorTo(tmux: TmuxSession, name: string, maxSteps = 60): Promise<void> {
+  for (let step = 0; ; step++) {
+    let where = { lines: [] as string[], cursor: -1 };
+    let target = -1;
+    await tmux.waitFor(() => {
+      where = cursorScreen(tmux);
+      target = where.lines.findIndex((l) => l.startsWith(name + ' '));
+      return where.cursor >= 0 && target >= 0;
+    }, `the cursor and the row of ${name}`);
+    if (target === where.cursor) return;
+    if (step >= maxSteps) throw new Error(`the cursor did not reach ${name} in ${maxSteps} steps`);
+    const before = where.lines[where.cursor];
+    tmux.send(target > where.cursor ? 'j' : 'k');
+    await tmux.waitFor(() => {
+      const now = cursorScreen(tmux);
+      return now.cursor >= 0 && now.lines[now.cursor] !== before;
+    }, `the cursor to move towards ${name}`);
+  }
+}

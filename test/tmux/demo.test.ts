@@ -100,16 +100,35 @@ test('kpods demo opens the interactive UI on the demo cluster, the context picke
     (x) => x.includes('Contexts') && x.includes('full access with a client certificate') && x.includes('every request is refused with 429'),
     'the scenario descriptions in the context picker',
   );
-  await tmux.waitFor(
-    (x) =>
-      /admin .*ok · \d+ pods · kpods-admin/.test(x) &&
-      /expired-token .*authentication\.unauthorized/.test(x) &&
-      /wrong-ca .*connection\.tls-unknown-authority/.test(x) &&
-      /developer .*authorization\.forbidden/.test(x) &&
-      /exec-ok .*ok · \d+ pods · exec-user@example\.com/.test(x),
-    'results for the demo contexts',
-    40_000,
-  );
+  const expected: Record<string, RegExp> = {
+    admin: /ok · \d+ pods · kpods-admin/,
+    'expired-token': /authentication\.unauthorized/,
+    'wrong-ca': /connection\.tls-unknown-authority/,
+    developer: /authorization\.forbidden/,
+    'exec-ok': /ok · \d+ pods · exec-user@example\.com/,
+  };
+  const lineOf = (screen: string, name: string): string =>
+    screen.split('\n').find((l) => l.startsWith(`  ${name} `) || l.startsWith(`* ${name} `)) ?? '';
+  // A check has 10 s; on a machine loaded by the rest of the suite one can run out, which the
+  // picker reports as response.timeout: then r checks again (at most twice), as a user would.
+  for (let attempt = 1; ; attempt++) {
+    const s = await tmux.waitFor(
+      (x) =>
+        Object.keys(expected).every((n) => / (ok|skipped|[a-z-]+\.[a-z-]+) · /.test(lineOf(x, n)) && !lineOf(x, n).includes('checking')),
+      'results for the demo contexts',
+      40_000,
+    );
+    const wrong = Object.entries(expected).filter(([n, re]) => !re.test(lineOf(s, n)));
+    if (wrong.length === 0) break;
+    const timedOut = wrong.every(([n]) => lineOf(s, n).includes('response.timeout'));
+    assert.ok(timedOut && attempt < 3, `unexpected results for ${wrong.map(([n]) => n).join(', ')}:\n${s}`);
+    tmux.send('r');
+    const again = new Set<string>();
+    await tmux.waitFor((x) => {
+      for (const [n] of wrong) if (!lineOf(x, n).includes('response.timeout')) again.add(n);
+      return again.size === wrong.length;
+    }, 'the contexts checked again');
+  }
   tmux.send('Escape');
   await tmux.waitFor((x) => /context checked ok/.test(x), 'header: the current context checked fine');
   tmux.send('q');

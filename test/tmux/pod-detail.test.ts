@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from '../../src/sim/index.js';
 import { kpodsBin } from '../helpers/run-kpods.js';
-import { cursorRow, startTmux } from '../helpers/tmux.js';
+import { cursorRow, moveCursorTo, startTmux } from '../helpers/tmux.js';
 import { requireTool } from '../helpers/tools.js';
 
 const POD = 'orders-7f9c6d8b5-k2x7p';
@@ -26,13 +26,8 @@ test('kpods in tmux: Enter on a crash-looping pod shows the exit code and the ev
     rmSync(home, { recursive: true, force: true });
   });
 
-  let s = await tmux.waitFor((x) => x.includes(POD) && x.includes('CrashLoopBackOff') && cursorRow(tmux) !== undefined, 'troubled rows');
-  const lines = s.split('\n');
-  const first = lines.findIndex((l) => l.startsWith(cursorRow(tmux) ?? '\u0000'));
-  const target = lines.findIndex((l) => l.startsWith(POD));
-  assert.ok(first > 0 && target > first);
-  for (let i = 0; i < target - first; i++) tmux.send('j');
-  s = await tmux.waitFor(() => cursorRow(tmux) === POD, 'cursor on the crash-looping pod');
+  let s = await tmux.waitFor((x) => x.includes(POD) && x.includes('CrashLoopBackOff'), 'troubled rows');
+  await moveCursorTo(tmux, POD);
   s = await tmux.waitFor((x) => /^pod\.crash-loop · Container orders keeps crashing: exit code 1/m.test(x), 'its finding under the table');
 
   tmux.send('Enter');

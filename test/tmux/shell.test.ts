@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from '../../src/sim/index.js';
 import { kpodsBin } from '../helpers/run-kpods.js';
-import { cursorRow, startTmux } from '../helpers/tmux.js';
+import { cursorRow, moveCursorTo, startTmux } from '../helpers/tmux.js';
 import { requireTool } from '../helpers/tools.js';
 
 const POD = 'frontend-5c7f8d9b64-b2d4f';
@@ -26,12 +26,8 @@ test('kpods in tmux: s opens a shell, echo hi prints hi, exit 3 returns with the
     rmSync(home, { recursive: true, force: true });
   });
 
-  let s = await tmux.waitFor((x) => x.includes(POD) && x.includes('s shell') && cursorRow(tmux) !== undefined, 'rows and the shell key');
-  const lines = s.split('\n');
-  const first = lines.findIndex((l) => l.startsWith(cursorRow(tmux) ?? '\u0000'));
-  const target = lines.findIndex((l) => l.startsWith(POD));
-  for (let i = 0; i < target - first; i++) tmux.send('j');
-  await tmux.waitFor(() => cursorRow(tmux) === POD, 'cursor on a running pod');
+  let s = await tmux.waitFor((x) => x.includes(POD) && x.includes('s shell'), 'rows and the shell key');
+  await moveCursorTo(tmux, POD);
 
   tmux.send('s');
   s = await tmux.waitFor((x) => /^\/ #\s*$/m.test(x), 'the shell prompt');

@@ -86,7 +86,8 @@ export function kubeDeps(o: KubeDepsOptions): UiDeps {
       await checkContexts(names, {
         config: r.value,
         host: o.host,
-        clientDeps: { host: o.host },
+        // Node's own HTTP client, as the browser's (undici would be loaded for the checks alone).
+        clientDeps: { host: o.host, builtinHttp: true },
         overrides: session,
         terminal: false,
         signal,

@@ -99,9 +99,10 @@ export class Transport {
       const { ProxyAgent } = proxyAgents();
       return new ProxyAgent({ ...pool, uri: proxy, requestTls: connect, ...(proxy.startsWith('https:') ? { proxyTls: {} } : {}) });
     };
+    const builtin = !!opts.builtinHttp && !proxy;
+    const own = (): Pool => (builtin ? new NodePool(this.origin, connect, pool) : make());
     this.owned = !opts.shared;
-    if (opts.shared) this.dispatcher = opts.shared.get({ origin: this.origin, connect, proxy }, make);
-    else this.dispatcher = opts.builtinHttp && !proxy ? new NodePool(this.origin, connect, pool) : make();
+    this.dispatcher = opts.shared ? opts.shared.get({ origin: this.origin, connect, proxy, builtin }, own) : own();
   }
 
   /** Full URL path (with base path and query) for a request. */

@@ -126,6 +126,26 @@ test('contexts with the same server and TLS identity share one pool; another cli
   assert.equal(pools.size, 0);
 });
 
+test('checked over Node’s own HTTP client (as the browser checks), every scenario gets the result undici gives it', async () => {
+  // flaky fails every other request (which one depends on the order of all requests): not compared.
+  const names = config.contexts.map((c) => c.name).filter((n) => !['hang1', 'hang2', 'always', 'dangling', 'slow', 'flaky'].includes(n));
+  const summary = (r: Awaited<ReturnType<typeof checkContexts>>): string[] =>
+    r.map((c) => `${c.name} ${c.result} ${c.code ?? ''} ${c.identity ?? ''} ${c.pods ?? ''}`);
+  const viaUndici = await checkContexts(names, { config, host, clientDeps: { host }, terminal: false });
+  const viaNode = await checkContexts(names, { config, host, clientDeps: { host, builtinHttp: true }, terminal: false });
+  assert.deepEqual(summary(viaNode), summary(viaUndici));
+  assert.ok(names.length >= 10 && viaNode.some((c) => c.result === 'ok') && viaNode.some((c) => c.code?.startsWith('connection.')));
+  const pools = new SharedPools();
+  const clients = ['developer', 'viewer-basic', 'admin'].map((name) => {
+    const t = resolveTarget(config, { context: name }, host);
+    assert.ok(t.ok);
+    return createKubeClient(t.value, { host, sharedPools: pools, builtinHttp: true });
+  });
+  for (const c of clients) assert.ok((await c.version()).ok, c.target.contextName);
+  assert.equal(pools.size, 2, 'the bearer token and basic auth contexts share one pool');
+  await pools.close();
+});
+
 test('a context the kubeconfig cannot resolve fails at the kubeconfig stage, as kpods trace says', async () => {
   const [c] = await checkContexts(['dangling'], { config, host, clientDeps: { host }, terminal: false });
   const t = testIo({ home: sim.dir });

@@ -15,9 +15,14 @@ const tui: Command = async (args, io) => {
 };
 
 /** The browser on the demo's kubeconfig, its contexts described in the picker. */
-const demoUi = async (kubeconfigPath: string, io: CommandIo, notes: Readonly<Record<string, string>>): Promise<number> => {
+const demoUi = async (
+  kubeconfigPath: string,
+  io: CommandIo,
+  notes: Readonly<Record<string, string>>,
+  ended: AbortSignal,
+): Promise<number> => {
   const { runTui } = await import('./commands/tui.js');
-  return runTui({ args: ['--kubeconfig', kubeconfigPath], io, contextNotes: notes, demo: () => demo([], io) });
+  return runTui({ args: ['--kubeconfig', kubeconfigPath], io, contextNotes: notes, demo: () => demo([], io), ended });
 };
 
 /** `kpods demo`: the simulated cluster, with the browser opened on it in a terminal. */

@@ -83,19 +83,15 @@ export async function startDemo(options: SimulatorOptions): Promise<Simulator> {
   return startSimulator(options);
 }
 
-/** Resolves on the first SIGINT, SIGTERM or SIGHUP (the terminal closed). */
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const on = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      process.off('SIGHUP', on);
-      resolve(signal);
-    };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
-    process.on('SIGHUP', on);
-  });
+/**
+ * Turns `signals` into an abort from now until `off()`: the demo then ends through its clean-up
+ * (the simulator's folder is removed) instead of by the signal's default action.
+ */
+function signalGuard(signals: NodeJS.Signals[]): { signal: AbortSignal; off(): void } {
+  const controller = new AbortController();
+  const on = (): void => controller.abort();
+  for (const s of signals) process.on(s, on);
+  return { signal: controller.signal, off: () => signals.forEach((s) => process.off(s, on)) };
 }
 
 /** The "what to try" text for a running demo cluster. */
@@ -117,10 +113,10 @@ export async function demoGuide(sim: Simulator): Promise<string> {
   ].join('\n');
 }
 
-/** What `kpods demo` needs from outside: how to open the interactive UI on the demo's kubeconfig (cli.ts wires the TUI in). */
+/** What `kpods demo` needs from outside: how to open the interactive UI on the demo's kubeconfig (cli.ts wires the TUI in); `ended` aborts on SIGTERM or SIGHUP. */
 interface DemoWiring {
   /** `notes`: each demo context's scenario description (the context picker shows it). */
-  openUi: (kubeconfigPath: string, io: CommandIo, notes: Readonly<Record<string, string>>) => Promise<number>;
+  openUi: (kubeconfigPath: string, io: CommandIo, notes: Readonly<Record<string, string>>, ended: AbortSignal) => Promise<number>;
 }
 
 /** `kpods demo [--serve]`: runs the simulated cluster and, unless --serve, the UI on it (through `wiring`). */
@@ -132,27 +128,36 @@ export async function runDemo(args: string[], io: CommandIo, wiring: DemoWiring)
     return opts === '' ? EXIT.ok : EXIT.usage;
   }
   const { serve, ...simOptions } = opts;
-  let sim: Simulator;
+  // Without --serve, in a terminal: the interactive UI on the demo cluster.
+  const ui = !serve && (io.stdin as NodeJS.ReadStream).isTTY && (io.stdout as NodeJS.WriteStream).isTTY;
+  // From before the simulator exists until it is gone, a signal ends the demo through its clean-up;
+  // the UI gets SIGTERM and SIGHUP (the terminal closed) as an abort, Ctrl-C is a key there.
+  const guard = signalGuard(ui ? ['SIGTERM', 'SIGHUP'] : ['SIGINT', 'SIGTERM', 'SIGHUP']);
+  // A terminal that closed fails the writes that follow (EIO): no crash, the clean-up still runs.
+  if (ui) io.stdout.on('error', () => undefined);
   try {
-    sim = await startDemo(simOptions);
-  } catch (err) {
-    io.stderr.write(demoStartFailure(err, simOptions));
-    return EXIT.unexpected;
-  }
-  try {
-    // Without --serve, in a terminal: the interactive UI on the demo cluster.
-    const tty = (io.stdin as NodeJS.ReadStream).isTTY && (io.stdout as NodeJS.WriteStream).isTTY;
-    if (!serve && tty) {
-      const { SCENARIOS } = await import('../sim/index.js');
-      return await wiring.openUi(sim.kubeconfigPath, io, Object.fromEntries(SCENARIOS.map((s) => [s.context, s.description])));
+    let sim: Simulator;
+    try {
+      sim = await startDemo(simOptions);
+    } catch (err) {
+      io.stderr.write(demoStartFailure(err, simOptions));
+      return EXIT.unexpected;
     }
-    // Signal handlers go in before the path is printed: whoever reads the path may stop us at once.
-    const stopped = untilSignal();
-    io.stderr.write(await demoGuide(sim));
-    io.stdout.write(`${sim.kubeconfigPath}\n`);
-    await stopped;
-    return EXIT.ok;
+    try {
+      if (guard.signal.aborted) return EXIT.ok;
+      if (ui) {
+        const { SCENARIOS } = await import('../sim/index.js');
+        const notes = Object.fromEntries(SCENARIOS.map((s) => [s.context, s.description]));
+        return await wiring.openUi(sim.kubeconfigPath, io, notes, guard.signal);
+      }
+      io.stderr.write(await demoGuide(sim));
+      io.stdout.write(`${sim.kubeconfigPath}\n`);
+      if (!guard.signal.aborted) await new Promise((resolve) => guard.signal.addEventListener('abort', resolve, { once: true }));
+      return EXIT.ok;
+    } finally {
+      await sim.close();
+    }
   } finally {
-    await sim.close();
+    guard.off();
   }
 }

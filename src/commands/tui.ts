@@ -19,6 +19,8 @@ interface TuiStart {
   demo?: () => Promise<number>;
   /** A description per context name (the demo's scenarios), shown in the context picker. */
   contextNotes?: Readonly<Record<string, string>>;
+  /** Ends kpods as SIGTERM does, at any point of its start (the demo's signals, caught before kpods could). */
+  ended?: AbortSignal;
 }
 
 /** Runs the UI until quit; resolves to the exit code. */
@@ -202,9 +204,12 @@ export async function runTui(o: TuiStart): Promise<number> {
     );
     process.on('SIGTERM', onEarlySignal);
     process.on('SIGHUP', onEarlySignal);
+    o.ended?.addEventListener('abort', onEarlySignal, { once: true });
+    if (o.ended?.aborted) onEarlySignal();
     const offEarlySignals = (): void => {
       process.off('SIGTERM', onEarlySignal);
       process.off('SIGHUP', onEarlySignal);
+      o.ended?.removeEventListener('abort', onEarlySignal);
     };
     session.start();
     (await import('../ui/pickers.js')).openContextPickerIfMissing(store, session);
@@ -231,8 +236,8 @@ export async function runTui(o: TuiStart): Promise<number> {
       await pending;
       if (pending === beforeUi) break;
     }
-    offEarlySignals();
     if (signalled || !startUi) {
+      offEarlySignals();
       following.close();
       await session.stop();
       // The terminal may be gone (SIGHUP): giving it its screen back may fail, and that is no crash.
@@ -260,6 +265,11 @@ export async function runTui(o: TuiStart): Promise<number> {
     });
     const ui = startUi({ ...base, session, saver: deps, actions });
     mounted.ui = ui;
+    // The early listeners stay until the UI has its own: a signal in between (the terminal closed
+    // while Ink loaded) would otherwise end the process before the clean-up (the demo's folder).
+    offEarlySignals();
+    o.ended?.addEventListener('abort', () => ui.quit(), { once: true });
+    if (signalled || o.ended?.aborted) ui.quit();
     await ui.done;
     following.close();
     return EXIT.ok;

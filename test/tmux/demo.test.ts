@@ -4,7 +4,7 @@
  */
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kpodsBin } from '../helpers/run-kpods.js';
@@ -37,12 +37,14 @@ test('no kubeconfig: d opens the demo from the explanation screen', async (t) =>
   await tmux.waitFor((x) => x.includes('[exited 0]'), 'quit');
 });
 
+const simFolders = (dir: string): string[] => readdirSync(dir).filter((n) => n.startsWith('kpods-sim-'));
+
 /** Polls until `dir` holds no simulator folder; rejects with what is left after the deadline. */
 function waitForNoSimFolder(dir: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
     const tick = (): void => {
-      const left = readdirSync(dir).filter((n) => n.startsWith('kpods-sim-'));
+      const left = simFolders(dir);
       if (left.length === 0) resolve();
       else if (Date.now() > deadline) reject(new Error(`simulator folder left behind: ${left.join(', ')}`));
       else setTimeout(tick, 100);
@@ -70,6 +72,7 @@ function startDemo(t: TestContext, args: string[], columns = 120, rows = 30) {
   return {
     tmux,
     tmp,
+    pidFile,
     pid: () => Number(readFileSync(pidFile, 'utf8')),
     stderr: () => readFileSync(errFile, 'utf8'),
   };
@@ -136,12 +139,21 @@ test('kpods demo opens the interactive UI on the demo cluster, the context picke
   await endedCleanly(demo, pid);
 });
 
-test('kpods demo leaves no temporary folder behind when its terminal closes (SIGHUP)', async (t) => {
-  if (!requireTool(t, 'tmux', 'the kpods demo terminal tests')) return;
-  const demo = startDemo(t, ['--pods', '30']);
-  await demo.tmux.waitFor((x) => x.includes('ctx: admin') && x.includes('Running'), 'the demo cluster in the UI', 30_000);
-  assert.equal(readdirSync(demo.tmp).filter((n) => n.startsWith('kpods-sim-')).length, 1, 'the simulator keeps its files in TMPDIR');
-  const pid = demo.pid();
-  demo.tmux.kill();
-  await endedCleanly(demo, pid);
-});
+// The terminal closes (tmux sends SIGHUP) at three moments of the start: while the simulator is
+// being made (its folder exists, kpods has not drawn yet), at the first frame, and with rows shown.
+const moments: Array<[string, (demo: ReturnType<typeof startDemo>) => Promise<unknown>]> = [
+  ['while the simulator starts', (demo) => until(() => simFolders(demo.tmp).length > 0, 'the simulator folder', 30_000)],
+  ['at the first frame', (demo) => demo.tmux.waitFor((x) => x.includes('ctx: admin'), 'the first frame', 30_000)],
+  ['with rows on the screen', (demo) => demo.tmux.waitFor((x) => x.includes('ctx: admin') && x.includes('Running'), 'rows', 30_000)],
+];
+for (const [moment, reached] of moments) {
+  test(`kpods demo leaves no temporary folder behind when its terminal closes (SIGHUP) ${moment}`, async (t) => {
+    if (!requireTool(t, 'tmux', 'the kpods demo terminal tests')) return;
+    const demo = startDemo(t, ['--pods', '30']);
+    await until(() => existsSync(demo.pidFile) && demo.pid() > 0, 'the pid of kpods');
+    const pid = demo.pid();
+    await reached(demo);
+    demo.tmux.kill();
+    await endedCleanly(demo, pid);
+  });
+}

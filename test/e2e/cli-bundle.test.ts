@@ -16,6 +16,7 @@ test('the build leaves the bundle, and the commands print the same bytes from it
   // Ink's per-frame text caches are carried from frame to frame in the bundle (scripts/bundle.js, inkFrameCaches).
   const chunks = readdirSync(join(repoRoot, 'dist', 'bundle')).map((f) => readFileSync(join(repoRoot, 'dist', 'bundle', f), 'utf8'));
   assert.equal(chunks.filter((c) => c.includes('caches=kpodsCarriedCaches.nextFrame()')).length, 1, "Ink's Output uses the carried caches");
+  assert.equal(chunks.filter((c) => c.includes('get(){return kpodsFastGet(this,')).length, 1, "Ink's Output.get takes the fast lines");
   const at = new Date();
   const sim = await startSimulator({ pods: 60, churnPerSecond: 0, now: () => at });
   t.after(() => sim.close());

@@ -120,6 +120,13 @@ test("polls after the first list ask for the API server's watch cache; the first
   );
   assert.ok(consistent[1]! >= asked - 1, 'the second consistent read is the refresh');
   assert.ok(client.options.every((o) => o.perNamespace === true));
+  // Long answers are read a slice at a time, with a turn of the event loop (keystrokes) between slices.
+  const pause = client.options[0]?.pause;
+  assert.ok(pause);
+  let immediateRan = false;
+  setImmediate(() => (immediateRan = true));
+  await pause();
+  assert.ok(immediateRan, 'the pause lets the event loop turn');
 
   const watching = new FakeClient();
   watching.rows = [row('a')];

@@ -39,13 +39,13 @@ async function readList(
   req: HttpRequest,
   ctx: CallContext,
   last: LastBody | undefined,
-  quick: ((text: string) => { body: Record<string, unknown>; rows: PodRow[] } | undefined) | undefined,
+  quick: ((text: string) => Promise<{ body: Record<string, unknown>; rows: PodRow[] } | undefined>) | undefined,
 ): Promise<Result<{ body: Record<string, unknown>; text: string; rows?: PodRow[] } | { same: LastBody }>> {
   const res = await session.call(req, ctx);
   if (!res.ok) return res;
   const text = res.value.body;
   if (last !== undefined && text === last.text) return { ok: true, value: { same: last } };
-  const read = quick?.(text);
+  const read = await quick?.(text);
   if (read) return { ok: true, value: { ...read, text } };
   const body = parseJsonObject(text);
   if (!isKubeObject(body)) {
@@ -110,7 +110,12 @@ async function listPerNamespace(
       const r = await listPodRows(
         session,
         { ...query, namespace: ns },
-        { ...(opts.signal ? { signal: opts.signal } : {}), objects: 'none', ...(opts.cached ? { cached: true } : {}) },
+        {
+          ...(opts.signal ? { signal: opts.signal } : {}),
+          objects: 'none',
+          ...(opts.cached ? { cached: true } : {}),
+          ...(opts.pause ? { pause: opts.pause } : {}),
+        },
         pageSize,
       );
       results[i] = r;
@@ -150,7 +155,7 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
   memo.texts.begin();
   let quickly = true;
   // Table(None) rows are their cells: only rows whose text changed are parsed.
-  const quick = objects === 'none' ? (text: string) => tableFromText(text, fallbackNs, memo) : undefined;
+  const quick = objects === 'none' ? (text: string) => tableFromText(text, fallbackNs, memo, opts.pause) : undefined;
   const last = opts.cached ? memo.body : undefined;
   for (let page = 0; ; page++) {
     const read = await readList(

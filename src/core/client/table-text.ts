@@ -36,12 +36,19 @@ export function splitTable(text: string): { head: string; rows: string[] } | und
   }
 }
 
-/** A Table(None) answer read through the memo: the body without rows, its columns and its rows; undefined: parse it whole. */
-export function tableFromText(
+/** Rows read between two pauses (see tableFromText). */
+export const ROWS_BETWEEN_PAUSES = 4000;
+
+/**
+ * A Table(None) answer read through the memo: the body without rows, its columns and its rows;
+ * undefined: parse it whole. `pause`, when given, is awaited after every ROWS_BETWEEN_PAUSES rows.
+ */
+export async function tableFromText(
   text: string,
   fallbackNamespace: string,
   memo: ListMemo,
-): { body: Record<string, unknown>; columns: TableColumns; rows: PodRow[] } | undefined {
+  pause?: () => Promise<void>,
+): Promise<{ body: Record<string, unknown>; columns: TableColumns; rows: PodRow[] } | undefined> {
   // A first answer is parsed whole (one parse is quicker than one per row); see rememberTexts.
   if (memo.texts.empty) return undefined;
   const split = splitTable(text);
@@ -53,6 +60,7 @@ export function tableFromText(
   if (memo.rows.columns(columns)) memo.texts.commit(false);
   const rows: PodRow[] = [];
   for (const t of split.rows) {
+    if (pause !== undefined && rows.length > 0 && rows.length % ROWS_BETWEEN_PAUSES === 0) await pause();
     let row = memo.texts.find(t);
     if (row === undefined) {
       const parsed = parseJsonObject(t);

@@ -66,6 +66,11 @@ export interface ListOptions {
    * For repeated polls, where a consistent read from etcd is not worth its cost every interval.
    */
   cached?: boolean;
+  /**
+   * Awaited between slices of a long answer's rows while they are read (the browser: a turn of the
+   * event loop, so keystrokes are handled in between); without it, an answer is read in one go.
+   */
+  pause?: () => Promise<void>;
 }
 
 export interface PodList {

@@ -63,3 +63,30 @@ test('splitTable cuts a Table between its rows only, and gives up on any other l
   assert.equal(splitTable(`${head}"rows":[{"object":null,"cells":["b"]}]}`), undefined);
   assert.equal(splitTable(`${head.slice(0, -1)}}`), undefined);
 });
+
+test('a long poll answer is read a few thousand rows at a time when the caller gives a pause, with the same rows', async () => {
+  const { ROWS_BETWEEN_PAUSES } = await import('../../../src/core/client/table-text.js');
+  const big = await startSimulator({ pods: 9000, churnPerSecond: 0 });
+  const c = simClient(big);
+  try {
+    const first = await c.listPods({}, { perNamespace: true });
+    assert.ok(first.ok);
+    const perNamespace = new Map<string, number>();
+    for (const r of first.value.rows) perNamespace.set(r.namespace, (perNamespace.get(r.namespace) ?? 0) + 1);
+    const largest = Math.max(...perNamespace.values());
+    assert.ok(largest > ROWS_BETWEEN_PAUSES, `a namespace holds more than ${ROWS_BETWEEN_PAUSES} pods (${largest})`);
+    let pauses = 0;
+    const paused = await c.listPods({}, { perNamespace: true, cached: true, pause: async () => void pauses++ });
+    assert.ok(paused.ok);
+    assert.ok(pauses >= Math.floor((largest - 1) / ROWS_BETWEEN_PAUSES), `paused ${pauses} times`);
+    const plain = await c.listPods({}, { perNamespace: true, cached: true });
+    assert.ok(plain.ok);
+    assert.deepEqual(
+      paused.value.rows.map((r) => r.key),
+      plain.value.rows.map((r) => r.key),
+    );
+  } finally {
+    await c.dispose();
+    await big.close();
+  }
+});

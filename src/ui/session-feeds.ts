@@ -10,6 +10,12 @@ import type { Activity } from './activity.js';
 import type { MetricsFeed } from './metrics-feed.js';
 import type { SessionOptions } from './session-types.js';
 import type { Store } from './store.js';
+import { tableWarmer } from './warm-table.js';
+
+/** The wait before each step of the table code's warm-up (warm-table.ts): after the list's frame, between keystrokes. */
+const WARM_STEP_MS = 250;
+/** Once per process: V8's optimised code serves every later session. */
+const warmTableOnce = tableWarmer();
 
 /** The footer's activity for what the feed reports (waits become the time they end). */
 function activityAt(a: FeedActivity, now: Date): Activity {
@@ -62,6 +68,11 @@ export function startFeeds(input: FeedsInput): PodFeed {
         input.listed(rows);
         store.dispatch({ type: 'pods', rows, at: input.now() });
         startMetrics();
+        warmTableOnce(
+          rows.length,
+          () => store.getState().table,
+          (step) => setTimeout(step, WARM_STEP_MS).unref(),
+        );
       },
       changes: (upserts, deletes) => store.dispatch({ type: 'changes', upserts, deletes, at: input.now() }),
       progress: (loaded, total) => store.dispatch({ type: 'loading', loaded, total }),

@@ -31,6 +31,12 @@ function ordersOf(rows: ReadonlyMap<string, PodRow>): Orders {
   return o;
 }
 
+/** Whether the order of `rows` by `key` is known already (sorting by it again costs a copy). */
+export function hasCachedOrder(rows: ReadonlyMap<string, PodRow>, key: SortKey): boolean {
+  const o = cache.get(rows);
+  return o !== undefined && (key === 'name' || o.keys.has(key));
+}
+
 /**
  * Records `sorted`, the order of `rows` by `key` computed elsewhere (a merge of a watch batch, a
  * refresh that kept the order), so a later sort key pressed on these rows need not sort by name

@@ -199,3 +199,29 @@ test('watch batches keep the sort: moved and new rows merge into place, deletion
   assert.ok(!s.table.view.some((r) => r.name === 'p9'));
   assert.equal(s.table.view.find((r) => r.name === 'p7')!.ready, '0/1');
 });
+
+test('typing a filter on (each text extending, or not, the last) shows what filtering every row would show, in order', () => {
+  const names = ['web-1', 'web-12', 'Web-2', 'api-web', 'db-1', 'db-web-10', 'webhook', 'x'];
+  const texts = ['', 'w', 'we', 'web', 'web-1', 'web-12', 'web-1', 'web', 'eb', 'b-1', '', 'WE', 'we -l app=x', 'web -l app=x', 'd', 'db'];
+  let s = run(
+    initialState(),
+    { type: 'target', target },
+    { type: 'pods', at, rows: names.map((n) => row(n)) },
+    { type: 'sort', key: 'restarts' },
+  );
+  for (const text of texts) {
+    s = reduce(s, { type: 'filter-set', text });
+    const fresh = run(
+      initialState(),
+      { type: 'target', target },
+      { type: 'pods', at, rows: names.map((n) => row(n)) },
+      { type: 'sort', key: 'restarts' },
+      { type: 'filter-set', text },
+    );
+    assert.deepEqual(
+      s.table.view.map((r) => r.name),
+      fresh.table.view.map((r) => r.name),
+      `after typing "${text}"`,
+    );
+  }
+});

@@ -5,7 +5,7 @@ import type { MetricsProbe } from '../../core/metrics/api.js';
 import type { UsageByPod } from '../metrics-feed.js';
 import { reuseRows, sameRow } from '../same-row.js';
 import { RowMap } from '../row-map.js';
-import { ageSortValue, filterRows, mergeSorted, type SortKey } from '../rows.js';
+import { ageSortValue, filterRows, mergeSorted, parseFilter, type SortKey } from '../rows.js';
 import { carryOrders, fateOf, rewrite, swapIn, swapsOf, rememberOrder, sortOrder } from '../sort-order.js';
 
 export interface TableState {
@@ -108,6 +108,11 @@ function sortValue(r: PodRow, key: SortKey, usage?: UsageByPod): string | number
   }
 }
 
+/** Whether every row that `next` keeps is kept by `prev` (the name part only: `-l` goes to the server). */
+function narrows(prev: string, next: string): boolean {
+  return parseFilter(next).text.includes(parseFilter(prev).text);
+}
+
 function withRows(s: TableState, rows: RowMap, resort: boolean): TableState {
   const sorted = resort ? sortOrder(rows, s.sort, s.usage, s.reverse) : s.sorted;
   // An order found another way (kept, merged) is remembered: the next sort key starts from it.
@@ -207,7 +212,11 @@ export function reduceTable(s: TableState, a: TableAction): TableState {
       // The same key again turns the order around; another key sorts its usual way.
       return withRows({ ...s, sort: a.key, reverse: s.sort === a.key ? !s.reverse : false }, s.rows, true);
     case 'filter-set':
-      return s.filter === a.text ? s : withRows({ ...s, filter: a.text }, s.rows, false);
+      if (s.filter === a.text) return s;
+      // Typing on: the rows that match the longer text are among those shown (50,000 pods: the
+      // next keystroke looks at the few shown, not at every row again).
+      if (narrows(s.filter, a.text)) return place({ ...s, filter: a.text, view: filterRows(s.view, a.text, false) });
+      return withRows({ ...s, filter: a.text }, s.rows, false);
     case 'pane':
       return { ...s, paneOpen: a.open ?? !s.paneOpen };
     case 'resolved-dismiss':

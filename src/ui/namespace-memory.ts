@@ -28,7 +28,14 @@ export class NamespaceMemory {
 
   /** Remembers the namespaces of listed rows, until the limit is reached. */
   noteRows(rows: readonly { namespace: string }[]): void {
-    if (this.seen.size < SEEN_LIMIT) for (const r of rows) this.seen.add(r.namespace);
+    if (this.seen.size >= SEEN_LIMIT) return;
+    // Lists come namespace by namespace: each run of one namespace is added once.
+    let last: string | undefined;
+    for (const r of rows) {
+      if (r.namespace === last) continue;
+      last = r.namespace;
+      this.seen.add(last);
+    }
   }
 
   /**

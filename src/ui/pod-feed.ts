@@ -115,7 +115,7 @@ export class PodFeed {
       listener.waiting?.(true);
       const res = await client.listPods(query, {
         signal: this.abort.signal,
-        // A long answer is read a few thousand rows at a time: at 50,000 pods the event loop was held
+        // A long answer is read a thousand rows at a time: at 50,000 pods the event loop was held
         // 35-76 ms once per poll, ≤ 36 ms so (measured with a 5 ms timer's lateness, 20 s of polls).
         pause: nextTurn,
         // Polling: small Table(None) rows whose AGE is the server's cell, fresh every interval (all

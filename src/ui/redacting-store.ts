@@ -87,8 +87,24 @@ function redactScreen(screen: NewScreen, secrets: SecretSet): NewScreen {
 class RowRedactor {
   private done = new WeakMap<PodRow, PodRow>();
   private size = -1;
+  /** The last list given and what it became: a poll brings mostly the same rows at the same places. */
+  private lastIn: readonly PodRow[] = [];
+  private lastOut: readonly PodRow[] = [];
 
   constructor(private readonly secrets: SecretSet) {}
+
+  /** `rows` redacted: a row at the same place as in the last list is looked up by place, not by object. */
+  list(rows: readonly PodRow[]): PodRow[] {
+    if (this.secrets.size !== this.size) this.lastIn = this.lastOut = [];
+    const out = new Array<PodRow>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      out[i] = this.lastIn[i] === r ? this.lastOut[i]! : this.row(r);
+    }
+    this.lastIn = rows;
+    this.lastOut = out;
+    return out;
+  }
 
   row(r: PodRow): PodRow {
     if (this.secrets.size !== this.size) {
@@ -106,7 +122,8 @@ class RowRedactor {
 }
 
 function redactAction(a: Action, secrets: SecretSet, rows: RowRedactor): Action {
-  if (secrets.size > 0 && (a.type === 'pods' || a.type === 'first-rows')) return { ...a, rows: a.rows.map((r) => rows.row(r)) };
+  if (secrets.size > 0 && a.type === 'pods') return { ...a, rows: rows.list(a.rows) };
+  if (secrets.size > 0 && a.type === 'first-rows') return { ...a, rows: a.rows.map((r) => rows.row(r)) };
   if (secrets.size > 0 && a.type === 'changes') return { ...a, upserts: a.upserts.map((r) => rows.row(r)) };
   if (a.type === 'failed') return { ...a, failure: redactFailure(a.failure, secrets) };
   if (a.type === 'message' && a.text !== undefined) return { ...a, text: secrets.redact(a.text) };

@@ -71,6 +71,11 @@ test('pod rows are redacted once per row object, and again when a secret is adde
   assert.equal(first.get(plain.key), plain);
   s.dispatch({ type: 'pods', rows: [held, plain], at: new Date(1) });
   assert.equal(s.getState().table.rows, first);
+  // Rows at other places than in the last list (they are looked up by place first).
+  s.dispatch({ type: 'pods', rows: [plain, held, row('c')], at: new Date(1) });
+  assert.ok(!seen(s).includes(token));
+  s.dispatch({ type: 'pods', rows: [held, plain], at: new Date(1) });
+  assert.ok(!seen(s).includes(token));
   secrets.add('node-other-secret-0123456789');
   s.dispatch({ type: 'pods', rows: [held, plain], at: new Date(2) });
   assert.ok(!seen(s).includes('node-other-secret-0123456789'));

@@ -37,7 +37,7 @@ export function splitTable(text: string): { head: string; rows: string[] } | und
 }
 
 /** Rows read between two pauses (see tableFromText). */
-export const ROWS_BETWEEN_PAUSES = 4000;
+export const ROWS_BETWEEN_PAUSES = 1000;
 
 /**
  * A Table(None) answer read through the memo: the body without rows, its columns and its rows;

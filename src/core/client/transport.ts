@@ -7,6 +7,7 @@ import type { Dispatcher, Socks5ProxyAgent } from 'undici';
 import { agentClass, proxyAgents } from './undici-lite.js';
 import { NodePool, type PoolAnswer, type PoolRequest } from './node-pool.js';
 import { Readable, pipeline, type Transform } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import type { Result } from '../failure.js';
 import type { HeaderMap, HttpRequest, HttpResponse, HttpStream, LoadedTls, RetryNotice } from './http-types.js';
 import { aborted, connectTimeoutFailure, timeoutFailure } from './transport-failures.js';
@@ -196,7 +197,10 @@ export class Transport {
     const timedOut = (res.body as Readable & { kpodsTimedOut?: () => boolean }).kpodsTimedOut;
     const max = this.opts.maxBodyBytes ?? MAX_BODY_BYTES;
     try {
-      const chunks: Buffer[] = [];
+      // Each piece is decoded as it arrives (a character cut between pieces is kept for the next):
+      // a long answer is not copied and decoded in one go at its end (5 MB: ~20 ms).
+      const decoder = new StringDecoder('utf8');
+      const parts: string[] = [];
       let total = 0;
       for await (const chunk of res.body) {
         total += (chunk as Buffer).length;
@@ -205,9 +209,10 @@ export class Transport {
           res.body.destroy();
           return { ok: false, failure: bodyTooLarge(max) };
         }
-        chunks.push(chunk as Buffer);
+        parts.push(decoder.write(chunk as Buffer));
       }
-      return { ok: true, value: Buffer.concat(chunks).toString('utf8') };
+      parts.push(decoder.end());
+      return { ok: true, value: parts.length === 2 ? parts[0]! + parts[1]! : parts.join('') };
     } catch (err) {
       if (timedOut?.()) return { ok: false, failure: timeoutFailure(req.timeoutMs ?? this.opts.requestTimeoutMs ?? 0, 'body') };
       if (req.signal?.aborted) return { ok: false, failure: aborted() };

@@ -210,6 +210,28 @@ test('gzip bodies are decoded; disable-compression drops Accept-Encoding', async
   assert.equal(seen[1]!.headers['accept-encoding'], undefined);
 });
 
+test('a body whose characters are cut between the pieces it arrives in is read whole (UTF-8 across pieces)', async () => {
+  const named = TABLE.replace('web-1', 'wéb-ünï-名前-🙂');
+  respond = (_req, res) => {
+    const bytes = Buffer.from(named);
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(bytes.length) });
+    // One byte at a time around every multi-byte character, each written on its own.
+    const cuts = [...bytes.keys()].filter((i) => bytes[i]! >= 0x80);
+    let at = 0;
+    const next = (): void => {
+      const end = cuts.find((c) => c >= at) ?? bytes.length;
+      const piece = bytes.subarray(at, Math.max(end, at + 1));
+      at += piece.length;
+      if (at >= bytes.length) res.end(piece);
+      else res.write(piece, () => setImmediate(next));
+    };
+    next();
+  };
+  const r = await listOnce(t({ disableCompression: true }));
+  assert.ok(r.ok);
+  assert.equal(r.value.rows[0]?.name, 'wéb-ünï-名前-🙂');
+});
+
 test('a gzip body cut off mid-stream is a connection reset, not a hang', async () => {
   respond = (_req, res) => {
     const gz = gzipSync(TABLE.repeat(50));

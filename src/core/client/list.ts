@@ -54,6 +54,9 @@ async function readList(
   return { ok: true, value: { body, text } };
 }
 
+/** The longest answer whose text is kept to be recognised next time (~5,000 Table(None) rows). */
+const KEEP_BODY_CHARS = 1 << 20;
+
 /** The path of a pod list. */
 export function podsPath(query: PodQuery): string {
   return query.namespace !== undefined ? `/api/v1/namespaces/${encodeURIComponent(query.namespace)}/pods` : '/api/v1/pods';
@@ -228,7 +231,10 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
       memo.rows.commit();
       memo.texts.commit(quickly);
       // One answer from the watch cache: the same text next time gives these rows.
-      if (opts.cached && page === 0 && body['kind'] === 'Table') memo.body = { text: read.value.text, rows: rows.slice(), resourceVersion };
+      // Not a long one (those mostly differ in some AGE cell each time): kept, it would live until the
+      // next poll, past the young generation, and be garbage only a full collection frees.
+      if (opts.cached && page === 0 && body['kind'] === 'Table' && read.value.text.length <= KEEP_BODY_CHARS)
+        memo.body = { text: read.value.text, rows: rows.slice(), resourceVersion };
       else delete memo.body;
       break;
     }

@@ -75,7 +75,7 @@ function sameCells(a: readonly unknown[], b: readonly unknown[]): boolean {
 /** Row texts of the last answer in order with their rows: looked up at the same place first, else by text. */
 export class TextMemo {
   private last: Array<{ text: string; row: PodRow }> = [];
-  private byText: Map<string, PodRow> | undefined;
+  private byText: Map<string, { text: string; row: PodRow }> | undefined;
   private next: Array<{ text: string; row: PodRow }> = [];
 
   begin(): void {
@@ -88,21 +88,23 @@ export class TextMemo {
   }
 
   find(text: string): PodRow | undefined {
-    const k = this.last[this.next.length];
-    let row = k !== undefined && k.text === text ? k.row : undefined;
-    // Another text for the pod at this place (its first cell, the name, is the same): a changed row.
-    const cut = text.indexOf('",');
-    if (row === undefined && k !== undefined && cut > 0 && k.text.startsWith(text.slice(0, cut + 2))) return undefined;
-    if (row === undefined) {
-      this.byText ??= new Map(this.last.map((e) => [e.text, e.row]));
-      row = this.byText.get(text);
+    // A hit keeps the entry it found, with its text: `text` is cut from the new answer and would
+    // keep all of that answer alive until the next one (10 MB at 50,000 pods, every poll).
+    let k = this.last[this.next.length];
+    if (k === undefined || k.text !== text) {
+      // Another text for the pod at this place (its first cell, the name, is the same): a changed row.
+      const cut = text.indexOf('",');
+      if (k !== undefined && cut > 0 && k.text.startsWith(text.slice(0, cut + 2))) return undefined;
+      this.byText ??= new Map(this.last.map((e) => [e.text, e]));
+      k = this.byText.get(text);
     }
-    if (row !== undefined) this.next.push({ text, row });
-    return row;
+    if (k !== undefined) this.next.push(k);
+    return k?.row;
   }
 
-  keep(text: string, row: PodRow): void {
-    this.next.push({ text, row });
+  /** Remembers a row decoded from `text`; `copy`: keep a copy of the text, not a part of the answer it was cut from. */
+  keep(text: string, row: PodRow, copy = false): void {
+    this.next.push({ text: copy ? Buffer.from(text, 'utf8').toString('utf8') : text, row });
   }
 
   /** The answer is complete; `kept` false (it was parsed whole) forgets every row text. */

@@ -67,7 +67,8 @@ export async function tableFromText(
       if (!parsed || !Array.isArray(parsed['cells']) || ('object' in parsed && parsed['object'] !== null)) return undefined;
       row = rowFromTableRow(parsed, columns, fallbackNamespace);
       if (row === undefined) return undefined;
-      memo.texts.keep(t, row);
+      // A changed row: its text is copied (the rest of this answer can go once it is read).
+      memo.texts.keep(t, row, true);
     }
     rows.push(row);
   }

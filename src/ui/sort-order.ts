@@ -31,7 +31,7 @@ function ordersOf(rows: ReadonlyMap<string, PodRow>): Orders {
   return o;
 }
 
-/** Whether the order of `rows` by `key` is known already (sorting by it again costs a copy). */
+/** Whether the order of `rows` by `key` is known already (sorting by it again costs a copy; tests ask). */
 export function hasCachedOrder(rows: ReadonlyMap<string, PodRow>, key: SortKey): boolean {
   const o = cache.get(rows);
   return o !== undefined && (key === 'name' || o.keys.has(key));

@@ -4,7 +4,7 @@
 // other write on it, not cut by its clip, one line of text) comes out as that write's text after
 // its transformers, with the columns before it as spaces: the same text (its style codes may be
 // written in another but equivalent order), without the grid. The other lines go through Ink's own
-// code (`slow`, given the other writes). test/e2e/ink-fast-lines.test.ts compares both.
+// code (`slow`, given the other writes). test/ui/ink-fast-lines.test.ts compares both.
 // The functions are exported for the test; the bundler injects them without the `export`.
 export function kpodsFastGet(out, slow) {
   const ops = out.operations;

@@ -133,8 +133,6 @@ export async function runDemo(args: string[], io: CommandIo, wiring: DemoWiring)
   // From before the simulator exists until it is gone, a signal ends the demo through its clean-up;
   // the UI gets SIGTERM and SIGHUP (the terminal closed) as an abort, Ctrl-C is a key there.
   const guard = signalGuard(ui ? ['SIGTERM', 'SIGHUP'] : ['SIGINT', 'SIGTERM', 'SIGHUP']);
-  // A terminal that closed fails the writes that follow (EIO): no crash, the clean-up still runs.
-  if (ui) io.stdout.on('error', () => undefined);
   try {
     let sim: Simulator;
     try {

@@ -81,6 +81,9 @@ export async function runTui(o: TuiStart): Promise<number> {
   const loaded = source.current();
   const probe = loaded.ok ? resolveTarget(loaded.value, flags.overrides, io.host) : loaded;
   // The header and "connecting…" show before anything else loads (the client, Ink) or answers.
+  // The terminal may close under kpods at any point (SIGHUP): the writes that follow fail (EIO), and
+  // a failed write to a terminal that is gone is no crash; the clean-up still runs.
+  stdout.on('error', () => undefined);
   let drawn = false;
   if (probe.ok) {
     stdout.write(
@@ -240,8 +243,6 @@ export async function runTui(o: TuiStart): Promise<number> {
       offEarlySignals();
       following.close();
       await session.stop();
-      // The terminal may be gone (SIGHUP): giving it its screen back may fail, and that is no crash.
-      stdout.on('error', () => undefined);
       return EXIT.ok;
     }
     const { createActionsContext } = await import('../ui/actions-setup.js');

@@ -67,17 +67,16 @@ export function startTmux(argv: string[], env: Record<string, string>, columns =
 const SGR = /\u001b\[[0-9;]*m/g;
 const REVERSE = /\u001b\[(?:[0-9;]*;)?7(?:;[0-9;]*)?m/;
 
-/** The name on the reverse-video (cursor) row of the screen, from tmux's capture with attributes. */
-export function cursorRow(tmux: TmuxSession): string | undefined {
-  const styled = execFileSync('tmux', ['-L', tmux.socket, 'capture-pane', '-p', '-e', '-t', '0'], { encoding: 'utf8' });
-  const line = styled.split('\n').find((l) => REVERSE.test(l));
-  return line?.replace(SGR, '').trim().split(/\s+/)[0];
-}
-
-/** The plain screen lines and the index of the reverse-video (cursor) line, from one capture. */
+/** The plain screen lines and the index of the reverse-video (cursor) line (−1: none), from one capture with attributes. */
 function cursorScreen(tmux: TmuxSession): { lines: string[]; cursor: number } {
   const styled = execFileSync('tmux', ['-L', tmux.socket, 'capture-pane', '-p', '-e', '-t', '0'], { encoding: 'utf8' }).split('\n');
   return { lines: styled.map((l) => l.replace(SGR, '')), cursor: styled.findIndex((l) => REVERSE.test(l)) };
+}
+
+/** The name on the reverse-video (cursor) row of the screen. */
+export function cursorRow(tmux: TmuxSession): string | undefined {
+  const { lines, cursor } = cursorScreen(tmux);
+  return cursor < 0 ? undefined : lines[cursor]?.trim().split(/\s+/)[0];
 }
 
 /**

@@ -46,7 +46,12 @@ const red: Transformer = (line) => `\u001b[31m${line}\u001b[39m`;
 const upper: Transformer = (line) => line.toUpperCase();
 
 type Step = ['w', number, number, string, Transformer[]?] | ['clip', Clip] | ['unclip'];
-const frames: Record<string, { width: number; height: number; steps: Step[] }> = {
+interface Frame {
+  width: number;
+  height: number;
+  steps: Step[];
+}
+const frames: Record<string, Frame> = {
   'lines that one write fills, at column 0 and further in': {
     width: 30,
     height: 5,
@@ -115,35 +120,39 @@ const frames: Record<string, { width: number; height: number; steps: Step[] }> =
   },
 };
 
+/** Ink's own frame and the fast one, each from a fresh Output given the frame's steps. */
+async function both(frame: Frame): Promise<{ ink: { output: string; height: number }; fast: { output: string; height: number } }> {
+  const { Output, fastGet } = await load();
+  const make = (): InkOutput => {
+    const out = new Output({ width: frame.width, height: frame.height });
+    for (const s of frame.steps) {
+      if (s[0] === 'w') out.write(s[1], s[2], s[3], { transformers: s[4] ?? [] });
+      else if (s[0] === 'clip') out.clip(s[1]);
+      else out.unclip();
+    }
+    return out;
+  };
+  const out = make();
+  return { ink: make().get(), fast: fastGet(out, () => out.get()) };
+}
+
 for (const [name, frame] of Object.entries(frames)) {
   test(`fast Output.get: ${name}`, async () => {
-    const { Output, fastGet } = await load();
-    const make = (): InkOutput => {
-      const out = new Output({ width: frame.width, height: frame.height });
-      for (const s of frame.steps) {
-        if (s[0] === 'w') out.write(s[1], s[2], s[3], { transformers: s[4] ?? [] });
-        else if (s[0] === 'clip') out.clip(s[1]);
-        else out.unclip();
-      }
-      return out;
-    };
-    const ink = make().get();
-    const out = make();
-    const fast = fastGet(out, () => out.get());
+    const { ink, fast } = await both(frame);
     assert.equal(fast.height, ink.height);
     assert.deepEqual(cells(fast.output), cells(ink.output));
   });
 }
 
 test('fast Output.get: unstyled lines come out exactly as Ink writes them', async () => {
-  const { Output, fastGet } = await load();
-  const out = new Output({ width: 20, height: 3 });
-  out.write(0, 0, 'NAME   READY  ', { transformers: [] });
-  out.write(2, 1, 'pod-a  1/1', { transformers: [] });
-  const fast = fastGet(out, () => out.get());
+  const { ink, fast } = await both({
+    width: 20,
+    height: 3,
+    steps: [
+      ['w', 0, 0, 'NAME   READY  '],
+      ['w', 2, 1, 'pod-a  1/1'],
+    ],
+  });
   assert.equal(fast.output, 'NAME   READY\n  pod-a  1/1\n');
-  const ink = new Output({ width: 20, height: 3 });
-  ink.write(0, 0, 'NAME   READY  ', { transformers: [] });
-  ink.write(2, 1, 'pod-a  1/1', { transformers: [] });
-  assert.equal(fast.output, ink.get().output);
+  assert.equal(fast.output, ink.output);
 });

@@ -1,7 +1,8 @@
 /**
  * Connection pools shared between clients: several contexts that reach the same server with the
- * same TLS identity (and proxy) use one connection pool (undici's or NodePool) instead of one each. The owner (e.g. the
- * context checker) closes them all at once; a client given shared pools never closes them itself.
+ * same TLS identity (and proxy) use one connection pool (undici's or NodePool) instead of one each.
+ * The owner (e.g. the context checker) closes them all at once; a client given shared pools never
+ * closes them itself.
  */
 import { createHash } from 'node:crypto';
 

@@ -198,7 +198,7 @@ export class Transport {
     const max = this.opts.maxBodyBytes ?? MAX_BODY_BYTES;
     try {
       // Each piece is decoded as it arrives (a character cut between pieces is kept for the next):
-      // a long answer is not copied and decoded in one go at its end (5 MB: ~20 ms).
+      // a long answer is not copied and decoded in one go at its end (5 MB: ~20 ms in a CPU profile).
       const decoder = new StringDecoder('utf8');
       const parts: string[] = [];
       let total = 0;

@@ -21,6 +21,14 @@ export interface FeedListener {
 
 /** A list with more rows than this yields to waiting input before it is merged. */
 const YIELD_ROWS = 5000;
+/**
+ * The wait before the next poll when the last one took `tookMs`: polls start every interval (a
+ * 2 s interval means rows at most about 2 s old, as `watch -p` or a ticker would), but a poll
+ * slower than half the interval is followed by at least half an interval of rest.
+ */
+export function pollWaitMs(intervalMs: number, tookMs: number): number {
+  return Math.max(intervalMs / 2, intervalMs - Math.max(0, tookMs));
+}
 /** A turn of the event loop: keystrokes that arrived meanwhile are handled (and drawn) first. */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** The feed's own activity: `r` pressed, waiting `waitMs` after a failure, or trying again after that wait. */
@@ -112,6 +120,7 @@ export class PodFeed {
     while (!this.stopped) {
       const asked = this.refreshWanted;
       this.refreshWanted = false;
+      const startedAt = this.clockMs();
       listener.waiting?.(true);
       const res = await client.listPods(query, {
         signal: this.abort.signal,
@@ -162,7 +171,10 @@ export class PodFeed {
       }
       if (this.stopped) return;
       if (!this.refreshWanted) {
-        const ms = backoffMs(this.opts.intervalMs, this.failures, this.opts.maxBackoffMs ?? 30_000);
+        const ms =
+          this.failures > 0
+            ? backoffMs(this.opts.intervalMs, this.failures, this.opts.maxBackoffMs ?? 30_000)
+            : pollWaitMs(this.opts.intervalMs, this.clockMs() - startedAt);
         // After a failure the footer counts down to the next try, then says it is trying.
         if (this.failures > 0) listener.activity?.({ kind: 'backoff', waitMs: ms });
         await this.pause.wait(ms);

@@ -1,7 +1,7 @@
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { once, EventEmitter } from 'node:events';
-import { BATCH_BURST_MS, BATCH_COST_FACTOR, MAX_BATCH_GAP_MS, PodFeed, type FeedListener } from '../../src/ui/pod-feed.js';
+import { BATCH_BURST_MS, BATCH_COST_FACTOR, MAX_BATCH_GAP_MS, PodFeed, pollWaitMs, type FeedListener } from '../../src/ui/pod-feed.js';
 import { backoffMs } from '../../src/ui/feed-pause.js';
 import type { PodRow } from '../../src/core/client/types.js';
 import type { Failure } from '../../src/core/failure.js';
@@ -235,4 +235,34 @@ test('a large list yields to input waiting since its answer before its rows are 
   feed.stop();
   await feed.done;
   assert.deepEqual(order, ['input', 'pods']);
+});
+
+test('polls start every interval: the time a poll took is taken off the wait after it (at least half an interval of rest)', async () => {
+  assert.equal(pollWaitMs(2000, 300), 1700);
+  assert.equal(pollWaitMs(2000, 1500), 1000);
+  assert.equal(pollWaitMs(2000, -5), 2000);
+  mock.timers.enable({ apis: ['setTimeout'] });
+  try {
+    const client = new FakeClient();
+    client.rows = [row('a')];
+    let clock = 0;
+    const r = recorder();
+    client.hold();
+    const feed = new PodFeed({ client, query: {}, intervalMs: 2000, watch: false, listener: r.listener, clockMs: () => clock });
+    await r.until(() => client.calls.length === 1);
+    clock += 300; // the answer takes 300 ms
+    client.release();
+    await r.until(() => r.log.filter((e) => e.kind === 'pods').length === 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    mock.timers.tick(1699);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(client.calls.length, 1, 'not before the interval since the poll started');
+    mock.timers.tick(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(client.calls.length, 2, 'the next poll starts 2 s after the last one started');
+    feed.stop();
+    await feed.done;
+  } finally {
+    mock.timers.reset();
+  }
 });

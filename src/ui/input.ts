@@ -71,6 +71,8 @@ export function splitInput(input: string, key: KeyInfo): [string, KeyInfo][] {
 /** Handles what Ink's useInput delivers: a chunk behaves exactly like its keys typed one by one. */
 export function handleInput(input: string, key: KeyInfo, ui: UiContext): void {
   for (const [i, k] of splitInput(input, key)) handleKey(i, k, ui);
+  // What the keys changed is drawn now (a paste or held key still makes one frame per chunk).
+  ui.store.flush();
 }
 
 /** Handles one key press. */

@@ -5,6 +5,7 @@
 import type { KubeClient, PodQuery, PodRow } from '../core/client/types.js';
 import type { Failure } from '../core/failure.js';
 import { backoffMs, FeedPause } from './feed-pause.js';
+import { Turns } from './turns.js';
 
 export interface FeedListener {
   pods(rows: PodRow[]): void;
@@ -70,6 +71,8 @@ export const MAX_BATCH_GAP_MS = 1000;
 export class PodFeed {
   private readonly abort = new AbortController();
   private readonly pause = new FeedPause(this.abort.signal);
+  /** The slices of a list's answers (one answer per namespace, several at once) run one per turn. */
+  private readonly turns = new Turns();
   private watchAbort: AbortController | undefined;
   private refreshWanted = false;
   private failures = 0;
@@ -126,7 +129,7 @@ export class PodFeed {
         signal: this.abort.signal,
         // A long answer is read a thousand rows at a time: at 50,000 pods the event loop was held
         // 35-76 ms once per poll, ≤ 36 ms so (measured with a 5 ms timer's lateness, 20 s of polls).
-        pause: nextTurn,
+        pause: this.turns.take,
         // Polling: small Table(None) rows whose AGE is the server's cell, fresh every interval (all
         // namespaces: one Table per namespace, ~20x fewer bytes). A watch needs the cluster-wide
         // list's resourceVersion, and rows with creationTimestamp: its rows may not be sent again

@@ -141,5 +141,6 @@ export function redactingStore(store: Store, secrets: SecretSet): Store {
     getState: () => store.getState(),
     dispatch: (a) => store.dispatch(redactAction(a, secrets, rows)),
     subscribe: (fn) => store.subscribe(fn),
+    flush: () => store.flush(),
   };
 }

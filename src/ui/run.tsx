@@ -111,7 +111,10 @@ export function startUi(o: RunUiOptions): RunningUi {
         onDemo={o.onDemo}
         actions={o.actions}
       />,
-      { stdout: o.stdout, stdin: o.stdin, stderr: o.stderr, exitOnCtrlC: false, patchConsole: false },
+      // The store already draws at most one frame per 33 ms (store.ts) and a key press at once;
+      // Ink's own limit (30 a second by default) would hold a key's frame back for up to 33 ms
+      // more when a refresh was drawn just before it.
+      { stdout: o.stdout, stdin: o.stdin, stderr: o.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
     );
   };
   const unmount = (): void => {

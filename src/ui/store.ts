@@ -6,6 +6,11 @@ export interface Store {
   dispatch(action: Action): void;
   /** Calls `fn` after changes, at most once per frame; returns the unsubscribe function. */
   subscribe(fn: () => void): () => void;
+  /**
+   * Tells the listeners now about changes still waiting for their frame: a key press is drawn at
+   * once, not up to a frame later behind a refresh drawn just before it.
+   */
+  flush(): void;
 }
 
 /** Creates a store; listeners are told about changes at most every `frameMs` milliseconds. */
@@ -27,6 +32,11 @@ export function createStore(state: UiState = initialState(), frameMs = 33): Stor
       if (timer) return;
       const wait = Math.max(0, last + frameMs - performance.now());
       timer = setTimeout(notify, wait);
+    },
+    flush() {
+      if (!timer) return;
+      clearTimeout(timer);
+      notify();
     },
     subscribe(fn) {
       listeners.add(fn);

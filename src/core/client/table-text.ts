@@ -41,7 +41,7 @@ export const ROWS_BETWEEN_PAUSES = 1000;
 
 /**
  * A Table(None) answer read through the memo: the body without rows, its columns and its rows;
- * undefined: parse it whole. `pause`, when given, is awaited after every ROWS_BETWEEN_PAUSES rows.
+ * undefined: parse it whole. `pause`, when given, is awaited before every ROWS_BETWEEN_PAUSES rows.
  */
 export async function tableFromText(
   text: string,
@@ -60,7 +60,8 @@ export async function tableFromText(
   if (memo.rows.columns(columns)) memo.texts.commit(false);
   const rows: PodRow[] = [];
   for (const t of split.rows) {
-    if (pause !== undefined && rows.length > 0 && rows.length % ROWS_BETWEEN_PAUSES === 0) await pause();
+    // Before the first slice too: answers that arrive together are read one slice at a time.
+    if (pause !== undefined && rows.length % ROWS_BETWEEN_PAUSES === 0) await pause();
     let row = memo.texts.find(t);
     if (row === undefined) {
       const parsed = parseJsonObject(t);

@@ -138,7 +138,7 @@ export function renderMarkdown(r: BenchResults): string {
       );
       const ratios = Object.entries((d['ratios'] ?? {}) as Record<string, number>).map(([name, v]) => `${name} **${n(v, '×')}**`);
       return [
-        `Namespace for \`-n\`: \`${String(d['namespace'])}\` (${n(d['namespacePods'])} pods)${d['smallNamespace'] ? `; for \`-n small\`: \`${String(d['smallNamespace'])}\` (${n(d['smallNamespacePods'])} pods)` : ''}; ${rounds(d)}, commands alternating; kubectl cache: ${String(d['kubectlCache'])}.`,
+        `Namespace for \`-n\`: \`${String(d['namespace'])}\` (${n(d['namespacePods'])} pods)${d['smallNamespace'] ? `; for \`-n small\`: \`${String(d['smallNamespace'])}\` (${n(d['smallNamespacePods'])} pods)` : ''}; ${rounds(d)}${typeof d['smallReps'] === 'number' && d['smallReps'] !== d['reps'] ? ` (${n(d['smallReps'])} for the \`-n small\` pair)` : ''}, commands alternating; kubectl cache: ${String(d['kubectlCache'])}.`,
         '',
         '| command | wall | first byte | CPU | peak RSS |',
         '|---|---|---|---|---|',

@@ -34,6 +34,9 @@ export function sameRow(a: PodRow, b: PodRow): boolean {
   );
 }
 
+/** How far ahead of the expected slot a listed row may be for reuseRows to go on from its slot. */
+const RESYNC_SLOTS = 64;
+
 /** What a list changed against the rows before it: the rows, and those new, changed or gone. */
 export interface Reused {
   /** `fresh` by key, each row that is the same as the old one with its key replaced by that one. */
@@ -64,7 +67,10 @@ export function reuseRows(old: RowMap, fresh: readonly PodRow[]): Reused {
     while (next < slots && old.atSlot(next) === undefined) next++;
     const here = next < slots ? old.atSlot(next) : undefined;
     const at = here !== undefined && (here === r || here.key === r.key) ? next : old.slotOf(r.key);
-    if (at !== undefined && at >= next) next = at + 1;
+    // Found a little further on (the pods in between are gone): carry on from there. Found far
+    // ahead, it is a pod added after the index was made (its slot is at the end), listed in its
+    // namespace's place: the rows after it still follow the old slots.
+    if (at !== undefined && at >= next && at - next <= RESYNC_SLOTS) next = at + 1;
     const prev = at === undefined ? undefined : old.atSlot(at);
     if (prev !== undefined && at !== undefined) {
       if (seen[at] === 1) twice = true;

@@ -95,3 +95,29 @@ test('reuseRows: the same pods in the same order with one changed: that row repl
   assert.deepEqual(swapped.upserts, [b3]);
   assert.equal(swapped.rows.size, 3);
 });
+
+test('reuseRows: a pod added by an earlier poll and listed among the others does not make every later row a lookup', () => {
+  // The index keeps a new pod's slot at its end; the server lists it in its namespace's place.
+  const listed = Array.from({ length: 1000 }, (_, i) => row(`p${String(i).padStart(4, '0')}`));
+  const added = row('p0100x');
+  const before = RowMap.of(listed).with([added], []);
+  const poll = [...listed.slice(0, 101), added, ...listed.slice(101)];
+  const slotOf = RowMap.prototype.slotOf;
+  let lookups = 0;
+  RowMap.prototype.slotOf = function (key: string) {
+    lookups++;
+    return slotOf.call(this, key);
+  };
+  try {
+    const { changed } = reuseRows(before, poll);
+    assert.equal(changed, false);
+    assert.ok(lookups <= 5, `${lookups} rows looked up by key`);
+    // Ten pods gone from the middle: the rows after them are found in their slots again.
+    lookups = 0;
+    const { deletes } = reuseRows(before, [...poll.slice(0, 500), ...poll.slice(510)]);
+    assert.equal(deletes.length, 10);
+    assert.ok(lookups <= 5, `${lookups} rows looked up by key after a gap`);
+  } finally {
+    RowMap.prototype.slotOf = slotOf;
+  }
+});

@@ -33,6 +33,8 @@ export interface HttpResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** The body as the pieces it arrived in (the same text as `body`, without making one string of it). */
+  pieces?: readonly string[];
   /** Wall time the request took, including retries. */
   elapsedMs: number;
 }

@@ -23,6 +23,7 @@ import { rowFromPod, rowsFromTable, tableColumns } from './pod-rows.js';
 import type { ListOptions, PodList, PodQuery, PodRow } from './types.js';
 import { listMemo, type ListMemo } from './row-memo.js';
 import { rememberTexts, tableFromText } from './table-text.js';
+import { lengthOf, sameText } from './text-pieces.js';
 import type { CallContext } from './status.js';
 import { isKubeObject, notKubernetes, parseJsonObject } from './status.js';
 import { neutralize } from '../terminal-text.js';
@@ -31,7 +32,7 @@ import type { HttpRequest } from './transport.js';
 type LastBody = NonNullable<ListMemo['body']>;
 
 /**
- * A list's answer: its parsed body and text (and its rows when `quick` read them), or `last`
+ * A list's answer: its parsed body and text pieces (and its rows when `quick` read them), or `last`
  * itself when the text is the same as last time's.
  */
 async function readList(
@@ -39,19 +40,19 @@ async function readList(
   req: HttpRequest,
   ctx: CallContext,
   last: LastBody | undefined,
-  quick: ((text: string) => Promise<{ body: Record<string, unknown>; rows: PodRow[] } | undefined>) | undefined,
-): Promise<Result<{ body: Record<string, unknown>; text: string; rows?: PodRow[] } | { same: LastBody }>> {
+  quick: ((pieces: readonly string[]) => Promise<{ body: Record<string, unknown>; rows: PodRow[] } | undefined>) | undefined,
+): Promise<Result<{ body: Record<string, unknown>; pieces: readonly string[]; rows?: PodRow[] } | { same: LastBody }>> {
   const res = await session.call(req, ctx);
   if (!res.ok) return res;
-  const text = res.value.body;
-  if (last !== undefined && text === last.text) return { ok: true, value: { same: last } };
-  const read = await quick?.(text);
-  if (read) return { ok: true, value: { ...read, text } };
-  const body = parseJsonObject(text);
+  const pieces = res.value.pieces ?? [res.value.body];
+  if (last !== undefined && sameText(pieces, last.pieces)) return { ok: true, value: { same: last } };
+  const read = await quick?.(pieces);
+  if (read) return { ok: true, value: { ...read, pieces } };
+  const body = parseJsonObject(res.value.body);
   if (!isKubeObject(body)) {
     return { ok: false, failure: notKubernetes(res.value, { ...ctx, credential: [], server: neutralize(session.target.server) }) };
   }
-  return { ok: true, value: { body, text } };
+  return { ok: true, value: { body, pieces } };
 }
 
 /** The longest answer whose text is kept to be recognised next time (~5,000 Table(None) rows). */
@@ -158,7 +159,7 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
   memo.texts.begin();
   let quickly = true;
   // Table(None) rows are their cells: only rows whose text changed are parsed.
-  const quick = objects === 'none' ? (text: string) => tableFromText(text, fallbackNs, memo, opts.pause) : undefined;
+  const quick = objects === 'none' ? (pieces: readonly string[]) => tableFromText(pieces, fallbackNs, memo, opts.pause) : undefined;
   const last = opts.cached ? memo.body : undefined;
   for (let page = 0; ; page++) {
     const read = await readList(
@@ -206,7 +207,7 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
       else {
         memo.rows.columns(columns);
         const decoded = rowsFromTable(body, columns, fallbackNs, memo.rows);
-        if (objects !== 'none' || !rememberTexts(read.value.text, decoded, memo)) quickly = false;
+        if (objects !== 'none' || !rememberTexts(read.value.pieces, decoded, memo)) quickly = false;
         for (const r of decoded) rows.push(r);
       }
     } else if (body['kind'] === 'PodList') {
@@ -233,8 +234,8 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
       // One answer from the watch cache: the same text next time gives these rows.
       // Not a long one (those mostly differ in some AGE cell each time): kept, it would live until the
       // next poll, past the young generation, and be garbage only a full collection frees.
-      if (opts.cached && page === 0 && body['kind'] === 'Table' && read.value.text.length <= KEEP_BODY_CHARS)
-        memo.body = { text: read.value.text, rows: rows.slice(), resourceVersion };
+      if (opts.cached && page === 0 && body['kind'] === 'Table' && lengthOf(read.value.pieces) <= KEEP_BODY_CHARS)
+        memo.body = { pieces: read.value.pieces, rows: rows.slice(), resourceVersion };
       else delete memo.body;
       break;
     }

@@ -117,8 +117,8 @@ export class TextMemo {
 
 /** The memo of one list (a path and its query): its last one-answer body and its rows. */
 export interface ListMemo {
-  /** The last body of a list read in one answer, and what it gave (the same text gives the same rows). */
-  body?: { text: string; rows: readonly PodRow[]; resourceVersion: string | undefined };
+  /** The last body of a list read in one answer (as the pieces it arrived in), and what it gave (the same text gives the same rows). */
+  body?: { pieces: readonly string[]; rows: readonly PodRow[]; resourceVersion: string | undefined };
   rows: RowMemo;
   /** Row texts of the last answer (see table-text.ts). */
   texts: TextMemo;

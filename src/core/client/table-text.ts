@@ -14,26 +14,47 @@ import type { PodRow } from './types.js';
 const ROWS = '"rows":[';
 const ROW = '{"cells":';
 
-/** The Table's text without its rows (as JSON with an empty rows list) and each row's text; undefined when not laid out so. */
-export function splitTable(text: string): { head: string; rows: string[] } | undefined {
-  const start = text.indexOf(ROWS);
-  if (start < 0) return undefined;
-  const open = start + ROWS.length;
-  const close = text.lastIndexOf(']');
-  if (close < open || !/^\}\s*$/.test(text.slice(close + 1))) return undefined;
-  const head = `${text.slice(0, start)}"rows":[]}`;
-  const rows: string[] = [];
-  if (close === open) return { head, rows };
-  if (!text.startsWith(ROW, open)) return undefined;
-  for (let i = open; ;) {
-    const next = text.indexOf(`,${ROW}`, i + 1);
-    if (next < 0 || next > close) {
-      rows.push(text.slice(i, close));
-      return { head, rows };
-    }
-    rows.push(text.slice(i, next));
-    i = next + 1;
+/**
+ * The Table's text without its rows (as JSON with an empty rows list) and each row's text; undefined
+ * when not laid out so. The text may come as the pieces it arrived in (a poll's body is never made
+ * one string: a long one would be a large object the heap maps in and frees on every poll); a row
+ * cut between two pieces is joined, and only a row and a piece at a time are ever put together.
+ */
+export function splitTable(text: string | readonly string[]): { head: string; rows: string[] } | undefined {
+  const pieces = typeof text === 'string' ? [text] : text;
+  // The head (the columns, the metadata: a few KB) up to and with `"rows":[`.
+  let seen = '';
+  let start = -1;
+  let k = 0;
+  while (start < 0 && k < pieces.length) {
+    const from = Math.max(0, seen.length - ROWS.length + 1);
+    seen += pieces[k++];
+    start = seen.indexOf(ROWS, from);
   }
+  if (start < 0) return undefined;
+  const head = `${seen.slice(0, start)}"rows":[]}`;
+  const rows: string[] = [];
+  // `buf` holds the row being cut (from `at`) and what follows it; a piece is added when no cut is left.
+  let buf = seen.slice(start + ROWS.length);
+  let at = 0;
+  for (;;) {
+    const next = buf.indexOf(`,${ROW}`, at + 1);
+    if (next >= 0) {
+      rows.push(buf.slice(at, next));
+      at = next + 1;
+    } else if (k < pieces.length) {
+      buf = buf.slice(at) + pieces[k++];
+      at = 0;
+    } else break;
+  }
+  // The last row, then `]` and `}`: the rows are the body's last member.
+  const tail = buf.slice(at);
+  const close = tail.lastIndexOf(']');
+  if (close < 0 || !/^\}\s*$/.test(tail.slice(close + 1))) return undefined;
+  if (close === 0 && rows.length === 0) return { head, rows };
+  rows.push(tail.slice(0, close));
+  if (!rows[0]!.startsWith(ROW)) return undefined;
+  return { head, rows };
 }
 
 /** Rows read between two pauses (see tableFromText). */
@@ -44,7 +65,7 @@ export const ROWS_BETWEEN_PAUSES = 1000;
  * undefined: parse it whole. `pause`, when given, is awaited before every ROWS_BETWEEN_PAUSES rows.
  */
 export async function tableFromText(
-  text: string,
+  text: string | readonly string[],
   fallbackNamespace: string,
   memo: ListMemo,
   pause?: () => Promise<void>,
@@ -80,7 +101,7 @@ export async function tableFromText(
  * After an answer was parsed whole: remembers each row's text with its row, when the text cuts into
  * exactly as many rows as were decoded (one cut per row object); false when it does not.
  */
-export function rememberTexts(text: string, rows: readonly PodRow[], memo: ListMemo): boolean {
+export function rememberTexts(text: string | readonly string[], rows: readonly PodRow[], memo: ListMemo): boolean {
   const split = splitTable(text);
   if (!split || split.rows.length !== rows.length) return false;
   for (let i = 0; i < rows.length; i++) memo.texts.keep(split.rows[i]!, rows[i]!);

@@ -67,6 +67,23 @@ export function queryString(query: Record<string, string | undefined> | undefine
 }
 
 /** The HTTP transport for one target. */
+/**
+ * A whole answer: its body as the pieces it arrived in, and as one string made only when asked for
+ * (a list read through the row memo never asks: see table-text.ts).
+ */
+function responseOf(status: number, headers: HttpResponse['headers'], pieces: readonly string[], elapsedMs: number): HttpResponse {
+  let text: string | undefined;
+  return {
+    status,
+    headers,
+    get body(): string {
+      return (text ??= pieces.length === 1 ? pieces[0]! : pieces.join(''));
+    },
+    pieces,
+    elapsedMs,
+  };
+}
+
 export class Transport {
   readonly origin: string;
   readonly basePath: string;
@@ -132,7 +149,7 @@ export class Transport {
         if (req.signal?.aborted) return { ok: false, failure: aborted() };
         continue;
       }
-      return { ok: true, value: { status: res.status, headers: res.headers, body: body.value, elapsedMs: now() - started } };
+      return { ok: true, value: responseOf(res.status, res.headers, body.value, now() - started) };
     }
   }
 
@@ -193,7 +210,7 @@ export class Transport {
     }
   }
 
-  private async readBody(res: HttpStream, req: HttpRequest): Promise<Result<string>> {
+  private async readBody(res: HttpStream, req: HttpRequest): Promise<Result<string[]>> {
     const timedOut = (res.body as Readable & { kpodsTimedOut?: () => boolean }).kpodsTimedOut;
     const max = this.opts.maxBodyBytes ?? MAX_BODY_BYTES;
     try {
@@ -209,10 +226,12 @@ export class Transport {
           res.body.destroy();
           return { ok: false, failure: bodyTooLarge(max) };
         }
-        parts.push(decoder.write(chunk as Buffer));
+        const piece = decoder.write(chunk as Buffer);
+        if (piece !== '') parts.push(piece);
       }
-      parts.push(decoder.end());
-      return { ok: true, value: parts.length === 2 ? parts[0]! + parts[1]! : parts.join('') };
+      const last = decoder.end();
+      if (last !== '') parts.push(last);
+      return { ok: true, value: parts };
     } catch (err) {
       if (timedOut?.()) return { ok: false, failure: timeoutFailure(req.timeoutMs ?? this.opts.requestTimeoutMs ?? 0, 'body') };
       if (req.signal?.aborted) return { ok: false, failure: aborted() };

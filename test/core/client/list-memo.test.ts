@@ -64,6 +64,36 @@ test('splitTable cuts a Table between its rows only, and gives up on any other l
   assert.equal(splitTable(`${head.slice(0, -1)}}`), undefined);
 });
 
+test('splitTable over the pieces a body arrived in gives what it gives over the whole text, wherever the cuts fall', async () => {
+  const { splitTable } = await import('../../../src/core/client/table-text.js');
+  const head = '{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":{"resourceVersion":"7"},"columnDefinitions":[{"name":"Name"}],';
+  const rows = Array.from({ length: 40 }, (_, i) => `{"cells":["pod-${i}${'x'.repeat(i * 7)}","1/1","Running ]}\\",{",${i},"é${i}"]}`);
+  const texts = [
+    `${head}"rows":[${rows.join(',')}]}\n`,
+    `${head}"rows":[${rows[0]}]}`,
+    `${head}"rows":[]}`,
+    // Laid out otherwise: undefined whole or in pieces.
+    `${head}"rows":[${rows.slice(0, 3).join(',')}],"x":1}`,
+    `${head}"rows":[{"object":null,"cells":["b"]}]}`,
+    `${head.slice(0, -1)}}`,
+  ];
+  let seed = 7;
+  const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  for (const text of texts) {
+    const whole = splitTable(text);
+    for (let round = 0; round < 200; round++) {
+      // Cuts anywhere, often (one-character pieces) or rarely, the marker and row starts included.
+      const cuts = new Set<number>();
+      const count = random(round % 3 === 0 ? text.length : 12) + 1;
+      for (let i = 0; i < count; i++) cuts.add(random(text.length + 1));
+      const at = [0, ...[...cuts].sort((x, y) => x - y), text.length];
+      const pieces = at.slice(1).map((end, i) => text.slice(at[i], end));
+      assert.deepEqual(splitTable(pieces), whole, `cut at ${at.join(',')}`);
+    }
+  }
+  assert.equal(splitTable(texts[0]!)!.rows.length, 40);
+});
+
 test('a long poll answer is read a thousand rows at a time when the caller gives a pause (before each slice), with the same rows', async () => {
   const { ROWS_BETWEEN_PAUSES } = await import('../../../src/core/client/table-text.js');
   const big = await startSimulator({ pods: 9000, churnPerSecond: 0 });
@@ -91,4 +121,14 @@ test('a long poll answer is read a thousand rows at a time when the caller gives
     await c.dispose();
     await big.close();
   }
+});
+
+test('sameText: two texts in pieces cut in different places are compared as texts', async () => {
+  const { sameText } = await import('../../../src/core/client/text-pieces.js');
+  assert.ok(sameText(['abc', 'def'], ['a', 'bcde', 'f']));
+  assert.ok(sameText(['abcdef'], ['abc', '', 'def']));
+  assert.ok(sameText([], ['']));
+  assert.ok(!sameText(['abc', 'def'], ['abc', 'deg']));
+  assert.ok(!sameText(['abc', 'def'], ['abcdef', 'g']));
+  assert.ok(!sameText(['abd', 'ef'], ['ab', 'cef']));
 });

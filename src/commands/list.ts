@@ -82,7 +82,7 @@ export const listCommand: Command = async (args, given) => {
       io.stdout.write(formatKubectlListJson(res.value.items));
       return EXIT.ok;
     }
-    const res = await client.listPods(query, { perNamespace: true });
+    const res = await client.listPods(query, { perNamespace: true, once: true });
     if (!res.ok) return await fail(res.failure);
     if (res.value.rows.length === 0) {
       io.stderr.write(

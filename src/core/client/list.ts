@@ -119,6 +119,7 @@ async function listPerNamespace(
           objects: 'none',
           ...(opts.cached ? { cached: true } : {}),
           ...(opts.pause ? { pause: opts.pause } : {}),
+          ...(opts.once ? { once: true } : {}),
         },
         pageSize,
       );
@@ -207,7 +208,7 @@ export async function listPodRows(session: ClientSession, query: PodQuery, opts:
       else {
         memo.rows.columns(columns);
         const decoded = rowsFromTable(body, columns, fallbackNs, memo.rows);
-        if (objects !== 'none' || !rememberTexts(read.value.pieces, decoded, memo)) quickly = false;
+        if (objects !== 'none' || opts.once === true || !rememberTexts(read.value.pieces, decoded, memo)) quickly = false;
         for (const r of decoded) rows.push(r);
       }
     } else if (body['kind'] === 'PodList') {

@@ -71,6 +71,8 @@ export interface ListOptions {
    * event loop, so keystrokes are handled in between); without it, an answer is read in one go.
    */
   pause?: () => Promise<void>;
+  /** The list is read once (`kpods list`): its row texts are not kept for a next read of it. */
+  once?: boolean;
 }
 
 export interface PodList {

@@ -132,3 +132,20 @@ test('sameText: two texts in pieces cut in different places are compared as text
   assert.ok(!sameText(['abc', 'def'], ['abcdef', 'g']));
   assert.ok(!sameText(['abd', 'ef'], ['ab', 'cef']));
 });
+
+test('a list read once (kpods list) keeps no row texts: the next list of it is parsed whole', async () => {
+  const afterFirst = async (first: { once?: boolean }): Promise<number> => {
+    const c = simClient(sim);
+    try {
+      let pauses = 0;
+      assert.ok((await c.listPods({}, { perNamespace: true, ...first })).ok);
+      assert.ok((await c.listPods({}, { perNamespace: true, cached: true, pause: async () => void pauses++ })).ok);
+      return pauses;
+    } finally {
+      await c.dispose();
+    }
+  };
+  assert.equal(await afterFirst({ once: true }), 0, 'nothing kept: parsed whole');
+  // After a list read as the browser reads its first one, the next is read row by row through the memo.
+  assert.ok((await afterFirst({})) > 0);
+});
